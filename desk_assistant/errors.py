@@ -1,0 +1,278 @@
+"""Errors a user can meet. Each one phrases its own message in Japanese and English.
+
+Code raises these with the facts (a path, a hash); the CLI and the GUI show
+`err.message()` and never a traceback. `exit_code` follows the CLI convention:
+2 usage, 3 input file, 4 model/engine.
+"""
+
+from __future__ import annotations
+
+from . import i18n
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_ENGINE = 4
+
+
+class DeskError(Exception):
+    """Base class. Subclasses set `ja`/`en` templates formatted with the kwargs."""
+
+    ja = "エラーが発生しました。"
+    en = "An error occurred."
+    exit_code = EXIT_ENGINE
+
+    def __init__(self, detail: str = "", **facts: object) -> None:
+        self.detail = detail
+        self.facts = facts
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or i18n.language()
+        template = self.en if lang == "en" else self.ja
+        text = template.format(**self.facts)
+        if self.detail:
+            text += f" ({self.detail})"
+        return text
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+# --- usage -----------------------------------------------------------------
+
+
+class UsageError(DeskError):
+    ja = "使い方が正しくありません: {what}"
+    en = "Invalid usage: {what}"
+    exit_code = EXIT_USAGE
+
+
+# --- input files -----------------------------------------------------------
+
+
+class InputFileError(DeskError):
+    ja = "入力ファイルを読み込めません: {path}"
+    en = "Cannot read the input file: {path}"
+    exit_code = EXIT_INPUT
+
+
+class InputNotFoundError(InputFileError):
+    ja = "入力ファイルが見つかりません: {path}"
+    en = "Input file not found: {path}"
+
+
+class UnsupportedFormatError(InputFileError):
+    ja = "対応していない形式のファイルです: {path}（対応形式: {supported}）"
+    en = "Unsupported file type: {path} (supported: {supported})"
+
+
+class OutputExistsError(InputFileError):
+    ja = "出力先のファイルが既にあります: {path}（上書きしません。別の名前を指定してください）"
+    en = "The output file already exists: {path} (not overwritten; choose another name)"
+
+
+# --- models and the engine -------------------------------------------------
+
+
+class ModelError(DeskError):
+    exit_code = EXIT_ENGINE
+
+
+class ModelNotFoundError(ModelError):
+    ja = "モデルファイルが見つかりません: {path}"
+    en = "Model file not found: {path}"
+
+
+class UnknownModelError(ModelError):
+    ja = "モデル「{model_id}」はモデル一覧にもモデルフォルダにもありません。`desk-assistant models list` で確認してください。"
+    en = "Model '{model_id}' is neither in the catalog nor in the model folder. See `desk-assistant models list`."
+
+
+class NoModelError(ModelError):
+    ja = "使えるモデルがありません。`make run` でデモモデルを入れるか、GGUF ファイルを {folder} に置いてください。"
+    en = (
+        "No usable model. Run `make run` to install the demo model, or put a GGUF file in {folder}."
+    )
+
+
+class NotGGUFError(ModelError):
+    ja = "GGUF 形式のモデルファイルではありません: {path}"
+    en = "Not a GGUF model file: {path}"
+
+
+class HashMismatchError(ModelError):
+    ja = "モデルファイルの SHA-256 が一致しません（改ざんまたは破損の可能性）: {path}\n  期待値: {expected}\n  実際値: {actual}"
+    en = "Model file SHA-256 mismatch (tampered or corrupt): {path}\n  expected: {expected}\n  actual:   {actual}"
+
+
+class OutOfMemoryError(ModelError):
+    ja = "メモリが不足しているためモデル {path} を読み込めません（モデル {size} に対し空きメモリ {available}）。より小さい量子化のモデルを選ぶか、他のアプリを閉じてください。"
+    en = "Not enough memory to load the model {path} (model {size}, available {available}). Pick a smaller quantization or close other applications."
+
+
+class ModelLoadError(ModelError):
+    ja = "モデルを読み込めませんでした: {path}"
+    en = "Could not load the model: {path}"
+
+
+class EngineError(ModelError):
+    ja = "推論エンジンでエラーが発生しました。"
+    en = "The inference engine reported an error."
+
+
+class EngineCrashedError(EngineError):
+    ja = "推論プロセスが異常終了しました（{how}）。作業中の内容は保持されています。もう一度実行するか、より小さいモデルを選んでください。"
+    en = "The inference process stopped unexpectedly ({how}). Your work so far is kept. Try again, or pick a smaller model."
+
+
+class EngineBusyError(EngineError):
+    ja = "推論エンジンは別の処理を実行中です。"
+    en = "The inference engine is busy with another job."
+
+
+class EngineNotLoadedError(EngineError):
+    ja = "モデルが読み込まれていません。"
+    en = "No model is loaded."
+
+
+class Cancelled(DeskError):
+    """A normal outcome, not a failure: the user asked to stop."""
+
+    ja = "キャンセルしました。"
+    en = "Cancelled."
+    exit_code = EXIT_OK
+
+
+# --- documents (desk_assistant/documents) ------------------------------------
+# Each names the one thing that is wrong with the file and what the user can do.
+
+
+class NotDocxError(InputFileError):
+    ja = "Word 文書（.docx 形式）ではありません: {path}（実際の形式: {kind}）。Word で開き「名前を付けて保存」で .docx 形式にしてから読み込んでください。"
+    en = "Not a Word document in .docx format: {path} (actual format: {kind}). Open it in Word and use Save As to save it as .docx, then try again."
+
+
+class CorruptFileError(InputFileError):
+    ja = "ファイルが壊れているため読み込めません: {path}（{what}）"
+    en = "The file is damaged and cannot be read: {path} ({what})"
+
+
+class CorruptZipError(CorruptFileError):
+    ja = "ファイルが壊れています（.docx の ZIP 構造を読めません）: {path}"
+    en = "The file is damaged (its .docx ZIP structure cannot be read): {path}"
+
+
+class ZipBombError(InputFileError):
+    ja = "展開後のサイズが上限を超えるため読み込みません（圧縮爆弾の可能性）: {path}（展開後 {size}、上限 {limit}）"
+    en = "Refused: the file would expand beyond the limit (possible zip bomb): {path} (expanded {size}, limit {limit})"
+
+
+class PasswordProtectedError(InputFileError):
+    ja = "パスワードで保護された {kind} は開けません: {path}。作成者にパスワードを解除したファイルを依頼してください。"
+    en = "Cannot open a password-protected {kind}: {path}. Ask the author for a copy without a password."
+
+
+class EmptyFileError(InputFileError):
+    ja = "ファイルが空です（0 バイト）: {path}"
+    en = "The file is empty (0 bytes): {path}"
+
+
+class FileTooLargeError(InputFileError):
+    ja = "ファイルが大きすぎます: {path}（{size}、上限 {limit}）。上限は設定で変更できます。"
+    en = "The file is too large: {path} ({size}, limit {limit}). The limit can be changed in the settings."
+
+
+class ScannedPdfError(InputFileError):
+    ja = "PDF に文字情報がありません（スキャン画像のみ、{pages} ページ）: {path}。OCR で文字を付けてから読み込んでください。"
+    en = "The PDF has no text layer (scanned images only, {pages} pages): {path}. Run OCR on it first, then try again."
+
+
+# --- security: offline guard, keys, vault, audit log, policy ---------------
+# (desk_assistant/security/; exit codes reuse the CLI convention above so that
+# `commands.common.run_batch` ranks them correctly)
+
+
+class SecurityError(DeskError):
+    ja = "セキュリティ上の理由で処理を中止しました。"
+    en = "Stopped for a security reason."
+    exit_code = EXIT_ENGINE
+
+
+class NetworkBlockedError(SecurityError, OSError):
+    """Raised inside the offline guard's audit hook. Also an OSError, so code that
+    already copes with "no network" (retries, offline fallbacks) keeps working."""
+
+    ja = "ネットワーク接続は禁止されています（オフライン動作）: {event} {target}"
+    en = "Network access is blocked (offline mode): {event} {target}"
+
+
+class ModelNotAllowedError(ModelError):
+    ja = (
+        "組織のポリシーで許可されていないモデルです: {path}\n  SHA-256: {sha256}\n"
+        "  使うには、管理者にこのハッシュ値を AllowedModels に登録するよう依頼してください。"
+    )
+    en = (
+        "This model is not allowed by your organization's policy: {path}\n  SHA-256: {sha256}\n"
+        "  Ask your administrator to add this hash to AllowedModels."
+    )
+
+
+class FeatureDisabledError(DeskError):
+    ja = "この機能は組織のポリシーで無効にされています: {feature}"
+    en = "This feature is disabled by your organization's policy: {feature}"
+    exit_code = EXIT_USAGE
+
+
+class KeyringUnavailableError(SecurityError):
+    ja = (
+        "OS の資格情報ストア（キーリング）が使えず、組織のポリシー（AllowKeyringFallback）で"
+        "鍵ファイルによる代替も禁止されているため、暗号鍵「{name}」を用意できません。管理者に連絡してください。"
+    )
+    en = (
+        "The OS credential store (keyring) is unavailable and your organization's policy "
+        "(AllowKeyringFallback) forbids the key-file fallback, so the key '{name}' cannot be provided. "
+        "Contact your administrator."
+    )
+
+
+class KeyFileError(SecurityError):
+    ja = "鍵ファイルを読み書きできないか、内容が正しくありません: {path}"
+    en = "The key file cannot be read or written, or is invalid: {path}"
+
+
+class VaultNotFoundError(SecurityError):
+    ja = "保存データ「{name}」はありません。"
+    en = "No stored data named '{name}'."
+    exit_code = EXIT_INPUT
+
+
+class VaultDecryptError(SecurityError):
+    ja = "暗号化された保存データ「{name}」を復号できません（鍵が違うか、データが改ざん・破損しています）: {path}"
+    en = "Cannot decrypt the stored data '{name}' (wrong key, or the data was tampered with or is corrupt): {path}"
+
+
+class AuditLogError(SecurityError):
+    ja = "監査ログを読み書きできません: {path}"
+    en = "Cannot read or write the audit log: {path}"
+
+
+class AuditLogMissingError(InputFileError):
+    ja = "監査ログが見つかりません: {path}"
+    en = "Audit log not found: {path}"
+
+
+class ContextOverflowError(EngineError):
+    ja = "入力がモデルのコンテキスト長を超えています（{detail_tokens}）。文書を分けるか、コンテキスト長の設定を増やしてください。"
+    en = "The input is longer than the model's context window ({detail_tokens}). Split the document or raise the context length setting."
+
+
+class NoChatTemplateError(EngineError):
+    ja = "このモデルにはチャットテンプレートがありません: {path}"
+    en = "This model has no chat template: {path}"
+
+
+class KeyMissingError(SecurityError):
+    ja = "暗号鍵「{name}」が見つかりません（キーリングにも鍵ファイルにもありません）。この利用者・この PC で作られたデータではない可能性があります。"
+    en = "The key '{name}' was not found (neither in the keyring nor in a key file). The data may come from another user or PC."

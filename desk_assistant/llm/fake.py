@@ -1,0 +1,88 @@
+"""A scripted engine for fast unit tests: no model, no child process.
+
+Replies come from a list (consumed in order) or a function of the prompt; each
+reply streams in pieces, checks the cancel token between pieces, and can be
+told to crash after N pieces to exercise error paths.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from ..errors import Cancelled, EngineCrashedError, EngineNotLoadedError
+from .engine import CancelToken, GenerationParams, LoadOptions, ModelRuntimeInfo, PromptInput
+
+Reply = str | Callable[[PromptInput], str]
+
+
+class FakeEngine:
+    def __init__(
+        self,
+        replies: Sequence[Reply] | Reply = "",
+        *,
+        piece_chars: int = 2,
+        delay: float = 0.0,
+        crash_after: int | None = None,
+        n_ctx: int = 4096,
+        chars_per_token: float = 1.0,
+    ) -> None:
+        self._replies = list(replies) if isinstance(replies, (list, tuple)) else None
+        self._default = replies if not isinstance(replies, (list, tuple)) else ""
+        self.piece_chars = piece_chars
+        self.delay = delay
+        self.crash_after = crash_after
+        self.n_ctx = n_ctx
+        self.chars_per_token = chars_per_token
+        self.prompts: list[PromptInput] = []
+        self.params: list[GenerationParams] = []
+        self.loaded: Path | None = None
+
+    def load(self, model_path: Path, options: LoadOptions = LoadOptions()) -> ModelRuntimeInfo:
+        self.loaded = Path(model_path)
+        self.n_ctx = options.n_ctx
+        return ModelRuntimeInfo(path=str(model_path), n_ctx=options.n_ctx, architecture="fake")
+
+    def _reply_for(self, prompt: PromptInput) -> str:
+        reply: Reply
+        if self._replies is not None:
+            reply = self._replies.pop(0) if self._replies else ""
+        else:
+            reply = self._default
+        return reply(prompt) if callable(reply) else reply
+
+    def stream(
+        self,
+        prompt: PromptInput,
+        params: GenerationParams = GenerationParams(),
+        cancel: CancelToken | None = None,
+    ) -> Iterator[str]:
+        if self.loaded is None:
+            raise EngineNotLoadedError()
+        self.prompts.append(prompt)
+        self.params.append(params)
+        text = self._reply_for(prompt)
+        for stop in params.stop:  # behave like llama.cpp: stop strings end the text
+            if stop and stop in text:
+                text = text[: text.index(stop)]
+        pieces = [text[i : i + self.piece_chars] for i in range(0, len(text), self.piece_chars)]
+        for n, piece in enumerate(pieces):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+            if self.crash_after is not None and n >= self.crash_after:
+                raise EngineCrashedError(how="fake crash")
+            if self.delay:
+                time.sleep(self.delay)
+            yield piece
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled()
+
+    def count_tokens(self, text: str) -> int:
+        return max(1, round(len(text) / self.chars_per_token)) if text else 0
+
+    def unload(self) -> None:
+        self.loaded = None
+
+    def close(self) -> None:
+        self.loaded = None

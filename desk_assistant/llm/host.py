@@ -1,0 +1,334 @@
+"""ProcessEngine: the Engine protocol over a llama.cpp child process.
+
+Tokens stream over a multiprocessing pipe. Cancel is immediate for the caller
+(the stream stops at once and raises Cancelled) while the child stops at its
+next token; a child that does not answer within `cancel_grace` is killed and
+restarted. If the child dies (native crash, OOM kill), the call raises
+EngineCrashedError; the next call starts a new child and reloads the model.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from .. import i18n
+from ..errors import (
+    Cancelled,
+    ContextOverflowError,
+    EngineBusyError,
+    EngineCrashedError,
+    EngineError,
+    EngineNotLoadedError,
+    ModelLoadError,
+    ModelNotFoundError,
+    NoChatTemplateError,
+    NotGGUFError,
+    OutOfMemoryError,
+)
+from . import gguf, hardware
+from .engine import CancelToken, GenerationParams, LoadOptions, ModelRuntimeInfo, PromptInput
+
+POLL_SECONDS = 0.02
+# Beyond the file itself: KV cache, compute buffers, the runtime. A rough floor.
+MEMORY_MARGIN = 300 * 1024 * 1024
+
+
+def describe_exit(exitcode: int | None) -> str:
+    if exitcode is None:
+        return i18n.tr("応答なし", "not responding")
+    if exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        if -exitcode == getattr(signal, "SIGKILL", 9):
+            return i18n.tr(
+                f"{name}: メモリ不足などで OS に終了させられた可能性があります",
+                f"{name}: possibly stopped by the OS for lack of memory",
+            )
+        return name
+    return i18n.tr(f"終了コード {exitcode}", f"exit code {exitcode}")
+
+
+def check_memory(path: Path, available: int | None = None) -> None:
+    """Refuse a model that cannot fit, before the OS kills the child for it."""
+    size = path.stat().st_size
+    if available is None:
+        available = hardware.memory()[1]
+    if available and size + MEMORY_MARGIN > available:
+        raise OutOfMemoryError(
+            path=str(path),
+            size=hardware.human_bytes(size),
+            available=hardware.human_bytes(available),
+        )
+
+
+class ProcessEngine:
+    def __init__(self, *, start_timeout: float = 120.0, cancel_grace: float = 5.0) -> None:
+        self.start_timeout = start_timeout
+        self.cancel_grace = cancel_grace
+        self._ctx = multiprocessing.get_context("spawn")
+        self._proc = None
+        self._conn = None
+        self._lock = threading.Lock()
+        self._busy = False
+        self._next_id = 0
+        self._draining: int | None = None  # a cancelled request the child may still be finishing
+        self._model_path: Path | None = None
+        self._options = LoadOptions()
+        self.info: ModelRuntimeInfo | None = None
+        self.hardware: dict = {}
+        self.last_stats: dict = {}
+
+    # --- child lifecycle -------------------------------------------------------
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc else None
+
+    def alive(self) -> bool:
+        return bool(self._proc and self._proc.is_alive())
+
+    def start(self) -> dict:
+        if self.alive():
+            return self.hardware
+        from .worker import child_main
+
+        parent_conn, child_conn = self._ctx.Pipe(duplex=True)
+        proc = self._ctx.Process(
+            target=child_main, args=(child_conn,), daemon=True, name="desk-assistant-engine"
+        )
+        proc.start()
+        child_conn.close()
+        self._proc, self._conn = proc, parent_conn
+        self._draining = None
+        msg = self._recv(timeout=self.start_timeout)
+        if msg[0] != "ready":
+            raise EngineError(f"unexpected {msg[0]}")
+        self.hardware = msg[1]
+        return self.hardware
+
+    def _kill(self) -> None:
+        if self._proc is not None:
+            if self._proc.is_alive():
+                self._proc.kill()
+            self._proc.join(timeout=5)
+        if self._conn is not None:
+            self._conn.close()
+        self._proc = self._conn = None
+        self._draining = None
+
+    def close(self) -> None:
+        if self.alive():
+            try:
+                self._conn.send(("shutdown",))
+                self._proc.join(timeout=3)
+            except (OSError, EOFError):
+                pass
+        self._kill()
+        self.info = None
+        self._model_path = None
+
+    def __enter__(self) -> ProcessEngine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- pipe ----------------------------------------------------------------------
+
+    def _crashed(self) -> EngineCrashedError:
+        proc = self._proc
+        if proc is not None:
+            proc.join(timeout=2)
+        how = describe_exit(proc.exitcode if proc else None)
+        self._kill()
+        self.info = None
+        return EngineCrashedError(how=how)
+
+    def _recv(self, timeout: float | None = None, cancel: CancelToken | None = None):
+        """Next message from the child; None when `cancel` fired first."""
+        deadline = time.monotonic() + timeout if timeout else None
+        while True:
+            if cancel is not None and cancel.cancelled:
+                return None
+            try:
+                if self._conn.poll(POLL_SECONDS):
+                    return self._conn.recv()
+            except (EOFError, OSError):
+                raise self._crashed() from None
+            if not self._proc.is_alive():
+                # Read what it sent before dying, then report the crash.
+                try:
+                    if self._conn.poll(0):
+                        return self._conn.recv()
+                except (EOFError, OSError):
+                    pass
+                raise self._crashed()
+            if deadline and time.monotonic() > deadline:
+                self._kill()
+                raise EngineCrashedError(how=describe_exit(None))
+
+    def _settle(self) -> None:
+        """Wait for a cancelled request to finish in the child; kill it if it will not."""
+        if self._draining is None or not self.alive():
+            self._draining = None
+            return
+        deadline = time.monotonic() + self.cancel_grace
+        while time.monotonic() < deadline:
+            if self._conn.poll(POLL_SECONDS):
+                try:
+                    msg = self._conn.recv()
+                except (EOFError, OSError):
+                    break
+                if msg[0] in ("done", "error") and (msg[0] == "error" or msg[1] == self._draining):
+                    self._draining = None
+                    return
+            elif not self._proc.is_alive():
+                break
+        self._kill()
+
+    def _ensure_ready(self) -> None:
+        """A child that died or was killed is replaced and the model reloaded."""
+        self._settle()
+        if not self.alive():
+            self.start()
+            if self._model_path is not None:
+                self._load(self._model_path, self._options)
+
+    # --- Engine protocol --------------------------------------------------------
+
+    def load(self, model_path: Path, options: LoadOptions = LoadOptions()) -> ModelRuntimeInfo:
+        model_path = Path(model_path)
+        if not model_path.is_file():
+            raise ModelNotFoundError(path=str(model_path))
+        if not gguf.is_gguf(model_path):
+            raise NotGGUFError(path=str(model_path))
+        check_memory(model_path)
+        with self._guard():
+            self._settle()
+            if not self.alive():
+                self.start()
+            return self._load(model_path, options)
+
+    def _load(self, model_path: Path, options: LoadOptions) -> ModelRuntimeInfo:
+        self._conn.send(("load", str(model_path), options.to_dict()))
+        try:
+            msg = self._recv(timeout=self.start_timeout * 5)
+        except EngineCrashedError as err:
+            if "SIGKILL" in err.facts.get("how", ""):
+                total, available = hardware.memory()
+                raise OutOfMemoryError(
+                    err.facts["how"],
+                    path=str(model_path),
+                    size=hardware.human_bytes(model_path.stat().st_size),
+                    available=hardware.human_bytes(available),
+                ) from err
+            raise
+        if msg[0] == "error":
+            self._model_path = None
+            if msg[1] == "oom":
+                raise OutOfMemoryError(
+                    msg[2],
+                    path=str(model_path),
+                    size=hardware.human_bytes(model_path.stat().st_size),
+                    available=hardware.human_bytes(hardware.memory()[1]),
+                )
+            raise ModelLoadError(msg[2], path=str(model_path))
+        self._model_path, self._options = model_path, options
+        self.info = ModelRuntimeInfo(**msg[1])
+        return self.info
+
+    def unload(self) -> None:
+        with self._guard():
+            self._model_path = None
+            self.info = None
+            if self.alive():
+                self._settle()
+                if self.alive():
+                    self._conn.send(("unload",))
+                    self._recv(timeout=30)
+
+    def count_tokens(self, text: str) -> int:
+        with self._guard():
+            self._require_model()
+            self._ensure_ready()
+            self._conn.send(("count", text))
+            msg = self._recv(timeout=60)
+            if msg[0] == "error":
+                raise EngineNotLoadedError()
+            return int(msg[1])
+
+    def stream(
+        self,
+        prompt: PromptInput,
+        params: GenerationParams = GenerationParams(),
+        cancel: CancelToken | None = None,
+    ) -> Iterator[str]:
+        with self._guard():
+            self._require_model()
+            self._ensure_ready()
+            self._next_id += 1
+            req_id = self._next_id
+            payload = prompt if isinstance(prompt, str) else [dict(m) for m in prompt]
+            self._conn.send(("generate", req_id, payload, params.to_dict()))
+            finished = False
+            try:
+                while True:
+                    msg = self._recv(cancel=cancel)
+                    if msg is None:  # cancelled by the caller
+                        raise Cancelled()
+                    kind = msg[0]
+                    if kind == "token" and msg[1] == req_id:
+                        yield msg[2]
+                    elif kind == "done" and msg[1] == req_id:
+                        finished = True
+                        self.last_stats = msg[2]
+                        return
+                    elif kind == "error":
+                        finished = True
+                        raise self._generation_error(msg[1], msg[2])
+            finally:
+                if not finished and self.alive():
+                    # Cancelled, or the caller stopped iterating: tell the child, settle later.
+                    try:
+                        self._conn.send(("cancel", req_id))
+                        self._draining = req_id
+                    except (OSError, EOFError):
+                        self._kill()
+
+    # --- helpers --------------------------------------------------------------------
+
+    def _generation_error(self, kind: str, detail: str) -> EngineError:
+        if kind == "context":
+            return ContextOverflowError(detail_tokens=detail)
+        if kind == "no_chat_template":
+            return NoChatTemplateError(path=detail)
+        if kind == "not_loaded":
+            return EngineNotLoadedError()
+        return EngineError(detail)
+
+    def _require_model(self) -> None:
+        if self._model_path is None:
+            raise EngineNotLoadedError()
+
+    class _BusyGuard:
+        def __init__(self, engine: ProcessEngine) -> None:
+            self.engine = engine
+
+        def __enter__(self):
+            with self.engine._lock:
+                if self.engine._busy:
+                    raise EngineBusyError()
+                self.engine._busy = True
+
+        def __exit__(self, *exc):
+            self.engine._busy = False
+
+    def _guard(self) -> ProcessEngine._BusyGuard:
+        return ProcessEngine._BusyGuard(self)

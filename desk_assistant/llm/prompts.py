@@ -1,0 +1,119 @@
+"""Prompt formats (design.md §2).
+
+- chat_template: the GGUF's own `tokenizer.chat_template` (instruct models);
+- plamo_translate: PLaMo 2 Translate's raw completion format;
+- few_shot: plain completion with worked examples, for base models such as the
+  demo model, which has no chat template.
+
+`build_prompt` turns one task request (instruction, examples, input) into the
+prompt and generation parameters for a model's format, so tasks never care
+which format a model speaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .engine import GenerationParams, Message, PromptInput
+
+PLAMO_OP = "<|plamo:op|>"
+
+# ISO 639-1 → the names PLaMo 2 Translate expects (and we show in English UI).
+LANGUAGE_NAMES = {
+    "ja": "Japanese",
+    "en": "English",
+    "zh": "Chinese",
+    "ko": "Korean",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "vi": "Vietnamese",
+    "th": "Thai",
+    "id": "Indonesian",
+}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def plamo_translate(text: str, source: str, target: str) -> tuple[str, GenerationParams]:
+    """PLaMo 2 Translate: raw completion, BOS added, greedy, stop at the next op tag."""
+    prompt = (
+        f"{PLAMO_OP}dataset\ntranslation\n"
+        f"{PLAMO_OP}input lang={language_name(source)}\n{text}\n"
+        f"{PLAMO_OP}output lang={language_name(target)}\n"
+    )
+    return prompt, GenerationParams(temperature=0.0, stop=(PLAMO_OP,), add_bos=True)
+
+
+@dataclass(frozen=True)
+class TaskRequest:
+    """One model call, independent of the model's prompt format."""
+
+    instruction: str
+    text: str
+    examples: Sequence[tuple[str, str]] = ()
+    input_label: str = "入力"
+    output_label: str = "出力"
+    # For translation with a PLaMo-format model.
+    source_lang: str = ""
+    target_lang: str = ""
+
+
+FEW_SHOT_STOPS = ("\n###", "\n\n\n")
+
+
+def few_shot(request: TaskRequest) -> str:
+    """Instruction, worked examples, then the input with an open output slot.
+    Base models continue the pattern; the stops end the answer at the next header."""
+    parts = [request.instruction.strip(), ""]
+    for source, target in request.examples:
+        parts += [
+            f"### {request.input_label}",
+            source.strip(),
+            f"### {request.output_label}",
+            target.strip(),
+            "",
+        ]
+    parts += [f"### {request.input_label}", request.text.strip(), f"### {request.output_label}", ""]
+    return "\n".join(parts)
+
+
+def chat_messages(request: TaskRequest) -> list[Message]:
+    messages: list[Message] = [{"role": "system", "content": request.instruction.strip()}]
+    for source, target in request.examples:
+        messages.append({"role": "user", "content": source})
+        messages.append({"role": "assistant", "content": target})
+    messages.append({"role": "user", "content": request.text})
+    return messages
+
+
+def build_prompt(
+    prompt_format: str, request: TaskRequest, params: GenerationParams = GenerationParams()
+) -> tuple[PromptInput, GenerationParams]:
+    if prompt_format == "plamo_translate" and request.source_lang and request.target_lang:
+        prompt, plamo = plamo_translate(request.text, request.source_lang, request.target_lang)
+        return prompt, replace(params, temperature=0.0, stop=plamo.stop, add_bos=True)
+    if prompt_format == "chat_template":
+        return chat_messages(request), params
+    return few_shot(request), replace(
+        params, stop=tuple(dict.fromkeys((*params.stop, *FEW_SHOT_STOPS)))
+    )
+
+
+def render_chat_template(
+    template: str, messages: Sequence[Message], bos_token: str, eos_token: str
+) -> tuple[str, tuple[str, ...]]:
+    """Render a GGUF chat template (Jinja2, sandboxed) with the generation prompt open.
+    Returns the prompt text and the stop strings the template implies."""
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    formatter = Jinja2ChatFormatter(template=template, eos_token=eos_token, bos_token=bos_token)
+    result = formatter(messages=list(messages))
+    stops = result.stop if isinstance(result.stop, list) else [result.stop] if result.stop else []
+    return result.prompt, tuple(s for s in stops if s)

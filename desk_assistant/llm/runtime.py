@@ -1,0 +1,88 @@
+"""From a model choice to a loaded engine: find, verify, load.
+
+Tasks, the CLI and the GUI all open models through here, so every load gets the
+same checks (file present, GGUF, SHA-256 against the catalog, memory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..settings import Settings
+from . import integrity
+from .catalog import ModelInfo, choose_for_role, discover, load_catalog
+from .engine import Engine, LoadOptions, ModelRuntimeInfo
+from .host import ProcessEngine
+
+
+@dataclass
+class OpenModel:
+    info: ModelInfo
+    engine: Engine
+    runtime: ModelRuntimeInfo
+    sha256: str
+
+    def close(self) -> None:
+        self.engine.close()
+
+    def __enter__(self) -> OpenModel:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def extra_model_dirs(settings: Settings) -> list[Path]:
+    folder = settings.get("models.directory")
+    return [Path(folder)] if folder else []
+
+
+def available_models(settings: Settings) -> list[ModelInfo]:
+    return discover(extra_model_dirs(settings))
+
+
+def resolve_model(model: str | None, role: str, settings: Settings) -> ModelInfo:
+    """--model wins, then the per-role setting, then the best model for the role."""
+    preferred = model or settings.get(f"models.{role}") or ""
+    return choose_for_role(role, available_models(settings), preferred)
+
+
+def verify_model(info: ModelInfo, progress: Callable[[int, int], None] | None = None) -> str:
+    """SHA-256 of the file; raises HashMismatchError when the catalog knows another hash."""
+    if info.expected_sha256:
+        return integrity.verify_sha256(info.path, info.expected_sha256, progress)
+    return integrity.file_sha256(info.path, progress)
+
+
+def load_options(settings: Settings) -> LoadOptions:
+    return LoadOptions(
+        n_ctx=settings.get("engine.n_ctx"),
+        n_threads=settings.get("engine.threads"),
+        n_gpu_layers=settings.get("engine.gpu_layers"),
+    )
+
+
+def open_model(
+    info: ModelInfo,
+    settings: Settings,
+    engine: Engine | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    policy=None,
+) -> OpenModel:
+    """Verify (hash, IT allow-list), then load. `policy`: security.policy.Policy or None."""
+    sha = verify_model(info, progress) if settings.get("engine.verify_hash") else ""
+    if policy is not None and policy.require_model_hash:
+        from ..security.allowlist import check_model_allowed
+
+        sha = sha or verify_model(info, progress)
+        catalog_hashes = [e.sha256 for e in load_catalog() if e.sha256]
+        check_model_allowed(info.path, sha, policy, catalog_hashes)
+    engine = engine or ProcessEngine()
+    try:
+        runtime = engine.load(info.path, load_options(settings))
+    except BaseException:
+        engine.close()
+        raise
+    return OpenModel(info=info, engine=engine, runtime=runtime, sha256=sha)

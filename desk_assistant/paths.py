@@ -1,0 +1,57 @@
+"""Where things live: user data, models, cache, resources.
+
+DESK_ASSISTANT_HOME puts every user folder under one root (tests, portable use).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "DeskAssistant"
+
+
+def _home() -> Path | None:
+    root = os.environ.get("DESK_ASSISTANT_HOME")
+    return Path(root) if root else None
+
+
+def data_dir() -> Path:
+    home = _home()
+    return home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    home = _home()
+    return (
+        home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    )
+
+
+def cache_dir() -> Path:
+    home = _home()
+    return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    home = _home()
+    return home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def user_model_dir() -> Path:
+    """The per-user model folder; the demo model is assembled here."""
+    return data_dir() / "models"
+
+
+def resources_dir() -> Path:
+    """resources/ from the source tree, or from the PyInstaller bundle."""
+    override = os.environ.get("DESK_ASSISTANT_RESOURCES")
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

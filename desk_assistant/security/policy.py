@@ -1,0 +1,419 @@
+"""IT policy: read once at start-up, overrides user settings, never silently absent.
+
+Sources, strongest first:
+- Windows: HKLM\\SOFTWARE\\Policies\\DeskAssistant, then HKCU\\SOFTWARE\\Policies\\DeskAssistant.
+- Elsewhere: policy.json in the system folder (/etc/desk-assistant/ or
+  /Library/Application Support/DeskAssistant/), then next to the executable.
+- DESK_ASSISTANT_POLICY (a policy.json path, for tests and pilots): weakest of
+  all, so a user cannot use it to override what IT set.
+
+A value present in a stronger source wins key by key. A source that cannot be
+parsed, or a value of the wrong type, is reported in `Policy.problems` and read
+the safest way (see `_SAFEST`); a broken policy never means "no policy".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import i18n
+from ..errors import FeatureDisabledError
+
+REGISTRY_KEY = r"SOFTWARE\Policies\DeskAssistant"
+POLICY_FILE_NAME = "policy.json"
+POLICY_ENV = "DESK_ASSISTANT_POLICY"
+
+# Feature names for DisabledFeatures. Unknown names are kept (disabling something
+# that does not exist harms nothing) but reported, since they are likely typos.
+KNOWN_FEATURES = frozenset(
+    {
+        "translate",
+        "summarize",
+        "proofread",
+        "llm_suggestions",
+        "history",
+        "translation_memory",
+        "glossary",
+        "export",
+        "audit_export",
+    }
+)
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class Policy:
+    model_directory: str | None = None
+    allowed_models: tuple[str, ...] = ()  # lower-case SHA-256 hex
+    require_model_hash: bool = False
+    allow_catalog_models: bool = True  # catalog SHA-256s count as allowed under RequireModelHash
+    log_directory: str | None = None
+    retention_days: int | None = None  # None or 0: keep
+    disabled_features: frozenset[str] = frozenset()
+    allow_keyring_fallback: bool = True
+    ui_language: str | None = None
+    sources: tuple[str, ...] = ()  # where the values came from, strongest first
+    set_keys: frozenset[str] = frozenset()  # policy keys some source actually set
+    problems: tuple[str, ...] = ()  # what was malformed, in the UI language
+
+    @property
+    def present(self) -> bool:
+        return bool(self.sources)
+
+    @property
+    def malformed(self) -> bool:
+        return bool(self.problems)
+
+    def feature_enabled(self, feature: str) -> bool:
+        return feature not in self.disabled_features
+
+    def require_feature(self, feature: str) -> None:
+        if not self.feature_enabled(feature):
+            raise FeatureDisabledError(feature=feature)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Policy in force, with the registry/JSON key names (for selftest reports)."""
+        return {
+            "ModelDirectory": self.model_directory,
+            "AllowedModels": list(self.allowed_models),
+            "RequireModelHash": self.require_model_hash,
+            "AllowCatalogModels": self.allow_catalog_models,
+            "LogDirectory": self.log_directory,
+            "RetentionDays": self.retention_days,
+            "DisabledFeatures": sorted(self.disabled_features),
+            "AllowKeyringFallback": self.allow_keyring_fallback,
+            "UILanguage": self.ui_language,
+            "sources": list(self.sources),
+            "problems": list(self.problems),
+        }
+
+
+# Policy key -> (Policy field, parser). Parsers raise ValueError on bad values.
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):  # REG_DWORD
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("0", "1", "true", "false"):
+        return value.strip().lower() in ("1", "true")
+    raise ValueError("true/false")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise ValueError("non-empty text")
+
+
+def _days(value: Any) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 36500:
+        return value
+    raise ValueError("0..36500")
+
+
+def _strings(value: Any) -> list[str]:
+    # JSON list, REG_MULTI_SZ list, or one string separated by ; , or newlines.
+    if isinstance(value, str):
+        return [part.strip() for part in re.split(r"[;,\s]+", value) if part.strip()]
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return [v.strip() for v in value if v.strip()]
+    raise ValueError("list of strings")
+
+
+def _language(value: Any) -> str:
+    text = _text(value).lower()
+    if text not in i18n.SUPPORTED:
+        raise ValueError("/".join(i18n.SUPPORTED))
+    return text
+
+
+_KEYS: dict[str, tuple[str, Any]] = {
+    "ModelDirectory": ("model_directory", _text),
+    "AllowedModels": ("allowed_models", _strings),
+    "RequireModelHash": ("require_model_hash", _bool),
+    "AllowCatalogModels": ("allow_catalog_models", _bool),
+    "LogDirectory": ("log_directory", _text),
+    "RetentionDays": ("retention_days", _days),
+    "DisabledFeatures": ("disabled_features", _strings),
+    "AllowKeyringFallback": ("allow_keyring_fallback", _bool),
+    "UILanguage": ("ui_language", _language),
+}
+_CANONICAL = {name.lower(): name for name in _KEYS}
+
+# The safest reading of a key whose value is malformed. Keys absent here keep
+# their default: e.g. a broken RetentionDays must not delete anyone's data.
+_SAFEST: dict[str, Any] = {
+    "require_model_hash": True,
+    "allow_catalog_models": False,
+    "allow_keyring_fallback": False,
+}
+# A source that cannot be read at all: everything IT could have restricted is restricted.
+_SAFEST_WHOLE = {"require_model_hash": True, "allow_keyring_fallback": False}
+
+
+@dataclass
+class _Source:
+    name: str
+    values: dict[str, Any] = field(default_factory=dict)  # Policy field -> parsed value
+    problems: list[str] = field(default_factory=list)
+
+
+def _problem(source: str, ja: str, en: str) -> str:
+    return i18n.tr(f"ポリシー {source}: {ja}", f"policy {source}: {en}")
+
+
+def parse_policy_mapping(raw: Any, source: str) -> _Source:
+    """Parse one source's key/value mapping (JSON object or registry values)."""
+    parsed = _Source(source)
+    if not isinstance(raw, dict):
+        parsed.problems.append(
+            _problem(source, "JSON オブジェクトではありません", "not a JSON object")
+        )
+        parsed.values.update(_SAFEST_WHOLE)
+        return parsed
+    for key, value in raw.items():
+        if str(key).startswith(("_", "$")):
+            continue  # "_comment", "$schema": documentation inside policy.json
+        name = _CANONICAL.get(str(key).lower())
+        if name is None:
+            parsed.problems.append(
+                _problem(
+                    source, f"不明なキー {key}（無視しました）", f"unknown key {key} (ignored)"
+                )
+            )
+            continue
+        attr, parse = _KEYS[name]
+        try:
+            parsed.values[attr] = parse(value)
+        except ValueError as err:
+            safest = _SAFEST.get(attr)
+            shown = safest if safest is not None else i18n.tr("未設定", "unset")
+            parsed.problems.append(
+                _problem(
+                    source,
+                    f"{name} の値 {value!r} が不正です（{err} が必要）。{shown} として扱います",
+                    f"{name} has an invalid value {value!r} (expected {err}); treated as {shown}",
+                )
+            )
+            if safest is not None:
+                parsed.values[attr] = safest
+    _check_hashes_and_features(parsed)
+    return parsed
+
+
+def _check_hashes_and_features(parsed: _Source) -> None:
+    if "allowed_models" in parsed.values:
+        good = []
+        for item in parsed.values["allowed_models"]:
+            digest = item.lower()
+            if _SHA256.match(digest):
+                good.append(digest)
+            else:
+                parsed.problems.append(
+                    _problem(
+                        parsed.name,
+                        f"AllowedModels の {item!r} は SHA-256（16進64桁）ではありません（無視しました）",
+                        f"AllowedModels entry {item!r} is not a SHA-256 (64 hex digits); ignored",
+                    )
+                )
+        parsed.values["allowed_models"] = tuple(good)
+    if "disabled_features" in parsed.values:
+        features = frozenset(f.lower() for f in parsed.values["disabled_features"])
+        for unknown in sorted(features - KNOWN_FEATURES):
+            parsed.problems.append(
+                _problem(
+                    parsed.name,
+                    f"DisabledFeatures の {unknown!r} は不明な機能名です",
+                    f"DisabledFeatures entry {unknown!r} is not a known feature",
+                )
+            )
+        parsed.values["disabled_features"] = features
+
+
+def read_policy_file(path: Path) -> _Source | None:
+    """None when the file does not exist; a source with problems when it is broken."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # Notepad writes a BOM
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as err:
+        source = _Source(name, dict(_SAFEST_WHOLE))
+        source.problems.append(
+            _problem(name, f"読み込めません（{err}）", f"cannot be read ({err})")
+        )
+        return source
+    try:
+        raw = json.loads(text)
+    except ValueError as err:
+        source = _Source(name, dict(_SAFEST_WHOLE))
+        source.problems.append(
+            _problem(
+                name,
+                f"JSON として読めません（{err}）。最も安全な設定で動作します",
+                f"is not valid JSON ({err}); running with the safest settings",
+            )
+        )
+        return source
+    source = parse_policy_mapping(raw, name)
+    if os.name == "posix" and _writable_by_others(path):
+        source.problems.append(
+            _problem(
+                name,
+                "管理者以外も書き換えられる権限になっています",
+                "can be modified by users other than the administrator",
+            )
+        )
+    return source
+
+
+def _writable_by_others(path: Path) -> bool:
+    try:
+        return bool(path.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+    except OSError:
+        return False
+
+
+def read_registry(winreg_module: Any, hive_name: str) -> _Source | None:
+    """Read one hive's policy key. `winreg_module` is injectable for tests."""
+    hive = getattr(winreg_module, hive_name)
+    name = f"{hive_name}\\{REGISTRY_KEY}"
+    try:
+        key = winreg_module.OpenKey(hive, REGISTRY_KEY)
+    except OSError:
+        return None
+    raw: dict[str, Any] = {}
+    try:
+        index = 0
+        while True:
+            try:
+                value_name, value, _kind = winreg_module.EnumValue(key, index)
+            except OSError:
+                break
+            raw[value_name] = value
+            index += 1
+        # ADMX <list> elements store each entry as a value in a subkey.
+        for list_key in ("AllowedModels", "DisabledFeatures"):
+            entries = _registry_list(winreg_module, key, list_key)
+            if entries is not None:
+                raw[list_key] = entries
+    finally:
+        winreg_module.CloseKey(key)
+    return parse_policy_mapping(raw, name)
+
+
+def _registry_list(winreg_module: Any, key: Any, subkey: str) -> list[str] | None:
+    try:
+        sub = winreg_module.OpenKey(key, subkey)
+    except OSError:
+        return None
+    entries: list[str] = []
+    try:
+        index = 0
+        while True:
+            try:
+                _name, value, _kind = winreg_module.EnumValue(sub, index)
+            except OSError:
+                break
+            if isinstance(value, str):
+                entries.append(value)
+            index += 1
+    finally:
+        winreg_module.CloseKey(sub)
+    return entries
+
+
+def system_policy_files() -> list[Path]:
+    """policy.json locations outside Windows, strongest first."""
+    files: list[Path] = []
+    if sys.platform == "darwin":
+        files.append(Path("/Library/Application Support/DeskAssistant") / POLICY_FILE_NAME)
+    elif os.name == "posix":
+        files.append(Path("/etc/desk-assistant") / POLICY_FILE_NAME)
+    files.append(Path(sys.executable).resolve().parent / POLICY_FILE_NAME)
+    return files
+
+
+def merge_sources(sources: Sequence[_Source]) -> Policy:
+    """Merge parsed sources given strongest first; each key from the strongest that set it."""
+    values: dict[str, Any] = {}
+    set_keys: set[str] = set()
+    problems: list[str] = []
+    for source in reversed(sources):  # weakest first, stronger ones overwrite
+        values.update(source.values)
+        set_keys.update(source.values)
+    for source in sources:
+        problems.extend(source.problems)
+    return Policy(
+        **values,
+        sources=tuple(s.name for s in sources),
+        set_keys=frozenset(set_keys),
+        problems=tuple(problems),
+    )
+
+
+def load_policy(
+    files: Iterable[str | os.PathLike] | None = None,
+    *,
+    use_registry: bool | None = None,
+    winreg_module: Any = None,
+) -> Policy:
+    """The policy in force. Never raises: problems are listed in `Policy.problems`.
+
+    With no arguments: the registry on Windows, the system policy.json files
+    elsewhere, then DESK_ASSISTANT_POLICY. `files` replaces the file list
+    (strongest first) for tests.
+    """
+    sources: list[_Source] = []
+    if use_registry is None:
+        use_registry = files is None and os.name == "nt"
+    if use_registry:
+        if winreg_module is None:
+            import winreg as winreg_module  # Windows only
+        for hive in ("HKEY_LOCAL_MACHINE", "HKEY_CURRENT_USER"):
+            found = read_registry(winreg_module, hive)
+            if found is not None:
+                sources.append(found)
+    if files is None:
+        paths = [] if os.name == "nt" else system_policy_files()
+        override = os.environ.get(POLICY_ENV)
+        if override:
+            paths.append(Path(override))
+    else:
+        paths = [Path(p) for p in files]
+    for path in paths:
+        found = read_policy_file(path)
+        if found is not None:
+            sources.append(found)
+    return merge_sources(sources)
+
+
+# -- applying policy to settings ---------------------------------------------
+
+
+def apply_policy(policy: Policy, settings: Any) -> Any:
+    """Lock the settings that the policy decides, so they win and the GUI shows them as managed."""
+    locked = settings.locked
+    if policy.ui_language:
+        locked["ui.language"] = policy.ui_language
+    if policy.model_directory:
+        locked["models.directory"] = policy.model_directory
+    if policy.require_model_hash:
+        locked["engine.verify_hash"] = True  # an allow-list is meaningless without hashing
+    if "retention_days" in policy.set_keys and policy.retention_days is not None:
+        locked["data.retention_days"] = policy.retention_days
+    return settings
+
+
+MANAGED_LABEL = ("組織により管理されています", "Managed by your organization")

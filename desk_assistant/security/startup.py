@@ -1,0 +1,108 @@
+"""One call at start-up that puts every security piece in place, in the right order.
+
+    ctx = secure_startup(settings)      # CLI main() and the GUI, before anything else
+    for text in ctx.warnings: show(text)
+
+Order matters: the offline guard first (before any import that might phone
+home), then policy (it decides the UI language, log folder, key fallback),
+then retention. Keys are fetched lazily, on first use of `ctx.vault` or
+`ctx.audit`, so commands that never touch them never touch the keyring.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import i18n
+from ..errors import DeskError
+from . import keys
+from .audit import AuditLog, default_audit_path
+from .offline import OfflineGuard, install_offline_guard, offline_report
+from .policy import Policy, apply_policy, load_policy
+from .retention import apply_retention
+from .vault import Vault, default_vault_dir
+
+
+def _stderr(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+@dataclass
+class SecurityContext:
+    guard: OfflineGuard
+    policy: Policy
+    retention_days: int | None
+    purged: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    on_warning: Callable[[str], None] = _stderr
+    key_sources: dict[str, str] = field(default_factory=dict)  # key name -> keyring | file
+    _vault: Vault | None = None
+    _audit: AuditLog | None = None
+
+    def warn(self, text: str) -> None:
+        if text not in self.warnings:
+            self.warnings.append(text)
+            self.on_warning(text)
+
+    def key(self, name: str) -> bytes:
+        result = keys.load_or_create_key(name, self.policy)
+        self.key_sources[name] = result.source
+        if result.warning:
+            self.warn(result.warning)
+        return result.key
+
+    @property
+    def vault(self) -> Vault:
+        if self._vault is None:
+            self._vault = Vault(default_vault_dir(), self.key(keys.VAULT_KEY))
+        return self._vault
+
+    @property
+    def audit(self) -> AuditLog:
+        if self._audit is None:
+            self._audit = AuditLog(default_audit_path(self.policy), self.key(keys.AUDIT_KEY))
+        return self._audit
+
+    def report(self) -> dict:
+        """The security part of `selftest --report`: guard, policy, keys, audit chain, retention."""
+        audit: dict = {"path": str(default_audit_path(self.policy))}
+        try:
+            audit.update(self.audit.verify().as_dict())
+        except DeskError as err:  # no log yet, or no key: say so rather than fail the report
+            audit["error"] = err.message()
+        return {
+            "offline": offline_report(),
+            "policy": {**self.policy.as_dict(), "present": self.policy.present},
+            "keys": {**self.key_sources, "keyring_backend": keys.keyring_backend_name()},
+            "audit": audit,
+            "vault_dir": str(default_vault_dir()),
+            "retention_days": self.retention_days,
+            "purged_at_startup": len(self.purged),
+            "warnings": list(self.warnings),
+        }
+
+
+def secure_startup(
+    settings=None,
+    *,
+    on_warning: Callable[[str], None] = _stderr,
+    policy: Policy | None = None,
+) -> SecurityContext:
+    """Install the guard, load and apply policy, run retention. Never raises for a bad policy."""
+    guard = install_offline_guard()
+    policy = policy or load_policy()
+    if policy.ui_language:  # otherwise --lang / the user's setting, as the caller chose
+        i18n.set_language(policy.ui_language)
+    if settings is not None:
+        apply_policy(policy, settings)
+        days = settings.get("data.retention_days")
+    else:
+        days = policy.retention_days
+    ctx = SecurityContext(guard, policy, days or None, on_warning=on_warning)
+    for problem in policy.problems:
+        ctx.warn(problem)
+    ctx.purged = apply_retention(days, [default_vault_dir()])
+    return ctx

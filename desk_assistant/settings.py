@@ -1,0 +1,147 @@
+"""The one settings schema. Every setting is declared here once (name, type,
+default, labels); the CLI, the GUI's settings dialog and IT policy all read it.
+
+Stored as JSON in the user config folder. `locked` holds values forced by IT
+policy (security issue): they win over the user's file and cannot be set.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .errors import UsageError
+from .fileio import atomic_write_text
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    label_ja: str
+    label_en: str
+    choices: tuple = ()
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def validate(self, value: Any) -> Any:
+        if self.type is bool and not isinstance(value, bool):
+            raise UsageError(what=f"{self.key}: true/false")
+        if self.type is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                try:
+                    value = int(value)
+                except (TypeError, ValueError):
+                    raise UsageError(what=f"{self.key}: integer") from None
+            if self.minimum is not None and value < self.minimum:
+                raise UsageError(what=f"{self.key} >= {self.minimum}")
+            if self.maximum is not None and value > self.maximum:
+                raise UsageError(what=f"{self.key} <= {self.maximum}")
+        if self.type is str:
+            value = str(value)
+        if self.choices and value not in self.choices:
+            raise UsageError(what=f"{self.key}: {', '.join(map(str, self.choices))}")
+        return value
+
+
+SCHEMA: tuple[Setting, ...] = (
+    Setting("ui.language", str, "ja", "表示言語", "UI language", choices=("ja", "en")),
+    Setting("models.directory", str, "", "モデルフォルダ（追加）", "Extra model folder"),
+    Setting("models.translate", str, "", "翻訳に使うモデル", "Model for translation"),
+    Setting(
+        "models.general", str, "", "要約・校正に使うモデル", "Model for summaries and proofreading"
+    ),
+    Setting(
+        "engine.n_ctx",
+        int,
+        4096,
+        "コンテキスト長（トークン）",
+        "Context length (tokens)",
+        minimum=512,
+        maximum=131072,
+    ),
+    Setting(
+        "engine.threads",
+        int,
+        0,
+        "CPU スレッド数（0 = 自動）",
+        "CPU threads (0 = auto)",
+        minimum=0,
+        maximum=256,
+    ),
+    Setting(
+        "engine.gpu_layers",
+        int,
+        -1,
+        "GPU に載せる層数（-1 = 自動、0 = CPU のみ）",
+        "GPU layers (-1 = auto, 0 = CPU only)",
+        minimum=-1,
+        maximum=1000,
+    ),
+    Setting(
+        "engine.verify_hash", bool, True, "モデルの SHA-256 を確認する", "Verify model SHA-256"
+    ),
+)
+# --- security (issue 8): settings IT policy can lock (security/policy.py apply_policy) ---
+SCHEMA += (
+    Setting(
+        "data.retention_days",
+        int,
+        0,
+        "履歴・翻訳メモリ等の保存期間（日、0 = 無期限）",
+        "Keep history, translation memory etc. for (days, 0 = forever)",
+        minimum=0,
+        maximum=36500,
+    ),
+)
+# --- end security ---
+BY_KEY = {s.key: s for s in SCHEMA}
+
+
+@dataclass
+class Settings:
+    values: dict[str, Any] = field(default_factory=dict)
+    locked: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or paths.config_dir() / "settings.json"
+        values: dict[str, Any] = {}
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raw = {}
+        # Unknown or invalid entries are dropped so a hand-edited file never stops the app.
+        for key, value in raw.items() if isinstance(raw, dict) else ():
+            if key in BY_KEY:
+                try:
+                    values[key] = BY_KEY[key].validate(value)
+                except UsageError:
+                    pass
+        return cls(values=values, path=path)
+
+    def get(self, key: str) -> Any:
+        if key in self.locked:
+            return self.locked[key]
+        return self.values.get(key, BY_KEY[key].default)
+
+    def is_locked(self, key: str) -> bool:
+        return key in self.locked
+
+    def set(self, key: str, value: Any) -> None:
+        if key not in BY_KEY:
+            raise UsageError(what=f"unknown setting {key}")
+        if self.is_locked(key):
+            raise UsageError(
+                what=f"{key}: 組織により管理されています / managed by your organization"
+            )
+        self.values[key] = BY_KEY[key].validate(value)
+
+    def save(self) -> None:
+        assert self.path is not None
+        atomic_write_text(self.path, json.dumps(self.values, ensure_ascii=False, indent=2))

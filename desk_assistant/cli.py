@@ -14,7 +14,7 @@ import os
 import sys
 
 from . import __version__, i18n
-from .errors import EXIT_USAGE, DeskError
+from .errors import EXIT_ENGINE, EXIT_USAGE, DeskError
 
 # Subcommand modules, in the order `--help` lists them.
 COMMAND_MODULES = (
@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "selftest",
     "generate",
     "summarize",
+    "extract",
     "audit",
 )
 
@@ -98,6 +99,33 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(i18n.tr("中断しました。\n", "Interrupted.\n"))
         return 130
+    except Exception:  # a bug of ours: a short message for the user, details to the log
+        log = _write_crash_log()
+        sys.stderr.write(
+            i18n.tr(
+                f"内部エラーが発生しました。入力ファイルは変更されていません。詳細: {log}\n",
+                f"An internal error occurred. Your input files were not changed. Details: {log}\n",
+            )
+        )
+        return EXIT_ENGINE
+
+
+def _write_crash_log() -> str:
+    import datetime
+    import traceback
+
+    from . import paths
+
+    try:
+        folder = paths.log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / "crash.log"
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.datetime.now().isoformat()} v{__version__}\n")
+            handle.write(traceback.format_exc())
+        return str(target)
+    except OSError:
+        return "-"
 
 
 if __name__ == "__main__":  # pragma: no cover

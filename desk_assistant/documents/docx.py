@@ -1,0 +1,207 @@
+"""Read a .docx into blocks and write it back with changed text, formatting kept.
+
+The package is handled as a zip of XML parts with lxml: every part we do not
+change is copied byte for byte, so images, styles, numbering, comments and
+settings cannot be damaged. Only paragraphs named in `replacements` are edited,
+and inside them only the text of plain text runs.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import posixpath
+import zipfile
+import zlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import CorruptFileError, CorruptZipError
+from ..fileio import atomic_writer
+from . import messages, wordml
+from .model import Block, Document, Segment
+from .sniff import DEFAULT_MAX_UNCOMPRESSED, check_output, open_docx_zip
+from .tags import parse_tagged, strip_tags
+
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_SECT_TYPES = ("default", "first", "even")
+
+
+class _Package:
+    """The zip entries, with XML parts parsed on demand (a fresh tree per package)."""
+
+    def __init__(self, path: Path, entries: list[tuple[zipfile.ZipInfo, bytes]]):
+        self.path = path
+        self.entries = entries
+        self.data = {info.filename: data for info, data in entries}
+        self.trees: dict[str, etree._Element] = {}
+        self.dirty: set[str] = set()
+
+    def xml(self, name: str) -> etree._Element:
+        if name not in self.trees:
+            try:
+                self.trees[name] = etree.fromstring(self.data[name], _PARSER)
+            except KeyError:
+                raise CorruptFileError(path=str(self.path), what=f"{name} missing") from None
+            except etree.XMLSyntaxError as err:
+                raise CorruptFileError(path=str(self.path), what=f"{name}: {err}") from None
+        return self.trees[name]
+
+    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+        """rId -> (relationship type suffix, part name) for `part`."""
+        folder, base = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        if rels_name not in self.data:
+            return {}
+        found = {}
+        for rel in self.xml(rels_name):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            name = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
+            found[rel.get("Id")] = (rel.get("Type", "").rsplit("/", 1)[-1], name)
+        return found
+
+    def main_part(self) -> str:
+        for kind, name in self.rels("").values():
+            if kind == "officeDocument" and name in self.data:
+                return name
+        if "word/document.xml" in self.data:
+            return "word/document.xml"
+        raise CorruptFileError(path=str(self.path), what="word/document.xml missing")
+
+    def serialize(self, name: str) -> bytes:
+        return etree.tostring(
+            self.trees[name], xml_declaration=True, encoding="UTF-8", standalone=True
+        )
+
+
+def _header_type(ref: etree._Element) -> str:
+    return ref.get(wordml.w("type"), "default")
+
+
+def _header_order(ref: etree._Element) -> int:
+    kind = _header_type(ref)
+    return _SECT_TYPES.index(kind) if kind in _SECT_TYPES else len(_SECT_TYPES)
+
+
+def _stories(pkg: _Package) -> Iterator[tuple[str, wordml.Found]]:
+    """Every paragraph of the document in reading order: body, headers/footers, notes."""
+    main = pkg.main_part()
+    root = pkg.xml(main)
+    body = root.find(wordml.w("body"))
+    if body is None:
+        raise CorruptFileError(path=str(pkg.path), what="w:body missing")
+    for found in wordml.walk_story(body, "body", "body", cell_kind="table_cell"):
+        yield main, found
+    rels = pkg.rels(main)
+    seen: set[str] = set()
+    sections = [
+        s for s in body.iter(wordml.w("sectPr")) if s.getparent().tag != wordml.w("sectPrChange")
+    ]
+    for number, sect in enumerate(sections, start=1):
+        for ref_tag, kind in (("headerReference", "header"), ("footerReference", "footer")):
+            for ref in sorted(sect.findall(wordml.w(ref_tag)), key=_header_order):
+                target = rels.get(ref.get(f"{{{wordml.R}}}id"))
+                # A part shared by several sections is read once, under the first.
+                if target is None or target[1] in seen or target[1] not in pkg.data:
+                    continue
+                seen.add(target[1])
+                prefix = f"{kind}/sec{number}/{_header_type(ref)}"
+                for found in wordml.walk_story(pkg.xml(target[1]), prefix, kind):
+                    yield target[1], found
+    for rel_kind, kind in (("footnotes", "footnote"), ("endnotes", "endnote")):
+        for found_kind, name in rels.values():
+            if found_kind == rel_kind and name in pkg.data:
+                for found in wordml.note_stories(pkg.xml(name), kind):
+                    yield name, found
+
+
+def _read_entries(path: Path, max_uncompressed: int) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    with open_docx_zip(path, max_uncompressed) as archive:
+        try:
+            return [(info, archive.read(info)) for info in archive.infolist()]
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as err:
+            raise CorruptZipError(str(err), path=str(path)) from None
+        except RuntimeError as err:  # encrypted zip members
+            raise CorruptZipError(str(err), path=str(path)) from None
+        except NotImplementedError as err:  # unknown compression
+            raise CorruptZipError(str(err), path=str(path)) from None
+
+
+class DocxDocument(Document):
+    format = "docx"
+
+    def __init__(self, path: Path, entries: list[tuple[zipfile.ZipInfo, bytes]]):
+        self._entries = entries
+        blocks: list[Block] = []
+        for _part, found in _stories(_Package(path, entries)):
+            model = wordml.analyse_paragraph(found.element, found.fields)
+            if found.twin:
+                continue
+            tagged = model.tagged()
+            segments = [Segment(found.location, tagged, strip_tags(tagged))] if model.groups else []
+            blocks.append(Block(found.kind, found.location, model.text(), segments))
+        super().__init__(path, blocks)
+
+    def save_as(
+        self,
+        out_path: str | os.PathLike,
+        replacements: Mapping[str, str] | None = None,
+        *,
+        overwrite: bool = False,
+    ) -> list[str]:
+        target = check_output(out_path, self.path, overwrite)
+        replacements = dict(replacements or {})
+        warnings: list[str] = self.unknown_locations(replacements)
+        pkg = _Package(self.path, self._entries)
+        for part, found in _stories(pkg):
+            model = wordml.analyse_paragraph(found.element, found.fields)
+            new = replacements.get(found.location)
+            if new is None:
+                continue
+            for message in apply_tagged(model, new):
+                if not found.twin:
+                    warnings.append(f"{found.location}: {message}")
+            pkg.dirty.add(part)
+        with atomic_writer(target, "wb") as handle, zipfile.ZipFile(handle, "w") as out:
+            for info, data in self._entries:
+                if info.filename in pkg.dirty:
+                    data = pkg.serialize(info.filename)
+                out.writestr(copy.copy(info), data)  # writestr updates the ZipInfo it gets
+        return warnings
+
+
+def apply_tagged(model: wordml.ParagraphModel, tagged: str) -> list[str]:
+    """Put the text of `tagged` into the paragraph's groups; returns warnings."""
+    groups = model.groups
+    if not groups:
+        return [messages.no_editable_text()] if strip_tags(tagged).strip() else []
+    parsed = parse_tagged(tagged, len(groups), len(model.anchors))
+    warnings = list(parsed.warnings)
+    if parsed.order != sorted(parsed.order):
+        warnings.append(messages.tags_reordered())
+    for group in groups:
+        text = parsed.texts.get(group.number)
+        if text is None:
+            if group.text.strip():
+                warnings.append(messages.group_missing(group.number))
+            text = ""
+        if text == group.text and len(group.runs) == 1:
+            continue
+        wordml.set_run_text(group.runs[0], text)
+        for run in group.runs[1:]:
+            run.getparent().remove(run)
+    return warnings
+
+
+def load_docx(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> DocxDocument:
+    return DocxDocument(path, _read_entries(path, max_uncompressed))

@@ -1,0 +1,54 @@
+"""Warnings raised while writing a document back, in the UI language.
+
+They reach the user beside the output file ("the footnote mark was kept where
+it was"), so each is phrased in Japanese and English like the errors are.
+"""
+
+from __future__ import annotations
+
+from ..i18n import tr
+
+
+def unknown_location(location: str) -> str:
+    return tr(
+        f"{location}: 該当する段落がないため無視しました", f"{location}: no such paragraph; ignored"
+    )
+
+
+def no_editable_text() -> str:
+    return tr(
+        "編集できる文字がない段落のため、置き換えを無視しました",
+        "the paragraph has no editable text; the replacement was ignored",
+    )
+
+
+def tags_lost() -> str:
+    return tr(
+        "書式タグが失われたため、文字を段落の最初の書式で書き込みました",
+        "formatting tags were lost; the text was put in the first run",
+    )
+
+
+def tags_reordered() -> str:
+    return tr(
+        "タグの順序が変わっていたため、書式は原文の順に並べました",
+        "tags were reordered; runs kept in document order",
+    )
+
+
+def group_missing(number: int) -> str:
+    return tr(
+        f"タグ <g{number}> がないため、その部分の文字を削除しました",
+        f"<g{number}> missing; its text was removed",
+    )
+
+
+def unknown_tag(tag: str) -> str:
+    return tr(f"不明なタグ {tag} を削除しました", f"unknown tag {tag} dropped")
+
+
+def placeholders_missing(names: str) -> str:
+    return tr(
+        f"記号 {names} がありません（脚注番号・図などは元の位置に残しました）",
+        f"placeholders missing ({names}); kept at their original place",
+    )

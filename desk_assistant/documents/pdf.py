@@ -1,0 +1,347 @@
+"""Read a PDF into paragraph blocks with pypdf.
+
+pypdf gives text per page, one line per visual line. We normalise look-alike
+kanji, drop running headers/footers and page numbers, and join the lines of a
+paragraph again (no space between Japanese characters). Scanned pages are
+recognised: a page image with text means an OCR layer (may hold recognition
+errors, so blocks are flagged `ocr`); a page image without text means no text.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+
+from .. import i18n
+from ..errors import CorruptFileError, PasswordProtectedError, ScannedPdfError
+from .model import Block, Document, Segment
+from .sniff import check_output
+from .tags import escape_text, strip_tags
+from .textnorm import is_cjk, normalize_cjk, xml_safe
+
+# A page image covering this share of the page is a scan.
+SCAN_COVERAGE = 0.8
+_EDGE_LINES = 3  # lines at the top and bottom of a page that may be header/footer
+_PAGE_NUMBER_RE = re.compile(
+    r"^[\s\-－–—‐−ー()（）]*(?:[0-9０-９]{1,4}|[ivxlcIVXLC]{1,6})(?:\s*/\s*[0-9]{1,4})?[\s\-－–—‐−ー()（）]*$"
+)
+# Lines that start a new paragraph: article and list markers, headings, bullets.
+_NEW_PARAGRAPH_RE = re.compile(
+    r"^(?:第[0-9０-９一二三四五六七八九十百]+[条章節項款部編]"
+    r"|[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})*[.．、)）\s　]"
+    r"|[(（][0-9０-９一二三四五六七八九十a-zA-Zア-ン]{1,3}[)）]"
+    r"|[①-⑳⑴-⒇]"
+    r"|[○〇●◎■□◆◇▼▽・※＊]"
+    r"|[ア-ン][\s　]"
+    r"|[【〔［]"
+    r"|(?:Q|A|問|答)[0-9０-９]"
+    r"|(?:[0-9]+\s?[.)]\s)"
+    r")"
+)
+_CJK_GAP_RE = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]) (?=[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e])"
+)
+_IMAGE_PLACEMENT_RE = re.compile(
+    rb"([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+[-\d.]+\s+[-\d.]+\s+cm\s*/([^\s/]+)\s+Do"
+)
+
+
+class PdfDocument(Document):
+    format = "pdf"
+
+    def __init__(self, path: Path, blocks: list[Block], warnings: list[str], pages: int):
+        super().__init__(path, blocks, warnings)
+        self.pages = pages
+        self.ocr_pages = sorted({b.page for b in blocks if b.ocr and b.page})
+        self.scanned_pages: list[int] = []
+        self.garbled_pages: list[int] = []
+
+    def save_as(
+        self,
+        out_path: str | os.PathLike,
+        replacements: Mapping[str, str] | None = None,
+        *,
+        overwrite: bool = False,
+    ) -> list[str]:
+        """Write a new .docx: one paragraph per block, a page break between PDF pages."""
+        from .simple_docx import write_text_docx
+
+        check_output(out_path, self.path, overwrite)
+        replacements = replacements or {}
+        paragraphs: list[str] = []
+        breaks: set[int] = set()
+        page = None
+        for block in self.blocks:
+            if page is not None and block.page != page:
+                breaks.add(len(paragraphs))
+            page = block.page
+            paragraphs.append(strip_tags(replacements.get(block.location, block.tagged)))
+        write_text_docx(out_path, paragraphs, overwrite=overwrite, page_breaks_before=breaks)
+        return self.unknown_locations(replacements)
+
+    def to_dict(self) -> dict:
+        data = super().to_dict()
+        data.update(
+            pages=self.pages,
+            ocr_pages=self.ocr_pages,
+            scanned_pages=self.scanned_pages,
+            garbled_pages=self.garbled_pages,
+        )
+        return data
+
+
+class _WarningCatcher(logging.Handler):
+    """pypdf logs (not raises) when it cannot decode a font; that means garbled text."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def load_pdf(path: Path) -> PdfDocument:
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    logger = logging.getLogger("pypdf")
+    catcher = _WarningCatcher()
+    logger.addHandler(catcher)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        try:
+            reader = pypdf.PdfReader(path, strict=False)
+            if reader.is_encrypted:
+                _decrypt(reader, path)
+            pages = list(reader.pages)
+        except (PasswordProtectedError, CorruptFileError):
+            raise
+        except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as err:
+            raise CorruptFileError(path=str(path), what=f"PDF: {err}") from None
+        texts: list[str] = []
+        page_kinds: list[str] = []
+        garbled: list[int] = []
+        for number, page in enumerate(pages, start=1):
+            before = len(catcher.messages)
+            try:
+                text = page.extract_text() or ""
+            except Exception:  # noqa: BLE001 - one broken page must not lose the others
+                text = ""
+            if any("RKSJ" in m or "not implemented" in m for m in catcher.messages[before:]):
+                text, recovered = recover_sjis(text)
+                if not recovered:
+                    garbled.append(number)
+            text = xml_safe(normalize_cjk(text))
+            texts.append(text)
+            page_kinds.append(_page_kind(page, bool(text.strip())))
+    finally:
+        logger.removeHandler(catcher)
+        logger.propagate = propagate
+
+    if not any(t.strip() for t in texts):
+        raise ScannedPdfError(path=str(path), pages=len(texts))
+    lines_per_page = _drop_running_lines([t.splitlines() for t in texts])
+    blocks: list[Block] = []
+    for number, lines in enumerate(lines_per_page, start=1):
+        ocr = page_kinds[number - 1] == "ocr"
+        for k, paragraph in enumerate(join_lines(lines), start=1):
+            location = f"pdf/page{number}/p{k}"
+            blocks.append(
+                Block(
+                    "pdf_page",
+                    location,
+                    paragraph,
+                    [Segment(location, escape_text(paragraph), paragraph)],
+                    number,
+                    ocr,
+                )
+            )
+    document = PdfDocument(path, blocks, [], len(texts))
+    document.scanned_pages = [n for n, kind in enumerate(page_kinds, start=1) if kind == "scanned"]
+    document.garbled_pages = garbled
+    document.warnings.extend(_warnings(document))
+    return document
+
+
+def recover_sjis(text: str) -> tuple[str, bool]:
+    """Undo pypdf's fallback for Shift_JIS CMaps (90msp-RKSJ-H and friends).
+
+    pypdf decodes those two-byte codes as UTF-16BE, so each wrong character still
+    holds the Shift_JIS bytes; re-decoding them gives the text back. Kept only
+    when the result reads as Japanese (more kana), since a page may mix fonts.
+    """
+    out = []
+    for char in text:
+        if ord(char) > 0xFF:
+            try:
+                out.append(char.encode("utf-16-be").decode("cp932"))
+                continue
+            except UnicodeError:
+                pass
+        out.append(char)
+    fixed = "".join(out).replace("\ufffd", "")
+    return (fixed, True) if _kana_share(fixed) > _kana_share(text) + 0.1 else (text, False)
+
+
+def _kana_share(text: str) -> float:
+    letters = [ch for ch in text if not ch.isspace()]
+    kana = sum(1 for ch in letters if "\u3040" <= ch <= "\u30ff")
+    return kana / len(letters) if letters else 0.0
+
+
+def _decrypt(reader, path: Path) -> None:
+    from pypdf.errors import DependencyError
+
+    try:
+        ok = reader.decrypt("")
+    except DependencyError as err:  # AES needs the cryptography package
+        raise CorruptFileError(path=str(path), what=f"PDF: {err}") from None
+    except Exception:  # noqa: BLE001 - unknown security handlers: treat as locked
+        ok = 0
+    if not ok:
+        raise PasswordProtectedError(path=str(path), kind="PDF")
+
+
+def _page_kind(page, has_text: bool) -> str:
+    """Classify a page: text, ocr (scan image with a text layer) or scanned (image only)."""
+    try:
+        resources = page.get("/Resources") or {}
+        xobjects = resources.get("/XObject") or {}
+        images = {
+            str(name).lstrip("/")
+            for name, ref in xobjects.items()
+            if ref.get_object().get("/Subtype") == "/Image"
+        }
+        if not images:
+            return "text"
+        box = page.mediabox
+        page_area = abs(float(box.width) * float(box.height)) or 1.0
+        contents = page.get_contents()
+        data = contents.get_data() if contents is not None else b""
+    except Exception:  # noqa: BLE001 - odd page dictionaries: assume ordinary text
+        return "text"
+    covered = 0.0
+    for a, b, c, d, name in _IMAGE_PLACEMENT_RE.findall(data):
+        if name.decode("latin-1") in images:
+            try:
+                covered = max(covered, abs(float(a) * float(d) - float(b) * float(c)) / page_area)
+            except ValueError:
+                continue
+    if covered < SCAN_COVERAGE:
+        return "text"
+    return "ocr" if has_text else "scanned"
+
+
+def _edge_key(line: str) -> str:
+    return re.sub(r"[0-9０-９]+", "#", re.sub(r"\s+", "", line))
+
+
+def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Remove page numbers and lines repeated at the top or bottom of most pages."""
+    edges: list[list[int]] = []
+    for lines in pages:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        edges.append(sorted(set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])))
+    counts: Counter[str] = Counter()
+    for lines, idx in zip(pages, edges, strict=True):
+        counts.update({_edge_key(lines[i]) for i in idx})
+    threshold = max(3, (len(pages) + 1) // 2)
+    repeated = {key for key, n in counts.items() if n >= threshold and key}
+    cleaned = []
+    for lines, idx in zip(pages, edges, strict=True):
+        drop = {
+            i
+            for i in idx
+            if _PAGE_NUMBER_RE.match(lines[i].strip()) or _edge_key(lines[i]) in repeated
+        }
+        cleaned.append([line for i, line in enumerate(lines) if i not in drop])
+    return cleaned
+
+
+def _width(text: str) -> int:
+    return sum(2 if is_cjk(ch) else 1 for ch in text)
+
+
+def join_lines(lines: list[str]) -> list[str]:
+    """Join the visual lines of a page into paragraphs."""
+    lines = [_unspace(line.rstrip()) for line in lines]
+    widths = sorted(_width(line.strip()) for line in lines if line.strip())
+    full = widths[int(len(widths) * 0.9)] if widths else 0
+    paragraphs: list[str] = []
+    current = ""
+
+    def flush() -> None:
+        nonlocal current
+        if current.strip():
+            paragraphs.append(current.strip())
+        current = ""
+
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        indented = line.startswith(("\u3000", "  "))
+        if current and (indented or _NEW_PARAGRAPH_RE.match(stripped)):
+            flush()
+        current = _join(current, stripped) if current else stripped
+        # A line clearly shorter than a full line ends its paragraph.
+        if full and _width(stripped) < 0.8 * full:
+            flush()
+    flush()
+    return paragraphs
+
+
+def _join(left: str, right: str) -> str:
+    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
+        return left[:-1] + right  # a word hyphenated at the line end
+    if is_cjk(left[-1]) or is_cjk(right[0]):
+        return left + right
+    return left + " " + right
+
+
+def _unspace(line: str) -> str:
+    """Undo letter-spacing ("東 京 大 学") that justified table cells produce."""
+    cjk = sum(1 for ch in line if is_cjk(ch))
+    gaps = len(_CJK_GAP_RE.findall(line))
+    if cjk >= 4 and gaps >= 0.6 * (cjk - 1):
+        return _CJK_GAP_RE.sub("", line)
+    return line
+
+
+def _warnings(document: PdfDocument) -> list[str]:
+    out = []
+    if document.ocr_pages:
+        pages = _page_list(document.ocr_pages)
+        out.append(
+            i18n.tr(
+                f"スキャン画像の OCR 文字です（{pages} ページ）。文字の認識誤りが含まれている可能性があります。",
+                f"Text comes from OCR of scanned pages ({pages}); it may contain recognition errors.",
+            )
+        )
+    if document.scanned_pages:
+        pages = _page_list(document.scanned_pages)
+        out.append(
+            i18n.tr(
+                f"文字情報のないスキャンページがあります（{pages} ページ）。その内容は読み込まれていません。",
+                f"Scanned pages without a text layer ({pages}) were not read.",
+            )
+        )
+    if document.garbled_pages:
+        pages = _page_list(document.garbled_pages)
+        out.append(
+            i18n.tr(
+                f"フォントの文字コードを解読できないページがあります（{pages} ページ）。文字化けしている可能性があります。",
+                f"Some pages use a font encoding that cannot be decoded ({pages}); their text may be garbled.",
+            )
+        )
+    return out
+
+
+def _page_list(pages: list[int]) -> str:
+    return ", ".join(str(p) for p in pages)

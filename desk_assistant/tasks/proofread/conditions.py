@@ -1,0 +1,128 @@
+"""The small condition language of the word-list files (column `when`).
+
+`when` is alternatives joined by '|', each a conjunction of tests joined by '&':
+  any                 always
+  pos=X               the first matched token's part of speech is X
+  reading=X           the first matched token reads X (katakana)
+  start               the match opens the sentence (only symbols or numbering before it)
+  comma / next=X / next!=X   what follows the match
+  after-modifier      after a verb, adjective or auxiliary in 連体/終止形, or a 連体詞
+  after-no / after-te / after-ni / after-to / after-kamo / after-honorific
+  after-time-no       after 今の / 現在の ... (ところ as a formal noun)
+  next-neg            followed by ない / ず (にすぎない)
+  better              comparison: 方が + よい/望ましい/... (not 方(かた) = person)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from .tokens import Token
+
+COMMAS = frozenset("、，,")
+_TIME_NOUNS = frozenset({"今", "現在", "目下", "現時点", "今日", "当面", "実際", "今回", "現状"})
+_BETTER = frozenset(
+    {
+        "よい",
+        "良い",
+        "いい",
+        "望ましい",
+        "適当",
+        "適切",
+        "早い",
+        "便利",
+        "有利",
+        "効果的",
+        "無難",
+        "安全",
+        "確実",
+        "簡単",
+        "楽",
+    }
+)
+_NEG = frozenset({"ない", "ず", "なかっ", "なく", "ぬ", "ません"})
+
+
+def _prev(tokens: Sequence[Token], i: int, back: int = 1) -> Token | None:
+    return tokens[i - back] if i - back >= 0 else None
+
+
+def _next(tokens: Sequence[Token], j: int, ahead: int = 0) -> Token | None:
+    return tokens[j + ahead] if j + ahead < len(tokens) else None
+
+
+def _is_modifier(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    if tok.pos1 == "連体詞":
+        return True
+    return tok.pos1 in ("動詞", "形容詞", "助動詞") and tok.conj_form.startswith(
+        ("連体形", "終止形")
+    )
+
+
+def _at_start(tokens: Sequence[Token], i: int) -> bool:
+    return all(t.is_symbol() or t.pos[1] == "数詞" for t in tokens[:i])
+
+
+Test = Callable[[Sequence[Token], int, int], bool]
+
+
+def _test(term: str) -> Test:
+    if term == "any":
+        return lambda t, i, j: True
+    if term.startswith("pos="):
+        want = term[4:]
+        return lambda t, i, j: t[i].pos1 == want
+    if term.startswith("reading="):
+        want = term[8:]
+        return lambda t, i, j: t[i].reading == want
+    if term.startswith("next!="):
+        want = term[6:]
+        return lambda t, i, j: (n := _next(t, j)) is None or n.surface != want
+    if term.startswith("next="):
+        want = term[5:]
+        return lambda t, i, j: (n := _next(t, j)) is not None and n.surface == want
+    simple: dict[str, Test] = {
+        "start": lambda t, i, j: _at_start(t, i),
+        "comma": lambda t, i, j: (n := _next(t, j)) is not None and n.surface in COMMAS,
+        "after-modifier": lambda t, i, j: _is_modifier(_prev(t, i)),
+        "after-no": lambda t, i, j: (p := _prev(t, i)) is not None and p.surface == "の",
+        "after-te": lambda t, i, j: (
+            (p := _prev(t, i)) is not None
+            and ((p.surface in ("て", "で") and p.pos[1] == "接続助詞") or p.surface == "して")
+        ),
+        "after-ni": lambda t, i, j: (p := _prev(t, i)) is not None and p.surface == "に",
+        "after-to": lambda t, i, j: (p := _prev(t, i)) is not None and p.surface == "と",
+        "after-kamo": lambda t, i, j: (
+            i >= 2 and t[i - 2].surface == "か" and t[i - 1].surface == "も"
+        ),
+        "after-honorific": lambda t, i, j: (
+            (p := _prev(t, i)) is not None
+            and p.pos1 == "名詞"
+            and p.surface[:1] in ("お", "ご", "御")
+        ),
+        "after-time-no": lambda t, i, j: (
+            i >= 2 and t[i - 1].surface == "の" and t[i - 2].surface in _TIME_NOUNS
+        ),
+        "next-neg": lambda t, i, j: (n := _next(t, j)) is not None and n.surface in _NEG,
+        "better": _better,
+    }
+    if term not in simple:
+        raise ValueError(f"unknown condition {term!r}")
+    return simple[term]
+
+
+def _better(tokens: Sequence[Token], i: int, j: int) -> bool:
+    after = _next(tokens, j, 1)  # the word after 方が
+    return after is None or after.is_symbol() or after.lemma in _BETTER or after.surface in _BETTER
+
+
+@lru_cache(maxsize=512)
+def compile_when(when: str) -> Test:
+    alternatives = []
+    for alt in (when or "any").split("|"):
+        tests = [_test(term.strip()) for term in alt.split("&")]
+        alternatives.append(tests)
+    return lambda t, i, j: any(all(test(t, i, j) for test in tests) for tests in alternatives)

@@ -1,0 +1,46 @@
+"""Run the deterministic rules over a text.
+
+Extension point: `check_text(..., extra=...)` takes further checkers with the
+same signature as a rule's check (`(document) -> Iterable[Finding]`); the LLM
+suggestion pass plugs in there, so it sees the same tokens and offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from . import rules as _rules  # noqa: F401  (registers the rules)
+from .config import ProofreadConfig
+from .document import Document
+from .finding import Finding
+from .registry import RULES
+
+Checker = Callable[[Document], Iterable[Finding]]
+
+
+def check_text(
+    text: str, *, config: ProofreadConfig | None = None, extra: Sequence[Checker] = ()
+) -> list[Finding]:
+    """Findings for `text`, sorted by position; offsets index into `text` itself."""
+    config = config or ProofreadConfig()
+    if not text.strip():
+        return []
+    doc = Document.parse(text, config)
+    findings: list[Finding] = []
+    for rule_obj in RULES.values():
+        if config.enabled(rule_obj.id):
+            findings.extend(rule_obj.check(doc, rule_obj))
+    for checker in extra:
+        findings.extend(checker(doc))
+    return _dedupe(sorted(findings, key=lambda f: (f.start, f.end, f.rule)))
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,0 +1,82 @@
+"""What a rule reports: one span of the checked text, with a bilingual message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ... import i18n
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+
+# Where a rule comes from; the JSON carries these Japanese labels as they are.
+KUNREI = "訓令"  # 公用文における漢字使用等について (平成22年内閣訓令第1号)
+KANGAEKATA = "公用文作成の考え方"  # 文化審議会建議 (2022)
+HOREI = "法令"  # 法令における漢字使用等について / 法制執務の慣行
+GENERAL = "一般"
+SOURCES = (KUNREI, KANGAEKATA, HOREI, GENERAL)
+SOURCE_EN = {
+    KUNREI: "Cabinet directive",
+    KANGAEKATA: "Kobunsho guide 2022",
+    HOREI: "legislation",
+    GENERAL: "general",
+}
+
+
+@dataclass
+class Finding:
+    """One finding. `start`/`end` are code-point offsets into the checked text."""
+
+    rule: str
+    severity: str
+    start: int
+    end: int
+    surface: str
+    message_ja: str
+    message_en: str
+    suggestion: str | None
+    source: str
+    location: str | None = None  # block id for docx input; set by the caller
+
+    @property
+    def message(self) -> str:
+        """The message in the current UI language."""
+        return i18n.tr(self.message_ja, self.message_en)
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        message = self.message_en if (lang or i18n.language()) == "en" else self.message_ja
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity,
+            "start": self.start,
+            "end": self.end,
+            "surface": self.surface,
+            "message": message,
+            "suggestion": self.suggestion,
+            "source": self.source,
+        }
+        if self.location is not None:
+            data["location"] = self.location
+        return data
+
+    def shifted(self, offset: int, location: str | None = None) -> Finding:
+        """The same finding with offsets moved (a callers' helper for multi-block documents)."""
+        return Finding(
+            self.rule,
+            self.severity,
+            self.start + offset,
+            self.end + offset,
+            self.surface,
+            self.message_ja,
+            self.message_en,
+            self.suggestion,
+            self.source,
+            location if location is not None else self.location,
+        )
+
+
+def findings_to_json(findings: list[Finding], lang: str | None = None) -> dict[str, Any]:
+    return {"findings": [f.to_dict(lang) for f in findings]}

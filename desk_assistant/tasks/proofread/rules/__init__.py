@@ -1,0 +1,12 @@
+"""Rule modules; importing this package registers every rule in `registry.RULES`."""
+
+from . import (  # noqa: F401
+    characters,
+    consistency,
+    grammar,
+    lexical,
+    numerals,
+    okurigana,
+    phrases,
+    structure,
+)

@@ -111,3 +111,72 @@ def test_selftest_report_file_for_it(installed_demo, tmp_path):
     assert report["security"]["policy"]["RequireModelHash"] in (True, False)
     again = run_cli("selftest", "--report", str(target))  # never overwrites a filed report
     assert again.returncode == 3 and str(target) in again.stderr
+
+
+def test_an_internal_bug_prints_a_message_and_logs_the_traceback(app_home, monkeypatch, capsys):
+    from desk_assistant import cli
+    from desk_assistant.commands import models
+
+    def boom(args):
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(models, "cmd_list", boom)
+    # The guard is permanent for a process: keep it out of the test runner.
+    monkeypatch.setattr(
+        "desk_assistant.security.offline.install_offline_guard", lambda *a, **k: None
+    )
+    monkeypatch.setattr(
+        "desk_assistant.security.startup.install_offline_guard", lambda *a, **k: None
+    )
+    assert cli.main(["models", "list"]) == 4
+    err = capsys.readouterr().err
+    assert "内部エラー" in err and "Traceback" not in err
+    log = paths.log_dir() / "crash.log"
+    assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
+
+
+SAMPLE = paths.resources_dir() / "samples" / "notice_ja.docx"
+
+
+def installed_demo_sha():
+    from desk_assistant.llm.demo_model import demo_entry
+
+    return demo_entry().sha256
+
+
+@pytest.mark.model
+def test_summarize_sample_notice_with_the_demo_model_writes_output_and_audit(
+    installed_demo, tmp_path
+):
+    out = tmp_path / "summary.txt"
+    done = run_cli(
+        "summarize", str(SAMPLE), "--style", "3lines", "-o", str(out), "--format", "json"
+    )
+    assert done.returncode == 0, done.stderr
+    [result] = json.loads(done.stdout)["results"]
+    assert result["demo_model"] and result["style"] == "3lines"
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert 1 <= len(lines) <= 3 and all(line.startswith("・") for line in lines)
+    assert lines == result["summary"].splitlines()
+    # One audit record, chained and intact; it holds the input's hash, not its text.
+    verify = run_cli("audit", "verify", "--format", "json")
+    assert verify.returncode == 0, verify.stdout
+    log_text = "".join(p.read_text(encoding="utf-8") for p in paths.log_dir().rglob("*.jsonl"))
+    records = [json.loads(line) for line in log_text.splitlines()]
+    assert [r["task"] for r in records] == ["summarize"] and records[0]["outcome"] == "ok"
+    assert records[0]["model_sha256"] == installed_demo_sha() and "停電" not in log_text
+    again = run_cli("summarize", str(SAMPLE), "-o", str(out))
+    assert again.returncode == 3 and "既にあります" in again.stderr  # never overwritten
+
+
+def test_summarize_bad_inputs_are_reported_per_file(
+    app_home, installed_demo, corpus_copy, tmp_path
+):
+    legacy = corpus_copy("bad02_moj_gyosei_bunsho_kaiji_seikyusho_legacy.doc")
+    renamed = tmp_path / "renamed.docx"
+    renamed.write_bytes(legacy.read_bytes())
+    done = run_cli("summarize", str(renamed), str(tmp_path / "missing.docx"))
+    assert done.returncode == 3 and "見つかりません" in done.stderr
+    single = run_cli("--lang", "en", "summarize", str(renamed))
+    assert single.returncode == 3
+    assert "renamed.docx" in single.stdout + single.stderr

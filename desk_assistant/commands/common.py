@@ -110,6 +110,8 @@ def run_batch(paths: Sequence[Path], one, fmt: str) -> tuple[list[FileOutcome], 
         try:
             outcomes.append(one(path))
         except DeskError as err:
+            # Each failure is said at once on stderr; the batch goes on with the next file.
+            sys.stderr.write(f"{path}: {err.message()}\n")
             outcomes.append(FileOutcome(path, "error", err.message(), exit_code=err.exit_code))
     codes = [o.exit_code for o in outcomes]
     if any(c == EXIT_ENGINE for c in codes):

@@ -12,7 +12,7 @@ STAMP := $(VENV)/.stamp-install
 LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 
 
-.PHONY: run demo test setup model lint bench clean
+.PHONY: run demo test setup model lint bench clean system-tools
 
 setup: $(STAMP)
 
@@ -38,7 +38,20 @@ run: model
 demo: model
 	$(APP) summarize resources/samples/notice_ja.docx --style 3lines
 
-test: model
+# Tools some tests drive (LibreOffice opens our Word output; wixl/msitools build
+# and inspect the MSI). Installed when we are root on Debian; otherwise those
+# tests skip with a reason.
+SYSTEM_TOOLS := soffice:libreoffice-writer-nogui wixl:wixl msiinfo:msitools
+system-tools:
+	@missing=""; for pair in $(SYSTEM_TOOLS); do \
+	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing:$$missing"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/dev/null \
+	    || echo "warning: could not install$$missing; the tests that need them will skip"; \
+	fi
+
+test: model system-tools
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)

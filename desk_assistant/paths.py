@@ -46,6 +46,24 @@ def user_model_dir() -> Path:
     return data_dir() / "models"
 
 
+def installed_model_dir(winreg_module=None) -> Path | None:
+    """The MSI's MODELDIR (HKLM\\SOFTWARE\\DeskAssistant\\ModelDirectory) on Windows, else None.
+    The installer records it there; IT side-loads models into it."""
+    if winreg_module is None:
+        if sys.platform != "win32":
+            return None
+        import winreg as winreg_module  # noqa: PLC0415 - Windows only
+    try:
+        key = winreg_module.OpenKey(winreg_module.HKEY_LOCAL_MACHINE, r"SOFTWARE\DeskAssistant")
+        try:
+            value, _kind = winreg_module.QueryValueEx(key, "ModelDirectory")
+        finally:
+            winreg_module.CloseKey(key)
+    except OSError:
+        return None
+    return Path(value) if isinstance(value, str) and value.strip() else None
+
+
 def resources_dir() -> Path:
     """resources/ from the source tree, or from the PyInstaller bundle."""
     override = os.environ.get("DESK_ASSISTANT_RESOURCES")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import paths
 from ..settings import Settings
 from . import integrity
 from .catalog import ModelInfo, choose_for_role, discover, load_catalog
@@ -35,8 +36,15 @@ class OpenModel:
 
 
 def extra_model_dirs(settings: Settings) -> list[Path]:
+    """The setting (or IT policy ModelDirectory), then the MSI's MODELDIR."""
+    folders = []
     folder = settings.get("models.directory")
-    return [Path(folder)] if folder else []
+    if folder:
+        folders.append(Path(folder))
+    installed = paths.installed_model_dir()
+    if installed is not None:
+        folders.append(installed)
+    return folders
 
 
 def available_models(settings: Settings) -> list[ModelInfo]:

@@ -103,3 +103,43 @@ def test_model_info_demo_property():
         id="x", path=Path("x.gguf"), name="x", roles=("general",), prompt_format="few_shot", size=1
     )
     assert not info.demo and info.expected_sha256 is None
+
+
+class _FakeWinreg:
+    HKEY_LOCAL_MACHINE = "HKLM"
+
+    def __init__(self, values):
+        self.values = values
+
+    def OpenKey(self, root, path):  # noqa: N802 - winreg's names
+        if (root, path) not in self.values:
+            raise OSError("no key")
+        return (root, path)
+
+    def QueryValueEx(self, key, name):  # noqa: N802
+        try:
+            return self.values[key][name], 1
+        except KeyError:
+            raise OSError("no value") from None
+
+    def CloseKey(self, key):  # noqa: N802
+        pass
+
+
+def test_msi_model_dir_is_read_from_hklm():
+    reg = _FakeWinreg({("HKLM", r"SOFTWARE\DeskAssistant"): {"ModelDirectory": r"D:\Models"}})
+    assert paths.installed_model_dir(reg) == Path(r"D:\Models")
+    assert paths.installed_model_dir(_FakeWinreg({})) is None
+    empty = _FakeWinreg({("HKLM", r"SOFTWARE\DeskAssistant"): {"ModelDirectory": " "}})
+    assert paths.installed_model_dir(empty) is None
+
+
+def test_installed_model_dir_joins_discovery(installed_demo, tmp_path, monkeypatch):
+    from desk_assistant.llm.runtime import available_models
+    from desk_assistant.settings import Settings
+
+    it_folder = tmp_path / "ProgramData" / "Models"
+    _tiny_gguf(it_folder / "general-chat.gguf", template="x")
+    monkeypatch.setattr(paths, "installed_model_dir", lambda: it_folder)
+    ids = {m.id for m in available_models(Settings())}
+    assert ids == {"gemma-3-270m-demo", "general-chat"}

@@ -276,3 +276,52 @@ class NoChatTemplateError(EngineError):
 class KeyMissingError(SecurityError):
     ja = "暗号鍵「{name}」が見つかりません（キーリングにも鍵ファイルにもありません）。この利用者・この PC で作られたデータではない可能性があります。"
     en = "The key '{name}' was not found (neither in the keyring nor in a key file). The data may come from another user or PC."
+
+
+# --- translate (desk_assistant/tasks/translate) ------------------------------
+
+
+class UnknownLanguageError(UsageError):
+    ja = "言語コード「{code}」は使えません（使える言語: {known}）"
+    en = "Unknown language code '{code}' (known: {known})"
+
+
+class SameLanguageError(UsageError):
+    ja = "翻訳元と翻訳先が同じ言語（{lang}）です。--from と --to を確かめてください。"
+    en = "Source and target are the same language ({lang}). Check --from and --to."
+
+
+class LanguageNotSupportedError(UsageError):
+    ja = "モデル「{model}」は言語「{lang}」に対応していません（対応: {supported}）。別のモデルを選んでください。"
+    en = "The model '{model}' does not support the language '{lang}' (supported: {supported}). Choose another model."
+
+
+class GlossaryFileError(InputFileError):
+    ja = "用語集を読み込めません: {path}（{what}）。CSV/TSV（原語, 訳語, 備考）または TMX を指定してください。"
+    en = "Cannot read the glossary: {path} ({what}). Use CSV/TSV (source, target, note) or TMX."
+
+
+class NothingToTranslateError(InputFileError):
+    ja = "翻訳する文がありません: {path}"
+    en = "There is no text to translate in: {path}"
+
+
+# --- proofreading (desk_assistant/tasks/proofread) ----------------------------
+
+
+class WordOutputNeedsDocxError(InputFileError):
+    ja = "コメント・変更履歴付きの Word 出力は .docx の入力にだけ使えます: {path}"
+    en = "Word output with comments or tracked changes needs a .docx input: {path}"
+
+
+class RulesFileError(InputFileError):
+    ja = "校正ルールの設定ファイルを読めません: {path}（{what}）"
+    en = "Cannot read the proofreading rules file: {path} ({what})"
+
+
+# --- summarize (desk_assistant/tasks/summarize) ------------------------------
+
+
+class NothingToSummarizeError(InputFileError):
+    ja = "要約する本文がありません（文字のある段落が 0 件）: {path}"
+    en = "There is no text to summarize (no paragraph with text): {path}"

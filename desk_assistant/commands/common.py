@@ -24,6 +24,7 @@ from ..errors import (
     EXIT_FINDINGS,
     EXIT_INPUT,
     EXIT_OK,
+    EXIT_USAGE,
     DeskError,
     InputNotFoundError,
     UnsupportedFormatError,
@@ -118,6 +119,8 @@ def run_batch(paths: Sequence[Path], one, fmt: str) -> tuple[list[FileOutcome], 
         code = EXIT_ENGINE
     elif any(c == EXIT_INPUT for c in codes):
         code = EXIT_INPUT
+    elif any(c == EXIT_USAGE for c in codes):
+        code = EXIT_USAGE
     elif any(c == EXIT_FINDINGS for c in codes):
         code = EXIT_FINDINGS
     else:

@@ -1,9 +1,15 @@
-"""`desk-assistant proofread IN... [--format json] [--no-llm] [--max-sentence N]`
+"""`desk-assistant proofread IN|- [--format json|text] [-o OUT.docx] [--track-changes] [--no-llm]
+[--model ID] [--rules FILE] [--max-sentence N] [--disable RULE,...] [--list-rules]`
 
-Runs the 公用文チェッカー rules on .txt/.docx files (or '-' for UTF-8 stdin) and
-prints the findings. Exit 1 when there are findings, 0 when none.
-LLM suggestions, Word comments and tracked changes are later steps: they will
-add options here and reuse `check_blocks`.
+Runs the 公用文チェッカー on .txt/.docx/.pdf files (or '-' for UTF-8 stdin): the
+deterministic rules over every part of the document, then LLM suggestions on
+flow and clarity when a model is available (`--no-llm` skips them). Exit 1 when
+there are findings, 0 when none.
+
+`-o OUT.docx` (one .docx input) writes a copy with each finding as a Word
+comment; with `--track-changes` rule fixes become tracked changes as well.
+`--rules FILE` reads rule settings from JSON (see tasks/proofread/config.py).
+Every file gets an audit record (監査ログ).
 """
 
 from __future__ import annotations
@@ -12,8 +18,16 @@ import sys
 from pathlib import Path
 
 from .. import i18n
-from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from .common import FileOutcome, add_format_option, emit_json, expand_inputs, run_batch
+from ..errors import EXIT_FINDINGS, EXIT_OK, NoModelError, OutputExistsError, UsageError
+from .common import (
+    AuditedTask,
+    FileOutcome,
+    Progress,
+    add_format_option,
+    emit_json,
+    expand_inputs,
+    run_batch,
+)
 
 
 def register(subparsers) -> None:
@@ -21,8 +35,8 @@ def register(subparsers) -> None:
         "proofread",
         help=i18n.tr("公用文のルールで校正します", "proofread against official-document rules"),
         description=i18n.tr(
-            "公用文チェッカー: 訓令・公用文作成の考え方などに基づく決まったルールで .txt / .docx を校正します。",
-            "Official-document checker: deterministic rules (Cabinet directive, 2022 guide) for .txt / .docx.",
+            "公用文チェッカー: 訓令・公用文作成の考え方などに基づくルールと LLM の提案で .txt / .docx / .pdf を校正します。",
+            "Official-document checker: rules (Cabinet directive, 2022 guide) and LLM suggestions for .txt / .docx / .pdf.",
         ),
     )
     p.add_argument(
@@ -30,19 +44,46 @@ def register(subparsers) -> None:
         nargs="+",
         metavar="IN",
         help=i18n.tr(
-            ".txt / .docx / フォルダ / -（標準入力）", ".txt / .docx / folder / - (stdin)"
+            ".txt / .docx / .pdf / フォルダ / -（標準入力）",
+            ".txt / .docx / .pdf / folder / - (stdin)",
         ),
     )
     add_format_option(p)
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.docx",
+        help=i18n.tr(
+            "指摘をコメントにした Word 文書の写しを書き出す（.docx の入力 1 つのとき）",
+            "write a copy of the Word file with each finding as a comment (one .docx input)",
+        ),
+    )
+    p.add_argument(
+        "--track-changes",
+        action="store_true",
+        help=i18n.tr(
+            "-o の写しで、修正案のある指摘を変更履歴にする",
+            "in the -o copy, make fixes with a replacement tracked changes",
+        ),
+    )
     p.add_argument(
         "--no-llm",
         action="store_true",
         help=i18n.tr("LLM による提案を使わない", "skip LLM suggestions"),
     )
+    p.add_argument("--model", help=i18n.tr("モデル ID またはパス", "model id or path"))
+    p.add_argument(
+        "--rules",
+        metavar="FILE",
+        help=i18n.tr(
+            'ルール設定の JSON（例: {"max_sentence": 100, "disabled": ["gairaigo"]}）',
+            'rules settings as JSON (e.g. {"max_sentence": 100, "disabled": ["gairaigo"]})',
+        ),
+    )
     p.add_argument(
         "--max-sentence",
         type=int,
-        default=80,
+        default=None,
         metavar="N",
         help=i18n.tr(
             "長い文とみなす字数 (既定: 80)", "long-sentence threshold in characters (default: 80)"
@@ -66,9 +107,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from ..tasks.proofread import RULES, ProofreadConfig
-    from ..tasks.proofread.blocks import check_blocks
     from ..tasks.proofread.finding import SOURCE_EN
-    from ..tasks.proofread.inputs import SUFFIXES, read_blocks
+    from ..tasks.proofread.inputs import SUFFIXES
 
     if args.list_rules:
         for r in RULES.values():
@@ -79,44 +119,191 @@ def run(args) -> int:
     unknown = sorted(disabled - set(RULES))
     if unknown:
         raise UsageError(what="--disable " + ",".join(unknown))
-    config = ProofreadConfig(max_sentence=args.max_sentence, disabled=disabled)
+    if args.rules:
+        from ..tasks.proofread.config import load_config
+
+        config = load_config(args.rules, max_sentence=args.max_sentence)
+        config.disabled = config.disabled | disabled
+    else:
+        max_sentence = 80 if args.max_sentence is None else args.max_sentence
+        config = ProofreadConfig(max_sentence=max_sentence, disabled=disabled)
     paths = [Path("-")] if args.inputs == ["-"] else expand_inputs(args.inputs, SUFFIXES)
+    output = _check_output(args, paths)
+    security = getattr(args, "security", None)
+    if security is not None:
+        security.policy.require_feature("proofread")
+        security.audit  # noqa: B018 - open the audit log (and its key) before any work
+    opened = _open_model(args, security)
+    try:
 
-    def one(path: Path) -> FileOutcome:
-        name = "-" if str(path) == "-" else str(path)
-        blocks = read_blocks(name)
-        findings = check_blocks(blocks, config=config)
-        if args.format == "text":
-            _print_text(name, blocks, findings)
-        data = {"path": name, "findings": [f.to_dict() for f in findings]}
-        status = "findings" if findings else "ok"
-        detail = i18n.tr(f"{len(findings)} 件", f"{len(findings)} finding(s)")
-        return FileOutcome(
-            path, status, detail, data=data, exit_code=EXIT_FINDINGS if findings else EXIT_OK
-        )
+        def one(path: Path) -> FileOutcome:
+            with AuditedTask(security, "proofread", path, opened) as audit:
+                outcome = _proofread_one(args, path, config, opened, output)
+                audit.output = outcome.output
+                audit.outcome = outcome.status
+                return outcome
 
-    outcomes, code = run_batch(paths, one, args.format)
+        outcomes, code = run_batch(paths, one, args.format)
+    finally:
+        if opened is not None:
+            opened.close()
     if args.format == "json":
         docs = [
             o.data if o.status != "error" else {"path": str(o.path), "error": o.detail}
             for o in outcomes
         ]
         emit_json(docs[0] if len(docs) == 1 else {"files": docs})
-    else:
-        for o in outcomes:
-            if o.status == "error":
-                sys.stderr.write(o.detail + "\n")
     return code
 
 
-def _print_text(name, blocks, findings) -> None:
-    texts = {b.location: b.text for b in blocks}
+def _check_output(args, paths: list[Path]) -> Path | None:
+    if args.track_changes and not args.output:
+        raise UsageError(
+            what=i18n.tr(
+                "--track-changes には -o OUT.docx が必要です", "--track-changes needs -o OUT.docx"
+            )
+        )
+    if not args.output:
+        return None
+    output = Path(args.output)
+    if len(paths) != 1 or str(paths[0]) == "-":
+        raise UsageError(
+            what=i18n.tr(
+                "-o は .docx の入力が 1 つのときだけ使えます", "-o needs exactly one .docx input"
+            )
+        )
+    if output.suffix.lower() != ".docx":
+        raise UsageError(what=i18n.tr(f"-o {output}（.docx を指定）", f"-o {output} (use .docx)"))
+    if paths[0].suffix.lower() != ".docx":
+        from ..errors import WordOutputNeedsDocxError
+
+        raise WordOutputNeedsDocxError(path=str(paths[0]))
+    if output.exists():
+        raise OutputExistsError(path=str(output))
+    return output
+
+
+def _open_model(args, security):
+    """The general-role model, or None: --no-llm, disabled by policy, or none installed."""
+    if args.no_llm:
+        return None
+    policy = security.policy if security is not None else None
+    if policy is not None and not policy.feature_enabled("llm_suggestions"):
+        return None
+    from ..llm.runtime import open_model, resolve_model
+    from ..settings import Settings
+
+    settings = getattr(args, "settings", None) or Settings.load()
+    try:
+        info = resolve_model(args.model, "general", settings)
+    except NoModelError:
+        if args.model:
+            raise
+        sys.stderr.write(
+            i18n.tr(
+                "注: モデルがないため、LLM による提案なしで校正します（ルールによる指摘のみ）。\n",
+                "Note: no model installed; proofreading with the rules only (no LLM suggestions).\n",
+            )
+        )
+        return None
+    return open_model(info, settings, policy=policy)
+
+
+def _proofread_one(args, path: Path, config, opened, output: Path | None) -> FileOutcome:
+    from ..errors import WordOutputNeedsDocxError
+    from ..tasks.proofread import proofread_document, write_commented_docx, write_tracked_docx
+    from ..tasks.proofread.inputs import read_document
+
+    name = str(path)
+    document = read_document(name)
+    if output is not None and document.format != "docx":
+        raise WordOutputNeedsDocxError(path=name)
+    progress = Progress(1, i18n.tr(f"校正 {path.name}", f"proofread {path.name}"))
+
+    def step(done: int, total: int) -> None:  # the total is known once the rules ran
+        progress.total, progress.done = max(total, 1), 0
+        progress.advance(done)
+
+    result = proofread_document(
+        document,
+        config=config,
+        engine=opened.engine if opened else None,
+        prompt_format=opened.info.prompt_format if opened else None,
+        on_progress=step,
+    )
+    progress.close()
+    findings = result.findings
+    written = None
+    if output is not None:
+        writer = write_tracked_docx if args.track_changes else write_commented_docx
+        written = writer(document, findings, output)
+    if args.format == "text":
+        _print_text(name, document, findings)
+        if written is not None:
+            _print_written(written)
+        if opened is not None and opened.info.demo and result.llm_calls:
+            print(
+                i18n.tr(
+                    "※ LLM の提案はデモモデルによるもので、品質は実用水準ではありません。",
+                    "Note: the LLM suggestions come from the demo model; quality is not production grade.",
+                )
+            )
+    for warning in result.warnings:
+        sys.stderr.write(f"{name}: {warning}\n")
+    data = {
+        "path": name,
+        "findings": [f.to_dict() for f in findings],
+        "llm": {
+            "used": result.llm_used,
+            "model": opened.info.id if opened else None,
+            "calls": result.llm_calls,
+            "dropped_unanchored": result.llm_dropped,
+        },
+    }
+    if written is not None:
+        data["output"] = {
+            "path": str(output),
+            "comments": written.comments,
+            "tracked_changes": written.changes,
+            "not_placed": [{**f.to_dict(), "reason": reason} for f, reason in written.not_placed],
+        }
+    detail = i18n.tr(f"{len(findings)} 件", f"{len(findings)} finding(s)")
+    return FileOutcome(
+        path,
+        "findings" if findings else "ok",
+        detail,
+        output=output,
+        data=data,
+        exit_code=EXIT_FINDINGS if findings else EXIT_OK,
+    )
+
+
+def _print_text(name, document, findings) -> None:
+    from ..tasks.proofread import LLM
+
+    texts = {b.location or None: b.text for b in document.blocks}
     for f in findings:
         text = texts.get(f.location, "")
         line = text.count("\n", 0, f.start) + 1
         col = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
         where = f"{name}:{f.location}:{col}" if f.location else f"{name}:{line}:{col}"
-        hint = f" → {f.suggestion}" if f.suggestion else ""
+        hint = f" → {f.suggestion}" if f.suggestion and f.source != LLM else ""
         print(f"{where}: {f.severity} [{f.rule}] {f.message}{hint}")
     if not findings:
         print(i18n.tr(f"{name}: 指摘はありません。", f"{name}: no findings."))
+
+
+def _print_written(written) -> None:
+    print(
+        i18n.tr(
+            f"書き出しました: {written.path}（コメント {written.comments} 件、変更履歴 {written.changes} 件）",
+            f"Written: {written.path} ({written.comments} comment(s), {written.changes} tracked change(s))",
+        )
+    )
+    if written.not_placed:
+        print(
+            i18n.tr(
+                f"※ {len(written.not_placed)} 件は文書に書き込めませんでした（ヘッダー・フッター内など）。上の一覧を参照してください。",
+                f"Note: {len(written.not_placed)} finding(s) could not be placed in the copy (headers/footers and the like); see the list above.",
+            )
+        )

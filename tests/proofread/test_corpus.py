@@ -16,7 +16,7 @@ import pytest
 
 from desk_assistant.tasks.proofread import check_text
 from desk_assistant.tasks.proofread.blocks import check_blocks
-from desk_assistant.tasks.proofread.inputs import read_blocks
+from desk_assistant.tasks.proofread.inputs import read_document
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(
@@ -33,7 +33,7 @@ def _copy(name: str, tmp_path: Path) -> Path:
 
 
 def test_faq_docx_findings_are_the_reviewed_ones(tmp_path):
-    blocks = read_blocks(str(_copy(FAQ, tmp_path)))
+    blocks = read_document(str(_copy(FAQ, tmp_path))).blocks
     assert sum(len(b.text) for b in blocks) > 1000
     findings = check_blocks(blocks)
     texts = {b.location: b.text for b in blocks}
@@ -50,7 +50,7 @@ def test_whole_docx_corpus_runs_with_few_errors():
     assert len(files) >= 10
     errors, chars, serious = [], 0, 0
     for path in files:
-        blocks = read_blocks(str(path))
+        blocks = read_document(str(path)).blocks
         chars += sum(len(b.text) for b in blocks)
         found = check_blocks(blocks)
         serious += sum(f.severity != "info" for f in found)
@@ -72,9 +72,9 @@ def test_whole_docx_corpus_runs_with_few_errors():
 def test_plain_text_of_a_corpus_document_roundtrips_offsets(tmp_path):
     text = "\n".join(
         b.text
-        for b in read_blocks(
+        for b in read_document(
             str(_copy("docx12_moj_form_hoyu_kojinjoho_kaiji_seikyusho.docx", tmp_path))
-        )
+        ).blocks
     )
     for f in check_text(text):
         assert text[f.start : f.end] == f.surface

@@ -108,6 +108,9 @@ NEGATIVE = [
     ("formal-noun-kana", "申請する方は窓口に来てください。"),
     ("formal-noun-kana", "法律上の義務"),
     ("auxiliary-kana", "現地へ行く。"),
+    # 行う after a compound particle (において, によって), which Sudachi reads as 行く
+    ("auxiliary-kana", "設計段階において行った政策的判断を説明する。"),
+    ("auxiliary-kana", "法令によって行った処分"),
     ("auxiliary-kana", "資料を頂く。"),
     ("auxiliary-kana", "民間で見られる手法"),
     ("auxiliary-kana", "AとBから成る。"),

@@ -69,6 +69,22 @@ def _at_start(tokens: Sequence[Token], i: int) -> bool:
 Test = Callable[[Sequence[Token], int, int], bool]
 
 
+# 「において行った」: the て closes a compound particle (において, によって, に対して …),
+# so the verb after it is a main verb (行う misread as 行く), not an auxiliary.
+_PARTICLE_VERBS = frozenset(
+    {"おい", "つい", "よっ", "対し", "関し", "とっ", "際し", "当たっ", "し"}
+)
+
+
+def _after_compound_particle(tokens: Sequence[Token], i: int) -> bool:
+    return (
+        i >= 3
+        and tokens[i - 1].surface == "て"
+        and tokens[i - 2].surface in _PARTICLE_VERBS
+        and tokens[i - 3].surface in ("に", "と")
+    )
+
+
 def _test(term: str) -> Test:
     if term == "any":
         return lambda t, i, j: True
@@ -92,6 +108,7 @@ def _test(term: str) -> Test:
         "after-te": lambda t, i, j: (
             (p := _prev(t, i)) is not None
             and ((p.surface in ("て", "で") and p.pos[1] == "接続助詞") or p.surface == "して")
+            and not _after_compound_particle(t, i)
         ),
         "after-ni": lambda t, i, j: (p := _prev(t, i)) is not None and p.surface == "に",
         "after-to": lambda t, i, j: (p := _prev(t, i)) is not None and p.surface == "と",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ...errors import UsageError
+from ...errors import RulesFileError, UsageError
 
 
 @dataclass
@@ -28,3 +31,40 @@ class ProofreadConfig:
         if rule_id in self.disabled:
             return False
         return self.only is None or rule_id in self.only
+
+
+_KEYS = {"max_sentence", "disabled", "only", "prefer_style", "joshi_min_interval"}
+
+
+def load_config(path: str | os.PathLike, **overrides) -> ProofreadConfig:
+    """A `ProofreadConfig` from a JSON file (the CLI's --rules FILE), e.g.
+    {"max_sentence": 100, "disabled": ["gairaigo"], "prefer_style": "dearu"}.
+    Unknown keys or rule ids are errors: a silently ignored typo would hide findings."""
+    from .registry import RULES
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as err:
+        raise RulesFileError(path=str(path), what=err.strerror or str(err)) from err
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise RulesFileError(path=str(path), what=f"JSON: {err}") from err
+    if not isinstance(data, dict):
+        raise RulesFileError(path=str(path), what="{...}")
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise RulesFileError(path=str(path), what=", ".join(unknown))
+    for key in ("disabled", "only"):
+        ids = data.get(key)
+        if ids is None:
+            continue
+        if not isinstance(ids, list) or not all(isinstance(x, str) for x in ids):
+            raise RulesFileError(path=str(path), what=f"{key}: [rule ids]")
+        bad = sorted(set(ids) - set(RULES))
+        if bad:
+            raise RulesFileError(path=str(path), what=f"{key}: {', '.join(bad)}")
+        data[key] = frozenset(ids)
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return ProofreadConfig(**data)
+    except (TypeError, UsageError) as err:
+        raise RulesFileError(path=str(path), what=str(err)) from err

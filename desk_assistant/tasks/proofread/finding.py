@@ -17,12 +17,14 @@ KUNREI = "訓令"  # 公用文における漢字使用等について (平成22�
 KANGAEKATA = "公用文作成の考え方"  # 文化審議会建議 (2022)
 HOREI = "法令"  # 法令における漢字使用等について / 法制執務の慣行
 GENERAL = "一般"
-SOURCES = (KUNREI, KANGAEKATA, HOREI, GENERAL)
+SOURCES = (KUNREI, KANGAEKATA, HOREI, GENERAL)  # of the deterministic rules
+LLM = "LLM"  # suggestions of the local model (llm.py): advice, never applied automatically
 SOURCE_EN = {
     KUNREI: "Cabinet directive",
     KANGAEKATA: "Kobunsho guide 2022",
     HOREI: "legislation",
     GENERAL: "general",
+    LLM: "LLM",
 }
 
 

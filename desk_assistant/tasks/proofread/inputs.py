@@ -1,18 +1,20 @@
-"""Text to proofread from .txt, .docx or stdin, as blocks with a location each.
+"""What to proofread: a `documents.Document` for .docx/.pdf, plain text for .txt and stdin.
 
-docx is read with python-docx (body paragraphs and table cells) until the
-documents layer provides its block model; only the block ids will change.
+Word and PDF files go through `documents.load`, so every part is checked (body,
+tables, headers/footers, footnotes, endnotes, text boxes, PDF pages) and each
+finding carries the block location of the documents layer. Plain text is one
+block without a location: its offsets index the file's text, line breaks kept.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
+from ...documents import Block, Document
 from ...errors import InputFileError, UnsupportedFormatError
 
-SUFFIXES = (".txt", ".docx")
+SUFFIXES = (".txt", ".docx", ".pdf")
 
 
 class EncodingError(InputFileError):
@@ -20,15 +22,13 @@ class EncodingError(InputFileError):
     en = "Cannot decode the text file (save it as UTF-8 or Shift_JIS): {path}"
 
 
-class NotDocxError(InputFileError):
-    ja = "Word 文書（.docx）として開けません。破損しているか、別の形式のファイルです: {path}"
-    en = "Cannot open as a Word document (.docx); it is damaged or another format: {path}"
+class PlainText(Document):
+    """Text from a .txt file or stdin, checked as one block with no location."""
 
+    format = "txt"
 
-@dataclass(frozen=True)
-class Block:
-    location: str | None  # None for plain text
-    text: str
+    def __init__(self, path: Path, text: str):
+        super().__init__(path, [Block("body", "", text)])
 
 
 def decode_text(data: bytes, path: str) -> str:
@@ -40,40 +40,24 @@ def decode_text(data: bytes, path: str) -> str:
     raise EncodingError(path=path)
 
 
-def read_blocks(path: str) -> list[Block]:
+def read_document(path: str) -> Document:
+    """The document at `path` ('-' for UTF-8 stdin); bad input raises an InputFileError."""
     if path == "-":
-        data = sys.stdin.buffer.read()
-        return [Block(None, decode_text(data, "<stdin>"))]
+        return PlainText(Path("-"), decode_text(sys.stdin.buffer.read(), "<stdin>"))
     p = Path(path)
     suffix = p.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UnsupportedFormatError(path=path, supported=" ".join(SUFFIXES))
     try:
         if suffix == ".txt":
-            return [Block(None, decode_text(p.read_bytes(), path).replace("\r\n", "\n"))]
-        if suffix == ".docx":
-            return _docx_blocks(p)
+            return PlainText(p, decode_text(p.read_bytes(), path).replace("\r\n", "\n"))
+        from ... import documents
+
+        return documents.load(p)
     except OSError as err:
         raise InputFileError(detail=err.strerror or str(err), path=path) from err
-    raise UnsupportedFormatError(path=path, supported=" ".join(SUFFIXES))
 
 
-def _docx_blocks(path: Path) -> list[Block]:
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as err:
-        raise NotDocxError(path=str(path)) from err
-    except Exception as err:  # zipfile.BadZipFile, lxml errors: still a bad input
-        raise NotDocxError(detail=type(err).__name__, path=str(path)) from err
-    blocks = [Block(f"p{i}", para.text) for i, para in enumerate(document.paragraphs)]
-    for t, table in enumerate(document.tables):
-        for r, row in enumerate(table.rows):
-            seen = set()
-            for c, cell in enumerate(row.cells):
-                if id(cell._tc) in seen:  # merged cells repeat
-                    continue
-                seen.add(id(cell._tc))
-                for k, para in enumerate(cell.paragraphs):
-                    blocks.append(Block(f"t{t}.r{r}.c{c}.p{k}", para.text))
-    return blocks
+def read_blocks(path: str) -> list[Block]:
+    """The blocks of `read_document(path)` (kept for bench/proofread_vs_textlint.py)."""
+    return read_document(path).blocks

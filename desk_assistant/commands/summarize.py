@@ -1,4 +1,10 @@
-"""`desk-assistant summarize IN... [--style ID] [-o OUT] [--format json]`."""
+"""`desk-assistant summarize IN... [--style ID] [--length N] [-o OUT.docx|.txt] [--format json]`
+and `desk-assistant styles list`.
+
+Each summary names its source (［p.12］ / ［第5段落］) after every bullet or
+sentence; numbers, dates and names not found in the source are listed as
+findings (exit code 1), never silently dropped.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,10 @@ import time
 from pathlib import Path
 
 from .. import i18n
-from ..errors import EXIT_OK, OutputExistsError, UsageError
+from ..errors import EXIT_FINDINGS, EXIT_OK, OutputExistsError, UsageError
 from ..fileio import atomic_write_text
 from ..llm.runtime import open_model, resolve_model
-from ..tasks.summarize import find_style, load_styles, summarize
+from ..tasks.summarize import SummaryResult, find_style, load_styles, summarize_document
 from .common import (
     AuditedTask,
     FileOutcome,
@@ -22,6 +28,7 @@ from .common import (
 )
 
 SUFFIXES = (".docx", ".pdf", ".txt")
+OUTPUT_SUFFIXES = (".txt", ".docx")
 
 
 def register(sub) -> None:
@@ -37,12 +44,22 @@ def register(sub) -> None:
         default="3lines",
         help=i18n.tr("要約スタイル（styles list で一覧）", "summary style (see `styles list`)"),
     )
+    p.add_argument(
+        "--length",
+        type=int,
+        metavar="N",
+        help=i18n.tr(
+            "目標の長さ（スタイルに応じて項目数・文字数・語数）",
+            "target length (bullets, characters or words, per the style)",
+        ),
+    )
     p.add_argument("--model", help=i18n.tr("モデル ID またはパス", "model id or path"))
     p.add_argument(
         "-o",
         "--output",
         help=i18n.tr(
-            "出力ファイル（.txt）。入力が 1 つのときのみ", "output file (.txt); single input only"
+            "出力ファイル（.txt または .docx）。入力が 1 つのときのみ",
+            "output file (.txt or .docx); single input only",
         ),
     )
     add_format_option(p)
@@ -54,25 +71,60 @@ def register(sub) -> None:
     sl.set_defaults(handler=cmd_styles_list)
 
 
-def read_text(path: Path) -> str:
-    from ..documents import load
+def findings_heading() -> str:
+    return i18n.tr(
+        "【要確認】原文に見当たらない数値・日付・名称（誤生成の可能性）",
+        "[Check] Numbers, dates and names not found in the source (possible hallucinations)",
+    )
 
-    return load(path).plain_text()
+
+def write_summary(output: Path, result: SummaryResult, title: str) -> None:
+    """The cited summary, then the grounding findings, as .txt or .docx (atomic, no overwrite)."""
+    findings = [f"・{f.message()}" for f in result.findings]
+    if output.suffix.lower() == ".docx":
+        from ..documents import write_text_docx
+
+        paragraphs = result.cited_units()
+        if findings:
+            paragraphs += ["", findings_heading(), *findings]
+        write_text_docx(output, paragraphs, title=title)
+        return
+    text = result.cited_text()
+    if findings:
+        text += "\n\n" + findings_heading() + "\n" + "\n".join(findings)
+    atomic_write_text(output, text + "\n")
 
 
-def cmd_summarize(args) -> int:
-    settings = args.settings
-    style = find_style(args.style)
-    paths_in = expand_inputs(args.inputs, SUFFIXES)
-    if not paths_in:
-        raise UsageError(what=i18n.tr("要約するファイルがありません", "no files to summarize"))
-    if args.output and len(paths_in) > 1:
+def check_output_arg(output: Path | None, count: int) -> None:
+    if output is None:
+        return
+    if count > 1:
         raise UsageError(
             what=i18n.tr("-o は入力が 1 つのときだけ使えます", "-o needs exactly one input")
         )
-    output = Path(args.output) if args.output else None
-    if output and output.exists():
+    if output.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise UsageError(
+            what=i18n.tr(
+                f"出力ファイルは .txt か .docx にしてください: {output}",
+                f"the output file must be .txt or .docx: {output}",
+            )
+        )
+    if output.exists():
         raise OutputExistsError(path=str(output))
+
+
+def cmd_summarize(args) -> int:
+    from ..documents import load
+
+    settings = args.settings
+    style = find_style(args.style)
+    if args.length is not None and args.length < 1:
+        raise UsageError(what=i18n.tr("--length は 1 以上です", "--length must be 1 or more"))
+    paths_in = expand_inputs(args.inputs, SUFFIXES)
+    if not paths_in:
+        raise UsageError(what=i18n.tr("要約するファイルがありません", "no files to summarize"))
+    output = Path(args.output) if args.output else None
+    check_output_arg(output, len(paths_in))
     args.security.policy.require_feature("summarize")
     args.security.audit  # noqa: B018 - open the audit log (and its key) before any work
     info = resolve_model(args.model, "general", settings)
@@ -82,48 +134,52 @@ def cmd_summarize(args) -> int:
         def one(path: Path) -> FileOutcome:
             with AuditedTask(args.security, "summarize", path, opened) as audit:
                 audit.output = output
-                return summarize_one(path)
+                outcome = summarize_one(path)
+                audit.outcome = outcome.status
+                return outcome
 
         def summarize_one(path: Path) -> FileOutcome:
             started = time.perf_counter()
-            text = read_text(path)
+            document = load(path)
             stream_out = args.format == "text" and len(paths_in) == 1 and sys.stdout.isatty()
-            result = summarize(
+            calls = Progress(1, i18n.tr("  モデル呼び出し", "  model calls"))
+
+            def on_progress(done: int, total: int) -> None:
+                calls.total = max(total, 1)
+                calls.done = 0
+                calls.advance(done)
+
+            result = summarize_document(
                 opened.engine,
                 info.prompt_format,
-                text,
+                document,
                 style,
                 n_ctx=opened.runtime.n_ctx,
+                length=args.length,
                 on_piece=(lambda p: (sys.stdout.write(p), sys.stdout.flush()))
                 if stream_out
                 else None,
+                on_progress=on_progress if len(paths_in) == 1 else None,
             )
+            if len(paths_in) == 1:
+                calls.close()
             progress.advance()
             if output:
-                atomic_write_text(output, result.text + "\n")
+                write_summary(output, result, f"{path.name}: {style.name}")
             data = {
                 "input": str(path),
                 "style": style.id,
                 "model": info.id,
                 "demo_model": info.demo,
-                "summary": result.text,
+                **result.to_dict(),
                 "seconds": round(time.perf_counter() - started, 2),
                 "output": str(output) if output else None,
             }
             if args.format == "text":
-                if stream_out:
-                    sys.stdout.write("\n" + "-" * 20 + "\n")
-                header = f"== {path.name} ({style.name}, {info.name}) =="
-                print(header)
-                print(result.text)
-                if info.demo:
-                    print(
-                        i18n.tr(
-                            "※ デモモデルの出力です。品質は実用水準ではありません。",
-                            "Note: output of the demo model; quality is not production grade.",
-                        )
-                    )
-            return FileOutcome(path, "ok", output=output, data=data)
+                print_result(path, result, style, info, stream_out)
+            status = "findings" if result.findings else "ok"
+            code = EXIT_FINDINGS if result.findings else EXIT_OK
+            return FileOutcome(path, status, output=output, data=data, exit_code=code)
 
         outcomes, code = run_batch(paths_in, one, args.format)
     progress.close()
@@ -134,23 +190,39 @@ def cmd_summarize(args) -> int:
     return code
 
 
+def print_result(path: Path, result: SummaryResult, style, info, streamed: bool) -> None:
+    if streamed:
+        sys.stdout.write("\n" + "-" * 20 + "\n")
+    how = (
+        i18n.tr(f"{result.chunks} 分割で要約", f"{result.chunks} chunks")
+        if result.mode == "map_reduce"
+        else i18n.tr("一括", "one pass")
+    )
+    print(f"== {path.name} ({style.name}, {info.name}, {how}) ==")
+    print(result.cited_text())
+    if result.findings:
+        print()
+        print(findings_heading())
+        for finding in result.findings:
+            print(f"・{finding.message()}")
+    if info.demo:
+        print(
+            i18n.tr(
+                "※ デモモデルの出力です。品質は実用水準ではありません。",
+                "Note: output of the demo model; quality is not production grade.",
+            )
+        )
+
+
 def cmd_styles_list(args) -> int:
     styles = load_styles()
     if args.format == "json":
-        emit_json(
-            {
-                "styles": [
-                    {
-                        "id": s.id,
-                        "name_ja": s.name_ja,
-                        "name_en": s.name_en,
-                        "output_shape": s.output_shape,
-                    }
-                    for s in styles.values()
-                ]
-            }
-        )
+        emit_json({"styles": [s.to_dict() for s in styles.values()]})
     else:
         for s in styles.values():
-            print(f"{s.id:12} {s.name}")
+            unit = {"bullets": ("項目", "bullets"), "chars": ("字", "chars")}.get(
+                s.length_unit, ("語", "words")
+            )
+            length = f"{s.default_length}{i18n.tr(*unit)}" if s.default_length else ""
+            print(f"{s.id:10} {s.name}  ({s.output_shape}, {length})")
     return EXIT_OK

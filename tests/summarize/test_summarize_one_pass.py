@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from desk_assistant.errors import Cancelled, ContextOverflowError
@@ -17,7 +19,7 @@ def engine_with(reply, n_ctx=4096):
 
 def test_builtin_styles_load_with_examples():
     styles = load_styles()
-    assert {"3lines", "bullets"} <= set(styles)
+    assert {"3lines", "bullets"} <= set(styles)  # the full set: test_summarize_styles.py
     assert all(s.examples and s.instruction for s in styles.values())
 
 
@@ -51,11 +53,11 @@ def test_chat_models_get_messages():
     assert messages[0]["role"] == "system" and messages[-1]["content"] == NOTICE
 
 
-def test_document_beyond_the_context_is_refused_before_generating():
-    engine = engine_with("・x", n_ctx=600)
-    with pytest.raises(ContextOverflowError):
-        summarize(engine, "few_shot", NOTICE * 30, find_style("3lines"), n_ctx=600)
-    assert engine.prompts == []
+def test_a_context_too_small_for_the_style_prompt_is_refused_before_generating():
+    engine = engine_with("・x", n_ctx=300)
+    with pytest.raises(ContextOverflowError) as caught:
+        summarize(engine, "few_shot", NOTICE * 30, find_style("3lines"), n_ctx=300)
+    assert engine.prompts == [] and "コンテキスト長" in caught.value.message()
 
 
 def test_cancel_propagates():
@@ -69,3 +71,18 @@ def test_cancel_propagates():
 def test_shape_output_prose_style_keeps_lines():
     style = find_style("3lines")
     assert shape_output("- a\n* b", style) == "・a\n・b"
+
+
+def test_a_document_without_text_gets_a_clear_message_and_no_model_call():
+    from desk_assistant.documents import Block, Document
+    from desk_assistant.errors import NothingToSummarizeError
+    from desk_assistant.tasks.summarize import summarize_document
+
+    engine = engine_with("・x")
+    blank = Document(
+        Path("blank.docx"), [Block("body", "body/p1", "  "), Block("footer", "f", "1")]
+    )
+    with pytest.raises(NothingToSummarizeError) as caught:
+        summarize_document(engine, "few_shot", blank, find_style("3lines"), n_ctx=4096)
+    assert "blank.docx" in caught.value.message() and engine.prompts == []
+    assert caught.value.exit_code == 3

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "selftest",
     "generate",
     "summarize",
+    "translate",
     "proofread",
     "extract",
     "audit",

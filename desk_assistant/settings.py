@@ -99,6 +99,33 @@ SCHEMA += (
     ),
 )
 # --- end security ---
+# --- translate (issue 4): translation memory (desk_assistant/tasks/translate/memory.py) ---
+SCHEMA += (
+    Setting("translate.memory", bool, True, "翻訳メモリを使う", "Use the translation memory"),
+    Setting(
+        "translate.fuzzy_threshold",
+        int,
+        85,
+        "翻訳メモリのあいまい一致の下限（%）",
+        "Translation memory fuzzy-match threshold (%)",
+        minimum=50,
+        maximum=101,
+    ),
+)
+# --- end translate ---
+# --- gui (issue 7): the desktop window ---
+SCHEMA += (
+    Setting(
+        "ui.font_size",
+        int,
+        0,
+        "文字の大きさ（ポイント、0 = OS の既定）",
+        "Font size (points, 0 = system default)",
+        minimum=0,
+        maximum=48,
+    ),
+)
+# --- end gui ---
 BY_KEY = {s.key: s for s in SCHEMA}
 
 

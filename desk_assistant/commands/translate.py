@@ -1,0 +1,291 @@
+"""`desk-assistant translate IN... --to en [--from ja] [-o OUT] [--model ID]
+[--glossary FILE] [--bilingual] [--no-memory] [--format json]`.
+
+Each input gives one .docx: the translation with the source layout kept
+(PDF and .txt input: a new .docx), or with --bilingual a 対訳 table. Outputs
+never overwrite: an explicit -o that exists is refused, a default name that
+exists gets a number. Ctrl+C cancels after the current segment; running the
+same command again resumes where it stopped (the job state is in the vault).
+Exit 1 when any segment has findings.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from .. import i18n
+from ..documents import load as load_document
+from ..errors import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    NothingToTranslateError,
+    OutputExistsError,
+    UsageError,
+)
+from ..llm.engine import CancelToken
+from ..llm.runtime import open_model, resolve_model
+from ..tasks.translate import (
+    Job,
+    TranslationMemory,
+    VaultJobStore,
+    VaultStore,
+    detect_language,
+    job_id_for,
+    load_glossary,
+    memory_name,
+    translate_document,
+)
+from ..tasks.translate.languages import check_language, check_pair
+from .common import (
+    AuditedTask,
+    FileOutcome,
+    Progress,
+    add_format_option,
+    emit_json,
+    expand_inputs,
+    run_batch,
+)
+
+SUFFIXES = (".docx", ".pdf", ".txt")
+MAX_FINDINGS_SHOWN = 40
+EXIT_INTERRUPTED = 130
+
+
+def register(sub) -> None:
+    p = sub.add_parser("translate", help=i18n.tr("文書を翻訳", "translate documents"))
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="IN",
+        help=i18n.tr("ファイルまたはフォルダ", "files or folders"),
+    )
+    p.add_argument(
+        "--to",
+        required=True,
+        dest="target",
+        help=i18n.tr("翻訳先の言語（例: en）", "target language (e.g. en)"),
+    )
+    p.add_argument(
+        "--from",
+        dest="source",
+        help=i18n.tr("翻訳元の言語（省略時は自動判定）", "source language (detected when omitted)"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        help=i18n.tr(
+            "出力ファイル（.docx）または出力フォルダ", "output file (.docx) or output folder"
+        ),
+    )
+    p.add_argument("--model", help=i18n.tr("モデル ID またはパス", "model id or path"))
+    p.add_argument("--glossary", help=i18n.tr("用語集（CSV/TSV/TMX）", "glossary (CSV/TSV/TMX)"))
+    p.add_argument(
+        "--bilingual",
+        action="store_true",
+        help=i18n.tr(
+            "対訳表（原文｜訳文）で出力", "write a bilingual table (source | translation)"
+        ),
+    )
+    p.add_argument(
+        "--no-memory",
+        action="store_true",
+        help=i18n.tr("翻訳メモリを使わない", "do not use the translation memory"),
+    )
+    add_format_option(p)
+    p.set_defaults(handler=cmd_translate)
+
+
+def default_output(path: Path, target: str, bilingual: bool, folder: Path | None) -> Path:
+    """report.docx → report.en.docx (report.en.bilingual.docx); a free name, never an existing one."""
+    stem = f"{path.stem}.{target}" + (".bilingual" if bilingual else "")
+    folder = folder or path.parent
+    candidate = folder / f"{stem}.docx"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem} ({number}).docx"
+        number += 1
+    return candidate
+
+
+def plan_outputs(args, paths: list[Path]) -> dict[Path, Path]:
+    given = Path(args.output) if args.output else None
+    if given is not None and (given.is_dir() or args.output.endswith(("/", "\\"))):
+        given.mkdir(parents=True, exist_ok=True)
+        return {p: default_output(p, args.target, args.bilingual, given) for p in paths}
+    if given is not None:
+        if len(paths) > 1:
+            raise UsageError(
+                what=i18n.tr(
+                    "入力が複数のとき -o には出力フォルダを指定してください",
+                    "with several inputs, -o must be an output folder",
+                )
+            )
+        if given.suffix.lower() != ".docx":
+            raise UsageError(what=i18n.tr("-o は .docx にしてください", "-o must end in .docx"))
+        if given.exists():
+            raise OutputExistsError(path=str(given))
+        return {paths[0]: given}
+    return {p: default_output(p, args.target, args.bilingual, None) for p in paths}
+
+
+class _CtrlC:
+    """Ctrl+C cancels the job at the next token (its state is saved); a second one stops at once."""
+
+    def __init__(self, token: CancelToken) -> None:
+        self.token = token
+        self.previous = None
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, signum, frame) -> None:
+        self.token.cancel()
+        signal.signal(signal.SIGINT, self.previous or signal.default_int_handler)
+
+    def __exit__(self, *exc) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+
+def cmd_translate(args) -> int:
+    settings = args.settings
+    target = check_language(args.target)
+    source = check_language(args.source) if args.source else None
+    if source:
+        check_pair(source, target)
+    paths_in = expand_inputs(args.inputs, SUFFIXES)
+    if not paths_in:
+        raise UsageError(what=i18n.tr("翻訳するファイルがありません", "no files to translate"))
+    outputs = plan_outputs(args, paths_in)
+    glossary = load_glossary(args.glossary) if args.glossary else None
+    args.security.policy.require_feature("translate")
+    args.security.audit  # noqa: B018 - open the audit log (and its key) before any work
+    use_memory = settings.get("translate.memory") and not args.no_memory
+    info = resolve_model(args.model, "translate", settings)
+    memories: dict[tuple[str, str], TranslationMemory] = {}
+    token = CancelToken()
+
+    def memory_for(src: str) -> TranslationMemory | None:
+        if not use_memory:
+            return None
+        if (src, target) not in memories:
+            store = VaultStore(args.security.vault, memory_name(src, target))
+            memories[(src, target)] = TranslationMemory(
+                store, fuzzy_threshold=settings.get("translate.fuzzy_threshold")
+            )
+        return memories[(src, target)]
+
+    with open_model(info, settings, policy=args.security.policy) as opened, _CtrlC(token):
+
+        def one(path: Path) -> FileOutcome:
+            with AuditedTask(args.security, "translate", path, opened) as audit:
+                outcome = translate_one(path)
+                audit.output = outcome.output
+                audit.outcome = outcome.status
+                return outcome
+
+        def translate_one(path: Path) -> FileOutcome:
+            document = load_document(path)
+            if not any(block.segments for block in document.blocks):
+                raise NothingToTranslateError(path=str(path))
+            src = source or detect_language(document.plain_text()[:20000])
+            check_pair(src, target, info.languages if info.entry else None, info.name)
+            job = Job(
+                VaultJobStore(args.security.vault),
+                job_id_for(document, src, target, info.id, glossary),
+                meta={"input": str(path), "model": info.id},
+            )
+            if job.resumed:
+                sys.stderr.write(
+                    i18n.tr(
+                        f"{path.name}: 前回の続きから再開します（{job.resumed} 件は翻訳済み）\n",
+                        f"{path.name}: resuming ({job.resumed} units already translated)\n",
+                    )
+                )
+            total = sum(len(b.segments) for b in document.blocks)
+            bar = Progress(total, path.name)
+            try:
+                result = translate_document(
+                    opened.engine,
+                    info.prompt_format,
+                    document,
+                    source_lang=src,
+                    target_lang=target,
+                    glossary=glossary,
+                    memory=memory_for(src),
+                    cancel=token,
+                    on_segment=lambda _p: bar.advance(),
+                    job=job,
+                )
+            finally:
+                bar.close()
+            out = outputs[path]
+            warnings = result.save(out, bilingual=args.bilingual)
+            job.finish()
+            data = result.to_dict() | {
+                "output": str(out),
+                "model": info.id,
+                "demo_model": info.demo,
+                "write_warnings": warnings,
+            }
+            if args.format == "text":
+                print_report(path, out, result, warnings, info)
+            status = "findings" if result.findings else "ok"
+            code = EXIT_FINDINGS if result.findings else EXIT_OK
+            return FileOutcome(path, status, output=out, data=data, exit_code=code)
+
+        outcomes, code = run_batch(paths_in, one, args.format)
+    if args.format == "json":
+        emit_json(
+            {"results": [o.data or {"input": str(o.path), "error": o.detail} for o in outcomes]}
+        )
+    if token.cancelled:
+        sys.stderr.write(
+            i18n.tr(
+                "中断しました。同じコマンドをもう一度実行すると続きから再開します。\n",
+                "Stopped. Run the same command again to resume where it stopped.\n",
+            )
+        )
+        return EXIT_INTERRUPTED
+    return code
+
+
+def print_report(path: Path, out: Path, result, warnings: list[str], info) -> None:
+    s = result.stats
+    print(f"== {path.name} ({result.source_lang} → {result.target_lang}, {info.name}) ==")
+    print(i18n.tr(f"出力: {out}", f"output: {out}"))
+    print(
+        i18n.tr(
+            f"{s['segments']} 段落（モデル {s['model_calls']} 回、メモリ {s['memory_exact']}、"
+            f"重複 {s['repeats']}、再開 {s['resumed']}、対象外 {s['kept']}）、"
+            f"{s['seconds']:.1f} 秒、指摘 {s['findings']} 件",
+            f"{s['segments']} segments (model {s['model_calls']} calls, memory {s['memory_exact']}, "
+            f"repeats {s['repeats']}, resumed {s['resumed']}, kept {s['kept']}), "
+            f"{s['seconds']:.1f}s, {s['findings']} findings",
+        )
+    )
+    findings = result.findings
+    for segment, finding in findings[:MAX_FINDINGS_SHOWN]:
+        print(f"  {segment.location}: {finding.message()}")
+    if len(findings) > MAX_FINDINGS_SHOWN:
+        rest = len(findings) - MAX_FINDINGS_SHOWN
+        print(
+            i18n.tr(
+                f"  …ほか {rest} 件（すべて見るには --format json）",
+                f"  …and {rest} more (see --format json)",
+            )
+        )
+    for text in [*result.warnings, *warnings]:
+        print(i18n.tr("注意: ", "note: ") + text)
+    if info.demo:
+        print(
+            i18n.tr(
+                "※ デモモデルの出力です。品質は実用水準ではありません。",
+                "Note: output of the demo model; quality is not production grade.",
+            )
+        )

@@ -1,0 +1,173 @@
+"""Consistency checks between a source segment and its translation.
+
+Each mismatch becomes a `Finding` attached to the segment. Findings are shown
+to the user beside the translation; nothing here changes the translation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from ... import i18n
+from .figures import Figure, extract, provided
+from .glossary import Glossary, GlossaryEntry
+
+WARNING = "warning"
+INFO = "info"
+
+KIND_NAMES = {
+    "number": ("数値", "number"),
+    "amount": ("金額", "amount"),
+    "date": ("日付", "date"),
+    "article": ("条項番号", "article reference"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str  # number | amount | date | article | glossary | tags | untranslated | too_long
+    severity: str  # warning | info
+    surface: str  # the text the finding is about, as written
+    expected: str  # what should be there (a normalized figure, a glossary term)
+    message_ja: str
+    message_en: str
+
+    def message(self, lang: str | None = None) -> str:
+        return self.message_en if (lang or i18n.language()) == "en" else self.message_ja
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["message"] = self.message()
+        return data
+
+
+def missing_figure(figure: Figure) -> Finding:
+    ja_kind, en_kind = KIND_NAMES[figure.kind]
+    return Finding(
+        figure.kind,
+        WARNING,
+        figure.surface,
+        figure.value,
+        f"原文の{ja_kind}「{figure.surface}」（{figure.value}）が訳文に見当たりません",
+        f"The source {en_kind} '{figure.surface}' ({figure.value}) is not in the translation",
+    )
+
+
+def added_figure(figure: Figure) -> Finding:
+    ja_kind, en_kind = KIND_NAMES[figure.kind]
+    return Finding(
+        figure.kind,
+        INFO,
+        figure.surface,
+        figure.value,
+        f"訳文の{ja_kind}「{figure.surface}」は原文にありません",
+        f"The translation has the {en_kind} '{figure.surface}', which is not in the source",
+    )
+
+
+def check_figures(source: str, translation: str) -> list[Finding]:
+    """Numbers, amounts, dates and article references that do not carry over, both ways."""
+    source_figures, target_figures = extract(source), extract(translation)
+    in_source, in_target = provided(source_figures), provided(target_figures)
+    findings = [
+        missing_figure(f) for f in source_figures if f.requires and not f.requires <= in_target
+    ]
+    findings += [
+        added_figure(f) for f in target_figures if f.requires and not f.requires <= in_source
+    ]
+    return findings
+
+
+def missing_term(entry: GlossaryEntry) -> Finding:
+    return Finding(
+        "glossary",
+        WARNING,
+        entry.source,
+        entry.target,
+        f"用語集の訳語「{entry.target}」（原語「{entry.source}」）が訳文にありません",
+        f"The glossary term '{entry.target}' (for '{entry.source}') is not in the translation",
+    )
+
+
+def check_glossary(hits: Sequence[GlossaryEntry], translation: str) -> list[Finding]:
+    return [missing_term(e) for e in hits if not Glossary.target_present(e, translation)]
+
+
+def untranslated(source: str, translation: str) -> list[Finding]:
+    if not translation.strip():
+        return [
+            Finding(
+                "untranslated",
+                WARNING,
+                source[:40],
+                "",
+                "訳文が空のため、原文のまま残しました",
+                "The translation came back empty; the source text was kept",
+            )
+        ]
+    if translation.strip() == source.strip():
+        return [
+            Finding(
+                "untranslated",
+                WARNING,
+                source[:40],
+                "",
+                "訳文が原文と同じです（翻訳されていません）",
+                "The translation is the same as the source (not translated)",
+            )
+        ]
+    return []
+
+
+def too_long(source: str) -> Finding:
+    return Finding(
+        "too_long",
+        WARNING,
+        source[:40],
+        "",
+        "文が長すぎてモデルのコンテキストに入らないため、原文のまま残しました",
+        "The segment is too long for the model's context window; the source text was kept",
+    )
+
+
+def tags_repaired(notes_ja: str, notes_en: str) -> Finding:
+    return Finding("tags", INFO, "", "", notes_ja, notes_en)
+
+
+def still_in_source_language(translation: str, source_lang: str, target_lang: str) -> bool:
+    """Most letters of the translation are in the source's script (ja → en left in Japanese)."""
+    from .languages import script_letters, script_of
+
+    if not source_lang or not target_lang or script_of(source_lang) == script_of(target_lang):
+        return False  # one script (en → fr, ja → zh): cannot tell by script
+    in_source, in_target = (
+        script_letters(translation, source_lang),
+        script_letters(translation, target_lang),
+    )
+    return in_source > in_target
+
+
+def check_segment(
+    source: str,
+    translation: str,
+    hits: Sequence[GlossaryEntry] = (),
+    source_lang: str = "",
+    target_lang: str = "",
+) -> list[Finding]:
+    """All content checks for one segment (plain texts, tags already removed)."""
+    found = untranslated(source, translation)
+    if found:
+        return found
+    if still_in_source_language(translation, source_lang, target_lang):
+        found.append(
+            Finding(
+                "untranslated",
+                WARNING,
+                translation[:40],
+                "",
+                "訳文の大部分が原文の言語のままです",
+                "Most of the translation is still in the source language",
+            )
+        )
+    return found + check_figures(source, translation) + check_glossary(hits, translation)

@@ -1,0 +1,401 @@
+"""Figures a translation must carry over: numbers, amounts, dates, article references.
+
+`extract(text)` finds them in Japanese or English text (or a mix) and turns each
+into comparable facts, so 12億円 and "1.2 billion yen" both say
+("num", 1.2E+9), 令和8年4月1日 and "April 1, 2026" both say year 2026,
+month 4, day 1, and 第3条 and "Article 3" both say ("article", "3").
+
+Each `Figure` has what it *requires* the other side to state and what it
+*provides* to the other side (a date provides its numbers too, so 令和8年 is
+matched by a bare "2026"). Spelled-out numbers (three, 三つ) only provide: they
+are too ambiguous to demand (一般, 統一) but fine as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+Fact = tuple[str, str]  # (kind, normalized value), e.g. ("num", "1.2E+9"), ("year", "2026")
+
+ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
+ERAS_EN = {"meiji": 1868, "taisho": 1912, "showa": 1926, "heisei": 1989, "reiwa": 2019}
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sep", "Sept"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
+# "300 yen per document" is 1件につき300円: words that stand for one (or two).
+NUMBER_WORDS.update({"a": 1, "an": 1, "per": 1, "each": 1, "single": 1, "once": 1, "twice": 2})
+SCALES_EN = {
+    "trillion": 10**12,
+    "billion": 10**9,
+    "bn": 10**9,
+    "million": 10**6,
+    "mn": 10**6,
+    "thousand": 10**3,
+}
+KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+KANJI_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9, "元": 1})
+KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+KANJI_BIG = {"万": 10**4, "億": 10**8, "兆": 10**12}
+CURRENCY = re.compile(r"^\s*(円|ドル|ユーロ|yen|JPY|dollars?|euros?|USD)", re.I)
+
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+KNUM = r"[〇零一二三四五六七八九十百千]+"
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+# Order matters: earlier patterns consume their text so later ones do not count it twice.
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    (
+        "era_date",
+        re.compile(
+            rf"(?P<era>{'|'.join(ERAS)})\s*(?P<y>元|\d+|{KNUM})\s*年(?:度)?"
+            rf"(?:\s*(?P<m>\d{{1,2}}|{KNUM})\s*月(?:\s*(?P<d>\d{{1,2}}|{KNUM})\s*日)?)?"
+        ),
+    ),
+    (
+        "ja_date",
+        re.compile(
+            r"(?<![\d.])(?P<y>\d{4})\s*年(?:度)?(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?"
+        ),
+    ),
+    (
+        "ja_month_day",
+        re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?(?!\s*[間末])"),
+    ),
+    ("iso_date", re.compile(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
+    (
+        "en_month_first",
+        re.compile(
+            rf"\b(?P<mn>{MONTH_NAMES})\.?(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{{4}}))?\b"
+        ),
+    ),
+    (
+        "en_day_first",
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{MONTH_NAMES})\.?(?:,?\s+(?P<y>\d{{4}}))?\b"
+        ),
+    ),
+    ("en_era", re.compile(r"\b(?P<era>Reiwa|Heisei|Showa|Taisho|Meiji)\s+(?P<y>\d+)\b", re.I)),
+    ("fiscal_year", re.compile(r"\b(?:FY\s?|fiscal\s+year\s+)(?P<y>\d{4})\b", re.I)),
+    # 法律第57号 is "Act No. 57", a number, not an item of an article.
+    (
+        "law_number",
+        re.compile(rf"(?:法律|政令|省令|府令|規則|告示|訓令|条例)\s*第\s*(?P<n>\d+|{KNUM})\s*号"),
+    ),
+    (
+        "ja_article",
+        re.compile(
+            rf"第\s*(?P<n>\d+|{KNUM})\s*(?P<unit>条|項|号|章|節|款|編)(?:\s*の\s*(?P<sub>\d+|{KNUM}))?"
+        ),
+    ),
+    (
+        "en_article",
+        re.compile(
+            r"\b(?P<unit>Articles?|Art\.|Paragraphs?|para\.|Items?|Chapters?|Sections?|Parts?)"
+            r"\s*(?:\(?(?P<n>\d+)\)?|\((?P<roman>[ivxl]+)\))(?:-(?P<sub>\d+))?(?:\s*\((?P<para>\d+)\))?"
+            r"(?P<more>(?:\s*(?:,|and|to|through|or|-)\s*\(?\d+\)?)*)",
+            re.I,
+        ),
+    ),
+    (
+        "ja_big",
+        re.compile(
+            rf"(?:(?P<cho>{NUM})\s*兆)?(?:(?P<oku>{NUM})\s*億)?(?:(?P<man>{NUM})\s*万)?"
+            rf"(?:(?P<sen>{NUM})\s*千)?(?P<rest>{NUM})?"
+        ),
+    ),
+    (
+        "en_scaled",
+        re.compile(rf"(?P<n>{NUM})\s*(?P<scale>trillion|billion|million|thousand|bn|mn)\b", re.I),
+    ),
+    ("number", re.compile(rf"(?P<n>{NUM})(?:st|nd|rd|th)?")),
+    ("kanji_number", re.compile(r"[〇零一二三四五六七八九十百千万億兆]+")),
+    ("word_number", re.compile(rf"\b(?P<w>{'|'.join(NUMBER_WORDS)})\b", re.I)),
+]
+ARTICLE_UNITS = {
+    "条": "article",
+    "項": "paragraph",
+    "号": "item",
+    "章": "chapter",
+    "節": "section",
+    "款": "subsection",
+    "編": "part",
+    "article": "article",
+    "art.": "article",
+    "paragraph": "paragraph",
+    "para.": "paragraph",
+    "item": "item",
+    "chapter": "chapter",
+    "section": "section",
+    "part": "part",
+}
+
+
+@dataclass
+class Figure:
+    kind: str  # number | amount | date | article
+    surface: str  # the text as written
+    start: int
+    requires: set[Fact] = field(default_factory=set)
+    provides: set[Fact] = field(default_factory=set)
+    value: str = ""  # a readable normalized value for messages
+
+
+def normalize(text: str) -> str:
+    """Width and compatibility forms folded (１２ → 12, ① → 1), superscripts kept out."""
+    text = re.sub(r"[²³㎡㎥㎠㎤]", " ", text)  # m² must not read as the number 2
+    return unicodedata.normalize("NFKC", text)
+
+
+def dec(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def key(value: Decimal | int) -> str:
+    return str(Decimal(value).normalize())
+
+
+def readable(value: Decimal) -> str:
+    value = value.normalize()
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return format(value, "f")
+
+
+def kanji_to_int(text: str) -> int | None:
+    """三十二 → 32, 二千二十六 → 2026, 元 → 1; None for anything else."""
+    if not text:
+        return None
+    if all(ch in KANJI_DIGITS for ch in text) and len(text) > 1:  # 二〇二六 style
+        return int("".join(str(KANJI_DIGITS[ch]) for ch in text))
+    total = section = digit = 0
+    seen = False
+    for ch in text:
+        if ch in KANJI_DIGITS:
+            digit, seen = KANJI_DIGITS[ch], True
+        elif ch in KANJI_UNITS:
+            section += (digit or 1) * KANJI_UNITS[ch]
+            digit, seen = 0, True
+        elif ch in KANJI_BIG:
+            total += (section + digit or 1) * KANJI_BIG[ch]
+            section = digit = 0
+            seen = True
+        else:
+            return None
+    return total + section + digit if seen else None
+
+
+def roman_to_int(text: str) -> int:
+    """Item numbers in English legal text: (i), (iv), (xii)."""
+    values = {"i": 1, "v": 5, "x": 10, "l": 50}
+    total = 0
+    for ch, nxt in zip(text.lower(), text.lower()[1:] + " ", strict=True):
+        v = values[ch]
+        total += -v if values.get(nxt, 0) > v else v
+    return total
+
+
+def small_number(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(text) if text.isdigit() else kanji_to_int(text)
+
+
+def number_facts(value: Decimal) -> set[Fact]:
+    """What a bare number can stand for on the other side: itself, or part of a date."""
+    facts = {("num", key(value))}
+    if value == value.to_integral_value():
+        n = int(value)
+        if 1000 <= n <= 2999:
+            facts.add(("year", str(n)))
+        if 1 <= n <= 12:
+            facts.add(("month", str(n)))
+        if 1 <= n <= 31:
+            facts.add(("day", str(n)))
+    return facts
+
+
+def date_figure(surface: str, start: int, year, month, day) -> Figure | None:
+    parts = [("year", year), ("month", month), ("day", day)]
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None
+    facts = {(k, str(v)) for k, v in parts if v is not None}
+    if not facts:
+        return None
+    provides = set(facts)
+    for _, v in parts:
+        if v is not None:
+            provides |= number_facts(Decimal(v))
+    value = "-".join(f"{v:02d}" if k != "year" else str(v) for k, v in parts if v is not None)
+    return Figure("date", surface, start, facts, provides, value)
+
+
+def _figure(name: str, m: re.Match, text: str) -> Figure | None:
+    surface, start = m.group(0), m.start()
+    if name == "era_date":
+        year = small_number(m.group("y"))
+        if year is None:
+            return None
+        return date_figure(
+            surface,
+            start,
+            ERAS[m.group("era")] + year - 1,
+            small_number(m.group("m")),
+            small_number(m.group("d")),
+        )
+    if name == "en_era":
+        return date_figure(
+            surface, start, ERAS_EN[m.group("era").lower()] + int(m.group("y")) - 1, None, None
+        )
+    if name in ("ja_date", "iso_date", "fiscal_year", "ja_month_day"):
+        groups = m.groupdict()
+        return date_figure(
+            surface,
+            start,
+            small_number(groups.get("y")),
+            small_number(groups.get("m")),
+            small_number(groups.get("d")),
+        )
+    if name in ("en_month_first", "en_day_first"):
+        month_name = m.group("mn")
+        if month_name == "May" and not (m.group("d") or m.group("y")):
+            return None  # the modal verb at a sentence start
+        return date_figure(
+            surface,
+            start,
+            small_number(m.group("y")),
+            MONTHS[month_name],
+            small_number(m.group("d")),
+        )
+    if name == "law_number":
+        n = small_number(m.group("n"))
+        if n is None:
+            return None
+        facts = number_facts(Decimal(n))
+        return Figure("number", surface, start, {("num", key(n))}, facts, str(n))
+    if name == "ja_article":
+        n, sub = small_number(m.group("n")), small_number(m.group("sub"))
+        if n is None:
+            return None
+        ref = f"{n}-{sub}" if sub else str(n)
+        unit = ARTICLE_UNITS[m.group("unit")]
+        return article_figure(surface, start, [(unit, ref)])
+    if name == "en_article":
+        unit = ARTICLE_UNITS.get(m.group("unit").lower().rstrip("s"), "article")
+        if m.group("unit").lower() == "art.":
+            unit = "article"
+        first = m.group("n") or str(roman_to_int(m.group("roman")))
+        refs = [(unit, f"{first}-{m.group('sub')}" if m.group("sub") else first)]
+        if m.group("para"):
+            refs.append(("paragraph", m.group("para")))
+        refs += [(unit, n) for n in re.findall(r"\d+", m.group("more") or "")]
+        return article_figure(surface, start, refs)
+    if name == "ja_big":
+        parts = [("cho", 10**12), ("oku", 10**8), ("man", 10**4), ("sen", 10**3)]
+        if not any(m.group(g) for g, _ in parts):
+            return None  # a plain number: left to the "number" pattern
+        total = Decimal(0)
+        for group, scale in parts:
+            if m.group(group):
+                total += (dec(m.group(group)) or 0) * scale
+        if m.group("rest"):
+            total += dec(m.group("rest")) or 0
+        return amount_figure(surface, start, total, text, m.end())
+    if name == "en_scaled":
+        value = dec(m.group("n"))
+        if value is None:
+            return None
+        return amount_figure(
+            surface, start, value * SCALES_EN[m.group("scale").lower()], text, m.end()
+        )
+    if name == "number":
+        value = dec(m.group("n"))
+        if value is None:
+            return None
+        return amount_figure(surface, start, value, text, m.end())
+    if name == "kanji_number":
+        n = kanji_to_int(surface)
+        if n is None:
+            return None
+        return Figure("number", surface, start, set(), number_facts(Decimal(n)), str(n))
+    if name == "word_number":
+        n = NUMBER_WORDS[m.group("w").lower()]
+        return Figure("number", surface, start, set(), number_facts(Decimal(n)), str(n))
+    return None
+
+
+def amount_figure(surface: str, start: int, value: Decimal, text: str, end: int) -> Figure:
+    currency = CURRENCY.match(text[end:])
+    kind = (
+        "amount" if currency or text[max(0, start - 2) : start].strip() in ("¥", "$") else "number"
+    )
+    if currency:
+        surface += currency.group(0)  # "12億" reads better as "12億円" in a message
+    facts = number_facts(value)
+    return Figure(kind, surface.strip(), start, {("num", key(value))}, facts, readable(value))
+
+
+def article_figure(surface: str, start: int, refs: list[tuple[str, str]]) -> Figure:
+    requires = {(unit, ref) for unit, ref in refs}
+    provides = set(requires)
+    for _, ref in refs:
+        for part in ref.split("-"):
+            provides |= number_facts(Decimal(part))
+    label = ", ".join(f"{unit} {ref}" for unit, ref in refs)
+    return Figure("article", surface, start, requires, provides, label)
+
+
+def extract(text: str) -> list[Figure]:
+    """Every figure in `text`, in reading order."""
+    work = normalize(text)
+    figures: list[Figure] = []
+    for name, pattern in PATTERNS:
+        for m in pattern.finditer(work):
+            if not m.group(0).strip():
+                continue
+            figure = _figure(name, m, work)
+            if figure is None:
+                continue
+            figures.append(figure)
+            # Blank out what was used so later patterns do not count it again.
+            work = work[: m.start()] + " " * (m.end() - m.start()) + work[m.end() :]
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def provided(figures: list[Figure]) -> set[Fact]:
+    facts: set[Fact] = set()
+    for figure in figures:
+        facts |= figure.provides
+    return facts

@@ -1,0 +1,327 @@
+"""The document translation pipeline.
+
+For each segment, in document order: skip it if there is nothing to translate;
+split it if it is too long for one prompt; then for each piece: this document's
+earlier pieces (repeats) → the resumed job → translation memory (exact) →
+the model, with the closest fuzzy match and the glossary hits in the prompt →
+tag repair. The joined translation is checked against the source (figures,
+glossary) and the findings are attached, never applied.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from ...documents import Document
+from ...documents.tags import strip_tags
+from ...errors import Cancelled, ContextOverflowError, EngineCrashedError
+from ...llm.engine import CancelToken, Engine, GenerationParams, PromptInput
+from ...llm.prompts import language_name
+from .checks import Finding, check_segment, too_long, untranslated
+from .glossary import Glossary
+from .jobs import Job
+from .languages import check_language, check_pair, detect_language, has_text_in
+from .memory import TranslationMemory
+from .prompting import translation_prompt
+from .result import SegmentResult, TranslationResult
+from .tagfix import frame, repair_tags
+
+MAX_UNIT_CHARS = 400  # longer untagged paragraphs are translated a few sentences at a time
+NO_SPACE_TARGETS = ("ja", "zh", "th")
+_LOOP = re.compile(r"(.{4,60}?)\1{2,}$", re.S)  # the same text three times running
+_FORM_BLANK = re.compile(r"([ \u3000]{2,}|\t)")
+_SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class TranslationProgress:
+    """Sent to `on_segment` after each segment."""
+
+    done: int
+    total: int
+    eta_seconds: float | None  # None until the model has translated something
+    segment: SegmentResult
+
+
+@dataclass
+class _Unit:
+    translation: str
+    origin: str
+    findings: list[Finding] = field(default_factory=list)
+    score: float | None = None
+
+
+def split_sentences(text: str, max_chars: int = MAX_UNIT_CHARS) -> list[str]:
+    """A long paragraph as chunks of whole sentences, each at most about `max_chars`."""
+    if len(text) <= max_chars:
+        return [text]
+    chunks: list[str] = []
+    current = ""
+    for sentence in (s for s in _SENTENCE_END.split(text) if s):
+        if current and len(current) + len(sentence) > max_chars:
+            chunks.append(current)
+            current = ""
+        current += sentence if not current or current.endswith(tuple("。！？")) else " " + sentence
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def plan_segment(tagged: str, source_lang: str, joiner: str) -> list[tuple[str, bool]]:
+    """The segment as (text, translate?) parts whose translations are joined back as they are.
+
+    Forms leave blanks as runs of spaces ("＜実施の希望日＞　　　年　　月　　日"):
+    the blanks stay exactly as they are and only the words between them are
+    translated. A long paragraph goes a few sentences at a time. Tagged text is
+    kept whole, since its tags may span the pieces.
+    """
+    if "<g" in tagged or "<x" in tagged:
+        return [(tagged, True)]
+    plan: list[tuple[str, bool]] = []
+    for index, part in enumerate(_FORM_BLANK.split(tagged)):
+        if index % 2 or not has_text_in(part, source_lang):
+            plan.append((part, False))
+            continue
+        for number, chunk in enumerate(split_sentences(part)):
+            if number:
+                plan.append((joiner, False))
+            plan.append((chunk, True))
+    return [(text, translate) for text, translate in plan if text]
+
+
+class _UnitTranslator:
+    def __init__(
+        self,
+        engine: Engine,
+        prompt_format: str,
+        source_lang: str,
+        target_lang: str,
+        glossary: Glossary | None,
+        memory: TranslationMemory | None,
+        job: Job | None,
+        cancel: CancelToken | None,
+    ) -> None:
+        self.engine = engine
+        self.prompt_format = prompt_format
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self.glossary = glossary
+        self.memory = memory
+        self.job = job
+        self.cancel = cancel
+        self.cache: dict[str, _Unit] = {}
+        self.stats = {
+            "model_calls": 0,
+            "model_seconds": 0.0,
+            "memory_exact": 0,
+            "memory_fuzzy": 0,
+            "repeats": 0,
+            "resumed": 0,
+            "prompt_tokens": 0,
+            "completion_tokens": 0,
+            "loops_cut": 0,
+        }
+
+    def translate(self, piece: str) -> _Unit:
+        """The translation of one piece; layout spacing around it is kept as it is."""
+        parts = frame(piece)
+        key = parts.model_text
+        if key in self.cache:
+            self.stats["repeats"] += 1
+            unit = replace(self.cache[key], origin="repeat")
+        else:
+            unit = self._from_job(key) or self._fresh(key)
+            self.cache[key] = unit
+        return replace(unit, translation=parts.rebuild(unit.translation))
+
+    def _from_job(self, piece: str) -> _Unit | None:
+        saved = self.job.get(piece) if self.job else None
+        if saved is None:
+            return None
+        self.stats["resumed"] += 1
+        findings = [Finding(**f) for f in saved.get("f", [])]
+        return _Unit(saved["t"], "resumed", findings)
+
+    def _fresh(self, piece: str) -> _Unit:
+        if self.cancel is not None and self.cancel.cancelled:
+            raise Cancelled()
+        match = self.memory.lookup(piece) if self.memory else None
+        if match and match.exact:
+            self.stats["memory_exact"] += 1
+            unit = _Unit(match.target, "memory", score=match.score)
+        else:
+            if match:
+                self.stats["memory_fuzzy"] += 1
+            unit = self._model(piece, (match.source, match.target) if match else None)
+            if match:
+                unit.score = match.score
+        if self.job is not None:
+            self.job.record(piece, unit.translation, unit.origin, unit.findings)
+        return unit
+
+    def _model(self, piece: str, closest: tuple[str, str] | None) -> _Unit:
+        source_text = strip_tags(piece)
+        hits = self.glossary.hits(source_text) if self.glossary else []
+        prompt, params = translation_prompt(
+            self.prompt_format,
+            piece,
+            self.source_lang,
+            self.target_lang,
+            glossary=hits,
+            closest=closest,
+        )
+        try:
+            raw = self._generate(prompt, params, piece)
+        except ContextOverflowError:
+            return _Unit(piece, "failed", [too_long(source_text)])
+        tagged, findings = repair_tags(piece, self._clean(raw))
+        if not strip_tags(tagged).strip():
+            return _Unit(piece, "failed", untranslated(source_text, ""))
+        if self.memory is not None:
+            # Only translations that pass the checks are remembered for reuse.
+            checked = check_segment(
+                source_text, strip_tags(tagged), hits, self.source_lang, self.target_lang
+            )
+            if not any(f.severity == "warning" for f in checked):
+                self.memory.add(piece, tagged)
+        return _Unit(tagged, "model", findings)
+
+    def _generate(self, prompt: PromptInput, params: GenerationParams, source: str) -> str:
+        started = time.monotonic()
+        try:
+            text = self._stream(prompt, params, source)
+        except EngineCrashedError:
+            # The engine restarts its child on the next call; one retry, then give up.
+            text = self._stream(prompt, params, source)
+        self.stats["model_calls"] += 1
+        self.stats["model_seconds"] += time.monotonic() - started
+        last = getattr(self.engine, "last_stats", None) or {}
+        self.stats["prompt_tokens"] += int(last.get("prompt_tokens", 0))
+        self.stats["completion_tokens"] += int(last.get("completion_tokens", 0))
+        return text
+
+    def _stream(self, prompt: PromptInput, params: GenerationParams, source: str) -> str:
+        """The completion, cut short when small models start repeating themselves."""
+        pieces = self.engine.stream(prompt, params, self.cancel)
+        text = ""
+        try:
+            for piece in pieces:
+                text += piece
+                loop = _LOOP.search(text[-240:]) if len(text) > 24 else None
+                # A run of one character ("……", "――") is layout; "○○○○" copied from the source is fine.
+                if loop and len(set(loop.group(1))) > 1 and loop.group(0) not in source:
+                    self.stats["loops_cut"] += 1
+                    return text[: len(text) - len(loop.group(0)) + len(loop.group(1))]
+        finally:
+            close = getattr(pieces, "close", None)
+            if close is not None:
+                close()  # stops the engine when we leave early
+        return text
+
+    def _clean(self, raw: str) -> str:
+        text = raw.strip()
+        label = f"{language_name(self.target_lang)}:"
+        if text.startswith(label):
+            text = text[len(label) :].strip()
+        return text.split("\n###", 1)[0].strip()
+
+
+def translate_document(
+    engine: Engine,
+    prompt_format: str,
+    document: Document,
+    *,
+    source_lang: str | None = None,
+    target_lang: str,
+    glossary: Glossary | None = None,
+    memory: TranslationMemory | None = None,
+    cancel: CancelToken | None = None,
+    on_segment: Callable[[TranslationProgress], None] | None = None,
+    job: Job | None = None,
+) -> TranslationResult:
+    """Translate every segment of `document`; see the package docstring."""
+    started = time.monotonic()
+    target_lang = check_language(target_lang)
+    if source_lang:
+        source_lang = check_language(source_lang)
+    else:
+        source_lang = detect_language(document.plain_text()[:20000])
+    check_pair(source_lang, target_lang)
+    if glossary:
+        glossary = glossary.for_direction(source_lang, target_lang)
+    translator = _UnitTranslator(
+        engine, prompt_format, source_lang, target_lang, glossary, memory, job, cancel
+    )
+    pairs = [(block, segment) for block in document.blocks for segment in block.segments]
+    joiner = "" if target_lang in NO_SPACE_TARGETS else " "
+    plans = [
+        plan_segment(segment.tagged, source_lang, joiner)
+        if has_text_in(segment.text, source_lang)
+        else []
+        for _, segment in pairs
+    ]
+    total_units = len({frame(text).model_text for plan in plans for text, go in plan if go})
+    results: list[SegmentResult] = []
+    try:
+        for index, ((block, segment), plan) in enumerate(zip(pairs, plans, strict=True)):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+            result = _translate_segment(translator, block.kind, segment, plan, glossary)
+            results.append(result)
+            if on_segment is not None:
+                stats = translator.stats
+                per_call = (
+                    stats["model_seconds"] / stats["model_calls"] if stats["model_calls"] else None
+                )
+                left = total_units - len(translator.cache)
+                eta = per_call * left if per_call is not None else None
+                on_segment(TranslationProgress(index + 1, len(pairs), eta, result))
+    finally:
+        if memory is not None:
+            memory.save()
+    stats = dict(translator.stats)
+    stats.update(
+        segments=len(results),
+        units=total_units,
+        kept=sum(r.origin == "kept" for r in results),
+        failed=sum(r.origin == "failed" for r in results),
+        findings=sum(len(r.findings) for r in results),
+        seconds=round(time.monotonic() - started, 3),
+        model_seconds=round(stats["model_seconds"], 3),
+    )
+    return TranslationResult(
+        document, source_lang, target_lang, results, stats, list(document.warnings)
+    )
+
+
+def _translate_segment(translator, kind, segment, plan, glossary) -> SegmentResult:
+    if not any(translate for _, translate in plan):
+        return SegmentResult(segment.id, kind, segment.tagged, segment.tagged, "kept")
+    units = [translator.translate(text) for text, translate in plan if translate]
+    done = iter(units)
+    translation = "".join(next(done).translation if go else text for text, go in plan)
+    origins = {u.origin for u in units}
+    origin = origins.pop() if len(origins) == 1 else "model"
+    findings = [f for u in units for f in u.findings]
+    if "failed" not in {u.origin for u in units}:
+        hits = glossary.hits(segment.text) if glossary else []
+        findings += check_segment(
+            segment.text,
+            strip_tags(translation),
+            hits,
+            translator.source_lang,
+            translator.target_lang,
+        )
+    scores = [u.score for u in units if u.score is not None]
+    return SegmentResult(
+        segment.id,
+        kind,
+        segment.tagged,
+        translation,
+        origin,
+        findings,
+        max(scores) if scores else None,
+    )

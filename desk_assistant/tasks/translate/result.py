@@ -1,0 +1,98 @@
+"""What a document translation returns: each segment with its translation and findings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...documents import Document, write_bilingual_docx
+from ...documents.tags import strip_tags
+from ...llm.prompts import language_name
+from .checks import Finding
+
+# Where a segment's translation came from.
+ORIGINS = (
+    "model",  # translated by the model in this run
+    "memory",  # exact translation-memory match, no model call
+    "repeat",  # the same text earlier in this document
+    "resumed",  # finished by an earlier, interrupted run of the same job
+    "kept",  # nothing to translate (numbers, URLs, already in the target language)
+    "failed",  # the model gave nothing usable: the source is kept, with a finding
+)
+
+
+@dataclass
+class SegmentResult:
+    location: str
+    kind: str
+    source_tagged: str
+    translation: str  # tagged text, as it goes into the document
+    origin: str
+    findings: list[Finding] = field(default_factory=list)
+    memory_score: float | None = None  # the translation memory's best score, when it had one
+
+    @property
+    def source(self) -> str:
+        return strip_tags(self.source_tagged)
+
+    @property
+    def translation_text(self) -> str:
+        return strip_tags(self.translation)
+
+    def to_dict(self) -> dict:
+        return {
+            "location": self.location,
+            "kind": self.kind,
+            "source": self.source,
+            "translation": self.translation_text,
+            "source_tagged": self.source_tagged,
+            "translation_tagged": self.translation,
+            "origin": self.origin,
+            "memory_score": self.memory_score,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+@dataclass
+class TranslationResult:
+    document: Document
+    source_lang: str
+    target_lang: str
+    segments: list[SegmentResult]
+    stats: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[tuple[SegmentResult, Finding]]:
+        return [(s, f) for s in self.segments for f in s.findings]
+
+    def replacements(self) -> dict[str, str]:
+        return {s.location: s.translation for s in self.segments if s.origin != "kept"}
+
+    def save(
+        self, out_path: str | os.PathLike, *, bilingual: bool = False, overwrite: bool = False
+    ) -> list[str]:
+        """Write the translated .docx (layout of the source kept; PDF gives a new .docx),
+        or with `bilingual` a 対訳 table. Atomic; never over the source or an existing file
+        unless `overwrite`. Returns warnings from writing (tags that could not be placed)."""
+        if not bilingual:
+            return self.document.save_as(out_path, self.replacements(), overwrite=overwrite)
+        title = (
+            f"対訳 / Bilingual: {Path(self.document.path).name} "
+            f"({language_name(self.source_lang)} → {language_name(self.target_lang)})"
+        )
+        rows = [(f"[{s.location}]\n{s.source}", s.translation_text) for s in self.segments]
+        write_bilingual_docx(out_path, rows, title=title, overwrite=overwrite)
+        return []
+
+    def to_dict(self) -> dict:
+        return {
+            "input": str(self.document.path),
+            "source_lang": self.source_lang,
+            "target_lang": self.target_lang,
+            "stats": dict(self.stats),
+            "warnings": list(self.warnings),
+            "findings_count": len(self.findings),
+            "segments": [s.to_dict() for s in self.segments],
+        }

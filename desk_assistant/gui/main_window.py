@@ -1,142 +1,470 @@
-"""A first, minimal main window: open a document, summarize it with the active
-model, streamed, cancellable. The full three-tab app comes with the GUI issue."""
+"""The main window: three task tabs (翻訳 / 要約 / 校正), a model selector per
+task role, the document, and the one job area in the status bar.
+
+Every long job (model load, document load, tasks, saving) runs through
+`worker.Operation`; one engine job at a time, since the engine serves one
+request at a time. Tabs talk to the window through: `document`, `model(role)`,
+`start_job(...)`, `busy()`, `status(...)`, `show_error(...)`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ..errors import EngineCrashedError
 from ..i18n import tr
-from ..llm.hardware import human_bytes
-from ..llm.runtime import OpenModel, open_model, resolve_model
+from ..llm.runtime import OpenModel
+from ..security.policy import MANAGED_LABEL
 from ..settings import Settings
-from ..tasks.summarize import load_styles, summarize
+from .job_bar import JobBar
+from .model_bar import ModelBar
+from .recent import RecentFiles
+from .tabs.proofread_tab import ProofreadTab
+from .tabs.summarize_tab import SummarizeTab
+from .tabs.translate_tab import TranslateTab
 from .worker import Operation
 
 SUFFIXES = (".docx", ".pdf", ".txt")
+ROLES = ("translate", "general")
+OFFLINE_ON = "color:#1b7f3b;font-weight:bold;"
+OFFLINE_OFF = "color:#b35900;font-weight:bold;"
+
+
+def load_models(settings, policy, roles, progress) -> tuple[list, dict]:
+    """(available models, {role: OpenModel}) — on the worker thread. Roles that
+    resolve to the same file share one engine (one child process, one copy in memory)."""
+    from ..errors import DeskError
+    from ..llm.runtime import available_models, open_model, resolve_model
+
+    models = available_models(settings)
+    opened: dict[str, OpenModel | None] = {}
+    by_path: dict[Path, OpenModel] = {}
+    errors: list[DeskError] = []
+    for role in roles:
+        try:
+            info = resolve_model(None, role, settings)
+            if info.path not in by_path:
+                by_path[info.path] = open_model(info, settings, progress=progress, policy=policy)
+            opened[role] = by_path[info.path]
+        except DeskError as err:
+            opened[role] = None
+            errors.append(err)
+    if errors and not by_path:
+        raise errors[0]
+    return models, opened
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings | None = None, security=None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        security=None,
+        *,
+        operation_class: Callable = Operation,
+    ) -> None:
         super().__init__()
         self.settings = settings or Settings.load()
         self.security = security
-        self.model: OpenModel | None = None
-        self.operation: Operation | None = None
-        self.source_path: Path | None = None
+        self.operation_class = operation_class  # tests may pass worker.SyncOperation
+        self.models: dict[str, OpenModel | None] = dict.fromkeys(ROLES)
+        self.available: list = []
+        self.document = None
+        self.operation = None  # the running job, if any
+        self._job_uses_document = False
+        self.doc_operation = None
+        self.recent = RecentFiles()
+        self.last_error = ""
+        self.last_status = ""
+        self._closing = False
+        self._finished: list = []  # finished operations, deleted when the next job starts
         self.setWindowTitle(tr("文書アシスタント", "Desk Assistant"))
         self.setAcceptDrops(True)
-        self.resize(1100, 700)
+        self.resize(1200, 780)
+        self._base_point_size = self.font().pointSizeF()
 
-        self.model_label = QLabel(tr("モデル: 読み込み中…", "Model: loading…"))
-        self.open_button = QPushButton(tr("ファイルを開く(&O)…", "&Open file…"))
-        self.style_box = QComboBox()
-        for style in load_styles().values():
-            self.style_box.addItem(style.name, style.id)
-        self.run_button = QPushButton(tr("要約(&S)", "&Summarize"))
-        self.cancel_button = QPushButton(tr("キャンセル", "Cancel"))
-        self.cancel_button.setEnabled(False)
-        self.run_button.setEnabled(False)
-        self.source_view = QPlainTextEdit(readOnly=True)
-        self.source_view.setPlaceholderText(
+        self.model_bar = ModelBar()
+        self.doc_label = QLabel(
             tr(
-                "Word・PDF・テキストを開くか、ここにドロップしてください。",
-                "Open or drop a Word, PDF or text file here.",
+                "Word・PDF・テキストを開くか、ウィンドウにドロップしてください（Ctrl+O）。",
+                "Open or drop a Word, PDF or text file onto the window (Ctrl+O).",
             )
         )
-        self.output_view = QPlainTextEdit(readOnly=True)
-
-        bar = QHBoxLayout()
-        for widget in (self.open_button, self.style_box, self.run_button, self.cancel_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        split = QSplitter(Qt.Horizontal)
-        split.addWidget(self.source_view)
-        split.addWidget(self.output_view)
+        self.translate_tab = TranslateTab(self)
+        self.summarize_tab = SummarizeTab(self)
+        self.proofread_tab = ProofreadTab(self)
+        self.task_tabs = [self.translate_tab, self.summarize_tab, self.proofread_tab]
+        self.tabs = QTabWidget()
+        for tab in self.task_tabs:
+            self.tabs.addTab(tab, tr(*tab.title))
+        self._apply_disabled_features()
         layout = QVBoxLayout()
-        layout.addWidget(self.model_label)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.model_bar)
+        layout.addWidget(self.doc_label)
+        layout.addWidget(self.tabs, 1)
         central = QWidget()
         central.setLayout(layout)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(
-            tr(
-                "オフライン: 文書はこの PC の外に送信されません",
-                "Offline: documents never leave this PC",
+
+        self.job_bar = JobBar()
+        self.offline_label = QLabel()
+        self.statusBar().addPermanentWidget(self.job_bar)
+        self.statusBar().addPermanentWidget(self.offline_label)
+        self._show_offline_state()
+        self._build_menus()
+        for selector in self.model_bar.selectors.values():
+            selector.chosen.connect(self.choose_model)
+        self.apply_font_size(self.settings.get("ui.font_size"))
+        self.update_actions()
+
+    # --- menus and shortcuts -----------------------------------------------------------
+
+    def _action(self, menu, text: tuple[str, str], slot, shortcut=None) -> QAction:
+        action = QAction(tr(*text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("ファイル(&F)", "&File"))
+        self.open_action = self._action(
+            file_menu, ("開く(&O)…", "&Open…"), self.choose_file, QKeySequence.Open
+        )
+        self.recent_menu = file_menu.addMenu(tr("最近使ったファイル(&R)", "&Recent files"))
+        self._fill_recent()
+        file_menu.addSeparator()
+        self._action(file_menu, ("終了(&X)", "E&xit"), self.close, QKeySequence.Quit)
+
+        job_menu = bar.addMenu(tr("処理(&J)", "&Job"))
+        self.run_action = self._action(
+            job_menu, ("このタブの処理を実行(&R)", "&Run this tab's task"), self.run_current, "F5"
+        )
+        self.cancel_action = self._action(
+            job_menu, ("キャンセル(&C)", "&Cancel"), self.cancel, Qt.Key_Escape
+        )
+        job_menu.addSeparator()
+        self._action(job_menu, ("モデルを再読み込み(&M)", "Reload &models"), self.load_model)
+
+        view_menu = bar.addMenu(tr("表示(&V)", "&View"))
+        for index, tab in enumerate(self.task_tabs):
+            self._action(
+                view_menu,
+                tab.title,
+                lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                f"Ctrl+{index + 1}",
             )
+        view_menu.addSeparator()
+        self._action(
+            view_menu,
+            ("文字を大きく(&L)", "&Larger text"),
+            lambda: self.zoom(1),
+            QKeySequence.ZoomIn,
+        )
+        self._action(
+            view_menu,
+            ("文字を小さく(&S)", "&Smaller text"),
+            lambda: self.zoom(-1),
+            QKeySequence.ZoomOut,
+        )
+        self._action(
+            view_menu, ("標準の大きさ(&N)", "&Normal size"), lambda: self.zoom(0), "Ctrl+0"
         )
 
-        self.open_button.clicked.connect(self.choose_file)
-        self.run_button.clicked.connect(self.run_summary)
-        self.cancel_button.clicked.connect(self.cancel)
+        tools_menu = bar.addMenu(tr("ツール(&T)", "&Tools"))
+        self._action(tools_menu, ("設定(&S)…", "&Settings…"), self.open_settings, "Ctrl+,")
 
-    # --- model -------------------------------------------------------------------
+        help_menu = bar.addMenu(tr("ヘルプ(&H)", "&Help"))
+        self._action(help_menu, ("このアプリについて(&A)", "&About"), self.about)
 
-    def load_model(self) -> Operation:
-        def work(token, emit):
-            info = resolve_model(None, "general", self.settings)
-            policy = self.security.policy if self.security else None
-            return open_model(info, self.settings, policy=policy)
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent.load()
+        for number, path in enumerate(files, 1):
+            label = f"&{number % 10} {path.name}"
+            action = self.recent_menu.addAction(label)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_document(p))
+        self.recent_menu.setEnabled(bool(files))
 
-        op = Operation(work, self)
-        op.succeeded.connect(self._model_loaded)
-        op.failed.connect(lambda msg: self._show_error(msg, model=True))
+    def _apply_disabled_features(self) -> None:
+        """Tasks IT switched off (policy DisabledFeatures) stay visible, disabled, and say why."""
+        policy = getattr(self.security, "policy", None)
+        if policy is None:
+            return
+        for index, (tab, feature) in enumerate(
+            zip(self.task_tabs, ("translate", "summarize", "proofread"), strict=True)
+        ):
+            if not policy.feature_enabled(feature):
+                tab.setEnabled(False)
+                self.tabs.setTabToolTip(index, tr(*MANAGED_LABEL))
+                self.tabs.setTabText(index, f"{tr(*tab.title)} 🔒")
+        if not policy.feature_enabled("llm_suggestions"):
+            self.proofread_tab.llm_box.hide()
+
+    # --- state --------------------------------------------------------------------------
+
+    def model(self, role: str) -> OpenModel | None:
+        return self.models.get(role)
+
+    def busy(self) -> bool:
+        return self.operation is not None
+
+    def update_actions(self) -> None:
+        busy = self.busy()
+        for tab in self.task_tabs:
+            tab.update_actions(busy)
+        self.cancel_action.setEnabled(busy)
+        self.open_action.setEnabled(not (busy and self._job_uses_document))
+
+    def status(self, text: str, ms: int = 10000) -> None:
+        self.last_status = text
+        self.statusBar().showMessage(text, ms)
+
+    def show_error(self, message: str) -> None:
+        """A clear, non-blocking message; the window stays usable behind it."""
+        self.last_error = message
+        self.status(message, 0)
+        box = QMessageBox(
+            QMessageBox.Warning,
+            tr("文書アシスタント", "Desk Assistant"),
+            message,
+            QMessageBox.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+
+    def _show_offline_state(self) -> None:
+        guard = getattr(self.security, "guard", None)
+        if guard is not None and guard.active:
+            self.offline_label.setText(tr("● オフライン", "● Offline"))
+            self.offline_label.setStyleSheet(OFFLINE_ON)
+            self.offline_label.setToolTip(
+                tr(
+                    f"通信は遮断されています。文書はこの PC の外に送信されません（遮断した通信: {guard.count} 件）",
+                    f"Network is blocked; documents never leave this PC (blocked attempts: {guard.count})",
+                )
+            )
+        else:
+            self.offline_label.setText(tr("● オフライン保護なし", "● Offline guard off"))
+            self.offline_label.setStyleSheet(OFFLINE_OFF)
+            self.offline_label.setToolTip(
+                tr("通信遮断が有効になっていません", "The network guard is not installed")
+            )
+
+    # --- jobs ---------------------------------------------------------------------------
+
+    def start_job(
+        self,
+        fn: Callable,
+        title: str,
+        *,
+        on_piece: Callable | None = None,
+        on_item: Callable | None = None,
+        on_success: Callable | None = None,
+        task: str | None = None,
+        role: str | None = None,
+        uses_document: bool = True,
+    ):
+        """Run `fn(token, emit)` as the window's job; None when another job runs."""
+        if self.busy():
+            self.status(tr("ほかの処理が実行中です", "Another job is running"))
+            return None
+        work = self._audited(fn, task, role) if task else fn
+        self._release_finished()
+        op = self.operation_class(work, self)
+        if on_piece:
+            op.piece.connect(on_piece)
+        if on_item:
+            op.item.connect(on_item)
+        if on_success:
+            op.succeeded.connect(on_success)
+        op.failed.connect(lambda message, op=op: self._job_failed(op, message))
+        op.cancelled.connect(lambda: self._job_cancelled())
+        op.finished.connect(lambda op=op: self._job_finished(op))
         self.operation = op
+        self._job_uses_document = uses_document
+        self._outcome_text = ""
+        self.job_bar.bind(op, title)
+        self.update_actions()
         op.start()
         return op
 
-    def _model_loaded(self, opened: OpenModel) -> None:
-        self.model = opened
-        info, rt = opened.info, opened.runtime
-        badge = (
-            tr(
-                "  [デモモデル: 品質は実用水準ではありません]",
-                "  [demo model: not production quality]",
-            )
-            if info.demo
-            else ""
-        )
-        self.model_label.setText(
-            f"{tr('モデル', 'Model')}: {info.name}  {human_bytes(info.size)}  {rt.backend}{badge}"
-        )
-        self.run_button.setEnabled(self.source_path is not None)
+    def _audited(self, fn: Callable, task: str, role: str | None) -> Callable:
+        """Every task on a document leaves an audit record (監査ログ), whatever its outcome."""
+        security, document = self.security, self.document
+        model = self.model(role) if role else None
+        if document is None:
+            return fn
 
-    # --- documents ------------------------------------------------------------------
+        def work(token, emit):
+            from ..commands.common import AuditedTask
+
+            with AuditedTask(security, task, Path(document.path), model):
+                return fn(token, emit)
+
+        return work
+
+    def _job_failed(self, op, message: str) -> None:
+        if isinstance(op.error, EngineCrashedError):
+            self._outcome_text = tr(
+                "失敗: 推論プロセスが停止しました", "Failed: the inference process stopped"
+            )
+        else:
+            self._outcome_text = tr("失敗しました", "Failed")
+        self.show_error(message)
+
+    def _job_cancelled(self) -> None:
+        self._outcome_text = tr("キャンセルしました", "Cancelled")
+        self.status(self._outcome_text)
+
+    def _release_finished(self) -> None:
+        """Delete the Qt objects of jobs finished earlier: a window open all day
+        must not keep every job's thread object and result."""
+        for op in self._finished:
+            if not op.running():
+                op.deleteLater()
+        self._finished = [op for op in self._finished if op.running()]
+
+    def _job_finished(self, op) -> None:
+        self._finished.append(op)
+        if self.operation is op:
+            self.operation = None
+        self.job_bar.idle(self._outcome_text)
+        self.update_actions()
+
+    def cancel(self) -> None:
+        self.job_bar.cancel()
+
+    def run_current(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab.run_button.isEnabled():
+            tab.run()
+
+    def wait_idle(self, ms: int = 30000) -> None:
+        """Block until background threads end (closing, tests)."""
+        for op in (self.operation, self.doc_operation):
+            if op is not None:
+                op.wait(ms)
+
+    # --- models -------------------------------------------------------------------------
+
+    def load_model(self, roles: tuple[str, ...] = ROLES):
+        settings = self.settings
+        policy = self.security.policy if self.security else None
+        for role in roles:
+            self.model_bar.selectors[role].show_loading()
+
+        def work(token, emit):
+            return load_models(settings, policy, roles, emit.progress)
+
+        op = self.start_job(
+            work,
+            tr("モデルを読み込み中", "Loading model"),
+            on_success=lambda result: self._models_loaded(*result),
+            uses_document=False,
+        )
+        if op is not None:
+            op.failed.connect(lambda _m: [self.model_bar.selectors[r].show_failed() for r in roles])
+        return op
+
+    def _models_loaded(self, available: list, opened: dict) -> None:
+        if self._closing:  # the load outlived the window: do not leave engines behind
+            for model in {id(m): m for m in opened.values() if m is not None}.values():
+                model.close()
+            return
+        self.available = available
+        for role, model in opened.items():
+            self.set_model(model, role)
+
+    def set_model(self, opened: OpenModel | None, role: str | None = None) -> None:
+        """Make `opened` the model of `role` (both roles when None); closes what it replaces."""
+        for name in (role,) if role else ROLES:
+            old = self.models.get(name)
+            self.models[name] = opened
+            if old is not None and old is not opened and old not in self.models.values():
+                old.close()
+            selector = self.model_bar.selectors[name]
+            current = opened.info.id if opened else self.settings.get(f"models.{name}")
+            selector.set_models(self.available, current)
+            selector.show_model(opened)
+        self.update_actions()
+
+    _model_loaded = set_model  # the first window's name, kept for callers
+
+    def choose_model(self, role: str, model_id: str) -> None:
+        if self.models.get(role) and self.models[role].info.id == model_id:
+            return
+        if self.settings.is_locked(f"models.{role}"):
+            return
+        self.settings.set(f"models.{role}", model_id)
+        if self.settings.path is not None:
+            self.settings.save()
+        self.load_model((role,))
+
+    # --- documents ----------------------------------------------------------------------
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("ファイルを開く", "Open file"), "", "Documents (*.docx *.pdf *.txt)"
+            self,
+            tr("ファイルを開く", "Open file"),
+            "",
+            tr("文書 (*.docx *.pdf *.txt)", "Documents (*.docx *.pdf *.txt)"),
         )
         if path:
             self.open_document(Path(path))
 
-    def open_document(self, path: Path) -> None:
+    def open_document(self, path: Path):
+        """Load `path` off the GUI thread; returns the operation (tests wait on it)."""
+        if self.busy() and self._job_uses_document:
+            self.status(
+                tr("処理中は別の文書を開けません", "Cannot open another file while a job runs")
+            )
+            return None
+        if self.doc_operation is not None and self.doc_operation.running():
+            return None
         from ..documents import load
-        from ..errors import DeskError
 
-        try:
-            text = load(path).plain_text()
-        except DeskError as err:
-            self._show_error(err.message())
-            return
-        self.source_path = path
-        self.source_view.setPlainText(text)
-        self.run_button.setEnabled(self.model is not None)
+        path = Path(path)
+        op = self.operation_class(lambda token, emit: load(path), self)
+        op.succeeded.connect(lambda document: self._document_loaded(path, document))
+        op.failed.connect(self.show_error)
+        self.doc_operation = op
+        self.status(tr(f"開いています: {path.name}", f"Opening {path.name}"))
+        op.start()
+        return op
+
+    def _document_loaded(self, path: Path, document) -> None:
+        self.document = document
+        self._fill_recent_after(path)
+        blocks = len(document.blocks)
+        self.doc_label.setText(f"{path.name}  ({tr(f'{blocks} 段落', f'{blocks} paragraphs')})")
+        self.setWindowTitle(f"{path.name} — {tr('文書アシスタント', 'Desk Assistant')}")
+        for tab in self.task_tabs:
+            tab.document_changed(document)
+        if document.warnings:  # e.g. "text comes from OCR": the user must see it
+            self.status(" / ".join(document.warnings), 0)
+        else:
+            self.status(tr(f"開きました: {path.name}", f"Opened {path.name}"))
+        self.update_actions()
+
+    def _fill_recent_after(self, path: Path) -> None:
+        self.recent.add(path)
+        self._fill_recent()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         urls = event.mimeData().urls()
@@ -146,57 +474,54 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.open_document(Path(event.mimeData().urls()[0].toLocalFile()))
 
-    # --- summary -------------------------------------------------------------------
+    # --- view ---------------------------------------------------------------------------
 
-    def run_summary(self) -> None:
-        if not self.model or (self.operation and self.operation.running()):
-            return
-        style = load_styles()[self.style_box.currentData()]
-        text = self.source_view.toPlainText()
-        opened = self.model
+    def apply_font_size(self, points: int) -> None:
+        font = self.font()
+        font.setPointSizeF(points if points else self._base_point_size)
+        self.setFont(font)
 
-        def work(token, emit):
-            return summarize(
-                opened.engine,
-                opened.info.prompt_format,
-                text,
-                style,
-                n_ctx=opened.runtime.n_ctx,
-                cancel=token,
-                on_piece=emit,
-            )
+    def zoom(self, step: int) -> None:
+        current = round(self.font().pointSizeF())
+        points = 0 if step == 0 else max(6, min(48, current + step))
+        self.apply_font_size(points)
+        self.settings.set("ui.font_size", points)
+        if self.settings.path is not None:
+            self.settings.save()
 
-        self.output_view.clear()
-        op = Operation(work, self)
-        op.piece.connect(self.output_view.insertPlainText)
-        op.succeeded.connect(lambda result: self.output_view.setPlainText(result.text))
-        op.failed.connect(self._show_error)
-        op.cancelled.connect(
-            lambda: self.statusBar().showMessage(tr("キャンセルしました", "Cancelled"), 5000)
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_font_size(self.settings.get("ui.font_size"))
+            if dialog.needs_restart():
+                self.status(
+                    tr(
+                        "一部の設定はアプリの再起動後に反映されます",
+                        "Some settings take effect after a restart",
+                    ),
+                    0,
+                )
+
+    def about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(
+            self,
+            tr("文書アシスタント", "Desk Assistant"),
+            tr(
+                f"文書アシスタント {__version__}\n文書はこの PC の中だけで処理されます。",
+                f"Desk Assistant {__version__}\nDocuments are processed on this PC only.",
+            ),
         )
-        op.finished.connect(self._job_finished)
-        self.operation = op
-        self.run_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        op.start()
-
-    def cancel(self) -> None:
-        if self.operation:
-            self.operation.cancel()
-
-    def _job_finished(self) -> None:
-        self.cancel_button.setEnabled(False)
-        self.run_button.setEnabled(self.model is not None and self.source_path is not None)
-
-    def _show_error(self, message: str, model: bool = False) -> None:
-        if model:
-            self.model_label.setText(tr("モデル: 読み込めません", "Model: not available"))
-        QMessageBox.warning(self, tr("文書アシスタント", "Desk Assistant"), message)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.operation:
+        self._closing = True
+        if self.operation is not None:
             self.operation.cancel()
-            self.operation.wait(5000)
-        if self.model:
-            self.model.close()
+        self.wait_idle(10000)
+        for model in {id(m): m for m in self.models.values() if m is not None}.values():
+            model.close()
+        self.models = dict.fromkeys(ROLES)
         super().closeEvent(event)

@@ -1,52 +1,97 @@
 """One background-operation API: run a function off the GUI thread, with
 progress/stream pieces, cancel, and success/failure delivered on the GUI thread.
-Cancellation is a normal outcome (on_cancelled), never an error dialog."""
+Cancellation is a normal outcome (on_cancelled), never an error dialog.
+
+`fn(cancel_token, emit)` gets `emit`, a `Reporter`: `emit(text)` streams a piece,
+`emit.progress(done, total)` drives the progress bar (total 0: unknown), and
+`emit.item(obj)` hands a finished unit (a translated segment) to the GUI.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from ..errors import Cancelled, DeskError
 from ..llm.engine import CancelToken
 
 
+class Reporter:
+    """What the work function calls to report; each call becomes a queued signal."""
+
+    def __init__(self, piece: Callable, progress: Callable, item: Callable) -> None:
+        self._piece, self._progress, self._item = piece, progress, item
+
+    def __call__(self, text: str) -> None:
+        self._piece(text)
+
+    def progress(self, done: int, total: int) -> None:
+        self._progress(int(done), int(total))
+
+    def item(self, obj: object) -> None:
+        self._item(obj)
+
+
+def _outcome(fn: Callable, token: CancelToken, emit: Reporter, owner) -> tuple[str, object]:
+    """Run fn; return (kind, payload) with kind in succeeded/failed/cancelled."""
+    try:
+        result = fn(token, emit)
+    except Cancelled:
+        return "cancelled", None
+    except DeskError as err:
+        owner.error = err
+        return "failed", err.message()
+    except Exception as err:  # noqa: BLE001 - shown to the user, never a crash of the window
+        owner.error = err
+        return "failed", f"{type(err).__name__}: {err}"
+    if token.cancelled:  # the task returned partial work after a cancel: still a cancel
+        owner.result = result
+        return "cancelled", None
+    return "succeeded", result
+
+
 class _Runner(QObject):
     piece = Signal(str)
+    progress = Signal(int, int)
+    item = Signal(object)
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
     finished = Signal()
 
-    def __init__(self, fn: Callable, token: CancelToken) -> None:
+    def __init__(self, fn: Callable, token: CancelToken, owner) -> None:
         super().__init__()
         self.fn = fn
         self.token = token
+        self.owner = owner
 
     def run(self) -> None:
+        emit = Reporter(self.piece.emit, self.progress.emit, self.item.emit)
         try:
-            result = self.fn(self.token, self.piece.emit)
-        except Cancelled:
-            self.cancelled.emit()
-        except DeskError as err:
-            self.failed.emit(err.message())
-        except Exception as err:  # noqa: BLE001 - shown to the user, never a crash of the window
-            self.failed.emit(f"{type(err).__name__}: {err}")
-        else:
-            self.succeeded.emit(result)
+            kind, payload = _outcome(self.fn, self.token, emit, self.owner)
+            if kind == "succeeded":
+                self.succeeded.emit(payload)
+            elif kind == "failed":
+                self.failed.emit(payload)
+            else:
+                self.cancelled.emit()
         finally:
+            self.fn = None  # drop the closure (documents, results) as soon as it is done
             self.finished.emit()
 
 
 class Operation(QObject):
-    """`Operation(fn).start()`; fn(cancel_token, emit_piece) runs on a worker thread.
+    """`Operation(fn).start()`; fn(cancel_token, emit) runs on a worker thread.
 
     The signals below belong to this object, which lives on the GUI thread: the
     runner's signals are relayed through queued connections, so any slot or
-    lambda connected here runs on the GUI thread."""
+    lambda connected here runs on the GUI thread. After `failed`, `error` holds
+    the exception (the GUI tells an engine crash from other failures by it)."""
 
     piece = Signal(str)
+    progress = Signal(int, int)
+    item = Signal(object)
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
@@ -55,16 +100,22 @@ class Operation(QObject):
     def __init__(self, fn: Callable, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.token = CancelToken()
+        self.error: BaseException | None = None
+        self.result: object = None
         self.thread = QThread(self)
-        self.runner = _Runner(fn, self.token)
+        self.runner = _Runner(fn, self.token, self)
         self.runner.moveToThread(self.thread)
         self.thread.started.connect(self.runner.run)
-        self.runner.piece.connect(self.piece)
-        self.runner.succeeded.connect(self.succeeded)
-        self.runner.failed.connect(self.failed)
-        self.runner.cancelled.connect(self.cancelled)
-        self.runner.finished.connect(self.finished)
-        self.runner.finished.connect(self.thread.quit)
+        for name in ("piece", "progress", "item", "succeeded", "failed", "cancelled", "finished"):
+            getattr(self.runner, name).connect(getattr(self, name))
+        # Direct: the QThread object lives on the GUI thread, so a queued quit would
+        # wait for the GUI event loop, and wait() called from there would deadlock.
+        self.runner.finished.connect(self.thread.quit, Qt.DirectConnection)
+        self.done = False  # True once `finished` has been delivered on the GUI thread
+        self.finished.connect(self._mark_done)
+
+    def _mark_done(self) -> None:
+        self.done = True
 
     def running(self) -> bool:
         return self.thread.isRunning()
@@ -77,3 +128,52 @@ class Operation(QObject):
 
     def wait(self, ms: int = 10000) -> bool:
         return self.thread.wait(ms)
+
+
+class SyncOperation(QObject):
+    """The same interface, run inline on the calling thread when `start()` is called.
+
+    For unit tests of widgets (no threads, deterministic order); never used for real
+    work in the app, since it would block the GUI thread."""
+
+    piece = Signal(str)
+    progress = Signal(int, int)
+    item = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, fn: Callable, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.fn = fn
+        self.token = CancelToken()
+        self.error: BaseException | None = None
+        self.result: object = None
+        self._running = False
+        self.done = False
+
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        self._running = True
+        emit = Reporter(self.piece.emit, self.progress.emit, self.item.emit)
+        try:
+            kind, payload = _outcome(self.fn, self.token, emit, self)
+            if kind == "succeeded":
+                self.succeeded.emit(payload)
+            elif kind == "failed":
+                self.failed.emit(payload)
+            else:
+                self.cancelled.emit()
+        finally:
+            self._running = False
+            self.done = True
+            self.finished.emit()
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def wait(self, ms: int = 10000) -> bool:
+        return True

@@ -1,0 +1,92 @@
+"""Model selector per task role, with what the user needs to trust the output:
+name, size, CPU/GPU, and a badge when it is the demo model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from ..i18n import tr
+from ..llm.hardware import human_bytes
+
+ROLE_LABELS = {
+    "translate": ("翻訳用モデル(&M)", "Translation &model"),
+    "general": ("要約・校正用モデル(&G)", "&General model"),
+}
+DEMO_STYLE = "background:#d9822b;color:white;border-radius:3px;padding:1px 6px;font-weight:bold;"
+
+
+def describe(opened) -> str:
+    """'name · 253 MB · CPU' for an OpenModel."""
+    info, runtime = opened.info, opened.runtime
+    backend = runtime.backend or "CPU"
+    hw = "CPU" if backend.upper() == "CPU" or not runtime.n_gpu_layers else f"GPU ({backend})"
+    return f"{info.name} · {human_bytes(info.size)} · {hw}"
+
+
+class RoleSelector(QWidget):
+    chosen = Signal(str, str)  # role, model id
+
+    def __init__(self, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.role = role
+        self.label = QLabel(tr(*ROLE_LABELS[role]))
+        self.combo = QComboBox()
+        self.combo.setMinimumContentsLength(16)
+        self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.label.setBuddy(self.combo)
+        self.info = QLabel(tr("読み込み中…", "loading…"))
+        self.badge = QLabel(tr("デモモデル", "Demo model"))
+        self.badge.setStyleSheet(DEMO_STYLE)
+        self.badge.setToolTip(
+            tr(
+                "動作確認用の小さなモデルです。出力の品質は実用水準ではありません。",
+                "A small model for trying the app; its output is not production quality.",
+            )
+        )
+        self.badge.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.label, self.combo, self.info, self.badge):
+            layout.addWidget(widget)
+        self.combo.activated.connect(self._activated)
+
+    def set_models(self, models, current_id: str | None) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for info in models:
+            self.combo.addItem(info.name, info.id)
+        self.combo.setCurrentIndex(self.combo.findData(current_id))
+        self.combo.blockSignals(False)
+
+    def show_model(self, opened) -> None:
+        if opened is None:
+            self.info.setText(tr("モデルがありません", "no model"))
+            self.badge.hide()
+            return
+        if self.combo.findData(opened.info.id) < 0:
+            self.combo.addItem(opened.info.name, opened.info.id)
+        self.combo.setCurrentIndex(self.combo.findData(opened.info.id))
+        self.info.setText(describe(opened))
+        self.badge.setVisible(opened.info.demo)
+
+    def show_loading(self) -> None:
+        self.info.setText(tr("読み込み中…", "loading…"))
+
+    def show_failed(self) -> None:
+        self.info.setText(tr("読み込めません", "not available"))
+        self.badge.hide()
+
+    def _activated(self, index: int) -> None:
+        self.chosen.emit(self.role, self.combo.itemData(index))
+
+
+class ModelBar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.selectors = {role: RoleSelector(role) for role in ROLE_LABELS}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for selector in self.selectors.values():
+            layout.addWidget(selector)
+        layout.addStretch(1)

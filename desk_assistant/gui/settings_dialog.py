@@ -1,0 +1,131 @@
+"""The settings dialog, generated from settings.SCHEMA: one row per setting, the
+editor chosen by type. Settings IT policy locks are shown, disabled, as managed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import DeskError
+from ..i18n import tr
+from ..security.policy import MANAGED_LABEL
+from ..settings import SCHEMA, Setting, Settings
+
+CHOICE_LABELS = {"ja": "日本語", "en": "English"}
+# Changing these needs a restart: the language of every label, the loaded engine.
+RESTART_KEYS = {"ui.language", "engine.n_ctx", "engine.threads", "engine.gpu_layers"}
+
+
+def editor_for(setting: Setting, value) -> QWidget:
+    if setting.type is bool:
+        widget = QCheckBox()
+        widget.setChecked(bool(value))
+    elif setting.choices:
+        widget = QComboBox()
+        for choice in setting.choices:
+            widget.addItem(CHOICE_LABELS.get(choice, str(choice)), choice)
+        widget.setCurrentIndex(max(0, widget.findData(value)))
+    elif setting.type is int:
+        widget = QSpinBox()
+        widget.setRange(
+            setting.minimum if setting.minimum is not None else -(2**31),
+            setting.maximum if setting.maximum is not None else 2**31 - 1,
+        )
+        widget.setValue(int(value))
+    else:
+        widget = QLineEdit(str(value))
+    return widget
+
+
+def editor_value(widget: QWidget):
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    return widget.text()
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(tr("設定", "Settings"))
+        self.editors: dict[str, QWidget] = {}
+        self.changed: set[str] = set()
+        form = QFormLayout()
+        for setting in SCHEMA:
+            widget = editor_for(setting, settings.get(setting.key))
+            self.editors[setting.key] = widget
+            label = QLabel(tr(setting.label_ja, setting.label_en))
+            label.setBuddy(widget)
+            if settings.is_locked(setting.key):
+                widget.setEnabled(False)
+                managed = QLabel(tr(*MANAGED_LABEL))
+                managed.setStyleSheet("color:#a05a00;")
+                row = QWidget()
+                box = QHBoxLayout(row)
+                box.setContentsMargins(0, 0, 0, 0)
+                box.addWidget(widget, 1)
+                box.addWidget(managed)
+                widget.setToolTip(tr(*MANAGED_LABEL))
+                form.addRow(label, row)
+            else:
+                form.addRow(label, widget)
+        self.note = QLabel(
+            tr(
+                "表示言語とエンジンの設定は、アプリの再起動後に反映されます。",
+                "The UI language and engine settings take effect after a restart.",
+            )
+        )
+        self.note.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020;")
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(tr("保存(&S)", "&Save"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("キャンセル", "Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            self.apply()
+        except DeskError as err:
+            self.error.setText(err.message())
+            return
+        super().accept()
+
+    def apply(self) -> set[str]:
+        """Validate and store every unlocked value that changed; returns the changed keys."""
+        changed = set()
+        for setting in SCHEMA:
+            if self.settings.is_locked(setting.key):
+                continue
+            value = editor_value(self.editors[setting.key])
+            if value != self.settings.get(setting.key):
+                self.settings.set(setting.key, value)
+                changed.add(setting.key)
+        if changed and self.settings.path is not None:
+            self.settings.save()
+        self.changed = changed
+        return changed
+
+    def needs_restart(self) -> bool:
+        return bool(self.changed & RESTART_KEYS)

@@ -1,0 +1,334 @@
+"""校正 tab: findings list synced with highlighted spans; accept / ignore each;
+export a commented or tracked-changes copy of the docx.
+
+Findings are kept block-relative with a location (as a docx writer needs them);
+the view maps them to its own offsets with the block starts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...i18n import tr
+from .task_api import entry, refuse_source
+
+PENDING, ACCEPTED, IGNORED = "pending", "accepted", "ignored"
+STATUS_TEXT = {
+    PENDING: ("未処理", "Open"),
+    ACCEPTED: ("採用", "Accepted"),
+    IGNORED: ("無視", "Ignored"),
+}
+SEVERITY_TEXT = {
+    "error": ("エラー", "Error"),
+    "warning": ("警告", "Warning"),
+    "info": ("情報", "Info"),
+}
+ACCEPTED_COLOUR = "#c8f0c8"
+
+
+@dataclass
+class Review:
+    finding: object  # tasks.proofread.Finding, block-relative, with location
+    start: int  # offsets in the view's text
+    end: int
+    status: str = PENDING
+
+
+def run_proofread(document, text: str, starts: dict[str, int], opened, token, emit) -> list:
+    """Findings for `document` (block-relative, located). Runs on the worker thread.
+    With `opened` (the general model), its suggestions are added as info findings."""
+    proofread_document = entry("proofread", "proofread_document")
+    if proofread_document is not None:
+        result = proofread_document(
+            document,
+            engine=opened.engine if opened else None,
+            prompt_format=opened.info.prompt_format if opened else None,
+            cancel=token,
+            on_progress=emit.progress,
+        )
+        return list(result.findings)
+    from ...tasks.proofread import check_text
+
+    # One pass over the whole text, so document-wide rules (表記ゆれ, mixed styles) see it all.
+    findings = check_text(text)
+    ordered = sorted(starts.items(), key=lambda kv: kv[1])
+    located = []
+    for finding in findings:
+        location, base = ordered[0] if ordered else (None, 0)
+        for loc, start in ordered:
+            if start > finding.start:
+                break
+            location, base = loc, start
+        located.append(finding.shifted(-base, location))
+    return located
+
+
+class ProofreadTab(QWidget):
+    title = ("校正(&P)", "&Proofread")
+
+    def __init__(self, main) -> None:
+        super().__init__()
+        self.main = main
+        self.reviews: list[Review] = []
+        self._syncing = False
+        from ..text_view import TextView
+
+        self.view = TextView()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(
+            [
+                tr("状態", "Status"),
+                tr("重要度", "Severity"),
+                tr("規則", "Rule"),
+                tr("指摘", "Message"),
+                tr("修正案", "Suggestion"),
+            ]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.run_button = QPushButton(tr("校正を実行(&R)", "&Run check"))
+        self.accept_button = QPushButton(tr("採用(&A)", "&Accept"))
+        self.ignore_button = QPushButton(tr("無視(&I)", "&Ignore"))
+        self.comment_button = QPushButton(tr("コメント付きで保存(&C)…", "Save with &comments…"))
+        self.tracked_button = QPushButton(
+            tr("変更履歴付きで保存(&K)…", "Save with trac&ked changes…")
+        )
+        self.summary = QLabel()
+        self.llm_box = QCheckBox(tr("モデルによる提案も表示(&E)", "Include mod&el suggestions"))
+        self.llm_box.setToolTip(
+            tr(
+                "規則による指摘に加えて、要約・校正用モデルの提案を表示します（時間がかかります）",
+                "Add the general model's suggestions to the rule findings (slower)",
+            )
+        )
+        bar = QHBoxLayout()
+        for widget in (self.run_button, self.llm_box, self.accept_button, self.ignore_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        bar.addWidget(self.comment_button)
+        bar.addWidget(self.tracked_button)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(self.view)
+        split.addWidget(self.tree)
+        split.setSizes([500, 600])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+        self.run_button.clicked.connect(self.run)
+        self.accept_button.clicked.connect(lambda: self.set_status(ACCEPTED))
+        self.ignore_button.clicked.connect(lambda: self.set_status(IGNORED))
+        self.comment_button.clicked.connect(lambda: self.choose_export("comments"))
+        self.tracked_button.clicked.connect(lambda: self.choose_export("tracked"))
+        self.tree.currentItemChanged.connect(self._tree_moved)
+        self.view.cursorPositionChanged.connect(self._cursor_moved)
+        self.update_actions(False)
+
+    # --- window hooks -------------------------------------------------------------
+
+    def document_changed(self, document) -> None:
+        self.view.set_blocks(document.blocks)
+        self._set_reviews([])
+
+    def update_actions(self, busy: bool) -> None:
+        has_doc = self.main.document is not None
+        self.run_button.setEnabled(has_doc and not busy)
+        self.llm_box.setEnabled(self.main.model("general") is not None and not busy)
+        current = self.current_review()
+        self.accept_button.setEnabled(current is not None and bool(current.finding.suggestion))
+        self.ignore_button.setEnabled(current is not None)
+        has_findings = bool(self.reviews) and not busy
+        for button, name in (
+            (self.comment_button, "write_commented_docx"),
+            (self.tracked_button, "write_tracked_docx"),
+        ):
+            available = entry("proofread", name) is not None
+            button.setEnabled(has_findings and available)
+            if not available:
+                button.setToolTip(tr("この機能はまだ使えません", "Not available yet"))
+
+    # --- run ------------------------------------------------------------------------
+
+    def run(self):
+        document = self.main.document
+        if document is None:
+            return None
+        text = self.view.toPlainText()
+        starts = dict(self.view.block_starts)
+        use_model = self.llm_box.isChecked() and self.llm_box.isEnabled()
+        opened = self.main.model("general") if use_model else None
+        op = self.main.start_job(
+            lambda token, emit: run_proofread(document, text, starts, opened, token, emit),
+            tr("校正中", "Proofreading"),
+            on_success=self._show_findings,
+            task="proofread",
+            role="general" if opened else None,
+        )
+        if op is not None:  # cancelled during the model pass: the rule findings are kept
+            op.cancelled.connect(lambda: op.result and self._show_findings(op.result))
+        return op
+
+    def _show_findings(self, findings) -> None:
+        findings = list(getattr(findings, "findings", findings) or ())
+        reviews = []
+        for finding in findings:
+            base = self.view.block_starts.get(finding.location or "", 0)
+            reviews.append(Review(finding, base + finding.start, base + finding.end))
+        reviews.sort(key=lambda r: (r.start, r.end))
+        self._set_reviews(reviews)
+        self.main.status(
+            tr(f"校正: 指摘 {len(reviews)} 件", f"Proofreading: {len(reviews)} findings")
+        )
+
+    def _set_reviews(self, reviews: list[Review]) -> None:
+        self.reviews = reviews
+        self.tree.clear()
+        for review in reviews:
+            f = review.finding
+            item = QTreeWidgetItem(
+                [
+                    "",
+                    tr(*SEVERITY_TEXT.get(f.severity, (f.severity, f.severity))),
+                    f.rule,
+                    f.message,
+                    f.suggestion or "",
+                ]
+            )
+            item.setToolTip(3, f"{f.message}\n{f.source}")
+            self.tree.addTopLevelItem(item)
+            self._paint(item, review)
+        for column in (0, 1, 2):
+            self.tree.resizeColumnToContents(column)
+        self._render_marks()
+        self._update_summary()
+        self.update_actions(self.main.busy())
+
+    # --- accept / ignore ----------------------------------------------------------
+
+    def current_review(self) -> Review | None:
+        index = (
+            self.tree.indexOfTopLevelItem(self.tree.currentItem())
+            if self.tree.currentItem()
+            else -1
+        )
+        return self.reviews[index] if 0 <= index < len(self.reviews) else None
+
+    def set_status(self, status: str) -> None:
+        index = self.tree.indexOfTopLevelItem(self.tree.currentItem())
+        if not 0 <= index < len(self.reviews):
+            return
+        review = self.reviews[index]
+        review.status = PENDING if review.status == status else status  # pressing again undoes
+        self._paint(self.tree.topLevelItem(index), review)
+        self._render_marks()
+        self._update_summary()
+        if index + 1 < len(self.reviews):  # move on, as a reviewer works down the list
+            self.tree.setCurrentItem(self.tree.topLevelItem(index + 1))
+
+    def _paint(self, item: QTreeWidgetItem, review: Review) -> None:
+        item.setText(0, tr(*STATUS_TEXT[review.status]))
+        colour = {ACCEPTED: QColor(ACCEPTED_COLOUR), IGNORED: QColor("#e0e0e0")}.get(review.status)
+        for column in range(self.tree.columnCount()):
+            item.setBackground(column, colour if colour else QColor(0, 0, 0, 0))
+
+    def _render_marks(self) -> None:
+        self.view.set_marks(
+            [
+                (r.start, r.end, "info" if r.status == ACCEPTED else r.finding.severity)
+                for r in self.reviews
+                if r.status != IGNORED
+            ]
+        )
+
+    def _update_summary(self) -> None:
+        counts = {s: sum(r.status == s for r in self.reviews) for s in STATUS_TEXT}
+        self.summary.setText(
+            tr(
+                f"未処理 {counts[PENDING]}・採用 {counts[ACCEPTED]}・無視 {counts[IGNORED]}",
+                f"open {counts[PENDING]} · accepted {counts[ACCEPTED]} · ignored {counts[IGNORED]}",
+            )
+            if self.reviews
+            else ""
+        )
+
+    # --- list <-> text sync ---------------------------------------------------------
+
+    def _tree_moved(self, current, _previous) -> None:
+        review = self.current_review()
+        self.update_actions(self.main.busy())
+        if review is None or self._syncing:
+            return
+        self._syncing = True
+        try:
+            self.view.set_current(review.start, review.end)
+        finally:
+            self._syncing = False
+
+    def _cursor_moved(self) -> None:
+        if self._syncing or not self.reviews:
+            return
+        pos = self.view.py_pos(self.view.textCursor().position())
+        for index, review in enumerate(self.reviews):
+            if review.start <= pos < max(review.end, review.start + 1):
+                self._syncing = True
+                try:
+                    self.tree.setCurrentItem(self.tree.topLevelItem(index))
+                    self.view.set_current(review.start, review.end)
+                finally:
+                    self._syncing = False
+                return
+
+    # --- export ---------------------------------------------------------------------
+
+    def choose_export(self, kind: str) -> None:
+        document = self.main.document
+        if document is None:
+            return
+        suffix = ".commented.docx" if kind == "comments" else ".tracked.docx"
+        suggested = str(Path(document.path).with_suffix("")) + suffix
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("保存", "Save"), suggested, tr("Word 文書 (*.docx)", "Word document (*.docx)")
+        )
+        if path:
+            self.export(kind, Path(path))
+
+    def export(self, kind: str, out_path: Path):
+        document = self.main.document
+        if kind == "comments":
+            writer = entry("proofread", "write_commented_docx")
+            chosen = [r.finding for r in self.reviews if r.status != IGNORED]
+        else:
+            writer = entry("proofread", "write_tracked_docx")
+            chosen = [r.finding for r in self.reviews if r.status == ACCEPTED]
+        if writer is None or document is None:
+            return None
+
+        def work(token, emit):
+            refuse_source(out_path, document)
+            writer(document, chosen, out_path)
+            return out_path
+
+        return self.main.start_job(
+            work,
+            tr("保存中", "Saving"),
+            on_success=lambda p: self.main.status(tr(f"保存しました: {p}", f"Saved: {p}")),
+            task="proofread-export",
+        )

@@ -1,0 +1,276 @@
+"""要約 tab: style and length, the summary streamed as it is written, citations
+that scroll the source view, grounding findings highlighted, save as docx/txt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...i18n import tr
+from ...tasks.summarize import load_styles
+from ..text_view import TextView
+from .task_api import entry, refuse_source
+
+LENGTH_UNITS = {  # style.length_unit -> spin box suffix, step
+    "bullets": (" 項目", " bullets", 1),
+    "chars": (" 字", " chars", 50),
+    "words": (" 語", " words", 25),
+}
+
+
+def _plain(value):
+    """A value or what a method of that name returns (pipelines differ on this)."""
+    return value() if callable(value) else value
+
+
+def citation_fields(citation, units: list[str] = ()) -> tuple[str | None, str]:
+    """(location, list label) of a citation, whatever shape the pipeline gives it."""
+    get = citation.get if isinstance(citation, dict) else lambda k, d=None: getattr(citation, k, d)
+    location = get("location")
+    where = _plain(get("label")) or (f"p.{get('page')}" if get("page") else location or "")
+    unit = get("unit")
+    text = units[unit] if isinstance(unit, int) and 0 <= unit < len(units) else ""
+    return location, f"［{where}］ {text}".strip()
+
+
+def message_of(finding) -> str:
+    return str(_plain(getattr(finding, "message", "")))
+
+
+def finding_span(text: str, units: list[str], finding) -> tuple[int, int, str] | None:
+    """Where a grounding finding sits in the summary text: its surface inside its
+    unit when found there, else the whole unit."""
+    if hasattr(finding, "start") and hasattr(finding, "end"):
+        return finding.start, finding.end, getattr(finding, "severity", "warning")
+    unit_index = getattr(finding, "unit", None)
+    if unit_index is None or not 0 <= unit_index < len(units):
+        return None
+    unit = units[unit_index]
+    base = text.find(unit)
+    if base < 0:
+        return None
+    inner = unit.find(getattr(finding, "surface", "") or "\0")
+    if inner >= 0:
+        return base + inner, base + inner + len(finding.surface), "error"
+    return base, base + len(unit), "warning"
+
+
+def run_summary(opened, document, text, style, length, token, emit):
+    """The summary; on the worker thread. Uses summarize_document when it exists."""
+    summarize_document = entry("summarize", "summarize_document")
+    if summarize_document is not None:
+        return summarize_document(
+            opened.engine,
+            opened.info.prompt_format,
+            document,
+            style,
+            n_ctx=opened.runtime.n_ctx,
+            length=length or None,
+            cancel=token,
+            on_piece=emit,
+            on_progress=lambda done, total, *stage: emit.progress(done, total),
+        )
+    from ...tasks.summarize import summarize
+
+    return summarize(
+        opened.engine,
+        opened.info.prompt_format,
+        text,
+        style,
+        n_ctx=opened.runtime.n_ctx,
+        cancel=token,
+        on_piece=emit,
+    )
+
+
+class SummarizeTab(QWidget):
+    title = ("要約(&U)", "S&ummarize")
+    role = "general"
+
+    def __init__(self, main) -> None:
+        super().__init__()
+        self.main = main
+        self.result = None
+        self.styles = load_styles()
+        self.style_box = QComboBox()
+        for style in self.styles.values():
+            self.style_box.addItem(style.name, style.id)
+        style_label = QLabel(tr("スタイル(&Y)", "St&yle"))
+        style_label.setBuddy(self.style_box)
+        self.length_box = QSpinBox()
+        self.length_box.setRange(0, 5000)
+        self.length_box.setSingleStep(100)
+        self.length_box.setSpecialValueText(tr("スタイルの既定", "style default"))
+        length_label = QLabel(tr("長さ(&L)", "&Length"))
+        length_label.setBuddy(self.length_box)
+        if entry("summarize", "summarize_document") is None:
+            self.length_box.setEnabled(False)
+            self.length_box.setToolTip(
+                tr("長さの指定は要約機能の更新後に使えます", "Length comes with the summary update")
+            )
+        self.run_button = QPushButton(tr("要約を実行(&R)", "&Run summary"))
+        self.save_button = QPushButton(tr("要約を保存(&S)…", "&Save summary…"))
+        self.source_view = TextView()
+        self.summary_view = TextView()
+        self.summary_view.setPlaceholderText(
+            tr("要約はここに表示されます", "The summary appears here")
+        )
+        self.citations = QListWidget()
+        self.citations.setToolTip(
+            tr("クリックすると原文の該当箇所を表示します", "Click to show the source passage")
+        )
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+
+        bar = QHBoxLayout()
+        for widget in (style_label, self.style_box, length_label, self.length_box, self.run_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.save_button)
+        right = QSplitter(Qt.Vertical)
+        right.addWidget(self.summary_view)
+        right.addWidget(self.citations)
+        right.setSizes([400, 150])
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(self.source_view)
+        split.addWidget(right)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.notes)
+
+        self.style_box.currentIndexChanged.connect(self._style_changed)
+        self._style_changed()
+        self.run_button.clicked.connect(self.run)
+        self.save_button.clicked.connect(self.choose_save)
+        self.citations.itemActivated.connect(self._citation_clicked)
+        self.citations.itemClicked.connect(self._citation_clicked)
+        self.update_actions(False)
+
+    def _style_changed(self, *_args) -> None:
+        style = self.styles.get(self.style_box.currentData())
+        unit = getattr(style, "length_unit", "chars")
+        ja, en, step = LENGTH_UNITS.get(unit, LENGTH_UNITS["chars"])
+        self.length_box.setSuffix(tr(ja, en))
+        self.length_box.setSingleStep(step)
+        self.length_box.setValue(0)
+
+    def document_changed(self, document) -> None:
+        self.source_view.set_blocks(document.blocks)
+        self.summary_view.set_text("")
+        self.citations.clear()
+        self.notes.clear()
+        self.result = None
+
+    def update_actions(self, busy: bool) -> None:
+        ready = self.main.document is not None and self.main.model(self.role) is not None
+        self.run_button.setEnabled(ready and not busy)
+        self.save_button.setEnabled(bool(self.summary_view.toPlainText()) and not busy)
+
+    def run(self):
+        opened, document = self.main.model(self.role), self.main.document
+        if opened is None or document is None:
+            return None
+        style = self.styles[self.style_box.currentData()]
+        text, length = self.source_view.toPlainText(), self.length_box.value()
+        self.summary_view.set_text("")
+        self.citations.clear()
+        self.notes.clear()
+        self.result = None
+        return self.main.start_job(
+            lambda token, emit: run_summary(opened, document, text, style, length, token, emit),
+            tr("要約中", "Summarizing"),
+            on_piece=self._append,
+            on_success=self._show_result,
+            task="summarize",
+            role=self.role,
+        )
+
+    def _append(self, piece: str) -> None:
+        cursor = self.summary_view.textCursor()
+        cursor.movePosition(QTextCursor.End)
+        cursor.insertText(piece)
+
+    def _show_result(self, result) -> None:
+        self.result = result
+        self.summary_view.set_text(result.text)
+        units = list(getattr(result, "units", None) or [])
+        for citation in getattr(result, "citations", None) or ():
+            location, label = citation_fields(citation, units)
+            item = QListWidgetItem(label)
+            item.setData(Qt.UserRole, location)
+            self.citations.addItem(item)
+        findings = list(getattr(result, "findings", None) or ())
+        self.summary_view.set_marks(
+            [span for f in findings if (span := finding_span(result.text, units, f))]
+        )
+        notes = [f"⚠ {message_of(f)}" for f in findings]
+        notes += list(getattr(result, "warnings", None) or ())
+        opened = self.main.model(self.role)
+        if opened is not None and opened.info.demo:
+            notes.append(
+                tr(
+                    "※ デモモデルの出力です。品質は実用水準ではありません。",
+                    "Note: demo model output; not production quality.",
+                )
+            )
+        self.notes.setText("\n".join(notes))
+
+    def _citation_clicked(self, item: QListWidgetItem) -> None:
+        location = item.data(Qt.UserRole)
+        if location:
+            self.source_view.scroll_to_location(location)
+
+    def choose_save(self) -> None:
+        document = self.main.document
+        base = str(Path(document.path).with_suffix("")) + ".summary.docx" if document else ""
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            tr("要約を保存", "Save summary"),
+            base,
+            tr("Word 文書 (*.docx);;テキスト (*.txt)", "Word document (*.docx);;Text (*.txt)"),
+        )
+        if path:
+            self.save(Path(path))
+
+    def save(self, out_path: Path):
+        # Files carry the sources (［p.12］) so a reader can check each line.
+        cited = getattr(self.result, "cited_text", None)
+        text = cited() if callable(cited) else self.summary_view.toPlainText()
+        title = Path(self.main.document.path).name if self.main.document else None
+
+        document = self.main.document
+
+        def work(token, emit):
+            refuse_source(out_path, document)
+            if out_path.suffix.lower() == ".txt":
+                from ...fileio import atomic_write_text
+
+                atomic_write_text(out_path, text + "\n")
+            else:
+                from ...documents import write_text_docx
+
+                # The save dialog already asked before replacing an existing file.
+                write_text_docx(out_path, text.splitlines(), title=title, overwrite=True)
+            return out_path
+
+        return self.main.start_job(
+            work,
+            tr("保存中", "Saving"),
+            on_success=lambda p: self.main.status(tr(f"保存しました: {p}", f"Saved: {p}")),
+        )

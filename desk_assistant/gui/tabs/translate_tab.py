@@ -1,0 +1,301 @@
+"""翻訳 tab: source and translation side by side, one row per segment, filled in
+as each segment is translated; consistency findings highlighted; save as docx or
+bilingual (対訳) docx. What was translated stays on screen after a cancel or crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...i18n import tr
+from .task_api import entry, refuse_source
+
+LANGS = (("ja", "日本語", "Japanese"), ("en", "英語", "English"))
+FINDING_COLOUR = "#ffe08a"
+
+
+def _plain(value):
+    return value() if callable(value) else value
+
+
+def segment_fields(segment) -> tuple[str | None, str, list]:
+    """(location, translation as plain text, findings) of a SegmentResult."""
+    get = segment.get if isinstance(segment, dict) else lambda k, d=None: getattr(segment, k, d)
+    text = get("translation_text")
+    if text is None:
+        text = get("translation") or ""
+    return get("location") or get("id"), text, list(get("findings") or ())
+
+
+def finding_message(finding) -> str:
+    return str(_plain(getattr(finding, "message", "")) or finding)
+
+
+def translation_aids(security, settings, document, languages, model_id, glossary):
+    """(memory, job) kept encrypted in the vault, so a crash or cancel can resume;
+    (None, None) when there is no vault (tests, or a policy without a key). The memory
+    follows the settings and IT policy, as the CLI does."""
+    if security is None:
+        return None, None
+    source_lang, target_lang = languages
+    from ...errors import DeskError
+    from ...tasks.translate import (
+        Job,
+        TranslationMemory,
+        VaultJobStore,
+        VaultStore,
+        detect_language,
+        job_id_for,
+        memory_name,
+    )
+
+    try:
+        vault = security.vault
+    except DeskError:
+        return None, None
+    source_lang = source_lang or detect_language(document.plain_text()[:20000])
+    memory = None
+    policy = getattr(security, "policy", None)
+    allowed = policy is None or policy.feature_enabled("translation_memory")
+    if allowed and _setting(settings, "translate.memory", True):
+        memory = TranslationMemory(
+            VaultStore(vault, memory_name(source_lang, target_lang)),
+            fuzzy_threshold=_setting(settings, "translate.fuzzy_threshold", 85),
+        )
+    job_id = job_id_for(document, source_lang, target_lang, model_id, glossary)
+    return memory, Job(VaultJobStore(vault), job_id)
+
+
+def _setting(settings, key: str, default):
+    from ...settings import BY_KEY
+
+    return settings.get(key) if settings is not None and key in BY_KEY else default
+
+
+def run_translation(opened, document, languages, glossary_path, context, token, emit):
+    """The translation; on the worker thread. Each finished segment goes to the GUI."""
+    from ...tasks.translate import load_glossary, translate_document
+
+    source_lang, target_lang = languages
+    security, settings = context
+    glossary = load_glossary(glossary_path) if glossary_path else None
+    memory, job = translation_aids(
+        security, settings, document, languages, opened.info.id, glossary
+    )
+
+    def on_segment(progress) -> None:
+        emit.item(progress.segment)
+        emit.progress(progress.done, progress.total)
+
+    result = translate_document(
+        opened.engine,
+        opened.info.prompt_format,
+        document,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        glossary=glossary,
+        memory=memory,
+        job=job,
+        cancel=token,
+        on_segment=on_segment,
+    )
+    return result, job
+
+
+class TranslateTab(QWidget):
+    title = ("翻訳(&N)", "Tra&nslate")
+    role = "translate"
+
+    def __init__(self, main) -> None:
+        super().__init__()
+        self.main = main
+        self.result = None
+        self.rows: dict[str, int] = {}
+        self.source_box, self.target_box = QComboBox(), QComboBox()
+        self.source_box.addItem(tr("自動判定", "Detect"), None)
+        for box in (self.source_box, self.target_box):
+            for code, ja, en in LANGS:
+                box.addItem(tr(ja, en), code)
+        self.target_box.setCurrentIndex(1)
+        self.glossary_path: Path | None = None
+        self.glossary_button = QPushButton(tr("用語集(&L)…", "G&lossary…"))
+        self.glossary_button.setToolTip(
+            tr("CSV・TSV・TMX の用語集を選びます", "Choose a CSV, TSV or TMX glossary")
+        )
+        self.job = None
+        source_label = QLabel(tr("原文(&I)", "&Input"))
+        source_label.setBuddy(self.source_box)
+        target_label = QLabel(tr("訳文(&O)", "T&o"))
+        target_label.setBuddy(self.target_box)
+        self.run_button = QPushButton(tr("翻訳を実行(&R)", "&Run translation"))
+        self.save_button = QPushButton(tr("訳文を保存(&S)…", "&Save translation…"))
+        self.bilingual_button = QPushButton(tr("対訳で保存(&B)…", "Save &bilingual…"))
+        self.notice = QLabel()
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([tr("原文", "Source"), tr("訳文", "Translation")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+
+        bar = QHBoxLayout()
+        for widget in (
+            source_label,
+            self.source_box,
+            target_label,
+            self.target_box,
+            self.glossary_button,
+            self.run_button,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.bilingual_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.table, 1)
+
+        self.glossary_button.clicked.connect(self.choose_glossary)
+        self.run_button.clicked.connect(self.run)
+        self.save_button.clicked.connect(lambda: self.choose_save(bilingual=False))
+        self.bilingual_button.clicked.connect(lambda: self.choose_save(bilingual=True))
+        if not self.available():
+            self.notice.setText(
+                tr(
+                    "翻訳機能はこのバージョンではまだ使えません（原文の表示のみ）。",
+                    "Translation is not available in this build yet (source shown only).",
+                )
+            )
+        self.update_actions(False)
+
+    @staticmethod
+    def available() -> bool:
+        return entry("translate", "translate_document") is not None
+
+    def document_changed(self, document) -> None:
+        self.result = None
+        self.rows.clear()
+        segments = [s for s in document.segments() if s.text.strip()]
+        self.table.setRowCount(len(segments))
+        for row, segment in enumerate(segments):
+            self.rows[segment.id] = row
+            self.table.setItem(row, 0, QTableWidgetItem(segment.text))
+            self.table.setItem(row, 1, QTableWidgetItem(""))
+        # Row heights once, now, rather than on every streamed segment.
+        self.table.resizeRowsToContents()
+
+    def update_actions(self, busy: bool) -> None:
+        ready = self.main.document is not None and self.main.model(self.role) is not None
+        self.run_button.setEnabled(ready and not busy and self.available())
+        for button in (self.save_button, self.bilingual_button):
+            button.setEnabled(self.result is not None and not busy)
+
+    def choose_glossary(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("用語集を選ぶ", "Choose a glossary"),
+            "",
+            tr("用語集 (*.csv *.tsv *.tmx)", "Glossaries (*.csv *.tsv *.tmx)"),
+        )
+        self.set_glossary(Path(path) if path else None)
+
+    def set_glossary(self, path: Path | None) -> None:
+        self.glossary_path = path
+        self.glossary_button.setText(
+            tr(f"用語集: {path.name}", f"Glossary: {path.name}")
+            if path
+            else tr("用語集(&L)…", "G&lossary…")
+        )
+
+    def run(self):
+        opened, document = self.main.model(self.role), self.main.document
+        if opened is None or document is None or not self.available():
+            return None
+        self.result = None
+        for row in range(self.table.rowCount()):
+            self.table.setItem(row, 1, QTableWidgetItem(""))
+        languages = (self.source_box.currentData(), self.target_box.currentData())
+        glossary, context = self.glossary_path, (self.main.security, self.main.settings)
+        return self.main.start_job(
+            lambda token, emit: run_translation(
+                opened, document, languages, glossary, context, token, emit
+            ),
+            tr("翻訳中", "Translating"),
+            on_item=self.show_segment,
+            on_success=self._finished,
+            task="translate",
+            role=self.role,
+        )
+
+    def show_segment(self, segment, scroll: bool = True) -> None:
+        location, translation, findings = segment_fields(segment)
+        row = self.rows.get(location)
+        if row is None:
+            return
+        item = QTableWidgetItem(translation)
+        if findings:
+            item.setBackground(QColor(FINDING_COLOUR))
+            item.setToolTip("\n".join(finding_message(f) for f in findings))
+        self.table.setItem(row, 1, item)
+        self.table.resizeRowToContents(row)
+        if scroll:
+            self.table.scrollToItem(item)
+
+    def _finished(self, outcome) -> None:
+        result, self.job = outcome
+        self.result = result
+        for segment in result.segments:  # memory hits and repeats never streamed a row
+            self.show_segment(segment, scroll=False)
+        findings = len(result.findings)
+        if findings:
+            self.main.status(
+                tr(f"翻訳完了: 確認事項 {findings} 件", f"Translated: {findings} findings to check")
+            )
+        else:
+            self.main.status(tr("翻訳が完了しました", "Translation finished"))
+
+    def choose_save(self, bilingual: bool) -> None:
+        document = self.main.document
+        if document is None:
+            return
+        suffix = ".対訳.docx" if bilingual else f".{self.target_box.currentData()}.docx"
+        suggested = str(Path(document.path).with_suffix("")) + suffix
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("保存", "Save"), suggested, tr("Word 文書 (*.docx)", "Word document (*.docx)")
+        )
+        if path:
+            self.save(Path(path), bilingual)
+
+    def save(self, out_path: Path, bilingual: bool = False):
+        result, job = self.result, self.job
+        if result is None:
+            return None
+
+        def work(token, emit):
+            refuse_source(out_path, result.document)
+            # The save dialog already asked before replacing an existing file.
+            result.save(out_path, bilingual=bilingual, overwrite=True)
+            if job is not None and not bilingual:
+                job.finish()  # written: the resume state is no longer needed
+            return out_path
+
+        return self.main.start_job(
+            work,
+            tr("保存中", "Saving"),
+            on_success=lambda p: self.main.status(tr(f"保存しました: {p}", f"Saved: {p}")),
+        )

@@ -1,0 +1,215 @@
+"""Each task tab run in the real window on a corpus docx with the scripted engine."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from desk_assistant.gui.tabs.proofread_tab import ACCEPTED, IGNORED, PENDING
+from desk_assistant.llm.fake import FakeEngine
+
+
+def _summary_reply(prompt) -> str:
+    return "・本書はよくある質問への回答をまとめたものである。\n・回答は2030年に改訂する。"
+
+
+def _quoting_reply(window):
+    """A summary whose first line quotes the document (so it gets a citation)."""
+
+    def reply(prompt) -> str:
+        quote = max((b.text for b in window.document.blocks), key=len)[:60]
+        return f"・{quote}\n・回答は2030年に改訂する。"
+
+    return reply
+
+
+def test_summarize_streams_cites_sources_and_flags_ungrounded_figures(
+    make_window, open_doc, corpus_docx, wait_job
+):
+    engine = FakeEngine("", piece_chars=3)
+    window = make_window(engine)
+    engine._default = _quoting_reply(window)
+    open_doc(window, corpus_docx)
+    tab = window.summarize_tab
+    assert tab.style_box.count() >= 2  # styles come from resources/styles
+    pieces = []
+    op = tab.run()
+    op.piece.connect(pieces.append)
+    wait_job(op)
+    assert not window.last_error, window.last_error
+    assert tab.summary_view.toPlainText().startswith("・")
+    assert "".join(pieces)  # streamed
+    # Citations are listed and clicking one scrolls the source view to its block.
+    assert tab.citations.count() >= 1
+    item = tab.citations.item(0)
+    tab.citations.itemClicked.emit(item)
+    cursor = tab.source_view.textCursor()
+    location = tab.result.citations[0].location
+    assert cursor.selectionStart() == tab.source_view.qt_pos(tab.source_view.block_starts[location])
+    # "2030年" is nowhere in the source: flagged and highlighted in the summary.
+    assert any("2030" in f.surface for f in tab.result.findings)
+    assert tab.summary_view.extraSelections()
+    assert "2030" in tab.notes.text()
+
+
+def test_summary_saves_as_txt_and_docx(make_window, open_doc, corpus_docx, wait_job, tmp_path):
+    window = make_window(FakeEngine(_summary_reply))
+    open_doc(window, corpus_docx)
+    wait_job(window.summarize_tab.run())
+    txt, docx = tmp_path / "s.txt", tmp_path / "s.docx"
+    wait_job(window.summarize_tab.save(txt))
+    wait_job(window.summarize_tab.save(docx))
+    assert "本書は" in txt.read_text(encoding="utf-8")
+    assert "本書は" in zipfile.ZipFile(docx).read("word/document.xml").decode()
+    # Never over the input.
+    wait_job(window.summarize_tab.save(corpus_docx))
+    assert window.last_error
+
+
+def test_proofread_findings_sync_with_the_text_and_accept_ignore(
+    make_window, open_doc, tmp_path, wait_job
+):
+    path = tmp_path / "memo.txt"
+    path.write_text("会議を行なう予定です。\nまず最初に資料を確認する事。", encoding="utf-8")
+    window = make_window()
+    open_doc(window, path)
+    tab = window.proofread_tab
+    window.tabs.setCurrentWidget(tab)
+    wait_job(tab.run())
+    surfaces = [r.finding.surface for r in tab.reviews]
+    assert "行なう" in surfaces and "まず最初に" in surfaces
+    assert tab.tree.topLevelItemCount() == len(tab.reviews)
+    # Select a finding: its span is selected in the text view.
+    index = surfaces.index("まず最初に")
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(index))
+    review = tab.reviews[index]
+    text = tab.view.toPlainText()
+    assert text[review.start : review.end] == "まず最初に"
+    cursor = tab.view.textCursor()
+    assert cursor.position() == review.start
+    # Click in the text on another finding: the list follows.
+    first = tab.reviews[0]
+    cursor.setPosition(first.start + 1)
+    tab.view.setTextCursor(cursor)
+    assert tab.current_review() is first
+    # Accept, ignore, and pressing again undoes.
+    tab.set_status(ACCEPTED)
+    assert first.status == ACCEPTED and tab.current_review() is tab.reviews[1]
+    tab.set_status(IGNORED)
+    assert tab.reviews[1].status == IGNORED
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(1))
+    tab.set_status(IGNORED)
+    assert tab.reviews[1].status == PENDING
+    assert "採用 1" in tab.summary.text()
+    # Columns: status, severity, rule, message, suggestion.
+    item = tab.tree.topLevelItem(0)
+    assert item.text(0) == "採用" and item.text(1) in ("エラー", "警告", "情報")
+    assert item.text(4) == first.finding.suggestion
+
+
+def test_proofread_a_docx_and_export_comments_and_tracked_changes(
+    make_window, open_doc, corpus_docx, wait_job, tmp_path
+):
+    window = make_window()
+    open_doc(window, corpus_docx)
+    tab = window.proofread_tab
+    wait_job(tab.run())
+    assert tab.reviews, "the corpus FAQ has findings"
+    assert all(r.finding.location for r in tab.reviews)
+    # Each finding's span in the view is its surface in the document.
+    text = tab.view.toPlainText()
+    assert all(text[r.start : r.end] == r.finding.surface for r in tab.reviews)
+    if not tab.comment_button.isEnabled():
+        pytest.skip("write_commented_docx not in this build")
+    accepted = next(r for r in tab.reviews if r.finding.suggestion)
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(tab.reviews.index(accepted)))
+    tab.set_status(ACCEPTED)
+    commented, tracked = tmp_path / "c.docx", tmp_path / "t.docx"
+    wait_job(tab.export("comments", commented))
+    wait_job(tab.export("tracked", tracked))
+    assert not window.last_error, window.last_error
+    assert "word/comments.xml" in zipfile.ZipFile(commented).namelist()
+    assert "<w:ins " in zipfile.ZipFile(tracked).read("word/document.xml").decode()
+
+
+def _translate_reply(prompt) -> str:
+    return "Translated text 2030."
+
+
+def test_translate_fills_rows_as_segments_stream_and_saves(
+    make_window, open_doc, corpus_docx, wait_job, tmp_path
+):
+    window = make_window(FakeEngine(_translate_reply))
+    open_doc(window, corpus_docx)
+    tab = window.translate_tab
+    if not tab.available():
+        pytest.skip("translate_document not in this build")
+    rows = []
+    op = tab.run()
+    op.item.connect(rows.append)
+    progress = []
+    op.progress.connect(lambda d, t: progress.append((d, t)))
+    wait_job(op, timeout=60000)
+    assert not window.last_error, window.last_error
+    assert rows and progress and progress[-1][0] == progress[-1][1]
+    filled = [tab.table.item(r, 1).text() for r in range(tab.table.rowCount())]
+    assert sum(bool(t) for t in filled) >= len(filled) // 2
+    # The invented "2030" is a consistency finding: the row is tinted with a tooltip.
+    tinted = [
+        tab.table.item(r, 1) for r in range(tab.table.rowCount()) if tab.table.item(r, 1).toolTip()
+    ]
+    assert tinted
+    out, both = tmp_path / "en.docx", tmp_path / "bi.docx"
+    wait_job(tab.save(out))
+    wait_job(tab.save(both, bilingual=True))
+    assert not window.last_error, window.last_error
+    assert "Translated text" in zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "Translated text" in zipfile.ZipFile(both).read("word/document.xml").decode()
+
+
+def test_translate_crash_keeps_finished_rows(make_window, open_doc, corpus_docx, wait_job):
+    engine = FakeEngine([_translate_reply(None)] * 3 + ["x" * 50], crash_after=2, piece_chars=1)
+    engine.crash_after = None  # first replies fine; the 4th crashes
+    replies = iter(range(10_000))
+
+    def reply(prompt):
+        n = next(replies)
+        engine.crash_after = 2 if n >= 3 else None
+        return "Done segment."
+
+    engine._replies, engine._default = None, reply
+    window = make_window(engine)
+    open_doc(window, corpus_docx)
+    tab = window.translate_tab
+    if not tab.available():
+        pytest.skip("translate_document not in this build")
+    wait_job(tab.run(), timeout=60000)
+    assert "推論プロセス" in window.last_error
+    filled = [tab.table.item(r, 1).text() for r in range(tab.table.rowCount())]
+    assert "Done segment." in filled  # what was finished stays on screen
+    assert window.document is not None
+
+
+def test_translate_with_the_vault_uses_memory_and_resumable_job(
+    make_window, open_doc, corpus_docx, wait_job, tmp_path
+):
+    from desk_assistant.security.startup import secure_startup
+    from desk_assistant.settings import Settings
+
+    settings = Settings(path=tmp_path / "settings.json")
+    security = secure_startup(settings, on_warning=lambda text: None)
+    engine = FakeEngine(_translate_reply)
+    window = make_window(engine, settings=settings, security=security)
+    open_doc(window, corpus_docx)
+    tab = window.translate_tab
+    if not tab.available():
+        pytest.skip("translate_document not in this build")
+    wait_job(tab.run(), timeout=60000)
+    assert not window.last_error, window.last_error
+    calls = len(engine.prompts)
+    assert calls and tab.job is not None
+    # Same document again: the translation memory answers, the model is not asked.
+    wait_job(tab.run(), timeout=60000)
+    assert len(engine.prompts) == calls
+    assert tab.result.stats and not window.last_error

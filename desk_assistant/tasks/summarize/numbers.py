@@ -13,24 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-KANJI_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-BIG_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12}
+from ...kanji_numbers import BIG_UNITS, KANJI_NUMERALS, kanji_to_int
+
 ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 
-_KANJI_NUM = "〇零一二三四五六七八九十百千万億兆"
+_KANJI_NUM = KANJI_NUMERALS
 # A kanji numeral is a number only in these surroundings ("where safe").
 _KANJI_BEFORE = r"(?:第|令和|平成|昭和|大正|明治|約|計|全|各|毎|同|最大|最小|合計|総額)"
 _KANJI_AFTER = (
@@ -57,25 +44,6 @@ _EN_DATE = re.compile(
     r"(?:,?\s+(\d{4}))?",
     re.IGNORECASE,
 )
-
-
-def kanji_to_int(text: str) -> int | None:
-    """一二 → 12 (digit by digit), 二十四 → 24, 百三十四 → 134, 三億五千万 → 350000000."""
-    if not text or any(ch not in _KANJI_NUM for ch in text) or set(text) <= set(BIG_UNITS):
-        return None
-    if not any(ch in SMALL_UNITS or ch in BIG_UNITS for ch in text):
-        return int("".join(str(KANJI_DIGITS[ch]) for ch in text))
-    total = section = digit = 0
-    for ch in text:
-        if ch in KANJI_DIGITS:
-            digit = digit * 10 + KANJI_DIGITS[ch]
-        elif ch in SMALL_UNITS:
-            section += (digit or 1) * SMALL_UNITS[ch]
-            digit = 0
-        else:
-            total += (section + digit or 1) * BIG_UNITS[ch]
-            section = digit = 0
-    return total + section + digit
 
 
 def _kanji_run(match: re.Match) -> str:

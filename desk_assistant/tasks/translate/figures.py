@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from ... import kanji_numbers
+
 Fact = tuple[str, str]  # (kind, normalized value), e.g. ("num", "1.2E+9"), ("year", "2026")
 
 ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
@@ -61,10 +63,6 @@ SCALES_EN = {
     "mn": 10**6,
     "thousand": 10**3,
 }
-KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-KANJI_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9, "元": 1})
-KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
-KANJI_BIG = {"万": 10**4, "億": 10**8, "兆": 10**12}
 CURRENCY = re.compile(r"^\s*(円|ドル|ユーロ|yen|JPY|dollars?|euros?|USD)", re.I)
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -194,26 +192,8 @@ def readable(value: Decimal) -> str:
 
 
 def kanji_to_int(text: str) -> int | None:
-    """三十二 → 32, 二千二十六 → 2026, 元 → 1; None for anything else."""
-    if not text:
-        return None
-    if all(ch in KANJI_DIGITS for ch in text) and len(text) > 1:  # 二〇二六 style
-        return int("".join(str(KANJI_DIGITS[ch]) for ch in text))
-    total = section = digit = 0
-    seen = False
-    for ch in text:
-        if ch in KANJI_DIGITS:
-            digit, seen = KANJI_DIGITS[ch], True
-        elif ch in KANJI_UNITS:
-            section += (digit or 1) * KANJI_UNITS[ch]
-            digit, seen = 0, True
-        elif ch in KANJI_BIG:
-            total += (section + digit or 1) * KANJI_BIG[ch]
-            section = digit = 0
-            seen = True
-        else:
-            return None
-    return total + section + digit if seen else None
+    """三十二 → 32, 二千二十六 → 2026, 元 (元年) → 1; None for anything else."""
+    return 1 if text == "元" else kanji_numbers.kanji_to_int(text)
 
 
 def roman_to_int(text: str) -> int:

@@ -10,23 +10,10 @@ from __future__ import annotations
 
 import re
 
+from ....kanji_numbers import kanji_to_int
 from ..finding import INFO, KANGAEKATA
 from ..registry import rule
 
-_DIGIT = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_UNIT = {"十": 10, "百": 100, "千": 1000}
 _NUM = "[〇零一二三四五六七八九十百千]+"
 _PATTERNS = [
     re.compile(f"(?<=令和|平成|昭和)({_NUM})(?=年)"),
@@ -35,22 +22,6 @@ _PATTERNS = [
     re.compile(f"(?<=第)({_NUM})(?=条|項|号|章|節|款)"),
     re.compile("([〇一二三四五六七八九]{4})(?=年)"),
 ]
-
-
-def kanji_to_int(text: str) -> int | None:
-    """一二三 style (positional, with 〇) or 二十三 style (with 十百千) numbers."""
-    if all(c in _DIGIT for c in text):
-        return int("".join(str(_DIGIT[c]) for c in text))
-    total = current = 0
-    for c in text:
-        if c in _DIGIT:
-            current = _DIGIT[c]
-        elif c in _UNIT:
-            total += (current or 1) * _UNIT[c]
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 @rule("arabic-numerals", INFO, KANGAEKATA, "横書きの算用数字", "Arabic numerals in horizontal text")

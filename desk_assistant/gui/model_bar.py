@@ -24,6 +24,32 @@ def describe(opened) -> str:
     return f"{info.name} · {human_bytes(info.size)} · {hw}"
 
 
+def details(opened) -> str:
+    """Everything an IT reviewer asks about the active model (the info label's tooltip)."""
+    info, runtime = opened.info, opened.runtime
+    entry = info.entry
+    if not opened.sha256:
+        check = tr("SHA-256 未確認", "SHA-256 not checked")
+    elif info.expected_sha256:
+        check = tr("SHA-256 カタログと一致", "SHA-256 matches the catalog")
+    else:
+        check = tr("SHA-256 カタログに登録なし", "SHA-256 not in the catalog")
+    rows = [
+        (tr("ID", "ID"), info.id),
+        (tr("ファイル", "File"), str(info.path)),
+        (tr("大きさ", "Size"), human_bytes(info.size)),
+        (tr("ライセンス", "License"), entry.license if entry else tr("不明", "unknown")),
+        (tr("プロンプト形式", "Prompt format"), info.prompt_format),
+        ("SHA-256", f"{opened.sha256 or '-'} ({check})"),
+        (tr("コンテキスト長", "Context"), str(runtime.n_ctx)),
+        (
+            tr("スレッド / GPU 層", "Threads / GPU layers"),
+            f"{runtime.n_threads} / {runtime.n_gpu_layers}",
+        ),
+    ]
+    return "\n".join(f"{name}: {value}" for name, value in rows)
+
+
 class RoleSelector(QWidget):
     chosen = Signal(str, str)  # role, model id
 
@@ -68,6 +94,7 @@ class RoleSelector(QWidget):
             self.combo.addItem(opened.info.name, opened.info.id)
         self.combo.setCurrentIndex(self.combo.findData(opened.info.id))
         self.info.setText(describe(opened))
+        self.info.setToolTip(details(opened))
         self.badge.setVisible(opened.info.demo)
 
     def show_loading(self) -> None:

@@ -100,6 +100,13 @@ def test_model_bar_shows_name_size_hardware_and_demo_badge(make_window):
     assert plain.model_bar.selectors["translate"].badge.isHidden()
 
 
+def test_model_details_tooltip_names_file_license_and_hash_state(make_window):
+    window = make_window(FakeEngine("x"), demo=True)
+    tip = window.model_bar.selectors["general"].info.toolTip()
+    assert "fake.gguf" in tip and "ライセンス: test" in tip and "SHA-256 未確認" in tip
+    assert "few_shot" in tip
+
+
 def test_offline_indicator(make_window):
     class Guard:
         active, count = True, 0

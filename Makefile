@@ -39,12 +39,13 @@ demo: model
 	$(APP) summarize resources/samples/notice_ja.docx --style 3lines
 
 # Tools some tests drive (LibreOffice opens our Word output; wixl/msitools build
-# and inspect the MSI). Installed when we are root on Debian; otherwise those
-# tests skip with a reason.
+# and inspect the MSI; Japanese fonts make the GUI screenshots legible).
+# Installed when we are root on Debian; otherwise those tests skip with a reason.
 SYSTEM_TOOLS := soffice:libreoffice-writer-nogui wixl:wixl msiinfo:msitools
 system-tools:
 	@missing=""; for pair in $(SYSTEM_TOOLS); do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	fc-list :lang=ja 2>/dev/null | grep -q . || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing:$$missing"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/dev/null \

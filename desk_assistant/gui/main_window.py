@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.operation = None  # the running job, if any
         self._job_uses_document = False
         self.doc_operation = None
-        self.recent = RecentFiles()
+        self.recent = RecentFiles(lambda: getattr(self.security, "vault", None))
         self.last_error = ""
         self.last_status = ""
         self._closing = False

@@ -242,3 +242,21 @@ def test_proofread_with_model_suggestions(make_window, open_doc, tmp_path, wait_
     wait_job(tab.run())
     assert not window.last_error, window.last_error
     assert any(r.finding.surface == "行なう" for r in tab.reviews)
+
+
+def test_recent_files_are_kept_encrypted_in_the_vault(tmp_path):
+    import os
+
+    from desk_assistant.gui.recent import RecentFiles
+    from desk_assistant.security.vault import Vault
+
+    vault = Vault(tmp_path / "vault", os.urandom(32))
+    secret = tmp_path / "人事案_機密.docx"
+    recent = RecentFiles(lambda: vault)
+    assert recent.add(secret) == [secret.resolve()]
+    assert RecentFiles(lambda: vault).load() == [secret.resolve()]  # persists across windows
+    on_disk = b"".join(p.read_bytes() for p in (tmp_path / "vault").iterdir())
+    assert "人事案".encode() not in on_disk and b"docx" not in on_disk
+    memory_only = RecentFiles()
+    memory_only.add(secret)
+    assert memory_only.load() == [secret.resolve()]

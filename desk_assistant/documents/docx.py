@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..errors import CorruptFileError, CorruptZipError
 from ..fileio import atomic_writer
-from . import messages, wordml
+from . import headings, messages, wordml
 from .model import Block, Document, Segment
 from .sniff import DEFAULT_MAX_UNCOMPRESSED, check_output, open_docx_zip
 from .tags import parse_tagged, strip_tags
@@ -137,19 +137,33 @@ def _read_entries(path: Path, max_uncompressed: int) -> list[tuple[zipfile.ZipIn
             raise CorruptZipError(str(err), path=str(path)) from None
 
 
+def _styles_root(pkg: _Package) -> etree._Element | None:
+    for kind, name in pkg.rels(pkg.main_part()).values():
+        if kind == "styles" and name in pkg.data:
+            return pkg.xml(name)
+    return None
+
+
 class DocxDocument(Document):
     format = "docx"
 
     def __init__(self, path: Path, entries: list[tuple[zipfile.ZipInfo, bytes]]):
         self._entries = entries
+        package = _Package(path, entries)
+        levels = headings.style_levels(_styles_root(package))
         blocks: list[Block] = []
-        for _part, found in _stories(_Package(path, entries)):
+        for _part, found in _stories(package):
             model = wordml.analyse_paragraph(found.element, found.fields)
             if found.twin:
                 continue
             tagged = model.tagged()
             segments = [Segment(found.location, tagged, strip_tags(tagged))] if model.groups else []
-            blocks.append(Block(found.kind, found.location, model.text(), segments))
+            level = (
+                headings.paragraph_level(found.element, levels) if found.kind == "body" else None
+            )
+            blocks.append(
+                Block(found.kind, found.location, model.text(), segments, heading_level=level)
+            )
         super().__init__(path, blocks)
 
     def save_as(

@@ -44,6 +44,7 @@ class Block:
     segments: list[Segment] = field(default_factory=list)
     page: int | None = None  # PDF page number (1-based)
     ocr: bool = False  # PDF text that came from an OCR layer: may hold recognition errors
+    heading_level: int | None = None  # 1-based outline level of a Word heading paragraph
 
     @property
     def tagged(self) -> str:
@@ -57,6 +58,8 @@ class Block:
             data["page"] = self.page
         if self.ocr:
             data["ocr"] = True
+        if self.heading_level is not None:
+            data["heading_level"] = self.heading_level
         return data
 
 

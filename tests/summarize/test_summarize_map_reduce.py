@@ -229,3 +229,18 @@ def test_echoed_note_labels_do_not_reach_the_summary_or_the_grounding(long_pdf):
     result = summarize_document(engine, "few_shot", long_pdf, find_style("bullets"), n_ctx=8192)
     assert "812" not in engine.prompts[-1]  # dropped from the map notes
     assert result.units == ["・船荷証券の電子化"] and result.findings == []
+
+
+def test_word_heading_style_starts_a_section_without_a_heading_shape():
+    from desk_assistant.documents.model import Block
+    from desk_assistant.tasks.summarize.chunking import sections_of
+
+    blocks = [
+        Block("body", "body/p1", "はじめに", heading_level=1),
+        Block("body", "body/p2", "本書の目的を述べる。"),
+        Block("body", "body/p3", "背景", heading_level=2),
+        Block("body", "body/p4", "背景を述べる。"),
+        Block("body", "body/p5", "細目", heading_level=5),  # too deep: stays in its section
+        Block("body", "body/p6", "細目を述べる。"),
+    ]
+    assert [(s.title, len(s.blocks)) for s in sections_of(blocks)] == [("はじめに", 2), ("背景", 4)]

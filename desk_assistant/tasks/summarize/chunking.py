@@ -1,8 +1,8 @@
 """Split a document into chunks that follow its own structure and fit a token budget.
 
-Sections start at heading-like paragraphs (第1章, 第２, １．, (1), 【…】, Ⅰ …: the
-document model carries no Word styles, so headings are recognised by their
-shape). A chunk holds whole sections where it can, else whole paragraphs,
+Sections start at Word headings (style or outline level 1–3) and at heading-like
+paragraphs (第1章, 第２, １．, (1), 【…】, Ⅰ …), which is how PDF headings, having
+no styles, are recognised. A chunk holds whole sections where it can, else whole paragraphs,
 else sentences of an over-long paragraph, and only as a last resort a hard
 cut. Sizes come from the engine's own `count_tokens`; every chunk's final text
 is counted again, so no chunk can exceed the budget.
@@ -40,6 +40,16 @@ def is_heading(text: str) -> bool:
     return bool(_HEADING.match(text)) or (text.startswith("【") and text.endswith("】"))
 
 
+SECTION_LEVELS = 3  # Word headings deeper than this stay inside their section
+
+
+def starts_section(block: Block) -> bool:
+    """A Word heading (style or outline level) starts a section even when its text
+    has no heading shape (「はじめに」)."""
+    level = getattr(block, "heading_level", None)
+    return level is not None and level <= SECTION_LEVELS and bool(block.text.strip())
+
+
 @dataclass
 class Section:
     title: str
@@ -52,9 +62,10 @@ def sections_of(blocks: Sequence[Block]) -> list[Section]:
     for block in blocks:
         if block.kind in SKIPPED_KINDS or not block.text.strip():
             continue
-        if is_heading(block.text) and sections[-1].blocks:
+        heading = is_heading(block.text) or starts_section(block)
+        if heading and sections[-1].blocks:
             sections.append(Section(block.text.strip()))
-        elif is_heading(block.text) and not sections[-1].title:
+        elif heading and not sections[-1].title:
             sections[-1].title = block.text.strip()
         sections[-1].blocks.append(block)
     return [s for s in sections if s.blocks]

@@ -96,8 +96,25 @@ class Document:
         """Write a .docx with `replacements` ({location: tagged text}) applied.
 
         Returns the warnings raised while writing (lost tags and the like).
+        This default, for sources with no Word layout to keep (PDF, text), writes
+        a new .docx: one paragraph per block, a page break where the page changes.
         """
-        raise NotImplementedError
+        from .simple_docx import write_text_docx
+        from .sniff import check_output
+        from .tags import strip_tags
+
+        check_output(out_path, self.path, overwrite)
+        replacements = replacements or {}
+        paragraphs: list[str] = []
+        breaks: set[int] = set()
+        page = None
+        for block in self.blocks:
+            if page is not None and block.page != page:
+                breaks.add(len(paragraphs))
+            page = block.page
+            paragraphs.append(strip_tags(replacements.get(block.location, block.tagged)))
+        write_text_docx(out_path, paragraphs, overwrite=overwrite, page_breaks_before=breaks)
+        return self.unknown_locations(replacements)
 
     def unknown_locations(self, replacements: Mapping[str, str]) -> list[str]:
         """Warnings for replacement keys that name no block of this document."""

@@ -10,17 +10,14 @@ errors, so blocks are flagged `ocr`); a page image without text means no text.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections import Counter
-from collections.abc import Mapping
 from pathlib import Path
 
 from .. import i18n
 from ..errors import CorruptFileError, PasswordProtectedError, ScannedPdfError
 from .model import Block, Document, Segment
-from .sniff import check_output
-from .tags import escape_text, strip_tags
+from .tags import escape_text
 from .textnorm import is_cjk, normalize_cjk, xml_safe
 
 # A page image covering this share of the page is a scan.
@@ -59,29 +56,6 @@ class PdfDocument(Document):
         self.ocr_pages = sorted({b.page for b in blocks if b.ocr and b.page})
         self.scanned_pages: list[int] = []
         self.garbled_pages: list[int] = []
-
-    def save_as(
-        self,
-        out_path: str | os.PathLike,
-        replacements: Mapping[str, str] | None = None,
-        *,
-        overwrite: bool = False,
-    ) -> list[str]:
-        """Write a new .docx: one paragraph per block, a page break between PDF pages."""
-        from .simple_docx import write_text_docx
-
-        check_output(out_path, self.path, overwrite)
-        replacements = replacements or {}
-        paragraphs: list[str] = []
-        breaks: set[int] = set()
-        page = None
-        for block in self.blocks:
-            if page is not None and block.page != page:
-                breaks.add(len(paragraphs))
-            page = block.page
-            paragraphs.append(strip_tags(replacements.get(block.location, block.tagged)))
-        write_text_docx(out_path, paragraphs, overwrite=overwrite, page_breaks_before=breaks)
-        return self.unknown_locations(replacements)
 
     def to_dict(self) -> dict:
         data = super().to_dict()

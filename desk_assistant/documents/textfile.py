@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import InputFileError
 from .model import Block, Document, Segment
-from .sniff import check_output
-from .tags import escape_text, strip_tags
+from .tags import escape_text
 from .textnorm import xml_safe
 
 # Japanese office text files are UTF-8 (with or without BOM) or Shift_JIS (cp932).
@@ -17,22 +14,7 @@ _ENCODINGS = ("utf-8-sig", "cp932", "utf-16")
 
 
 class TextDocument(Document):
-    format = "txt"
-
-    def save_as(
-        self,
-        out_path: str | os.PathLike,
-        replacements: Mapping[str, str] | None = None,
-        *,
-        overwrite: bool = False,
-    ) -> list[str]:
-        from .simple_docx import write_text_docx
-
-        check_output(out_path, self.path, overwrite)
-        replacements = replacements or {}
-        texts = [strip_tags(replacements.get(b.location, b.tagged)) for b in self.blocks]
-        write_text_docx(out_path, texts, overwrite=overwrite)
-        return self.unknown_locations(replacements)
+    format = "txt"  # writes through Document.save_as: a new .docx, one paragraph per line
 
 
 def decode_text(data: bytes, path: Path) -> str:

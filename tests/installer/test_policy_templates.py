@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from fake_winreg import FakeWinreg
 from lxml import etree
 
 from desk_assistant import i18n
@@ -131,31 +132,6 @@ def test_both_languages_define_the_same_ids():
         }
 
     assert ids(ADMLS[0]) == ids(ADMLS[1])
-
-
-class FakeWinreg:
-    """Just enough of winreg for policy.read_registry, over a dict of keys."""
-
-    HKEY_LOCAL_MACHINE = "HKLM"
-    HKEY_CURRENT_USER = "HKCU"
-
-    def __init__(self, tree: dict) -> None:
-        self.tree = tree
-
-    def OpenKey(self, parent, sub):
-        path = (parent, sub) if isinstance(parent, str) else (parent[0], parent[1] + "\\" + sub)
-        if path not in self.tree:
-            raise FileNotFoundError(path)
-        return path
-
-    def EnumValue(self, key, index):
-        items = list(self.tree[key].items())
-        if index >= len(items):
-            raise OSError("no more")
-        return items[index][0], items[index][1], 1
-
-    def CloseKey(self, key):
-        pass
 
 
 def gpo_registry(sample: dict) -> dict:

@@ -4,6 +4,7 @@ import struct
 from pathlib import Path
 
 import pytest
+from fake_winreg import FakeWinreg
 
 from desk_assistant import paths
 from desk_assistant.errors import NoModelError, UnknownModelError
@@ -105,32 +106,11 @@ def test_model_info_demo_property():
     assert not info.demo and info.expected_sha256 is None
 
 
-class _FakeWinreg:
-    HKEY_LOCAL_MACHINE = "HKLM"
-
-    def __init__(self, values):
-        self.values = values
-
-    def OpenKey(self, root, path):  # noqa: N802 - winreg's names
-        if (root, path) not in self.values:
-            raise OSError("no key")
-        return (root, path)
-
-    def QueryValueEx(self, key, name):  # noqa: N802
-        try:
-            return self.values[key][name], 1
-        except KeyError:
-            raise OSError("no value") from None
-
-    def CloseKey(self, key):  # noqa: N802
-        pass
-
-
 def test_msi_model_dir_is_read_from_hklm():
-    reg = _FakeWinreg({("HKLM", r"SOFTWARE\DeskAssistant"): {"ModelDirectory": r"D:\Models"}})
+    reg = FakeWinreg({("HKLM", r"SOFTWARE\DeskAssistant"): {"ModelDirectory": r"D:\Models"}})
     assert paths.installed_model_dir(reg) == Path(r"D:\Models")
-    assert paths.installed_model_dir(_FakeWinreg({})) is None
-    empty = _FakeWinreg({("HKLM", r"SOFTWARE\DeskAssistant"): {"ModelDirectory": " "}})
+    assert paths.installed_model_dir(FakeWinreg({})) is None
+    empty = FakeWinreg({("HKLM", r"SOFTWARE\DeskAssistant"): {"ModelDirectory": " "}})
     assert paths.installed_model_dir(empty) is None
 
 

@@ -6,6 +6,7 @@ import json
 import os
 
 import pytest
+from fake_winreg import FakeWinreg
 
 from desk_assistant import i18n
 from desk_assistant.errors import FeatureDisabledError, UsageError
@@ -173,29 +174,6 @@ def test_world_writable_policy_file_is_reported(tmp_path):
 
 
 # -- Windows registry (with a stand-in for winreg) ----------------------------
-
-
-class FakeWinreg:
-    HKEY_LOCAL_MACHINE = "HKLM"
-    HKEY_CURRENT_USER = "HKCU"
-
-    def __init__(self, tree: dict) -> None:
-        self.tree = tree  # {(hive, path): {name: value}}
-
-    def OpenKey(self, parent, sub):
-        path = (parent, sub) if isinstance(parent, str) else (parent[0], parent[1] + "\\" + sub)
-        if path not in self.tree:
-            raise FileNotFoundError(path)
-        return path
-
-    def EnumValue(self, key, index):
-        items = list(self.tree[key].items())
-        if index >= len(items):
-            raise OSError("no more")
-        return items[index][0], items[index][1], 1
-
-    def CloseKey(self, key):
-        pass
 
 
 def test_registry_hklm_beats_hkcu_and_reads_admx_lists():

@@ -40,6 +40,20 @@ def add_format_option(parser) -> None:
     )
 
 
+def add_inputs_argument(parser, help_text: str | None = None) -> None:
+    """The task commands' positional inputs: one or more files or folders."""
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="IN",
+        help=help_text or i18n.tr("ファイルまたはフォルダ", "files or folders"),
+    )
+
+
+def add_model_option(parser) -> None:
+    parser.add_argument("--model", help=i18n.tr("モデル ID またはパス", "model id or path"))
+
+
 def expand_inputs(items: Sequence[str], suffixes: Iterable[str]) -> list[Path]:
     """Files as given, folders scanned (sorted) for the accepted suffixes."""
     suffixes = tuple(s.lower() for s in suffixes)

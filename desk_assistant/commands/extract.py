@@ -12,7 +12,14 @@ from pathlib import Path
 from .. import i18n
 from ..documents import DEFAULT_MAX_BYTES, load
 from ..errors import UsageError
-from .common import FileOutcome, add_format_option, emit_json, expand_inputs, run_batch
+from .common import (
+    FileOutcome,
+    add_format_option,
+    add_inputs_argument,
+    emit_json,
+    expand_inputs,
+    run_batch,
+)
 
 # .doc and .rtf are accepted here so the user gets "not a .docx" instead of "unsupported".
 SUFFIXES = (".docx", ".docm", ".pdf", ".doc", ".rtf", ".txt")
@@ -25,12 +32,7 @@ def register(sub) -> None:
             "文書のテキストを位置付きで表示", "print a document's text blocks with their locations"
         ),
     )
-    p.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="IN",
-        help=i18n.tr("ファイルまたはフォルダ", "files or folders"),
-    )
+    add_inputs_argument(p)
     p.add_argument(
         "--tagged",
         action="store_true",

@@ -8,6 +8,7 @@ from .. import i18n
 from ..errors import EXIT_OK
 from ..llm.engine import GenerationParams
 from ..llm.runtime import open_model, resolve_model
+from .common import add_model_option
 
 
 def register(sub) -> None:
@@ -18,7 +19,7 @@ def register(sub) -> None:
         ),
     )
     p.add_argument("--prompt", required=True, help=i18n.tr("プロンプト", "prompt text"))
-    p.add_argument("--model", help=i18n.tr("モデル ID またはパス", "model id or path"))
+    add_model_option(p)
     p.add_argument("--max-tokens", type=int, default=128)
     p.add_argument("--temperature", type=float, default=0.0)
     p.add_argument(

@@ -24,6 +24,8 @@ from .common import (
     FileOutcome,
     Progress,
     add_format_option,
+    add_inputs_argument,
+    add_model_option,
     emit_json,
     expand_inputs,
     run_batch,
@@ -39,11 +41,9 @@ def register(subparsers) -> None:
             "Official-document checker: rules (Cabinet directive, 2022 guide) and LLM suggestions for .txt / .docx / .pdf.",
         ),
     )
-    p.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="IN",
-        help=i18n.tr(
+    add_inputs_argument(
+        p,
+        i18n.tr(
             ".txt / .docx / .pdf / フォルダ / -（標準入力）",
             ".txt / .docx / .pdf / folder / - (stdin)",
         ),
@@ -71,7 +71,7 @@ def register(subparsers) -> None:
         action="store_true",
         help=i18n.tr("LLM による提案を使わない", "skip LLM suggestions"),
     )
-    p.add_argument("--model", help=i18n.tr("モデル ID またはパス", "model id or path"))
+    add_model_option(p)
     p.add_argument(
         "--rules",
         metavar="FILE",

@@ -10,7 +10,7 @@ from ..diagnostics import run_selftest
 from ..errors import EXIT_ENGINE, EXIT_OK, OutputExistsError
 from ..fileio import atomic_write_text
 from ..llm.hardware import human_bytes
-from .common import add_format_option, emit_json
+from .common import add_format_option, add_model_option, emit_json
 
 
 def register(sub) -> None:
@@ -21,7 +21,7 @@ def register(sub) -> None:
             "check the engine, a short generation and the hardware",
         ),
     )
-    p.add_argument("--model", help=i18n.tr("モデル ID またはパス", "model id or path"))
+    add_model_option(p)
     p.add_argument(
         "--report",
         metavar="FILE",

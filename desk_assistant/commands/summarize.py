@@ -22,6 +22,8 @@ from .common import (
     FileOutcome,
     Progress,
     add_format_option,
+    add_inputs_argument,
+    add_model_option,
     emit_json,
     expand_inputs,
     run_batch,
@@ -33,12 +35,7 @@ OUTPUT_SUFFIXES = (".txt", ".docx")
 
 def register(sub) -> None:
     p = sub.add_parser("summarize", help=i18n.tr("文書を要約", "summarize documents"))
-    p.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="IN",
-        help=i18n.tr("ファイルまたはフォルダ", "files or folders"),
-    )
+    add_inputs_argument(p)
     p.add_argument(
         "--style",
         default="3lines",
@@ -53,7 +50,7 @@ def register(sub) -> None:
             "target length (bullets, characters or words, per the style)",
         ),
     )
-    p.add_argument("--model", help=i18n.tr("モデル ID またはパス", "model id or path"))
+    add_model_option(p)
     p.add_argument(
         "-o",
         "--output",

@@ -44,6 +44,8 @@ from .common import (
     FileOutcome,
     Progress,
     add_format_option,
+    add_inputs_argument,
+    add_model_option,
     emit_json,
     expand_inputs,
     run_batch,
@@ -56,12 +58,7 @@ EXIT_INTERRUPTED = 130
 
 def register(sub) -> None:
     p = sub.add_parser("translate", help=i18n.tr("文書を翻訳", "translate documents"))
-    p.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="IN",
-        help=i18n.tr("ファイルまたはフォルダ", "files or folders"),
-    )
+    add_inputs_argument(p)
     p.add_argument(
         "--to",
         required=True,
@@ -80,7 +77,7 @@ def register(sub) -> None:
             "出力ファイル（.docx）または出力フォルダ", "output file (.docx) or output folder"
         ),
     )
-    p.add_argument("--model", help=i18n.tr("モデル ID またはパス", "model id or path"))
+    add_model_option(p)
     p.add_argument("--glossary", help=i18n.tr("用語集（CSV/TSV/TMX）", "glossary (CSV/TSV/TMX)"))
     p.add_argument(
         "--bilingual",

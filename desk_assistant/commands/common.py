@@ -181,15 +181,11 @@ def emit_json(data: Any, stream=None) -> None:
 
 
 def hash_progress(label: str):
-    """A stderr progress callback for hashing big model files."""
-    state: dict = {}
+    """A stderr progress callback (done_bytes, total_bytes) for hashing big model files."""
+    bar = Progress(100, label)
 
     def report(done: int, total: int) -> None:
-        if "bar" not in state:
-            state["bar"] = Progress(100, label)
-        bar = state["bar"]
-        bar.done = 0
-        bar.advance(int(100 * done / max(total, 1)))
+        bar.advance(int(100 * done / max(total, 1)) - bar.done)
         if done >= total:
             bar.close()
 

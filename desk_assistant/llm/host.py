@@ -9,6 +9,7 @@ EngineCrashedError; the next call starts a new child and reloads the model.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
 import threading
@@ -317,18 +318,14 @@ class ProcessEngine:
         if self._model_path is None:
             raise EngineNotLoadedError()
 
-    class _BusyGuard:
-        def __init__(self, engine: ProcessEngine) -> None:
-            self.engine = engine
-
-        def __enter__(self):
-            with self.engine._lock:
-                if self.engine._busy:
-                    raise EngineBusyError()
-                self.engine._busy = True
-
-        def __exit__(self, *exc):
-            self.engine._busy = False
-
-    def _guard(self) -> ProcessEngine._BusyGuard:
-        return ProcessEngine._BusyGuard(self)
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        """One request at a time: a second caller gets EngineBusyError, not a tangled pipe."""
+        with self._lock:
+            if self._busy:
+                raise EngineBusyError()
+            self._busy = True
+        try:
+            yield
+        finally:
+            self._busy = False

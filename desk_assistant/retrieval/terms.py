@@ -1,0 +1,161 @@
+"""Index terms from Sudachi: normalized forms in split mode C plus the mode-A parts of compounds.
+
+A compound such as 個人情報保護委員会 is one C-mode morpheme; its A-mode parts
+(個人 / 情報 / 保護 / 委員 / 会) are indexed too, so a search for 個人情報 or
+保護委員会 finds it. Normalized forms fold 表記ゆれ (申込み = 申し込み,
+附属 = 付属). Particles, auxiliaries, symbols and the light verbs する/ある/いる
+carry no topic and are left out.
+
+SudachiPy refuses inputs over 49,149 UTF-8 bytes: text goes in byte-bounded pieces.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from ..errors import DeskError
+from .kyujitai import shinjitai
+
+MAX_BYTES = 49_149
+_CHUNK_BYTES = 16_000  # well below the limit; smaller pieces also keep latency even
+
+# Parts of speech that never make an index term.
+_SKIP_POS1 = frozenset({"補助記号", "空白", "助詞", "助動詞", "代名詞", "感動詞", "接続詞"})
+# Verbs that only carry grammar (する, ある, いる, なる, できる...): 非自立可能.
+_SKIP_POS2 = frozenset({"非自立可能"})
+
+
+class TokenizerUnavailableError(DeskError):
+    ja = "形態素解析器 SudachiPy（sudachidict-core）を読み込めません。インストールを確認してください。"
+    en = "Cannot load the SudachiPy morphological analyser (sudachidict-core). Check the installation."
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One index term of a text: `norm` is what is indexed; start/end locate it in the text."""
+
+    norm: str
+    start: int
+    end: int
+    compound: bool = False  # a mode-C word that has mode-A parts (the parts follow it)
+    part: bool = False  # a mode-A part of the preceding compound
+
+
+_local = threading.local()
+
+
+def _tokenizer():
+    tok = getattr(_local, "tokenizer", None)
+    if tok is None:
+        try:
+            from sudachipy import Dictionary, SplitMode
+
+            dictionary = Dictionary(dict="core")
+            make = getattr(dictionary, "tokenizer", None) or dictionary.create
+            tok = make(SplitMode.C)
+            _local.mode_a = SplitMode.A
+        except Exception as err:  # missing package or dictionary
+            raise TokenizerUnavailableError(detail=str(err)) from err
+        _local.tokenizer = tok
+        _local.pos_cache = {}
+    return tok
+
+
+def fold(text: str) -> str:
+    """The comparison form of a term: NFKC, new-form kanji, lower case (ＡＢＣ = abc, 勞 = 労)."""
+    return shinjitai(unicodedata.normalize("NFKC", text)).casefold().strip()
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) with every piece under the tokenizer's byte limit, cut after 。 or 、 if possible."""
+    if len(text) * 4 <= _CHUNK_BYTES:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = size = 0
+    for i, ch in enumerate(text):
+        width = len(ch.encode("utf-8"))
+        if size + width > _CHUNK_BYTES:
+            cut = max(text.rfind("。", start, i), text.rfind("\n", start, i))
+            if cut <= start:
+                cut = text.rfind("、", start, i)
+            cut = cut + 1 if cut > start else i
+            pieces.append((start, text[start:cut]))
+            start, size = cut, len(text[cut:i].encode("utf-8"))
+        size += width
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+# Words that only frame a question or a sentence (について → つく, どう, という → いう).
+_STOP_NORMS = frozenset(
+    {"つく", "どう", "いう", "おる", "よう", "ため", "もの", "こと", "ところ", "とき"}
+)
+
+
+def _keep(pos: tuple[str, ...], norm: str = "") -> bool:
+    if norm in _STOP_NORMS:
+        return False
+    return pos[0] not in _SKIP_POS1 and not (pos[0] == "動詞" and pos[1] in _SKIP_POS2)
+
+
+def terms(text: str) -> list[Term]:
+    """Index terms of `text` in order: each mode-C word, followed by its mode-A parts if any."""
+    tok = _tokenizer()
+    mode_a = _local.mode_a
+    pos_cache: dict = _local.pos_cache
+    out: list[Term] = []
+    for base, piece in _pieces(text):
+        if not piece.strip():
+            continue
+        for m in tok.tokenize(shinjitai(piece)):  # one char for one: offsets hold
+            pid = m.part_of_speech_id()
+            pos = pos_cache.get(pid)
+            if pos is None:
+                pos = pos_cache[pid] = tuple(m.part_of_speech())
+            norm = fold(m.normalized_form())
+            if not norm or not _keep(pos, norm):
+                continue
+            start, end = base + m.begin(), base + m.end()
+            parts = m.split(mode_a) if end - start > 2 else ()
+            if len(parts) > 1:
+                out.append(Term(norm, start, end, compound=True))
+                for p in parts:
+                    ppid = p.part_of_speech_id()
+                    ppos = pos_cache.get(ppid)
+                    if ppos is None:
+                        ppos = pos_cache[ppid] = tuple(p.part_of_speech())
+                    pnorm = fold(p.normalized_form())
+                    if pnorm and _keep(ppos, pnorm) and pnorm != norm:
+                        out.append(Term(pnorm, base + p.begin(), base + p.end(), part=True))
+            else:
+                out.append(Term(norm, start, end))
+    return out
+
+
+def term_strings(text: str) -> list[str]:
+    return [t.norm for t in terms(text)]
+
+
+def query_groups(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The query's words as (mode-C term, its mode-A parts or ()), duplicates removed.
+
+    A query word matches a passage holding the word itself or all its parts.
+    """
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    seen: set[str] = set()
+    current: list = []
+    for term in terms(text):
+        if term.part and current:
+            current[1].append(term.norm)
+            continue
+        current = [term.norm, []]
+        groups.append(current)  # type: ignore[arg-type]
+    out = []
+    for norm, parts in groups:
+        if norm in seen:
+            continue
+        seen.add(norm)
+        out.append((norm, tuple(dict.fromkeys(parts))))
+    return out

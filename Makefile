@@ -12,7 +12,7 @@ STAMP := $(VENV)/.stamp-install
 LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 
 
-.PHONY: run demo test setup model lint bench clean system-tools
+.PHONY: run demo test test-fast setup model lint bench clean system-tools
 
 setup: $(STAMP)
 
@@ -54,6 +54,12 @@ system-tools:
 
 test: model system-tools
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The development loop: no real model, no LibreOffice, no MSI build, no slow corpora
+# (markers: see pyproject.toml). `make test` stays the full suite CI runs.
+FAST_MARKERS := not model and not libreoffice and not msi and not slow
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "$(FAST_MARKERS)" $(ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desk_assistant tests bench

@@ -15,6 +15,72 @@ CORPUS = SHARED / "corpus"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Markers a test gets from what it uses, so a new test cannot forget them
+# (`make test-fast` deselects model, libreoffice, msi and slow).
+MODEL_FIXTURES = {"demo_gguf", "installed_demo"}
+# Test id prefix (path[::name]) -> markers. One table, so marking a test does not
+# mean editing files other people work on. "slow": the biggest corpus files, measured
+# with --durations (each well over 10 s of CPU); `make test` still runs them all.
+MARKED = {
+    "tests/gui/": ("gui",),
+    "tests/installer/test_msi_build.py": ("msi",),
+    "tests/proofread/test_libreoffice.py": ("libreoffice",),
+    "tests/documents/test_docx_roundtrip.py::test_marked_files_open_in_libreoffice": (
+        "libreoffice",
+    ),
+    "tests/documents/test_pdf.py::test_every_pdf_gives_text_or_a_specific_error[pdf03": ("slow",),
+    "tests/documents/test_pdf.py::test_every_pdf_gives_text_or_a_specific_error[pdf06": ("slow",),
+    "tests/documents/test_pdf.py::test_every_pdf_gives_text_or_a_specific_error[pdf07": ("slow",),
+    "tests/documents/test_pdf.py::test_every_pdf_gives_text_or_a_specific_error[pdf13": ("slow",),
+    "tests/documents/test_docx_roundtrip.py::test_unchanged_round_trip_keeps_every_part[docx01": (
+        "slow",
+    ),
+    "tests/documents/test_docx_roundtrip.py::test_marked_round_trip_changes_every_segment_and_keeps_runs[docx01": (
+        "slow",
+    ),
+    "tests/proofread/test_corpus.py::test_whole_docx_corpus_runs_with_few_errors": ("slow",),
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        where = Path(item.path).resolve().relative_to(REPO).as_posix()
+        test_id = where + item.nodeid[item.nodeid.find("::") :] if "::" in item.nodeid else where
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
+        for prefix, markers in MARKED.items():
+            if test_id.startswith(prefix):
+                for name in markers:
+                    item.add_marker(getattr(pytest.mark, name))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A skip caused by our own package failing to import is a failure, not a skip:
+    a broken import must never pass CI as "skipped"."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and call.excinfo is not None:
+        reason = str(call.excinfo.value)
+        if _hides_our_import_error(reason):
+            report.outcome = "failed"
+            report.longrepr = f"a skip hid an import error of desk_assistant: {reason}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """The same for a whole test module skipped at import time."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and _hides_our_import_error(str(report.longrepr)):
+        report.outcome = "failed"
+
+
+def _hides_our_import_error(reason: str) -> bool:
+    return "desk_assistant" in reason and (
+        "could not import" in reason or "No module named" in reason
+    )
+
 
 @pytest.fixture(autouse=True)
 def app_home(tmp_path_factory, monkeypatch) -> Path:

@@ -44,3 +44,59 @@ def test_parent_process_never_imports_llama_cpp_at_module_level():
         for node in top_level:
             module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
             assert not (module or "").startswith("llama_cpp"), path.name
+
+
+# --- layers (tests/layers.py holds the contract) -------------------------------------
+
+import shutil  # noqa: E402
+
+from layers import LAYER_OF, violations  # noqa: E402
+
+
+def test_imports_follow_the_layers():
+    assert [str(v) for v in violations(PACKAGE)] == []
+
+
+def test_every_top_level_module_has_a_layer():
+    tops = {p.relative_to(PACKAGE).parts[0].removesuffix(".py") for p in PACKAGE.glob("*")}
+    tops -= {"__pycache__", "py.typed"}
+    assert sorted(tops - set(LAYER_OF)) == []
+
+
+def _copy_package(tmp_path: Path) -> Path:
+    root = tmp_path / "desk_assistant"
+    shutil.copytree(PACKAGE, root, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    return root
+
+
+def _plant(root: Path, relative: str, code: str) -> None:
+    path = root / relative
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + code + "\n", encoding="utf-8")
+
+
+def test_the_layer_check_fails_on_planted_imports(tmp_path):
+    # Guard the guard: each planted import in a copy of the package is caught,
+    # with the line it is on, including imports inside functions.
+    root = _copy_package(tmp_path)
+    _plant(root, "documents/model.py", "def f():\n    from ..gui import app")  # upward, lazy
+    _plant(root, "security/policy.py", "from desk_assistant.llm import engine")  # upward, absolute
+    _plant(root, "gui/app.py", "from ..commands import common")  # sideways between shells
+    _plant(root, "tasks/translate/memory.py", "from ..summarize import styles")  # task to task
+    _plant(root, "llm/prompts.py", "from ..documents import model")  # service to service
+    _plant(root, "documents/annotate.py", "from .docx import _read_entries")  # private name
+    found = {(v.importer, v.imported) for v in violations(root)}
+    assert found == {
+        ("desk_assistant.documents.model", "desk_assistant.gui"),
+        ("desk_assistant.security.policy", "desk_assistant.llm"),
+        ("desk_assistant.gui.app", "desk_assistant.commands"),
+        ("desk_assistant.tasks.translate.memory", "desk_assistant.tasks.summarize"),
+        ("desk_assistant.llm.prompts", "desk_assistant.documents"),
+        ("desk_assistant.documents.annotate", "desk_assistant.documents.docx"),
+    }
+
+
+def test_a_package_without_a_layer_is_reported(tmp_path):
+    root = _copy_package(tmp_path)
+    (root / "office").mkdir()
+    (root / "office" / "__init__.py").write_text("from ..errors import DeskError\n")
+    assert any("has no layer" in v.why for v in violations(root))

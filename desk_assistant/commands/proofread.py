@@ -19,8 +19,8 @@ from pathlib import Path
 
 from .. import i18n
 from ..errors import EXIT_FINDINGS, EXIT_OK, NoModelError, OutputExistsError, UsageError
+from ..session import TaskSession
 from .common import (
-    AuditedTask,
     FileOutcome,
     Progress,
     add_format_option,
@@ -130,14 +130,14 @@ def run(args) -> int:
     paths = [Path("-")] if args.inputs == ["-"] else expand_inputs(args.inputs, SUFFIXES)
     output = _check_output(args, paths)
     security = getattr(args, "security", None)
-    if security is not None:
-        security.policy.require_feature("proofread")
-        security.audit  # noqa: B018 - open the audit log (and its key) before any work
-    opened = _open_model(args, security)
+    session = TaskSession("proofread", security, getattr(args, "settings", None)).begin()
+    if output is not None:
+        session.require_export()
+    opened = _open_model(args, session)
     try:
 
         def one(path: Path) -> FileOutcome:
-            with AuditedTask(security, "proofread", path, opened) as audit:
+            with session.audited(path, opened) as audit:
                 outcome = _proofread_one(args, path, config, opened, output)
                 audit.output = outcome.output
                 audit.outcome = outcome.status
@@ -183,12 +183,9 @@ def _check_output(args, paths: list[Path]) -> Path | None:
     return output
 
 
-def _open_model(args, security):
+def _open_model(args, session: TaskSession):
     """The general-role model, or None: --no-llm, disabled by policy, or none installed."""
-    if args.no_llm:
-        return None
-    policy = security.policy if security is not None else None
-    if policy is not None and not policy.feature_enabled("llm_suggestions"):
+    if args.no_llm or not session.allows("llm_suggestions"):
         return None
     from ..llm.runtime import open_model, resolve_model
     from ..settings import Settings
@@ -206,7 +203,7 @@ def _open_model(args, security):
             )
         )
         return None
-    return open_model(info, settings, policy=policy)
+    return open_model(info, settings, policy=session.policy)
 
 
 def _proofread_one(args, path: Path, config, opened, output: Path | None) -> FileOutcome:

@@ -16,9 +16,9 @@ from .. import i18n
 from ..errors import EXIT_FINDINGS, EXIT_OK, OutputExistsError, UsageError
 from ..fileio import atomic_write_text
 from ..llm.runtime import open_model, resolve_model
+from ..session import TaskSession
 from ..tasks.summarize import SummaryResult, find_style, load_styles, summarize_document
 from .common import (
-    AuditedTask,
     FileOutcome,
     Progress,
     add_format_option,
@@ -122,14 +122,15 @@ def cmd_summarize(args) -> int:
         raise UsageError(what=i18n.tr("要約するファイルがありません", "no files to summarize"))
     output = Path(args.output) if args.output else None
     check_output_arg(output, len(paths_in))
-    args.security.policy.require_feature("summarize")
-    args.security.audit  # noqa: B018 - open the audit log (and its key) before any work
+    session = TaskSession("summarize", args.security, settings).begin()
+    if output is not None:
+        session.require_export()
     info = resolve_model(args.model, "general", settings)
     progress = Progress(len(paths_in), i18n.tr("要約", "summarize"))
-    with open_model(info, settings, policy=args.security.policy) as opened:
+    with open_model(info, settings, policy=session.policy) as opened:
 
         def one(path: Path) -> FileOutcome:
-            with AuditedTask(args.security, "summarize", path, opened) as audit:
+            with session.audited(path, opened) as audit:
                 audit.output = output
                 outcome = summarize_one(path)
                 audit.outcome = outcome.status

@@ -27,20 +27,10 @@ from ..errors import (
 )
 from ..llm.engine import CancelToken
 from ..llm.runtime import open_model, resolve_model
-from ..tasks.translate import (
-    Job,
-    TranslationMemory,
-    VaultJobStore,
-    VaultStore,
-    detect_language,
-    job_id_for,
-    load_glossary,
-    memory_name,
-    translate_document,
-)
+from ..session import TaskSession
+from ..tasks.translate import detect_language, job_id_for, translate_document
 from ..tasks.translate.languages import check_language, check_pair
 from .common import (
-    AuditedTask,
     FileOutcome,
     Progress,
     add_format_option,
@@ -159,28 +149,16 @@ def cmd_translate(args) -> int:
     if not paths_in:
         raise UsageError(what=i18n.tr("翻訳するファイルがありません", "no files to translate"))
     outputs = plan_outputs(args, paths_in)
-    glossary = load_glossary(args.glossary) if args.glossary else None
-    args.security.policy.require_feature("translate")
-    args.security.audit  # noqa: B018 - open the audit log (and its key) before any work
-    use_memory = settings.get("translate.memory") and not args.no_memory
+    session = TaskSession("translate", args.security, settings).begin()
+    session.require_export()  # the translation is only ever a written file
+    glossary = session.glossary(args.glossary)
     info = resolve_model(args.model, "translate", settings)
-    memories: dict[tuple[str, str], TranslationMemory] = {}
     token = CancelToken()
 
-    def memory_for(src: str) -> TranslationMemory | None:
-        if not use_memory:
-            return None
-        if (src, target) not in memories:
-            store = VaultStore(args.security.vault, memory_name(src, target))
-            memories[(src, target)] = TranslationMemory(
-                store, fuzzy_threshold=settings.get("translate.fuzzy_threshold")
-            )
-        return memories[(src, target)]
-
-    with open_model(info, settings, policy=args.security.policy) as opened, _CtrlC(token):
+    with open_model(info, settings, policy=session.policy) as opened, _CtrlC(token):
 
         def one(path: Path) -> FileOutcome:
-            with AuditedTask(args.security, "translate", path, opened) as audit:
+            with session.audited(path, opened) as audit:
                 outcome = translate_one(path)
                 audit.output = outcome.output
                 audit.outcome = outcome.status
@@ -192,12 +170,11 @@ def cmd_translate(args) -> int:
                 raise NothingToTranslateError(path=str(path))
             src = source or detect_language(document.plain_text()[:20000])
             check_pair(src, target, info.languages if info.entry else None, info.name)
-            job = Job(
-                VaultJobStore(args.security.vault),
+            job = session.job(
                 job_id_for(document, src, target, info.id, glossary),
                 meta={"input": str(path), "model": info.id},
             )
-            if job.resumed:
+            if job is not None and job.resumed:
                 sys.stderr.write(
                     i18n.tr(
                         f"{path.name}: 前回の続きから再開します（{job.resumed} 件は翻訳済み）\n",
@@ -214,7 +191,7 @@ def cmd_translate(args) -> int:
                     source_lang=src,
                     target_lang=target,
                     glossary=glossary,
-                    memory=memory_for(src),
+                    memory=session.memory(src, target, wanted=not args.no_memory),
                     cancel=token,
                     on_segment=lambda _p: bar.advance(),
                     job=job,
@@ -223,7 +200,8 @@ def cmd_translate(args) -> int:
                 bar.close()
             out = outputs[path]
             warnings = result.save(out, bilingual=args.bilingual)
-            job.finish()
+            if job is not None:
+                job.finish()
             data = result.to_dict() | {
                 "output": str(out),
                 "model": info.id,

@@ -34,7 +34,7 @@ from lxml import etree
 
 from ..fileio import atomic_writer
 from . import wordml
-from .docx import REL_NS, REL_TYPE, DocxDocument, _Package, _stories
+from .docx import REL_NS, REL_TYPE, DocxDocument, Package, entries_of, open_package, stories
 from .sniff import check_output
 from .wordml import RPR, RUN, T, w
 
@@ -141,13 +141,13 @@ def annotate_docx(
     stamp = (date or _dt.datetime.now(_dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     marks = list(marks)
     report = AnnotateReport()
-    pkg = _Package(document.path, document._entries)
+    pkg = open_package(document)
     wanted: dict[str, list[Mark]] = {}
     for mark in marks:
         wanted.setdefault(mark.location, []).append(mark)
     found_by_location: dict[str, list] = {}
     # Every paragraph is analysed in order: open fields carry over between paragraphs.
-    for part, found in _stories(pkg):
+    for part, found in stories(pkg):
         model = wordml.analyse_paragraph(found.element, found.fields)
         if found.location in wanted:
             found_by_location.setdefault(found.location, []).append((part, found, model))
@@ -176,7 +176,7 @@ def annotate_docx(
                 report.skipped += [(mark, reason) for reason in reasons]
     new_parts = comments.finish() if comments.count else {}
     with atomic_writer(target, "wb") as handle, zipfile.ZipFile(handle, "w") as out:
-        for info, data in document._entries:
+        for info, data in entries_of(document):
             if info.filename in pkg.dirty:
                 data = pkg.serialize(info.filename)
             out.writestr(copy.copy(info), data)  # writestr updates the ZipInfo it gets
@@ -221,7 +221,7 @@ def _mark_paragraph(model, marks, ids, comments, author, stamp) -> list[tuple[bo
     return outcomes
 
 
-def _comment_target(pkg: _Package, found, comments: _Comments):
+def _comment_target(pkg: Package, found, comments: _Comments):
     """Where comments of this paragraph go: itself, its note's reference mark, or nowhere."""
     if found.twin or found.kind in _NO_COMMENT_KINDS:
         return None
@@ -291,7 +291,7 @@ def _track_change(covered, replacement, ids, author, stamp):
 class _Comments:
     """The comments part: the existing one extended, or a new word/comments.xml."""
 
-    def __init__(self, pkg: _Package, ids: _Ids, author: str, initials: str, stamp: str):
+    def __init__(self, pkg: Package, ids: _Ids, author: str, initials: str, stamp: str):
         self.pkg, self.ids = pkg, ids
         self.author, self.initials, self.stamp = author, initials, stamp
         self.count = 0

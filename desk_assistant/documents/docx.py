@@ -219,3 +219,19 @@ def apply_tagged(model: wordml.ParagraphModel, tagged: str) -> list[str]:
 
 def load_docx(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> DocxDocument:
     return DocxDocument(path, _read_entries(path, max_uncompressed))
+
+
+# The package reader's public face, for the writers beside this module (annotate.py):
+# they edit the same parts, so they read them the same way.
+Package = _Package
+stories = _stories
+
+
+def open_package(document: DocxDocument) -> Package:
+    """A fresh, editable copy of the document's parts (each call parses anew)."""
+    return Package(document.path, document._entries)
+
+
+def entries_of(document: DocxDocument) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    """The source zip's entries in their order (writers copy the parts they do not edit)."""
+    return document._entries

@@ -214,8 +214,36 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(index, f"{tr(*tab.title)} 🔒")
         if not policy.feature_enabled("llm_suggestions"):
             self.proofread_tab.llm_box.hide()
+        if not policy.feature_enabled("history"):
+            self.recent = RecentFiles(None)  # this session only, never kept
+
+    def _policy_locked_buttons(self) -> list:
+        """Buttons IT policy keeps disabled whatever the tab's state (re-applied after
+        every update_actions; the session refuses the action anyway)."""
+        policy = getattr(self.security, "policy", None)
+        if policy is None:
+            return []
+        locked = []
+        if not policy.feature_enabled("glossary"):
+            locked.append(self.translate_tab.glossary_button)
+        if not policy.feature_enabled("export"):
+            locked += [
+                self.translate_tab.save_button,
+                self.translate_tab.bilingual_button,
+                self.summarize_tab.save_button,
+                self.proofread_tab.comment_button,
+                self.proofread_tab.tracked_button,
+            ]
+        return locked
 
     # --- state --------------------------------------------------------------------------
+
+    def session(self, task: str):
+        """The task session a tab runs under: IT policy, audit, memory, job state.
+        Without the vault's key the window goes on, without memory and resume."""
+        from ..session import TaskSession
+
+        return TaskSession(task, self.security, self.settings, vault_required=False)
 
     def model(self, role: str) -> OpenModel | None:
         return self.models.get(role)
@@ -227,6 +255,9 @@ class MainWindow(QMainWindow):
         busy = self.busy()
         for tab in self.task_tabs:
             tab.update_actions(busy)
+        for button in self._policy_locked_buttons():
+            button.setEnabled(False)
+            button.setToolTip(tr(*MANAGED_LABEL))
         self.cancel_action.setEnabled(busy)
         self.open_action.setEnabled(not (busy and self._job_uses_document))
 
@@ -312,7 +343,7 @@ class MainWindow(QMainWindow):
             return fn
 
         def work(token, emit):
-            from ..commands.common import AuditedTask
+            from ..session.audit import AuditedTask
 
             with AuditedTask(security, task, Path(document.path), model):
                 return fn(token, emit)

@@ -79,6 +79,11 @@ class CancelToken:
 
 
 class Engine(Protocol):
+    # Figures of the last completed `stream`: prompt_tokens, completion_tokens,
+    # seconds, first_token_seconds, cancelled ({} before the first). Tasks add them
+    # to their stats; selftest reports tokens per second.
+    last_stats: dict
+
     def load(self, model_path: Path, options: LoadOptions = LoadOptions()) -> ModelRuntimeInfo: ...
 
     def stream(

@@ -2,7 +2,8 @@
 
 Replies come from a list (consumed in order) or a function of the prompt; each
 reply streams in pieces, checks the cancel token between pieces, and can be
-told to crash after N pieces to exercise error paths.
+told to crash after N pieces to exercise error paths. Tests change the script
+mid-way with `reply_with(...)`; `last_stats` is filled like the real engine's.
 """
 
 from __future__ import annotations
@@ -28,8 +29,7 @@ class FakeEngine:
         n_ctx: int = 4096,
         chars_per_token: float = 1.0,
     ) -> None:
-        self._replies = list(replies) if isinstance(replies, (list, tuple)) else None
-        self._default = replies if not isinstance(replies, (list, tuple)) else ""
+        self.reply_with(replies)
         self.piece_chars = piece_chars
         self.delay = delay
         self.crash_after = crash_after
@@ -38,6 +38,13 @@ class FakeEngine:
         self.prompts: list[PromptInput] = []
         self.params: list[GenerationParams] = []
         self.loaded: Path | None = None
+        self.last_stats: dict = {}
+
+    def reply_with(self, replies: Sequence[Reply] | Reply) -> None:
+        """From now on, answer with `replies`: a list consumed in order (then ""), or
+        one reply (a string, or a function of the prompt) for every prompt."""
+        self._replies = list(replies) if isinstance(replies, (list, tuple)) else None
+        self._default = replies if not isinstance(replies, (list, tuple)) else ""
 
     def load(self, model_path: Path, options: LoadOptions = LoadOptions()) -> ModelRuntimeInfo:
         self.loaded = Path(model_path)
@@ -67,6 +74,8 @@ class FakeEngine:
             if stop and stop in text:
                 text = text[: text.index(stop)]
         pieces = [text[i : i + self.piece_chars] for i in range(0, len(text), self.piece_chars)]
+        started = time.perf_counter()
+        self.last_stats = {}
         for n, piece in enumerate(pieces):
             if cancel is not None and cancel.cancelled:
                 raise Cancelled()
@@ -77,6 +86,13 @@ class FakeEngine:
             yield piece
         if cancel is not None and cancel.cancelled:
             raise Cancelled()
+        self.last_stats = {
+            "cancelled": False,
+            "prompt_tokens": self.count_tokens(_prompt_text(prompt)),
+            "completion_tokens": self.count_tokens(text),
+            "seconds": time.perf_counter() - started,
+            "first_token_seconds": 0.0,
+        }
 
     def count_tokens(self, text: str) -> int:
         return max(1, round(len(text) / self.chars_per_token)) if text else 0
@@ -86,3 +102,9 @@ class FakeEngine:
 
     def close(self) -> None:
         self.loaded = None
+
+
+def _prompt_text(prompt: PromptInput) -> str:
+    if isinstance(prompt, str):
+        return prompt
+    return "".join(str(m.get("content", "")) for m in prompt)

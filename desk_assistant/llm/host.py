@@ -109,6 +109,9 @@ class ProcessEngine:
         self._proc, self._conn = proc, parent_conn
         self._draining = None
         msg = self._recv(timeout=self.start_timeout)
+        if msg[0] == "error":  # e.g. the child could not install its offline guard
+            self._kill()
+            raise EngineError(f"{msg[1]}: {msg[2]}")
         if msg[0] != "ready":
             raise EngineError(f"unexpected {msg[0]}")
         self.hardware = msg[1]

@@ -16,11 +16,10 @@ import time
 
 
 def _install_guard() -> None:
-    # The child must be offline too; the guard lives in security/ (optional until it lands).
-    try:
-        from ..security.offline import install_offline_guard
-    except ImportError:
-        return
+    # The child must be offline too. No guard, no engine: a failed import or install
+    # propagates, and child_main refuses to serve (fails closed).
+    from ..security.offline import install_offline_guard
+
     install_offline_guard()
 
 
@@ -238,7 +237,12 @@ def _quiet_llama_logs() -> None:
 
 def child_main(conn, quiet: bool = True) -> None:
     """Entry point of the spawned process."""
-    _install_guard()
+    try:
+        _install_guard()
+    except Exception as err:  # noqa: BLE001 - any failure means: not offline, so no engine
+        conn.send(("error", "offline_guard", f"{type(err).__name__}: {err}"))
+        conn.close()
+        return
     if quiet:
         _quiet_llama_logs()
     _Worker(conn).serve()

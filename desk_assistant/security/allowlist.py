@@ -6,8 +6,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import ModelNotAllowedError
-from ..llm.integrity import file_sha256
+from ..errors import ModelNotAllowedError, ModelNotFoundError
+from ..fileio import sha256_file
 from .policy import Policy
 
 
@@ -21,12 +21,15 @@ def check_model_allowed(
     ModelNotAllowedError naming the file and its hash.
 
     `sha256` is the file's hash as the engine computed (and cached) it; None makes
-    this function hash the file itself, which is slow for big models.
+    this function hash the file itself, which is slow for big models (llm/ keeps the
+    hash cache; security sits below llm and does not reach up to it).
     """
     if not policy.require_model_hash:
         return "no-policy"
     if sha256 is None:
-        sha256 = file_sha256(Path(path))  # cached by (path, size, mtime); raises ModelNotFoundError
+        if not Path(path).is_file():
+            raise ModelNotFoundError(path=str(Path(path)))
+        sha256 = sha256_file(Path(path))
     digest = sha256.strip().lower()
     if digest in policy.allowed_models:
         return "allowed-list"

@@ -6,10 +6,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+# PySide6 and pytest-qt are dependencies: a missing one is a broken install, which
+# must fail here rather than skip every GUI test.
+import PySide6  # noqa: E402, F401
 import pytest
-
-pytest.importorskip("PySide6")
-pytest.importorskip("pytestqt")
+import pytestqt  # noqa: E402, F401
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 DOCX = "docx07_gif_499_faq_short.docx"

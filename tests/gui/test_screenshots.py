@@ -17,12 +17,14 @@ def test_screenshot_of_each_tab(make_window, open_doc, corpus_docx, wait_job, tm
     folder.mkdir(parents=True, exist_ok=True)
     engine = FakeEngine("")
     window = make_window(engine, demo=True)
-    engine._default = lambda prompt: (
-        "・"
-        + max((b.text for b in window.document.blocks), key=len)[:50]
-        + "\n・令和9年に改訂する。"
-        if "要約" in str(prompt)
-        else "This is the translation."
+    engine.reply_with(
+        lambda prompt: (
+            "・"
+            + max((b.text for b in window.document.blocks), key=len)[:50]
+            + "\n・令和9年に改訂する。"
+            if "要約" in str(prompt)
+            else "This is the translation."
+        )
     )
     window.resize(1280, 800)
     window.show()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import tr
-from .task_api import entry, refuse_source
+from ...tasks.proofread import proofread_document, write_commented_docx, write_tracked_docx
 
 PENDING, ACCEPTED, IGNORED = "pending", "accepted", "ignored"
 STATUS_TEXT = {
@@ -50,33 +50,20 @@ class Review:
     status: str = PENDING
 
 
-def run_proofread(document, text: str, starts: dict[str, int], opened, token, emit) -> list:
+def run_proofread(document, session, opened, token, emit) -> list:
     """Findings for `document` (block-relative, located). Runs on the worker thread.
     With `opened` (the general model), its suggestions are added as info findings."""
-    proofread_document = entry("proofread", "proofread_document")
-    if proofread_document is not None:
-        result = proofread_document(
-            document,
-            engine=opened.engine if opened else None,
-            prompt_format=opened.info.prompt_format if opened else None,
-            cancel=token,
-            on_progress=emit.progress,
-        )
-        return list(result.findings)
-    from ...tasks.proofread import check_text
-
-    # One pass over the whole text, so document-wide rules (表記ゆれ, mixed styles) see it all.
-    findings = check_text(text)
-    ordered = sorted(starts.items(), key=lambda kv: kv[1])
-    located = []
-    for finding in findings:
-        location, base = ordered[0] if ordered else (None, 0)
-        for loc, start in ordered:
-            if start > finding.start:
-                break
-            location, base = loc, start
-        located.append(finding.shifted(-base, location))
-    return located
+    session.begin()
+    if not session.allows("llm_suggestions"):
+        opened = None
+    result = proofread_document(
+        document,
+        engine=opened.engine if opened else None,
+        prompt_format=opened.info.prompt_format if opened else None,
+        cancel=token,
+        on_progress=emit.progress,
+    )
+    return list(result.findings)
 
 
 class ProofreadTab(QWidget):
@@ -156,14 +143,8 @@ class ProofreadTab(QWidget):
         self.accept_button.setEnabled(current is not None and bool(current.finding.suggestion))
         self.ignore_button.setEnabled(current is not None)
         has_findings = bool(self.reviews) and not busy
-        for button, name in (
-            (self.comment_button, "write_commented_docx"),
-            (self.tracked_button, "write_tracked_docx"),
-        ):
-            available = entry("proofread", name) is not None
-            button.setEnabled(has_findings and available)
-            if not available:
-                button.setToolTip(tr("この機能はまだ使えません", "Not available yet"))
+        for button in (self.comment_button, self.tracked_button):
+            button.setEnabled(has_findings)
 
     # --- run ------------------------------------------------------------------------
 
@@ -171,12 +152,11 @@ class ProofreadTab(QWidget):
         document = self.main.document
         if document is None:
             return None
-        text = self.view.toPlainText()
-        starts = dict(self.view.block_starts)
+        session = self.main.session("proofread")
         use_model = self.llm_box.isChecked() and self.llm_box.isEnabled()
         opened = self.main.model("general") if use_model else None
         op = self.main.start_job(
-            lambda token, emit: run_proofread(document, text, starts, opened, token, emit),
+            lambda token, emit: run_proofread(document, session, opened, token, emit),
             tr("校正中", "Proofreading"),
             on_success=self._show_findings,
             task="proofread",
@@ -313,16 +293,17 @@ class ProofreadTab(QWidget):
     def export(self, kind: str, out_path: Path):
         document = self.main.document
         if kind == "comments":
-            writer = entry("proofread", "write_commented_docx")
+            writer = write_commented_docx
             chosen = [r.finding for r in self.reviews if r.status != IGNORED]
         else:
-            writer = entry("proofread", "write_tracked_docx")
+            writer = write_tracked_docx
             chosen = [r.finding for r in self.reviews if r.status == ACCEPTED]
-        if writer is None or document is None:
+        if document is None:
             return None
+        session = self.main.session("proofread")
 
         def work(token, emit):
-            refuse_source(out_path, document)
+            session.check_output(out_path, document)
             writer(document, chosen, out_path)
             return out_path
 

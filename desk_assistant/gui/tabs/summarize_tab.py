@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import tr
-from ...tasks.summarize import load_styles
+from ...tasks.summarize import load_styles, summarize_document
 from ..text_view import TextView
-from .task_api import entry, refuse_source
 
 LENGTH_UNITS = {  # style.length_unit -> spin box suffix, step
     "bullets": (" 項目", " bullets", 1),
@@ -70,31 +69,19 @@ def finding_span(text: str, units: list[str], finding) -> tuple[int, int, str] |
     return base, base + len(unit), "warning"
 
 
-def run_summary(opened, document, text, style, length, token, emit):
-    """The summary; on the worker thread. Uses summarize_document when it exists."""
-    summarize_document = entry("summarize", "summarize_document")
-    if summarize_document is not None:
-        return summarize_document(
-            opened.engine,
-            opened.info.prompt_format,
-            document,
-            style,
-            n_ctx=opened.runtime.n_ctx,
-            length=length or None,
-            cancel=token,
-            on_piece=emit,
-            on_progress=lambda done, total, *stage: emit.progress(done, total),
-        )
-    from ...tasks.summarize import summarize
-
-    return summarize(
+def run_summary(opened, document, session, style, length, token, emit):
+    """The summary; on the worker thread."""
+    session.begin()
+    return summarize_document(
         opened.engine,
         opened.info.prompt_format,
-        text,
+        document,
         style,
         n_ctx=opened.runtime.n_ctx,
+        length=length or None,
         cancel=token,
         on_piece=emit,
+        on_progress=lambda done, total, *stage: emit.progress(done, total),
     )
 
 
@@ -118,11 +105,6 @@ class SummarizeTab(QWidget):
         self.length_box.setSpecialValueText(tr("スタイルの既定", "style default"))
         length_label = QLabel(tr("長さ(&L)", "&Length"))
         length_label.setBuddy(self.length_box)
-        if entry("summarize", "summarize_document") is None:
-            self.length_box.setEnabled(False)
-            self.length_box.setToolTip(
-                tr("長さの指定は要約機能の更新後に使えます", "Length comes with the summary update")
-            )
         self.run_button = QPushButton(tr("要約を実行(&R)", "&Run summary"))
         self.save_button = QPushButton(tr("要約を保存(&S)…", "&Save summary…"))
         self.source_view = TextView()
@@ -187,13 +169,13 @@ class SummarizeTab(QWidget):
         if opened is None or document is None:
             return None
         style = self.styles[self.style_box.currentData()]
-        text, length = self.source_view.toPlainText(), self.length_box.value()
+        session, length = self.main.session("summarize"), self.length_box.value()
         self.summary_view.set_text("")
         self.citations.clear()
         self.notes.clear()
         self.result = None
         return self.main.start_job(
-            lambda token, emit: run_summary(opened, document, text, style, length, token, emit),
+            lambda token, emit: run_summary(opened, document, session, style, length, token, emit),
             tr("要約中", "Summarizing"),
             on_piece=self._append,
             on_success=self._show_result,
@@ -254,10 +236,10 @@ class SummarizeTab(QWidget):
         text = cited() if callable(cited) else self.summary_view.toPlainText()
         title = Path(self.main.document.path).name if self.main.document else None
 
-        document = self.main.document
+        document, session = self.main.document, self.main.session("summarize")
 
         def work(token, emit):
-            refuse_source(out_path, document)
+            session.check_output(out_path, document)
             if out_path.suffix.lower() == ".txt":
                 from ...fileio import atomic_write_text
 

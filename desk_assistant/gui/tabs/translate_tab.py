@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import tr
-from .task_api import entry, refuse_source
 
 LANGS = (("ja", "日本語", "Japanese"), ("en", "英語", "English"))
 FINDING_COLOUR = "#ffe08a"
@@ -45,57 +44,20 @@ def finding_message(finding) -> str:
     return str(_plain(getattr(finding, "message", "")) or finding)
 
 
-def translation_aids(security, settings, document, languages, model_id, glossary):
-    """(memory, job) kept encrypted in the vault, so a crash or cancel can resume;
-    (None, None) when there is no vault (tests, or a policy without a key). The memory
-    follows the settings and IT policy, as the CLI does."""
-    if security is None:
-        return None, None
+def run_translation(opened, document, languages, glossary_path, session, token, emit):
+    """The translation; on the worker thread. Each finished segment goes to the GUI.
+    The session applies the settings and IT policy (memory, glossary, history), as
+    it does for the CLI."""
+    from ...tasks.translate import detect_language, job_id_for, translate_document
+
+    session.begin()
     source_lang, target_lang = languages
-    from ...errors import DeskError
-    from ...tasks.translate import (
-        Job,
-        TranslationMemory,
-        VaultJobStore,
-        VaultStore,
-        detect_language,
-        job_id_for,
-        memory_name,
-    )
-
-    try:
-        vault = security.vault
-    except DeskError:
-        return None, None
-    source_lang = source_lang or detect_language(document.plain_text()[:20000])
-    memory = None
-    policy = getattr(security, "policy", None)
-    allowed = policy is None or policy.feature_enabled("translation_memory")
-    if allowed and _setting(settings, "translate.memory", True):
-        memory = TranslationMemory(
-            VaultStore(vault, memory_name(source_lang, target_lang)),
-            fuzzy_threshold=_setting(settings, "translate.fuzzy_threshold", 85),
-        )
-    job_id = job_id_for(document, source_lang, target_lang, model_id, glossary)
-    return memory, Job(VaultJobStore(vault), job_id)
-
-
-def _setting(settings, key: str, default):
-    from ...settings import BY_KEY
-
-    return settings.get(key) if settings is not None and key in BY_KEY else default
-
-
-def run_translation(opened, document, languages, glossary_path, context, token, emit):
-    """The translation; on the worker thread. Each finished segment goes to the GUI."""
-    from ...tasks.translate import load_glossary, translate_document
-
-    source_lang, target_lang = languages
-    security, settings = context
-    glossary = load_glossary(glossary_path) if glossary_path else None
-    memory, job = translation_aids(
-        security, settings, document, languages, opened.info.id, glossary
-    )
+    glossary = session.glossary(glossary_path)
+    memory = job = None
+    if session.vault() is not None:
+        source_lang = source_lang or detect_language(document.plain_text()[:20000])
+        memory = session.memory(source_lang, target_lang)
+        job = session.job(job_id_for(document, source_lang, target_lang, opened.info.id, glossary))
 
     def on_segment(progress) -> None:
         emit.item(progress.segment)
@@ -105,7 +67,7 @@ def run_translation(opened, document, languages, glossary_path, context, token, 
         opened.engine,
         opened.info.prompt_format,
         document,
-        source_lang=source_lang,
+        source_lang=languages[0],
         target_lang=target_lang,
         glossary=glossary,
         memory=memory,
@@ -174,18 +136,7 @@ class TranslateTab(QWidget):
         self.run_button.clicked.connect(self.run)
         self.save_button.clicked.connect(lambda: self.choose_save(bilingual=False))
         self.bilingual_button.clicked.connect(lambda: self.choose_save(bilingual=True))
-        if not self.available():
-            self.notice.setText(
-                tr(
-                    "翻訳機能はこのバージョンではまだ使えません（原文の表示のみ）。",
-                    "Translation is not available in this build yet (source shown only).",
-                )
-            )
         self.update_actions(False)
-
-    @staticmethod
-    def available() -> bool:
-        return entry("translate", "translate_document") is not None
 
     def document_changed(self, document) -> None:
         self.result = None
@@ -201,7 +152,7 @@ class TranslateTab(QWidget):
 
     def update_actions(self, busy: bool) -> None:
         ready = self.main.document is not None and self.main.model(self.role) is not None
-        self.run_button.setEnabled(ready and not busy and self.available())
+        self.run_button.setEnabled(ready and not busy)
         for button in (self.save_button, self.bilingual_button):
             button.setEnabled(self.result is not None and not busy)
 
@@ -224,16 +175,16 @@ class TranslateTab(QWidget):
 
     def run(self):
         opened, document = self.main.model(self.role), self.main.document
-        if opened is None or document is None or not self.available():
+        if opened is None or document is None:
             return None
         self.result = None
         for row in range(self.table.rowCount()):
             self.table.setItem(row, 1, QTableWidgetItem(""))
         languages = (self.source_box.currentData(), self.target_box.currentData())
-        glossary, context = self.glossary_path, (self.main.security, self.main.settings)
+        glossary, session = self.glossary_path, self.main.session("translate")
         return self.main.start_job(
             lambda token, emit: run_translation(
-                opened, document, languages, glossary, context, token, emit
+                opened, document, languages, glossary, session, token, emit
             ),
             tr("翻訳中", "Translating"),
             on_item=self.show_segment,
@@ -286,8 +237,10 @@ class TranslateTab(QWidget):
         if result is None:
             return None
 
+        session = self.main.session("translate")
+
         def work(token, emit):
-            refuse_source(out_path, result.document)
+            session.check_output(out_path, result.document)
             # The save dialog already asked before replacing an existing file.
             result.save(out_path, bilingual=bilingual, overwrite=True)
             if job is not None and not bilingual:

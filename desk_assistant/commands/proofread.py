@@ -113,7 +113,12 @@ def run(args) -> int:
     if args.list_rules:
         for r in RULES.values():
             source = i18n.tr(r.source, SOURCE_EN[r.source])
-            print(f"{r.id:26s} {r.severity:8s} {source}  {i18n.tr(r.title_ja, r.title_en)}")
+            from ..tasks.proofread.clauses import citation
+
+            print(
+                f"{r.id:26s} {r.severity:8s} {source}  {i18n.tr(r.title_ja, r.title_en)}"
+                f"  〔{citation(r.clause)}〕"
+            )
         return EXIT_OK
     disabled = frozenset(x.strip() for x in args.disable.split(",") if x.strip())
     unknown = sorted(disabled - set(RULES))
@@ -285,7 +290,10 @@ def _print_text(name, document, findings) -> None:
         col = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
         where = f"{name}:{f.location}:{col}" if f.location else f"{name}:{line}:{col}"
         hint = f" → {f.suggestion}" if f.suggestion and f.source != LLM else ""
-        print(f"{where}: {f.severity} [{f.rule}] {f.message}{hint}")
+        basis = f" 〔{f.citation}〕" if f.citation else ""
+        more = i18n.tr(f"（ほか {len(f.places) - 1} か所）", f" (+{len(f.places) - 1} more)")
+        more = more if len(f.places) > 1 else ""
+        print(f"{where}: {f.severity} [{f.rule}] {f.message}{hint}{more}{basis}")
     if not findings:
         print(i18n.tr(f"{name}: 指摘はありません。", f"{name}: no findings."))
 

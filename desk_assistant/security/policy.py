@@ -61,6 +61,10 @@ class Policy:
     disabled_features: frozenset[str] = frozenset()
     allow_keyring_fallback: bool = True
     ui_language: str | None = None
+    # 公用文チェッカー: an organization rule profile (JSON path) and whether users may
+    # keep a personal exception list (tasks/proofread/profile.py reads both).
+    proofread_profile: str | None = None
+    allow_personal_exceptions: bool = True
     sources: tuple[str, ...] = ()  # where the values came from, strongest first
     set_keys: frozenset[str] = frozenset()  # policy keys some source actually set
     problems: tuple[str, ...] = ()  # what was malformed, in the UI language
@@ -92,6 +96,8 @@ class Policy:
             "DisabledFeatures": sorted(self.disabled_features),
             "AllowKeyringFallback": self.allow_keyring_fallback,
             "UILanguage": self.ui_language,
+            "ProofreadProfile": self.proofread_profile,
+            "AllowPersonalExceptions": self.allow_personal_exceptions,
             "sources": list(self.sources),
             "problems": list(self.problems),
         }
@@ -148,6 +154,8 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "DisabledFeatures": ("disabled_features", _strings),
     "AllowKeyringFallback": ("allow_keyring_fallback", _bool),
     "UILanguage": ("ui_language", _language),
+    "ProofreadProfile": ("proofread_profile", _text),
+    "AllowPersonalExceptions": ("allow_personal_exceptions", _bool),
 }
 _CANONICAL = {name.lower(): name for name in _KEYS}
 
@@ -157,6 +165,7 @@ _SAFEST: dict[str, Any] = {
     "require_model_hash": True,
     "allow_catalog_models": False,
     "allow_keyring_fallback": False,
+    "allow_personal_exceptions": False,
 }
 # A source that cannot be read at all: everything IT could have restricted is restricted.
 _SAFEST_WHOLE = {"require_model_hash": True, "allow_keyring_fallback": False}

@@ -175,6 +175,7 @@ def test_what_the_templates_write_is_read_back_without_problems():
         "RetentionDays": 30,
         "DisabledFeatures": ["summarize", "export"],
         "UILanguage": "en",
+        "ProofreadProfile": r"\\server\share\proofread_profile.json",
     }
     result = load_policy([], use_registry=True, winreg_module=FakeWinreg(gpo_registry(sample)))
     assert result.problems == (), result.problems
@@ -185,6 +186,8 @@ def test_what_the_templates_write_is_read_back_without_problems():
     assert result.disabled_features == {"summarize", "export"}
     assert result.require_model_hash and result.allow_catalog_models
     assert result.allow_keyring_fallback
+    assert result.proofread_profile == r"\\server\share\proofread_profile.json"
+    assert result.allow_personal_exceptions
 
 
 def test_example_policy_json_is_valid_and_complete():

@@ -208,7 +208,10 @@ def passes(case: Case, rule_id: str) -> bool:
     found = [f for f in check_text(case.text, config=cfg) if f.rule == rule_id]
     if case.kind == "valid":
         return not found
-    return len(found) == case.error_count if case.error_count else bool(found)
+    # A consistency rule reports a pair once and lists every place (issue 13); textlint
+    # reports each place: the places are what is counted.
+    count = sum(max(1, len(f.places)) for f in found)
+    return count == case.error_count if case.error_count else bool(found)
 
 
 # Our expected finding offsets for deliberate differences (default: no finding).
@@ -223,4 +226,8 @@ def our_starts(case: Case, rule_id: str) -> list[int]:
     cfg = config_for(case)
     cfg = cfg if isinstance(cfg, ProofreadConfig) else ProofreadConfig()
     cfg.only = frozenset({rule_id})
-    return [f.start for f in check_text(case.text, config=cfg) if f.rule == rule_id]
+    starts = []
+    for f in check_text(case.text, config=cfg):
+        if f.rule == rule_id:
+            starts += [a for _loc, a, _b in f.places] if f.places else [f.start]
+    return starts

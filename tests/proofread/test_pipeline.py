@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -42,14 +43,21 @@ def test_every_part_is_checked_with_block_locations(corpus_copy, tmp_path):
     progress = []
     result = proofread_document(doc, on_progress=lambda d, t: progress.append((d, t)))
     assert progress == [(1, 1)] and not result.llm_used
+    # Consistency findings stand at their first place and list the others (issue 13).
+    places = [(f, loc, a, b) for f in result.findings for loc, a, b in f.places]
     kinds = {doc.block(f.location).kind for f in result.findings}
+    kinds |= {doc.block(loc).kind for _f, loc, _a, _b in places}
     assert {"body", "table_cell", "header", "footnote"} <= kinds
     for f in result.findings:  # offsets index the block's own text
         assert doc.block(f.location).text[f.start : f.end] == f.surface
-    [header] = [f for f in result.findings if f.location.startswith("header/")]
-    assert header.location == "header/sec1/default/p2" and header.rule == "width-mixed"
+    for f, loc, a, b in places:  # every place is a real span of its own block
+        assert 0 <= a < b <= len(doc.block(loc).text), (f.rule, loc)
+    [(grouped, loc, a, b)] = [p for p in places if p[1].startswith("header/")]
+    assert loc == "header/sec1/default/p2" and grouped.rule == "width-mixed"
+    text = doc.block(loc).text
+    header = replace(grouped, location=loc, start=a, end=b, surface=text[a:b], places=())
     # Word has no comments in headers: reported, not forced. A tracked change is fine.
-    commented = write_commented_docx(doc, result.findings, tmp_path / "c.docx")
+    commented = write_commented_docx(doc, [*result.findings, header], tmp_path / "c.docx")
     assert [(f.location, why) for f, why in commented.not_placed] == [
         (header.location, "no-comments-here")
     ]

@@ -208,8 +208,13 @@ def test_offsets_and_json_shape():
         "message",
         "suggestion",
         "source",
+        "clause",
+        "clause_id",
     }
     assert text[item["start"] : item["end"]] == item["surface"] == "従って"
+    # Every finding cites its clause: document + section (issue 13).
+    assert item["clause"] == "公用文における漢字使用等について（平成22年内閣訓令第1号）1(2)オ"
+    assert item["severity"] == "error"  # against the 訓令
     json.dumps(data, ensure_ascii=False)
 
 
@@ -231,6 +236,20 @@ def test_rule_metadata():
         assert r.title_ja and r.title_en
 
 
+def test_every_rule_and_finding_cites_a_clause():
+    """Issue 13: document + section for every finding, from resources/rules/clauses.tsv."""
+    from desk_assistant.tasks.proofread.clauses import clauses
+
+    known = clauses()
+    assert len(known) >= 30 and all(c.text and c.title for c in known.values())
+    for r in RULES.values():
+        assert r.clause in known, r.id
+    for rule, text, *_ in POSITIVE:
+        for f in hits(text, rule):
+            assert f.clause in known and f.citation, (rule, text)
+            assert f.to_dict()["clause"] == f.citation
+
+
 def test_config():
     text = "あ" * 60 + "。"
     assert hits(text, "long-sentence") == []
@@ -249,10 +268,9 @@ def test_config():
 
 def test_prefer_style():
     text = "申請を受け付けます。審査を行います。結果は通知である。"
-    assert [f.surface for f in hits(text, "dearu-desumasu-mixed", prefer_style="dearu")] == [
-        "ます",
-        "ます",
-    ]
+    # One finding for the pair, listing every place (issue 13: consistency once per pair).
+    [f] = hits(text, "dearu-desumasu-mixed", prefer_style="dearu")
+    assert [text[a:b] for _loc, a, b in f.places] == ["ます", "ます"]
 
 
 def test_empty_and_whitespace():

@@ -192,7 +192,7 @@ class ProofreadTab(QWidget):
                     f.suggestion or "",
                 ]
             )
-            item.setToolTip(3, f"{f.message}\n{f.source}")
+            item.setToolTip(3, f"{f.message}\n{f.citation or f.source}")  # the clause it rests on
             self.tree.addTopLevelItem(item)
             self._paint(item, review)
         for column in (0, 1, 2):

@@ -17,6 +17,11 @@ from .engine import Checker, check_text
 from .finding import Finding
 
 
+def _place(starts, blocks, a: int, b: int):
+    k = bisect_right(starts, a) - 1
+    return (blocks[k].location, a - starts[k], b - starts[k])
+
+
 class TextBlock(Protocol):
     location: str | None  # "" or None: plain text
     text: str
@@ -42,5 +47,7 @@ def check_blocks(
         k = bisect_right(starts, f.start) - 1
         moved = f.shifted(-starts[k], blocks[k].location)
         moved.surface = blocks[k].text[moved.start : moved.end]  # with its real line breaks
+        if f.places:
+            moved.places = tuple(_place(starts, blocks, a, b) for _loc, a, b in f.places)
         out.append(moved)
     return out

@@ -10,6 +10,10 @@
   after-no / after-te / after-ni / after-to / after-kamo / after-honorific
   after-time-no       after 今の / 現在の ... (ところ as a formal noun)
   next-neg            followed by ない / ず (にすぎない)
+  after-sahen         after a サ変 noun (連絡致します)
+  after-verb-to       after a verb + と (するとともに; 彼と共に is not)
+  next-cond           followed by は / も / 、 / には: a condition (事故のときは)
+  next-copula         followed by で(ある) / だ / です / と / か (ものである, ところである)
   better              comparison: 方が + よい/望ましい/... (not 方(かた) = person)
 """
 
@@ -115,10 +119,20 @@ def _test(term: str) -> Test:
         "after-kamo": lambda t, i, j: (
             i >= 2 and t[i - 2].surface == "か" and t[i - 1].surface == "も"
         ),
-        "after-honorific": lambda t, i, j: (
-            (p := _prev(t, i)) is not None
-            and p.pos1 == "名詞"
-            and p.surface[:1] in ("お", "ご", "御")
+        "after-honorific": _after_honorific,
+        "after-sahen": lambda t, i, j: (
+            (p := _prev(t, i)) is not None and p.pos1 == "名詞" and "サ変" in p.pos[2]
+        ),
+        "after-verb-to": lambda t, i, j: (
+            i >= 2 and t[i - 1].surface == "と" and t[i - 2].pos1 in ("動詞", "助動詞")
+        ),
+        "next-cond": _next_condition,
+        "next-copula": lambda t, i, j: (
+            (n := _next(t, j)) is not None
+            and (
+                n.surface in ("だ", "です", "と", "か")
+                or (n.surface == "で" and n.pos1 == "助動詞")
+            )
         ),
         "after-time-no": lambda t, i, j: (
             i >= 2 and t[i - 1].surface == "の" and t[i - 2].surface in _TIME_NOUNS
@@ -129,6 +143,35 @@ def _test(term: str) -> Test:
     if term not in simple:
         raise ValueError(f"unknown condition {term!r}")
     return simple[term]
+
+
+_HONORIFIC = ("お", "ご", "御")
+
+
+def _after_honorific(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """御了承下さい / 御査収頂き / お待ち下さい / お越し頂き: お・ご・御 + noun or 連用形."""
+    p = _prev(tokens, i)
+    if p is None:
+        return False
+    if p.pos1 == "名詞" and p.surface[:1] in _HONORIFIC and len(p.surface) > 1:
+        return True
+    pp = _prev(tokens, i, 2)
+    return (
+        pp is not None
+        and pp.pos1 == "接頭辞"
+        and pp.surface in _HONORIFIC
+        and (p.pos1 == "名詞" or (p.pos1 == "動詞" and p.conj_form.startswith("連用形")))
+    )
+
+
+def _next_condition(tokens: Sequence[Token], i: int, j: int) -> bool:
+    n = _next(tokens, j)
+    if n is None:
+        return False
+    if n.surface in ("は", "も") or n.surface in COMMAS:
+        return True
+    n2 = _next(tokens, j, 1)
+    return n.surface == "に" and n2 is not None and n2.surface == "は"
 
 
 def _better(tokens: Sequence[Token], i: int, j: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from . import rules as _rules  # noqa: F401  (registers the rules)
+from . import scope
 from .config import ProofreadConfig
 from .document import Document
 from .finding import Finding
@@ -25,11 +26,13 @@ def check_text(
     config = config or ProofreadConfig()
     if not text.strip():
         return []
-    doc = Document.parse(text, config)
+    # Blanked lines keep their length: offsets into doc.text are offsets into text.
+    doc = Document.parse(scope.blank_out(text), config)
     findings: list[Finding] = []
     for rule_obj in RULES.values():
         if config.enabled(rule_obj.id):
             findings.extend(rule_obj.check(doc, rule_obj))
+    findings = scope.apply(doc, findings)
     for checker in extra:
         findings.extend(checker(doc))
     return _dedupe(sorted(findings, key=lambda f: (f.start, f.end, f.rule)))

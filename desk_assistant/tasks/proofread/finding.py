@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ... import i18n
@@ -17,13 +17,15 @@ KUNREI = "訓令"  # 公用文における漢字使用等について (平成22�
 KANGAEKATA = "公用文作成の考え方"  # 文化審議会建議 (2022)
 HOREI = "法令"  # 法令における漢字使用等について / 法制執務の慣行
 GENERAL = "一般"
-SOURCES = (KUNREI, KANGAEKATA, HOREI, GENERAL)  # of the deterministic rules
+ORG = "組織の規定"  # the organization's profile (profile.py), distributed by IT
+SOURCES = (KUNREI, KANGAEKATA, HOREI, GENERAL, ORG)  # of the deterministic rules
 LLM = "LLM"  # suggestions of the local model (llm.py): advice, never applied automatically
 SOURCE_EN = {
     KUNREI: "Cabinet directive",
     KANGAEKATA: "Kobunsho guide 2022",
     HOREI: "legislation",
     GENERAL: "general",
+    ORG: "organization rule",
     LLM: "LLM",
 }
 
@@ -42,6 +44,16 @@ class Finding:
     suggestion: str | None
     source: str
     location: str | None = None  # block id for docx input; set by the caller
+    clause: str | None = None  # id in resources/rules/clauses.tsv (clauses.py)
+    profile: str | None = None  # the organization profile's name (source 組織の規定)
+    places: tuple[tuple[str | None, int, int], ...] = ()  # consistency rules: every place
+
+    @property
+    def citation(self) -> str:
+        """Document + section this finding rests on, e.g. 公用文作成の考え方（令和4年）Ⅰ-5-(1)ア."""
+        from .clauses import citation
+
+        return citation(self.clause, self.profile)
 
     @property
     def message(self) -> str:
@@ -59,24 +71,29 @@ class Finding:
             "message": message,
             "suggestion": self.suggestion,
             "source": self.source,
+            "clause": self.citation,
+            "clause_id": self.clause,
         }
+        if self.profile:
+            data["profile"] = self.profile
         if self.location is not None:
             data["location"] = self.location
+        if self.places:
+            data["places"] = [
+                {"location": loc, "start": a, "end": b}
+                if loc is not None
+                else {"start": a, "end": b}
+                for loc, a, b in self.places
+            ]
         return data
 
     def shifted(self, offset: int, location: str | None = None) -> Finding:
         """The same finding with offsets moved (a callers' helper for multi-block documents)."""
-        return Finding(
-            self.rule,
-            self.severity,
-            self.start + offset,
-            self.end + offset,
-            self.surface,
-            self.message_ja,
-            self.message_en,
-            self.suggestion,
-            self.source,
-            location if location is not None else self.location,
+        return replace(
+            self,
+            start=self.start + offset,
+            end=self.end + offset,
+            location=location if location is not None else self.location,
         )
 
 

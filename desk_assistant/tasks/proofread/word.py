@@ -46,8 +46,16 @@ def comment_text(f: Finding) -> str:
     lines = [f"【{severity}】{f.message}"]
     if f.suggestion and f.source != LLM:
         lines.append(i18n.tr(f"修正案: {f.suggestion}", f"Suggestion: {f.suggestion}"))
+    if len(f.places) > 1:
+        lines.append(
+            i18n.tr(
+                f"同じ指摘が文書内に {len(f.places)} か所あります（この箇所が最初）。",
+                f"The same finding applies to {len(f.places)} places (this is the first).",
+            )
+        )
+    lines.append(i18n.tr(f"根拠: {f.citation}", f"Basis: {f.citation}") if f.citation else "")
     lines.append(f"({f.rule} / {f.source})")
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line)
 
 
 def trackable(f: Finding) -> bool:

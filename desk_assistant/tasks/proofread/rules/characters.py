@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..finding import ERROR, GENERAL, KANGAEKATA, WARNING
+from ..finding import ERROR, GENERAL, KANGAEKATA, KUNREI, WARNING
 from ..registry import rule
 
 # Kangxi radicals, CJK radicals supplement, CJK compatibility ideographs (and supplement).
@@ -19,9 +19,10 @@ _UNIFIED_IN_COMPAT = frozenset(
 @rule(
     "cjk-compatibility",
     ERROR,
-    GENERAL,
+    KUNREI,
     "康熙部首・CJK互換漢字",
     "Kangxi radicals / CJK compatibility ideographs",
+    clause="kunrei-1-1",
 )
 def cjk_compatibility(doc, r):
     """PDF extraction often yields ⾏ (U+2F8F) for 行: it looks right but breaks search and sorting."""
@@ -45,7 +46,14 @@ def cjk_compatibility(doc, r):
 _HANKAKU = re.compile("[\uff66-\uff9f]+")
 
 
-@rule("hankaku-kana", WARNING, KANGAEKATA, "半角カタカナ", "Half-width katakana")
+@rule(
+    "hankaku-kana",
+    WARNING,
+    KANGAEKATA,
+    "半角カタカナ",
+    "Half-width katakana",
+    clause="kangaekata-1-6-ka",
+)
 def hankaku_kana(doc, r):
     for m in _HANKAKU.finditer(doc.text):
         fixed = unicodedata.normalize("NFKC", m.group())
@@ -65,7 +73,12 @@ _TO_COMBINING = {"\u309b": "\u3099", "\u309c": "\u309a"}
 
 
 @rule(
-    "decomposed-kana", ERROR, GENERAL, "濁点・半濁点の分解（NFD）", "Decomposed voiced kana (NFD)"
+    "decomposed-kana",
+    ERROR,
+    GENERAL,
+    "濁点・半濁点の分解（NFD）",
+    "Decomposed voiced kana (NFD)",
+    clause="general-characters",
 )
 def decomposed_kana(doc, r):
     """Text from macOS file names or some PDFs splits ポ into ホ + ゜; search then misses it."""
@@ -87,7 +100,14 @@ def decomposed_kana(doc, r):
 _KASHO = re.compile("([0-9０-９]+)\\s*([ヶヵケカ箇個])\\s*(所|月|国|年|条)")
 
 
-@rule("kasho-kagetsu", WARNING, KANGAEKATA, "か所・か月の書き方", "Writing か所 / か月")
+@rule(
+    "kasho-kagetsu",
+    WARNING,
+    KANGAEKATA,
+    "か所・か月の書き方",
+    "Writing か所 / か月",
+    clause="kangaekata-1-4-ke",
+)
 def kasho_kagetsu(doc, r):
     """The guide writes 3か所, 5か月 with a small hiragana か, not ヶ/ヵ/箇."""
     for m in _KASHO.finditer(doc.text):
@@ -132,7 +152,14 @@ _INLINE_LABEL = re.compile(
 )
 
 
-@rule("unbalanced-brackets", ERROR, KANGAEKATA, "括弧の対応", "Unbalanced brackets")
+@rule(
+    "unbalanced-brackets",
+    ERROR,
+    KANGAEKATA,
+    "括弧の対応",
+    "Unbalanced brackets",
+    clause="kangaekata-1-5-1-u",
+)
 def brackets(doc, r):
     """Brackets must close in their paragraph or the next one (a table cell often
     breaks 「…施行令（平成」 / 「２６年政令第１５５号）」 over two paragraphs)."""

@@ -24,6 +24,17 @@ _KUTEN = re.compile("。|(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])．")
 _STYLE = {"、": "、", "，": "，", ",": "，", "。": "。", "．": "．"}
 
 
+def grouped(finding, spans):
+    """One finding for a whole consistency pair: it stands at the first place and lists
+    every place (the Word comment and the JSON show them all)."""
+    finding.places = tuple((None, a, b) for a, b in spans)
+    return finding
+
+
+def _places_ja(n: int) -> str:
+    return f"（{n}か所）" if n > 1 else ""
+
+
 def _minority(matches, key):
     """The matches whose key is not the document's majority (ties keep the first style used)."""
     counts = Counter(key(m) for m in matches)
@@ -34,19 +45,33 @@ def _minority(matches, key):
     return major, [m for m in matches if key(m) != major]
 
 
-@rule("punctuation-mixed", WARNING, KANGAEKATA, "句読点の混在", "Mixed punctuation styles")
+@rule(
+    "punctuation-mixed",
+    WARNING,
+    KANGAEKATA,
+    "句読点の混在",
+    "Mixed punctuation styles",
+    clause="kangaekata-1-5-1-a",
+)
 def punctuation_mixed(doc, r):
     for pattern, kind_ja, kind_en in ((_TOUTEN, "読点", "comma"), (_KUTEN, "句点", "full stop")):
         matches = list(pattern.finditer(doc.text))
         major, odd = _minority(matches, lambda m: _STYLE[m.group()])
+        by_style: dict[str, list] = defaultdict(list)
         for m in odd:
-            yield r.finding(
-                m.start(),
-                m.end(),
-                m.group(),
-                f"{kind_ja}が「{major}」と「{_STYLE[m.group()]}」で混在しています。文書内でどちらかにそろえます。",
-                f"The document mixes {kind_en} styles '{major}' and '{_STYLE[m.group()]}'; use one.",
-                major,
+            by_style[_STYLE[m.group()]].append(m)
+        for style, ms in by_style.items():
+            m = ms[0]
+            yield grouped(
+                r.finding(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    f"{kind_ja}が「{major}」と「{style}」で混在しています{_places_ja(len(ms))}。文書内でどちらかにそろえます。",
+                    f"The document mixes {kind_en} styles '{major}' and '{style}' ({len(ms)} places); use one.",
+                    major,
+                ),
+                [(x.start(), x.end()) for x in ms],
             )
 
 
@@ -64,13 +89,14 @@ def _width(s: str) -> str:
     KANGAEKATA,
     "全角・半角の混在",
     "Mixed full-width and half-width characters",
+    clause="kangaekata-1-4-e",
 )
 def width_mixed(doc, r):
     """The guide asks for one width of digits (and of Latin letters) in a document."""
     label = {"full": ("全角", "full-width"), "half": ("半角", "half-width")}
-    for pattern, kind_ja, kind_en in (
-        (_DIGITS, "数字", "digits"),
-        (_LATIN, "英字", "Latin letters"),
+    for pattern, kind_ja, kind_en, clause in (
+        (_DIGITS, "数字", "digits", "kangaekata-1-4-e"),
+        (_LATIN, "英字", "Latin letters", "kangaekata-1-6-e"),
     ):
         runs = [m for m in pattern.finditer(doc.text) if len({_width(c) for c in m.group()}) == 1]
         # Many offices write one-character numbers full-width and longer ones half-width
@@ -80,20 +106,26 @@ def width_mixed(doc, r):
             major_k, odd_k = _minority(
                 [m for m in runs if (len(m.group()) == 1) == one_char], lambda m: _width(m.group())
             )
-            odd += [(m, major_k) for m in odd_k]
-        for m, major in sorted(odd, key=lambda x: x[0].start()):
+            if odd_k:
+                odd.append((odd_k, major_k))
+        for ms, major in odd:
+            m = ms[0]
             fixed = (
                 unicodedata.normalize("NFKC", m.group())
                 if major == "half"
                 else m.group().translate(_TO_FULL)
             )
-            yield r.finding(
-                m.start(),
-                m.end(),
-                m.group(),
-                f"{kind_ja}の全角・半角が混在しています。この文書では{label[major][0]}が多く使われています。",
-                f"The document mixes full-width and half-width {kind_en}; most are {label[major][1]}.",
-                fixed,
+            yield grouped(
+                r.finding(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    f"{kind_ja}の全角・半角が混在しています{_places_ja(len(ms))}。この文書では{label[major][0]}が多く使われています。",
+                    f"The document mixes full-width and half-width {kind_en} ({len(ms)} places); most are {label[major][1]}.",
+                    fixed,
+                    clause=clause,
+                ),
+                [(x.start(), x.end()) for x in ms],
             )
 
 
@@ -137,9 +169,10 @@ def _sentence_style(tokens):
 @rule(
     "dearu-desumasu-mixed",
     WARNING,
-    GENERAL,
+    KANGAEKATA,
     "です・ます調とである調の混在",
     "Mixed です・ます and である styles",
+    clause="kangaekata-3-1-i",
 )
 def dearu_desumasu(doc, r):
     found = []
@@ -163,24 +196,36 @@ def dearu_desumasu(doc, r):
         if found and minority / len(found) >= 0.25 and doc.config.prefer_style is None
         else None
     )
-    for style, start, end in found:
-        if style == prefer:
-            continue
-        yield r.finding(
+    odd = [(start, end) for style, start, end in found if style != prefer]
+    if not odd:
+        return
+    style = "dearu" if prefer == "desumasu" else "desumasu"
+    start, end = odd[0]
+    yield grouped(
+        r.finding(
             start,
             end,
             doc.text[start:end],
-            f"{names[prefer][0]}の文書に{names[style][0]}の文末があります（{names[prefer][0]} {counts[prefer]}、{names[style][0]} {counts[style]}）。",
+            f"{names[prefer][0]}の文書に{names[style][0]}の文末があります（{names[prefer][0]} {counts[prefer]}、{names[style][0]} {counts[style]}）。引用や箇条書でなければ、どちらかにそろえます。",
             f"A {names[style][1]} sentence end in a {names[prefer][1]} document ({counts[prefer]} vs {counts[style]}).",
             severity=severity,
-        )
+        ),
+        odd,
+    )
 
 
 # Parts of speech whose spelling variants are worth unifying.
 _YURE_POS = ("名詞", "動詞", "形容詞", "副詞", "形状詞")
 
 
-@rule("spelling-variants", WARNING, GENERAL, "表記ゆれ", "Inconsistent spellings")
+@rule(
+    "spelling-variants",
+    WARNING,
+    GENERAL,
+    "表記ゆれ",
+    "Inconsistent spellings",
+    clause="general-consistency",
+)
 def spelling_variants(doc, r):
     """Words Sudachi normalizes to the same form but the document spells two ways
     (サーバ/サーバー, 問合せ/問い合わせ). The less used spelling is reported."""
@@ -189,7 +234,8 @@ def spelling_variants(doc, r):
         for tok in tokens:
             if tok.pos1 not in _YURE_POS or tok.pos[1] in ("数詞", "固有名詞") or len(tok.norm) < 2:
                 continue
-            groups[tok.norm + "/" + tok.pos1].append(tok)
+            key = _katakana_key(tok.surface) if _katakana(tok.surface) else tok.norm
+            groups[key + "/" + tok.pos1].append(tok)
     for toks in groups.values():
         spellings = Counter(t.lemma for t in toks)
         if len(spellings) < 2:
@@ -204,21 +250,31 @@ def spelling_variants(doc, r):
             continue  # こと/事, いただく/頂く: kana or kanji by use; the 訓令 rules judge it
         major = max(
             spellings,
-            key=lambda s: (spellings[s], -toks.index(next(t for t in toks if t.lemma == s))),
+            key=lambda s: (
+                s in _STANDARD_KATAKANA,
+                spellings[s],
+                -toks.index(next(t for t in toks if t.lemma == s)),
+            ),
         )
-        for tok in toks:
-            if tok.lemma == major:
-                continue
-            yield r.finding(
+        odd = [t for t in toks if t.lemma != major]
+        tok = odd[0]
+        others = "」「".join(s for s in spellings if s != major)
+        counts = "、".join(f"{s} {n}" for s, n in spellings.most_common())
+        katakana = all(_katakana(s) for s in spellings)
+        yield grouped(
+            r.finding(
                 tok.start,
                 tok.end,
                 tok.surface,
-                f"表記ゆれ: 「{tok.lemma}」と「{major}」が混在しています（{spellings[tok.lemma]}対{spellings[major]}）。",
-                f"Spelling variants: '{tok.lemma}' and '{major}' both occur ({spellings[tok.lemma]} vs {spellings[major]}).",
+                f"表記ゆれ: 「{others}」と「{major}」が混在しています（{counts}）。どちらかにそろえます。",
+                f"Spelling variants: '{others}' and '{major}' both occur ({counts}); use one.",
                 major
                 if tok.surface == tok.lemma and not _kana_to_kanji(tok.lemma, major)
                 else None,
-            )
+                clause="kangaekata-1-3-i" if katakana else None,
+            ),
+            [(t.start, t.end) for t in odd],
+        )
 
 
 @lru_cache(maxsize=1)
@@ -266,6 +322,18 @@ def _spelling_variants(lemmas: list[str], norm: str) -> bool:
 @lru_cache(maxsize=8192)
 def _reading(word: str) -> str:
     return "".join(t.reading for t in tokenize(word))
+
+
+# Spellings of 外来語の表記 第1表 that 公用文作成の考え方 Ⅰ-3イ names: they win a mixed pair.
+_STANDARD_KATAKANA = frozenset(
+    {"ウイルス", "ウエディング", "ウオーター", "セロハン", "プラスチック", "デジタル"}
+)
+_SMALL = str.maketrans("ァィゥェォヵヶ", "アイウエオカケ")
+
+
+def _katakana_key(s: str) -> str:
+    """ウィルス/ウイルス, サーバ/サーバー, ソフトウェア/ソフトウエア share one key."""
+    return s.rstrip("ー").replace("ヴ", "ブ").translate(_SMALL)  # ビル/ビール stay apart
 
 
 def _katakana(s: str) -> bool:

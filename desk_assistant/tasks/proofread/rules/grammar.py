@@ -2,25 +2,54 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..conditions import COMMAS
 from ..finding import GENERAL, INFO, KANGAEKATA, WARNING
 from ..registry import rule
-from ..tokens import conjugation_type
+from ..tokens import conjugation_type, tokenize
 
 _ICHIDAN = ("上一段", "下一段", "カ行変格")
 
 
-@rule("ra-nuki", WARNING, GENERAL, "ら抜き言葉", "Dropped ら in potential forms")
+@rule(
+    "ra-nuki",
+    WARNING,
+    GENERAL,
+    "ら抜き言葉",
+    "Dropped ら in potential forms",
+    clause="general-grammar",
+)
 def ra_nuki(doc, r):
-    """見れる/来れる/食べれる: Sudachi reads them as 見る + れる. Only 一段 and カ変
-    verbs take られる; 帰れる (五段 帰る) is a correct potential form."""
+    """見れる/来れる/食べれる: Sudachi reads them as one verb whose normalized form is
+    見る/来る/食べる. Only 一段 and カ変 verbs take られる; 帰れる (五段 帰る) is a correct
+    potential form, and うすれる (薄れる) is a verb of its own, not 薄る + れる."""
     for _sentence, tokens in doc.sentence_tokens():
-        for tok in tokens:
+        for k, tok in enumerate(tokens):
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if (
+                tok.pos1 == "動詞"
+                and tok.pos[4].startswith(_ICHIDAN)
+                and nxt is not None
+                and nxt.pos1 == "助動詞"
+                and nxt.lemma == "れる"
+                and nxt.start == tok.end
+            ) and not _other_verb(tok.surface + nxt.surface, tok.norm):
+                # 食べ + れる: the 一段 stem takes られる
+                word = tok.surface + nxt.surface
+                fixed = tok.surface + "ら" + nxt.surface
+                yield r.finding(
+                    nxt.start,
+                    nxt.start + 1,
+                    "れ",
+                    f"ら抜き言葉です。「{word}」は「{fixed}」と書きます。",
+                    f"Potential form without ら: write '{fixed}' for '{word}'.",
+                    "られ",
+                )
+                continue
             if tok.pos1 != "動詞" or not tok.lemma.endswith("れる") or not tok.norm.endswith("る"):
                 continue
-            if tok.lemma != tok.norm[:-1] + "れる" and not _kana_spelling(tok):
-                continue
-            if not conjugation_type(tok.norm).startswith(_ICHIDAN):
+            if not _dropped_ra(tok):
                 continue
             cut = tok.surface.rfind("れ")
             if cut < 0:
@@ -37,10 +66,33 @@ def ra_nuki(doc, r):
             )
 
 
-def _kana_spelling(tok) -> bool:
-    """これる (来れる in kana) is normalized to 来る, not これ+る: accept a kana lemma one
-    character longer than its normalized form."""
-    return all("\u3041" <= c <= "\u309f" for c in tok.lemma) and len(tok.lemma) == len(tok.norm) + 1
+def _dropped_ra(tok) -> bool:
+    """The verb is its normalized 一段/カ変 verb plus れる: its reading minus レル plus ル is
+    the reading of the normalized form (見れる ミレル → ミル = 見る)."""
+    if tok.norm == "来る":
+        return tok.reading.startswith("コレ")
+    if tok.norm == "居る" and tok.lemma == "いれる":
+        return False  # in kana it is far more often 入れる than 居れる
+    if not conjugation_type(tok.norm).startswith(_ICHIDAN):
+        return False
+    reading = _lemma_reading(tok.lemma)
+    return (
+        bool(reading)
+        and reading.endswith("レル")
+        and reading[:-2] + "ル" == _lemma_reading(tok.norm)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _other_verb(word: str, norm: str) -> bool:
+    """いれる read as い(居る) + れる is the real verb 入れる: not a ら抜き form."""
+    toks = tokenize(word)
+    return len(toks) == 1 and toks[0].pos1 == "動詞" and toks[0].norm != norm
+
+
+@lru_cache(maxsize=4096)
+def _lemma_reading(word: str) -> str:
+    return "".join(t.reading for t in tokenize(word))
 
 
 # Particles that repeat by nature: parallel と/や/か/たり, の chains, conjunctive て,
@@ -65,10 +117,74 @@ _JOSHI_SKIP = frozenset(
     }
 )
 _BOUNDARIES = frozenset("「」『』（）()")
+# The verb of a compound particle (における, について, に対して, によって, として …): the
+# に/と before it belongs to the compound, not to the clause's case particles.
+COMPOUND_VERBS = frozenset(
+    {
+        "おけ",
+        "おい",
+        "つい",
+        "つき",
+        "対し",
+        "対する",
+        "関し",
+        "関する",
+        "よっ",
+        "より",
+        "よる",
+        "よれ",
+        "基づき",
+        "基づく",
+        "基づい",
+        "係る",
+        "かかる",
+        "係り",
+        "当たっ",
+        "当たり",
+        "あたっ",
+        "あたり",
+        "際し",
+        "際する",
+        "伴い",
+        "伴う",
+        "向け",
+        "向かっ",
+        "沿っ",
+        "沿い",
+        "応じ",
+        "応ずる",
+        "応じる",
+        "とっ",
+        "わたっ",
+        "わたり",
+        "わたる",
+        "従い",
+        "従っ",
+        "し",
+        "する",
+        "すれ",
+        "比べ",
+        "比し",
+        "限り",
+        "限っ",
+        "加え",
+        "おける",
+        "ついて",
+        "先立ち",
+        "先立っ",
+    }
+)
 _PREDICATE = ("動詞", "形容詞", "形状詞", "助動詞")
 
 
-@rule("doubled-joshi", WARNING, GENERAL, "同じ助詞の連続", "Same particle repeated")
+@rule(
+    "doubled-joshi",
+    WARNING,
+    GENERAL,
+    "同じ助詞の連続",
+    "Same particle repeated",
+    clause="general-typo",
+)
 def doubled_joshi(doc, r):
     """Two identical particles close together in one clause (私は彼は, 事故でバスで)."""
     interval = doc.config.joshi_min_interval
@@ -97,6 +213,15 @@ def doubled_joshi(doc, r):
                 ):
                     k = j + 1
                     continue  # adverbial に (すぐに, 一律に) is not a case particle
+                nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+                if (
+                    key in ("に", "と")
+                    and nxt is not None
+                    and nxt.pos1 == "動詞"
+                    and nxt.surface in COMPOUND_VERBS
+                ):
+                    k = j + 1
+                    continue  # における / について / として: a compound particle
                 if len(key) == 1 and tok.pos[1] == "接続助詞":
                     key += "接続助詞"
                 groups.append((key, tok.start, tokens[j].end, k))
@@ -132,17 +257,26 @@ def doubled_joshi(doc, r):
                     )
 
 
-@rule("doubled-word", WARNING, GENERAL, "同じ語の連続", "Same word twice in a row")
+@rule(
+    "doubled-word",
+    WARNING,
+    GENERAL,
+    "同じ語の連続",
+    "Same word twice in a row",
+    clause="general-typo",
+)
 def doubled_word(doc, r):
     """これはは / あるある: usually an editing slip."""
     for _sentence, tokens in doc.sentence_tokens():
-        for a, b in zip(tokens, tokens[1:], strict=False):
+        for k, (a, b) in enumerate(zip(tokens, tokens[1:], strict=False)):
             if a.surface != b.surface or a.end != b.start or a.is_symbol():
                 continue
             if a.pos[1] in ("数詞", "固有名詞") or a.pos1 == "副詞" or a.surface.isdigit():
                 continue  # 九九, onomatopoeia, numbers, names run together in table text
             if a.surface in ("々", "ー"):
                 continue
+            if _reduplication(a, tokens[k - 1] if k else None):
+                continue  # 早め早め, 個人個人, 一つ一つ: a word repeated on purpose
             yield r.finding(
                 b.start,
                 b.end,
@@ -153,7 +287,25 @@ def doubled_word(doc, r):
             )
 
 
-@rule("long-sentence", INFO, KANGAEKATA, "長い文", "Long sentence")
+def _reduplication(tok, before) -> bool:
+    """A noun, adverb or 形状詞 of two or more characters said twice is a reduplicated
+    word (早め早め, 個人個人, 時折時折); a slip repeats a particle or a short word
+    (これはは), or runs three times (人人人人)."""
+    return (
+        tok.pos1 in ("名詞", "形状詞", "副詞")
+        and len(set(tok.surface)) >= 2
+        and (before is None or before.surface != tok.surface)
+    )
+
+
+@rule(
+    "long-sentence",
+    INFO,
+    KANGAEKATA,
+    "長い文",
+    "Long sentence",
+    clause="kangaekata-3-3-a",
+)
 def long_sentence(doc, r):
     """The guide asks for one point per sentence; 50–60 characters reads easily."""
     limit = doc.config.max_sentence

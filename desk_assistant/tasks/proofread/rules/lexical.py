@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..clauses import clause
 from ..conditions import COMMAS, compile_when
-from ..finding import INFO, KUNREI, WARNING
+from ..finding import ERROR, INFO, KANGAEKATA, KUNREI, SEVERITIES, WARNING
 from ..registry import rule
 from ..tokens import hiragana
 from ..wordlists import RuleDataError, load_table, rules_dir
@@ -24,6 +25,8 @@ class Entry:
     when: str
     suggestion: str
     note: str
+    clause: str = ""  # clauses.tsv id; empty: the rule's own
+    severity: str = ""  # error | warning | info; empty: the rule's own
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,14 @@ class Table:
 def _table(name: str) -> Table:
     by_lemma: dict[str, list[Entry]] = {}
     by_surface: dict[str, list[Entry]] = {}
-    for row in load_table(name, 5):
+    for row in load_table(name, 7):
         entry = Entry(*row)
         try:
             compile_when(entry.when)
+            if entry.severity and entry.severity not in SEVERITIES:
+                raise ValueError(f"severity {entry.severity!r}")
+            if entry.clause and clause(entry.clause) is None:
+                raise ValueError(f"clause {entry.clause!r}")
         except ValueError as err:  # a typo in the data file: say where
             raise RuleDataError(detail=str(err), path=str(rules_dir() / name)) from err
         (by_lemma if entry.by == "lemma" else by_surface).setdefault(entry.match, []).append(entry)
@@ -61,9 +68,10 @@ def table_matches(doc, name: str):
             for i, tok in enumerate(tokens):
                 for entry in table.by_lemma.get(tok.lemma, ()):
                     if tok.surface == hiragana(tok.reading):
-                        continue  # already in kana
+                        break  # already in kana
                     if compile_when(entry.when)(tokens, i, i + 1):
                         yield tokens, i, i + 1, entry, _suggest(entry, tokens[i : i + 1])
+                        break  # the first row that applies decides
         if table.surface_re is not None:
             starts = ends = None
             for m in table.surface_re.finditer(sentence.text):
@@ -98,10 +106,19 @@ def _emit(doc, rule_obj, name, ja, en):
             ja.format(s=surface, t=suggestion) + note,
             en.format(s=surface, t=suggestion),
             suggestion,
+            severity=entry.severity or None,
+            clause=entry.clause or None,
         )
 
 
-@rule("conjunction-kana", WARNING, KUNREI, "接続詞は仮名で書く", "Conjunctions in kana")
+@rule(
+    "conjunction-kana",
+    ERROR,
+    KUNREI,
+    "接続詞は仮名で書く",
+    "Conjunctions in kana",
+    clause="kunrei-1-2-o",
+)
 def conjunction_kana(doc, r):
     yield from _emit(
         doc,
@@ -112,7 +129,14 @@ def conjunction_kana(doc, r):
     )
 
 
-@rule("adverb-kanji", WARNING, KUNREI, "副詞・連体詞は漢字で書く", "Adverbs in kanji")
+@rule(
+    "adverb-kanji",
+    ERROR,
+    KUNREI,
+    "副詞・連体詞は漢字で書く",
+    "Adverbs in kanji",
+    clause="kunrei-1-2-i",
+)
 def adverb_kanji(doc, r):
     yield from _emit(
         doc,
@@ -123,7 +147,14 @@ def adverb_kanji(doc, r):
     )
 
 
-@rule("adverb-kana", WARNING, KUNREI, "仮名で書く副詞等", "Adverbs written in kana")
+@rule(
+    "adverb-kana",
+    ERROR,
+    KUNREI,
+    "仮名で書く副詞等",
+    "Adverbs written in kana",
+    clause="kunrei-1-2-i",
+)
 def adverb_kana(doc, r):
     yield from _emit(
         doc,
@@ -134,7 +165,14 @@ def adverb_kana(doc, r):
     )
 
 
-@rule("formal-noun-kana", WARNING, KUNREI, "形式名詞は仮名で書く", "Formal nouns in kana")
+@rule(
+    "formal-noun-kana",
+    ERROR,
+    KUNREI,
+    "形式名詞は仮名で書く",
+    "Formal nouns in kana",
+    clause="kunrei-1-2-ki",
+)
 def formal_noun_kana(doc, r):
     yield from _emit(
         doc,
@@ -145,7 +183,14 @@ def formal_noun_kana(doc, r):
     )
 
 
-@rule("auxiliary-kana", WARNING, KUNREI, "補助動詞等は仮名で書く", "Auxiliary verbs in kana")
+@rule(
+    "auxiliary-kana",
+    ERROR,
+    KUNREI,
+    "補助動詞等は仮名で書く",
+    "Auxiliary verbs in kana",
+    clause="kunrei-1-2-ki",
+)
 def auxiliary_kana(doc, r):
     yield from _emit(
         doc,
@@ -159,9 +204,10 @@ def auxiliary_kana(doc, r):
 @rule(
     "sarani",
     INFO,
-    KUNREI,
+    KANGAEKATA,
     "更に（副詞）とさらに（接続詞）",
     "更に (adverb) vs さらに (conjunction)",
+    clause="kangaekata-1-1-3-i",
 )
 def sarani(doc, r):
     """The 訓令 writes the adverb 更に in kanji and the conjunction さらに in kana.

@@ -24,7 +24,14 @@ _PATTERNS = [
 ]
 
 
-@rule("arabic-numerals", INFO, KANGAEKATA, "横書きの算用数字", "Arabic numerals in horizontal text")
+@rule(
+    "arabic-numerals",
+    INFO,
+    KANGAEKATA,
+    "横書きの算用数字",
+    "Arabic numerals in horizontal text",
+    clause="kangaekata-1-4-a",
+)
 def arabic_numerals(doc, r):
     seen: set[int] = set()
     for pattern in _PATTERNS:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..finding import KUNREI, WARNING
+from ..finding import ERROR, KUNREI
 from ..registry import rule
 from ..tokens import tokenize
 from ..wordlists import load_table
@@ -43,10 +43,11 @@ def _msg(r, start, end, surface, correct):
 
 @rule(
     "okurigana-compound-noun",
-    WARNING,
+    ERROR,
     KUNREI,
     "複合語の名詞の送り仮名",
     "Okurigana of compound nouns",
+    clause="kunrei-2-1",
 )
 def compound_noun(doc, r):
     by_norm, explicit, pattern = _noun_tables()
@@ -92,10 +93,11 @@ def _verb_table() -> dict[str, tuple[str, str]]:
 
 @rule(
     "okurigana-unaccepted",
-    WARNING,
+    ERROR,
     KUNREI,
     "公用文で使わない送り仮名",
     "Okurigana not used in official documents",
+    clause="kunrei-2-1",
 )
 def unaccepted(doc, r):
     table = _verb_table()

@@ -31,7 +31,14 @@ def _scan(doc, r, name, ja, en):
             )
 
 
-@rule("redundant-expression", WARNING, GENERAL, "重ね言葉", "Redundant expression")
+@rule(
+    "redundant-expression",
+    WARNING,
+    KANGAEKATA,
+    "重ね言葉",
+    "Redundant expression",
+    clause="kangaekata-2-5-u",
+)
 def redundant(doc, r):
     yield from _scan(
         doc,
@@ -42,7 +49,14 @@ def redundant(doc, r):
     )
 
 
-@rule("double-keigo", WARNING, GENERAL, "二重敬語", "Double honorific")
+@rule(
+    "double-keigo",
+    WARNING,
+    KANGAEKATA,
+    "二重敬語",
+    "Double honorific",
+    clause="kangaekata-2-6-u",
+)
 def double_keigo(doc, r):
     yield from _scan(
         doc,
@@ -53,7 +67,14 @@ def double_keigo(doc, r):
     )
 
 
-@rule("double-negative", INFO, GENERAL, "二重否定", "Double negative")
+@rule(
+    "double-negative",
+    INFO,
+    GENERAL,
+    "二重否定",
+    "Double negative",
+    clause="general-style",
+)
 def double_negative(doc, r):
     yield from _scan(
         doc,
@@ -70,7 +91,14 @@ def _gairaigo():
     return table, re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
 
 
-@rule("gairaigo", INFO, KANGAEKATA, "分かりにくい外来語", "Hard-to-understand loanwords")
+@rule(
+    "gairaigo",
+    INFO,
+    KANGAEKATA,
+    "分かりにくい外来語",
+    "Hard-to-understand loanwords",
+    clause="kangaekata-2-3-i",
+)
 def gairaigo(doc, r):
     table, pattern = _gairaigo()
     for sentence, tokens in doc.sentence_tokens():

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from ..conditions import COMMAS
-from ..finding import HOREI, KANGAEKATA, WARNING
+from ..finding import KANGAEKATA, WARNING
 from ..registry import rule
 
 
 @rule(
     "narabini-without-oyobi",
     WARNING,
-    HOREI,
+    KANGAEKATA,
     "「並びに」「若しくは」の使い方",
     "並びに / 若しくは usage",
+    clause="kangaekata-2-1",
 )
 def hierarchy(doc, r):
     """並びに joins larger groups whose members are joined by 及び; 若しくは joins the
@@ -39,6 +40,7 @@ def hierarchy(doc, r):
     KANGAEKATA,
     "「A、B及びC」の読点",
     "No comma before 及び/又は in lists",
+    clause="kangaekata-2-1",
 )
 def comma_before_oyobi(doc, r):
     """Nouns listed as 「A、B及びC」: no 、 before the last 及び/又は. Clauses may take one

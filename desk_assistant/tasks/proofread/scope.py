@@ -1,0 +1,159 @@
+"""What the rules check, and how strongly: verbatim passages, tables of contents,
+repeated headings, quotations and proper nouns.
+
+- Lines after a 「原文のまま」-style note (citizen comments, survey answers, quoted
+  submissions) up to the next heading are someone else's words: not checked.
+- Table-of-contents lines (…… 12) and a short heading line seen before (the TOC entry
+  or a running header) are checked once: later copies are blanked.
+- Blanked lines keep their length (spaces), so every offset stays valid.
+- Word findings inside 「…」 become info (a quotation or a title is not ours to
+  correct), and word findings inside a proper noun (Sudachi 固有名詞 with the nouns
+  joined to it: 下笠居) are dropped (訓令 3(1): the rules do not apply to proper nouns).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .finding import INFO, Finding
+
+# A note saying the following text is printed as received.
+_VERBATIM = re.compile(
+    r"原文のまま|原文どおり|原文通り|原文を尊重|いただいた(?:ご)?意見をそのまま|寄せられた(?:ご)?意見をそのまま"
+    r"|自由記述(?:欄)?(?:の|への)?(?:回答|意見|記載)|(?:主な)?自由意見"
+)
+# A heading: numbered or marked, short, not a sentence.
+_HEADING = re.compile(
+    r"^\s*(?:第[0-9０-９一二三四五六七八九十]+[章節部編款条]|[0-9０-９]{1,2}(?:[.．]|\s|　)|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]"
+    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[■□◆◇【〔]|[一二三四五六七八九十]{1,2}[、　 ])"
+)
+# A table-of-contents entry: leader dots or a tab, then a page number at the end.
+_TOC = re.compile(r"(?:[・.．…‥·]{3,}|\t)\s*[-‐－]?\s*[0-9０-９]{1,4}\s*[-‐－]?\s*$")
+_HEADING_MAX = 60
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s) <= _HEADING_MAX and not s.endswith("。") and bool(_HEADING.match(s))
+
+
+def blank_out(text: str) -> str:
+    """`text` with the lines the rules must not check replaced by spaces."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    out: list[str] = []
+    seen_short: set[str] = set()
+    verbatim = False
+    for line in lines:
+        s = line.strip()
+        blank = False
+        if verbatim and _is_heading(line):
+            verbatim = False
+        if verbatim:
+            blank = True
+        elif _TOC.search(line) and len(s) <= 120:
+            blank = True  # checked where the heading itself stands
+            seen_short.add(_TOC.sub("", s).strip())
+        elif s and len(s) <= _HEADING_MAX and "。" not in s:
+            key = s
+            if key in seen_short:
+                blank = True  # a heading or running header seen before
+            seen_short.add(key)
+        if not verbatim and _VERBATIM.search(line):
+            verbatim = True  # the note itself is checked; what follows is not
+        out.append(" " * len(line) if blank else line)
+    return "\n".join(out)
+
+
+# Rules that judge a word's spelling: a quotation or a name is not ours to respell.
+WORD_RULES = frozenset(
+    {
+        "conjunction-kana",
+        "adverb-kanji",
+        "adverb-kana",
+        "formal-noun-kana",
+        "auxiliary-kana",
+        "okurigana-compound-noun",
+        "okurigana-unaccepted",
+        "sarani",
+        "gairaigo",
+        "ra-nuki",
+        "doubled-word",
+        "doubled-joshi",
+        "redundant-expression",
+        "double-keigo",
+        "missing-particle",
+        "broken-conjugation",
+        "spelling-variants",
+        "org-word",
+    }
+)
+_QUOTE_OPEN, _QUOTE_CLOSE = "「『", "」』"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the insides of 「…」 and 『…』, nested ones included in the outer."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_OPEN:
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch in _QUOTE_CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i))
+        elif ch == "\n" and depth:
+            depth = 0  # an unclosed quote ends with its paragraph
+    return spans
+
+
+def name_spans(doc) -> list[tuple[int, int]]:
+    """Proper nouns with the nouns written solidly after them (下笠 + 居 → 下笠居)."""
+    spans = []
+    for _sentence, tokens in doc.sentence_tokens():
+        k = 0
+        while k < len(tokens):
+            if tokens[k].pos[1] != "固有名詞":
+                k += 1
+                continue
+            a = k
+            while (
+                a > 0
+                and tokens[a - 1].pos1 in ("名詞", "接頭辞")
+                and tokens[a - 1].end == tokens[a].start
+                and not tokens[a - 1].is_symbol()
+            ):
+                a -= 1
+            b = k
+            while (
+                b + 1 < len(tokens)
+                and tokens[b + 1].pos1 in ("名詞", "接尾辞")
+                and tokens[b + 1].start == tokens[b].end
+            ):
+                b += 1
+            spans.append((tokens[a].start, tokens[b].end))
+            k = b + 1
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def apply(doc, findings: Iterable[Finding]) -> list[Finding]:
+    quotes = quote_spans(doc.text)
+    names = name_spans(doc)
+    out = []
+    for f in findings:
+        if f.rule in WORD_RULES:
+            if names and _inside(names, f.start, f.end):
+                continue
+            if quotes and _inside(quotes, f.start, f.end) and f.severity != INFO:
+                f.severity = INFO
+                f.message_ja += "（かぎ括弧の中: 引用や名称なら原文のまま）"
+                f.message_en += " (inside quotation marks: keep it if quoted or a title)"
+        out.append(f)
+    return out

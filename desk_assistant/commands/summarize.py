@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from .. import i18n
+from ..documents.formats import input_suffixes
 from ..errors import EXIT_FINDINGS, EXIT_OK, OutputExistsError, UsageError
 from ..fileio import atomic_write_text
 from ..llm.runtime import open_model, resolve_model
@@ -29,7 +30,7 @@ from .common import (
     run_batch,
 )
 
-SUFFIXES = (".docx", ".pdf", ".txt")
+SUFFIXES = input_suffixes()  # documents/formats.py
 OUTPUT_SUFFIXES = (".txt", ".docx")
 
 

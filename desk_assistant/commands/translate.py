@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import i18n
 from ..documents import load as load_document
+from ..documents.formats import input_suffixes
 from ..errors import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -41,7 +42,7 @@ from .common import (
     run_batch,
 )
 
-SUFFIXES = (".docx", ".pdf", ".txt")
+SUFFIXES = input_suffixes()  # documents/formats.py
 MAX_FINDINGS_SHOWN = 40
 EXIT_INTERRUPTED = 130
 

@@ -75,19 +75,8 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
 ) -> Document:
-    """Open a .docx or .pdf (decided by content, not extension), or a .txt, as a `Document`."""
-    from .sniff import sniff
+    """Open a .docx or .pdf (decided by content, not extension), or a .txt, as a `Document`.
+    The formats and their readers are declared in formats.py."""
+    from .formats import load as load_format
 
-    source = Path(path)
-    kind = sniff(source, max_bytes)
-    if kind == "pdf":
-        from .pdf import load_pdf
-
-        return load_pdf(source)
-    if kind == "txt":
-        from .textfile import load_text
-
-        return load_text(source)
-    from .docx import load_docx
-
-    return load_docx(source, max_uncompressed)
+    return load_format(Path(path), max_bytes=max_bytes, max_uncompressed=max_uncompressed)

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..documents.formats import dialog_filter, input_suffixes
 from ..errors import EngineCrashedError
 from ..i18n import tr
 from ..llm.runtime import OpenModel
 from ..security.policy import MANAGED_LABEL
+from ..session.registry import TASKS
 from ..settings import Settings
 from .job_bar import JobBar
 from .model_bar import ModelBar
@@ -36,7 +38,14 @@ from .tabs.summarize_tab import SummarizeTab
 from .tabs.translate_tab import TranslateTab
 from .worker import Operation
 
-SUFFIXES = (".docx", ".pdf", ".txt")
+# The tab of each task in session.registry.TASKS (a test checks they agree).
+TAB_CLASSES = {
+    "translate": TranslateTab,
+    "summarize": SummarizeTab,
+    "proofread": ProofreadTab,
+}
+
+SUFFIXES = input_suffixes()  # documents/formats.py
 ROLES = ("translate", "general")
 OFFLINE_ON = "color:#1b7f3b;font-weight:bold;"
 OFFLINE_OFF = "color:#b35900;font-weight:bold;"
@@ -101,10 +110,14 @@ class MainWindow(QMainWindow):
                 "Open or drop a Word, PDF or text file onto the window (Ctrl+O).",
             )
         )
-        self.translate_tab = TranslateTab(self)
-        self.summarize_tab = SummarizeTab(self)
-        self.proofread_tab = ProofreadTab(self)
-        self.task_tabs = [self.translate_tab, self.summarize_tab, self.proofread_tab]
+        # One tab per task of the registry, in its order; `self.<name>_tab` for each.
+        self.task_tabs = []
+        for spec in TASKS:
+            if spec.tab:
+                tab = TAB_CLASSES[spec.name](self)
+                tab.spec = spec
+                setattr(self, f"{spec.name}_tab", tab)
+                self.task_tabs.append(tab)
         self.tabs = QTabWidget()
         for tab in self.task_tabs:
             self.tabs.addTab(tab, tr(*tab.title))
@@ -205,10 +218,8 @@ class MainWindow(QMainWindow):
         policy = getattr(self.security, "policy", None)
         if policy is None:
             return
-        for index, (tab, feature) in enumerate(
-            zip(self.task_tabs, ("translate", "summarize", "proofread"), strict=True)
-        ):
-            if not policy.feature_enabled(feature):
+        for index, tab in enumerate(self.task_tabs):
+            if not policy.feature_enabled(tab.spec.name):
                 tab.setEnabled(False)
                 self.tabs.setTabToolTip(index, tr(*MANAGED_LABEL))
                 self.tabs.setTabText(index, f"{tr(*tab.title)} 🔒")
@@ -454,7 +465,7 @@ class MainWindow(QMainWindow):
             self,
             tr("ファイルを開く", "Open file"),
             "",
-            tr("文書 (*.docx *.pdf *.txt)", "Documents (*.docx *.pdf *.txt)"),
+            dialog_filter(tr),
         )
         if path:
             self.open_document(Path(path))

@@ -1,0 +1,115 @@
+"""The document formats, declared once (Picard's format registry).
+
+Each format says its suffixes, how it is recognised, how it is read, and what it
+can do; documents.load, the CLI's folder scans and the GUI's open dialog all ask
+here, so adding a format is one reader module plus one entry in FORMATS (OOXML
+packages also name the part folder that identifies them, e.g. "xl/").
+
+Content decides, not the suffix (sniff.py): a renamed file is read as what it is.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Document
+from .sniff import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNCOMPRESSED, sniff
+
+# What a format can do (besides being read into a Document).
+KEEPS_LAYOUT = "keeps_layout"  # save_as writes the source back with only the text changed
+ANNOTATES = "annotates"  # comments and tracked changes (proofread's Word output)
+
+
+@dataclass(frozen=True)
+class DocumentFormat:
+    name: str  # what sniff() returns for it, and Document.format
+    suffixes: tuple[str, ...]  # lower-case, with the dot; the first is the usual one
+    label: tuple[str, str]  # (ja, en) for file dialogs
+    read: Callable[[Path, int], Document]  # (path, max_uncompressed) -> Document
+    capabilities: frozenset[str] = frozenset()
+    zip_part: str | None = None  # OOXML: the folder inside the package that marks it
+
+    def can(self, capability: str) -> bool:
+        return capability in self.capabilities
+
+
+def _read_docx(path: Path, max_uncompressed: int) -> Document:
+    from .docx import load_docx
+
+    return load_docx(path, max_uncompressed)
+
+
+def _read_pdf(path: Path, max_uncompressed: int) -> Document:
+    from .pdf import load_pdf
+
+    return load_pdf(path)
+
+
+def _read_text(path: Path, max_uncompressed: int) -> Document:
+    from .textfile import load_text
+
+    return load_text(path)
+
+
+FORMATS: tuple[DocumentFormat, ...] = (
+    DocumentFormat(
+        "docx",
+        (".docx",),
+        ("Word 文書", "Word document"),
+        _read_docx,
+        frozenset({KEEPS_LAYOUT, ANNOTATES}),
+        zip_part="word/",
+    ),
+    DocumentFormat("pdf", (".pdf",), ("PDF", "PDF"), _read_pdf),
+    DocumentFormat("txt", (".txt",), ("テキスト", "Text"), _read_text),
+)
+BY_NAME = {fmt.name: fmt for fmt in FORMATS}
+
+
+def input_suffixes() -> tuple[str, ...]:
+    """Every suffix a folder scan or an open dialog accepts, in registry order."""
+    return tuple(suffix for fmt in FORMATS for suffix in fmt.suffixes)
+
+
+def for_suffix(suffix: str) -> DocumentFormat | None:
+    suffix = suffix.lower()
+    return next((fmt for fmt in FORMATS if suffix in fmt.suffixes), None)
+
+
+def dialog_filter(tr: Callable[[str, str], str]) -> str:
+    """ "文書 (*.docx *.pdf *.txt)" for Qt's file dialogs, in the UI language."""
+    patterns = " ".join(f"*{suffix}" for suffix in input_suffixes())
+    return tr(f"文書 ({patterns})", f"Documents ({patterns})")
+
+
+def detect(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DocumentFormat:
+    """The format of `path` by its content; raises the InputFileError that says why not."""
+    kind = sniff(path, max_bytes)
+    if kind == "docx":  # any zip package: the part folder decides between OOXML formats
+        others = [fmt for fmt in FORMATS if fmt.zip_part and fmt.name != "docx"]
+        if others:
+            names = _zip_names(path)
+            for fmt in others:
+                if any(name.startswith(fmt.zip_part) for name in names):
+                    return fmt
+    return BY_NAME[kind]
+
+
+def _zip_names(path: Path) -> list[str]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return []  # the docx reader reports the corrupt package in its own words
+
+
+def load(
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
+) -> Document:
+    return detect(path, max_bytes).read(path, max_uncompressed)

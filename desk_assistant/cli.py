@@ -122,7 +122,12 @@ def _write_crash_log() -> str:
         folder = paths.log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / "crash.log"
-        with open(target, "a", encoding="utf-8") as handle:
+        # Owner-only and never through a symlink: tracebacks can name confidential files.
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(target, flags, 0o600)
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
             handle.write(f"--- {datetime.datetime.now().isoformat()} v{__version__}\n")
             handle.write(traceback.format_exc())
         return str(target)

@@ -208,6 +208,14 @@ class NetworkBlockedError(SecurityError, OSError):
     en = "Network access is blocked (offline mode): {event} {target}"
 
 
+class ProcessBlockedError(SecurityError, OSError):
+    """Raised by the no-child-processes hook (production). An OSError too, so code
+    that copes with a missing tool (ctypes.util.find_library) just finds nothing."""
+
+    ja = "このアプリからほかのプログラムを起動することは禁止されています: {event} {target}"
+    en = "Starting other programs from this app is not allowed: {event} {target}"
+
+
 class ModelNotAllowedError(ModelError):
     ja = (
         "組織のポリシーで許可されていないモデルです: {path}\n  SHA-256: {sha256}\n"
@@ -256,6 +264,21 @@ class VaultDecryptError(SecurityError):
 class AuditLogError(SecurityError):
     ja = "監査ログを読み書きできません: {path}"
     en = "Cannot read or write the audit log: {path}"
+
+
+class AuditLogSymlinkError(AuditLogError):
+    ja = "監査ログの場所にシンボリックリンクが置かれているため使えません（ほかの利用者による細工の可能性）。管理者に連絡してください: {path}"
+    en = "The audit log path is a symbolic link and was refused (possibly planted by another user). Contact your administrator: {path}"
+
+
+class AuditLogForeignOwnerError(AuditLogError):
+    ja = "監査ログのファイルをほかの利用者が作っているため使えません。管理者に連絡してください: {path}"
+    en = "The audit log file was created by another user and was refused. Contact your administrator: {path}"
+
+
+class AuditLogLockFolderError(AuditLogError):
+    ja = "監査ログのロック用のパスがフォルダーになっているため、記録できません。処理を中止しました。管理者に連絡してください: {path}"
+    en = "The audit log's lock path is a folder, so nothing can be recorded; the task was stopped. Contact your administrator: {path}"
 
 
 class AuditLogMissingError(InputFileError):

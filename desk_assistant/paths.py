@@ -1,21 +1,25 @@
 """Where things live: user data, models, cache, resources.
 
-DESK_ASSISTANT_HOME puts every user folder under one root (tests, portable use).
+DESK_ASSISTANT_HOME puts every user folder under one root (tests, development).
+It and DESK_ASSISTANT_RESOURCES are ignored in production (frozen build or a
+machine policy present): there they would let the user move the audit log and
+its key, or swap the model catalog (see deployment.py).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import platformdirs
 
+from .deployment import env_override
+
 APP_NAME = "DeskAssistant"
 
 
 def _home() -> Path | None:
-    root = os.environ.get("DESK_ASSISTANT_HOME")
+    root = env_override("DESK_ASSISTANT_HOME")
     return Path(root) if root else None
 
 
@@ -66,7 +70,7 @@ def installed_model_dir(winreg_module=None) -> Path | None:
 
 def resources_dir() -> Path:
     """resources/ from the source tree, or from the PyInstaller bundle."""
-    override = os.environ.get("DESK_ASSISTANT_RESOURCES")
+    override = env_override("DESK_ASSISTANT_RESOURCES")
     if override:
         return Path(override)
     bundle = getattr(sys, "_MEIPASS", None)

@@ -159,15 +159,17 @@ def test_summarize_sample_notice_with_the_demo_model_writes_output_and_audit(
     lines = out.read_text(encoding="utf-8").split("\n\n")[0].splitlines()
     assert 1 <= len(lines) <= 3 and all(line.startswith("・") for line in lines)
     assert lines == result["summary_cited"].splitlines()
-    # One audit record, chained and intact; it holds the input's hash, not its text.
+    # One job in the audit log ("started", then its outcome: issue 14 F5), chained and
+    # intact; it holds the input's hash, not its text.
     verify = run_cli("audit", "verify", "--format", "json")
     assert verify.returncode == 0, verify.stdout
     log_text = "".join(p.read_text(encoding="utf-8") for p in paths.log_dir().rglob("*.jsonl"))
     records = [json.loads(line) for line in log_text.splitlines()]
-    assert [r["task"] for r in records] == ["summarize"] and records[0]["outcome"] == (
-        "findings" if result["findings"] else "ok"
-    )
-    assert records[0]["model_sha256"] == installed_demo_sha() and "停電" not in log_text
+    assert [(r["task"], r["outcome"]) for r in records] == [
+        ("summarize", "started"),
+        ("summarize", "findings" if result["findings"] else "ok"),
+    ]
+    assert records[1]["model_sha256"] == installed_demo_sha() and "停電" not in log_text
     again = run_cli("summarize", str(SAMPLE), "-o", str(out))
     assert again.returncode == 3 and "既にあります" in again.stderr  # never overwritten
 

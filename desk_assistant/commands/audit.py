@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from ..errors import EXIT_FINDINGS, EXIT_OK, AuditLogMissingError, OutputExistsE
 from ..fileio import atomic_write_text
 from ..security import keys
 from ..security.audit import AuditLog, VerifyResult, default_audit_path
+from ..security.audit_mirror import default_mirror
 from ..security.policy import load_policy
 from .common import emit_json
 
@@ -104,21 +106,25 @@ def _add_log_option(parser) -> None:
     )
 
 
-def _open_log(args) -> AuditLog:
+def _open_log(args, *, allow_missing: bool = False) -> AuditLog:
     policy = load_policy()
     for problem in policy.problems:
         sys.stderr.write(problem + "\n")
     path = Path(args.log) if args.log else default_audit_path(policy)
+    mirror = default_mirror()
     if not path.is_file():  # say "no log" before "no key": the likelier cause
+        # ...unless the OS event log remembers records of it: then it was deleted.
+        if allow_missing and AuditLog(path, b"", mirror).mirror_entries():
+            return AuditLog(path, b"", mirror)
         raise AuditLogMissingError(path=str(path))
     result = keys.load_or_create_key(keys.AUDIT_KEY, policy, create=False)
     if result.warning:
         sys.stderr.write(result.warning + "\n")
-    return AuditLog(path, result.key)
+    return AuditLog(path, result.key, mirror)
 
 
 def run_verify(args) -> int:
-    result = _open_log(args).verify()
+    result = _open_log(args, allow_missing=True).verify()
     if args.format == "json":
         emit_json(result.as_dict())
     else:
@@ -180,11 +186,29 @@ def _to_jsonl(records: list[dict]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)
 
 
+# A cell starting with one of these is a formula in Excel/LibreOffice (CSV injection).
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def csv_cell(value) -> str:
+    """A value made safe for a spreadsheet: control characters (newline, ESC, CR)
+    shown as \\xNN, and a leading formula character quoted with an apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # numbers (seq, duration) stay numbers, even negative ones
+    text = str(value)
+    if text.startswith(_FORMULA_PREFIXES):
+        text = "'" + text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _to_csv(records: list[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer, fieldnames=EXPORT_FIELDS, extrasaction="ignore", lineterminator="\r\n"
     )
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows({k: csv_cell(r.get(k)) for k in EXPORT_FIELDS} for r in records)
     return buffer.getvalue()

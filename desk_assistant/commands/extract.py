@@ -13,6 +13,7 @@ from .. import i18n
 from ..documents import DEFAULT_MAX_BYTES, load
 from ..errors import UsageError
 from .common import (
+    AuditedTask,
     FileOutcome,
     add_format_option,
     add_inputs_argument,
@@ -57,11 +58,17 @@ def cmd_extract(args) -> int:
         raise UsageError(what=i18n.tr("読み込むファイルがありません", "no files to read"))
     max_bytes = int(args.max_mb * 1024 * 1024)
 
+    security = getattr(args, "security", None)
+    if security is not None:
+        security.audit  # noqa: B018 - open the audit log (and its key) before reading anything
+
     def one(path: Path) -> FileOutcome:
-        document = load(path, max_bytes=max_bytes)
-        if args.format == "text":
-            print_blocks(document, args.tagged, header=len(paths) > 1)
-        return FileOutcome(path, "ok", data=document.to_dict())
+        # Reading a document is audited like any task (which file, when, by whom).
+        with AuditedTask(security, "extract", path):
+            document = load(path, max_bytes=max_bytes)
+            if args.format == "text":
+                print_blocks(document, args.tagged, header=len(paths) > 1)
+            return FileOutcome(path, "ok", data=document.to_dict())
 
     outcomes, code = run_batch(paths, one, args.format)
     if args.format == "json":

@@ -6,11 +6,13 @@ same checks (file present, GGUF, SHA-256 against the catalog, memory).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import paths
+from .. import i18n, paths
+from ..errors import HashMismatchError, ModelLoadError
 from ..settings import Settings
 from . import integrity
 from .catalog import ModelInfo, choose_for_role, discover, load_catalog
@@ -80,17 +82,67 @@ def open_model(
     policy=None,
 ) -> OpenModel:
     """Verify (hash, IT allow-list), then load. `policy`: security.policy.Policy or None."""
-    sha = verify_model(info, progress) if settings.get("engine.verify_hash") else ""
     if policy is not None and policy.require_model_hash:
-        from ..security.allowlist import check_model_allowed
-
-        sha = sha or verify_model(info, progress)
-        catalog_hashes = [e.sha256 for e in load_catalog() if e.sha256]
-        check_model_allowed(info.path, sha, policy, catalog_hashes)
+        return _open_enforced(info, settings, engine, progress, policy)
+    sha = verify_model(info, progress) if settings.get("engine.verify_hash") else ""
     engine = engine or ProcessEngine()
     try:
         runtime = engine.load(info.path, load_options(settings))
     except BaseException:
         engine.close()
+        raise
+    return OpenModel(info=info, engine=engine, runtime=runtime, sha256=sha)
+
+
+def _open_enforced(
+    info: ModelInfo,
+    settings: Settings,
+    engine: Engine | None,
+    progress: Callable[[int, int], None] | None,
+    policy,
+) -> OpenModel:
+    """RequireModelHash: hash the whole file at this load (never the user-writable
+    cache), streamed on a thread while the child loads, and refuse before any token.
+
+    The file's identity (inode, size, mtime, ctime) must be the same before the
+    hash and after the load, so a file swapped or rewritten meanwhile is refused.
+    """
+    from ..security.allowlist import check_model_allowed
+
+    before = integrity.file_identity(info.path)
+    result: dict = {}
+
+    def hash_file() -> None:
+        try:
+            result["sha"] = integrity.fresh_sha256(info.path, progress)
+        except BaseException as err:  # noqa: BLE001 - handed to the caller below
+            result["error"] = err
+
+    hasher = threading.Thread(target=hash_file, name="model-hash", daemon=True)
+    hasher.start()
+    engine = engine or ProcessEngine()
+    try:
+        runtime = engine.load(info.path, load_options(settings))
+        hasher.join()
+        if "error" in result:
+            raise result["error"]
+        sha = result["sha"]
+        if integrity.file_identity(info.path) != before:
+            raise ModelLoadError(
+                i18n.tr(
+                    "読み込み中にファイルが置き換えられました",
+                    "the file was replaced while it was loading",
+                ),
+                path=str(info.path),
+            )
+        if info.expected_sha256 and sha.lower() != info.expected_sha256.lower():
+            raise HashMismatchError(
+                path=str(info.path), expected=info.expected_sha256.lower(), actual=sha
+            )
+        catalog_hashes = [e.sha256 for e in load_catalog() if e.sha256]
+        check_model_allowed(info.path, sha, policy, catalog_hashes)
+    except BaseException:
+        engine.close()
+        hasher.join()
         raise
     return OpenModel(info=info, engine=engine, runtime=runtime, sha256=sha)

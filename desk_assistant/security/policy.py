@@ -3,13 +3,17 @@
 Sources, strongest first:
 - Windows: HKLM\\SOFTWARE\\Policies\\DeskAssistant, then HKCU\\SOFTWARE\\Policies\\DeskAssistant.
 - Elsewhere: policy.json in the system folder (/etc/desk-assistant/ or
-  /Library/Application Support/DeskAssistant/), then next to the executable.
-- DESK_ASSISTANT_POLICY (a policy.json path, for tests and pilots): weakest of
-  all, so a user cannot use it to override what IT set.
+  /Library/Application Support/DeskAssistant/). Never a file next to the
+  interpreter or executable: a user-installed Python makes that user-writable.
+- DESK_ASSISTANT_POLICY (a policy.json path, for tests and pilots) only where
+  no machine policy exists and the app is not frozen; otherwise it is refused
+  (and the refusal reported), so the user cannot fill keys IT left unset.
 
 A value present in a stronger source wins key by key. A source that cannot be
 parsed, or a value of the wrong type, is reported in `Policy.problems` and read
 the safest way (see `_SAFEST`); a broken policy never means "no policy".
+JSON nesting is bounded (MAX_DEPTH) and two spellings of one key
+("RequireModelHash" and "requiremodelhash") make the source malformed.
 """
 
 from __future__ import annotations
@@ -18,18 +22,19 @@ import json
 import os
 import re
 import stat
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import i18n
+from .. import deployment, i18n
 from ..errors import FeatureDisabledError
 
-REGISTRY_KEY = r"SOFTWARE\Policies\DeskAssistant"
-POLICY_FILE_NAME = "policy.json"
+REGISTRY_KEY = deployment.REGISTRY_POLICY_KEY
+POLICY_FILE_NAME = deployment.POLICY_FILE_NAME
 POLICY_ENV = "DESK_ASSISTANT_POLICY"
+MAX_DEPTH = 8  # policy.json is flat: an object of scalars and lists of strings
+MAX_POLICY_BYTES = 1024 * 1024
 
 # Feature names for DisabledFeatures. Unknown names are kept (disabling something
 # that does not exist harms nothing) but reported, since they are likely typos.
@@ -44,6 +49,7 @@ KNOWN_FEATURES = frozenset(
         "glossary",
         "export",
         "audit_export",
+        "generate",
     }
 )
 
@@ -166,6 +172,8 @@ _SAFEST: dict[str, Any] = {
     "allow_catalog_models": False,
     "allow_keyring_fallback": False,
     "allow_personal_exceptions": False,
+    # A DisabledFeatures IT wrote but we cannot read: fail closed, every feature off.
+    "disabled_features": sorted(KNOWN_FEATURES),
 }
 # A source that cannot be read at all: everything IT could have restricted is restricted.
 _SAFEST_WHOLE = {"require_model_hash": True, "allow_keyring_fallback": False}
@@ -207,7 +215,10 @@ def parse_policy_mapping(raw: Any, source: str) -> _Source:
             parsed.values[attr] = parse(value)
         except ValueError as err:
             safest = _SAFEST.get(attr)
-            shown = safest if safest is not None else i18n.tr("未設定", "unset")
+            if attr == "disabled_features":
+                shown = i18n.tr("すべての機能が無効", "every feature disabled")
+            else:
+                shown = safest if safest is not None else i18n.tr("未設定", "unset")
             parsed.problems.append(
                 _problem(
                     source,
@@ -264,7 +275,21 @@ def read_policy_file(path: Path) -> _Source | None:
         )
         return source
     try:
-        raw = json.loads(text)
+        if len(text) > MAX_POLICY_BYTES:
+            raise ValueError(f"larger than {MAX_POLICY_BYTES} bytes")
+        raw = _bounded_json(text)
+    except _DuplicateKey as err:
+        source = _Source(name, dict(_SAFEST_WHOLE))
+        source.problems.append(
+            _problem(
+                name,
+                f"キー {err.first} と {err.second} が重複しています（大文字小文字だけが違う同じキー）。"
+                "最も安全な設定で動作します",
+                f"keys {err.first} and {err.second} are the same key spelled twice; "
+                "running with the safest settings",
+            )
+        )
+        return source
     except ValueError as err:
         source = _Source(name, dict(_SAFEST_WHOLE))
         source.problems.append(
@@ -285,6 +310,55 @@ def read_policy_file(path: Path) -> _Source | None:
             )
         )
     return source
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(f"duplicate key {first} / {second}")
+        self.first, self.second = first, second
+
+
+def _json_depth(text: str) -> int:
+    """Deepest [ / { nesting, outside strings; checked before json.loads can recurse."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                return deepest
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, str] = {}
+    for key, _value in pairs:
+        folded = str(key).lower()
+        if folded in seen:
+            raise _DuplicateKey(seen[folded], key)
+        seen[folded] = key
+    return dict(pairs)
+
+
+def _bounded_json(text: str) -> Any:
+    if _json_depth(text) > MAX_DEPTH:
+        raise ValueError(f"nested deeper than {MAX_DEPTH} levels")
+    try:
+        return json.loads(text, object_pairs_hook=_reject_duplicates)
+    except RecursionError:  # belt and braces: the depth scan should have caught it
+        raise ValueError("nested too deeply") from None
 
 
 def _writable_by_others(path: Path) -> bool:
@@ -344,17 +418,11 @@ def _registry_list(winreg_module: Any, key: Any, subkey: str) -> list[str] | Non
 
 
 def system_policy_files() -> list[Path]:
-    """policy.json locations outside Windows, strongest first."""
-    files: list[Path] = []
-    if sys.platform == "darwin":
-        files.append(Path("/Library/Application Support/DeskAssistant") / POLICY_FILE_NAME)
-    elif os.name == "posix":
-        files.append(Path("/etc/desk-assistant") / POLICY_FILE_NAME)
-    files.append(Path(sys.executable).resolve().parent / POLICY_FILE_NAME)
-    return files
+    """policy.json locations outside Windows, strongest first (machine locations only)."""
+    return deployment.system_policy_files()
 
 
-def merge_sources(sources: Sequence[_Source]) -> Policy:
+def merge_sources(sources: Sequence[_Source], extra_problems: Sequence[str] = ()) -> Policy:
     """Merge parsed sources given strongest first; each key from the strongest that set it."""
     values: dict[str, Any] = {}
     set_keys: set[str] = set()
@@ -364,6 +432,7 @@ def merge_sources(sources: Sequence[_Source]) -> Policy:
         set_keys.update(source.values)
     for source in sources:
         problems.extend(source.problems)
+    problems.extend(extra_problems)
     return Policy(
         **values,
         sources=tuple(s.name for s in sources),
@@ -381,8 +450,8 @@ def load_policy(
     """The policy in force. Never raises: problems are listed in `Policy.problems`.
 
     With no arguments: the registry on Windows, the system policy.json files
-    elsewhere, then DESK_ASSISTANT_POLICY. `files` replaces the file list
-    (strongest first) for tests.
+    elsewhere; DESK_ASSISTANT_POLICY only when neither exists and the app is not
+    frozen. `files` replaces the file list (strongest first) for tests.
     """
     sources: list[_Source] = []
     if use_registry is None:
@@ -394,18 +463,37 @@ def load_policy(
             found = read_registry(winreg_module, hive)
             if found is not None:
                 sources.append(found)
-    if files is None:
-        paths = [] if os.name == "nt" else system_policy_files()
-        override = os.environ.get(POLICY_ENV)
-        if override:
-            paths.append(Path(override))
-    else:
-        paths = [Path(p) for p in files]
+    paths = [Path(p) for p in files] if files is not None else []
+    if files is None and os.name != "nt":
+        paths = system_policy_files()
     for path in paths:
         found = read_policy_file(path)
         if found is not None:
             sources.append(found)
-    return merge_sources(sources)
+    refused: list[str] = []
+    if files is None:
+        refused = _env_policy(sources)
+    return merge_sources(sources, refused)
+
+
+def _env_policy(sources: list[_Source]) -> list[str]:
+    """DESK_ASSISTANT_POLICY: for tests and pilots on unmanaged machines only."""
+    override = os.environ.get(POLICY_ENV)
+    if not override:
+        return []
+    if sources or deployment.is_frozen():
+        return [
+            _problem(
+                f"{POLICY_ENV}={override}",
+                "組織のポリシーがある PC、または配布版では環境変数のポリシーは使えません（無視しました）",
+                "a policy from an environment variable is not accepted where a machine "
+                "policy exists or in the installed build (ignored)",
+            )
+        ]
+    found = read_policy_file(Path(override))
+    if found is not None:
+        sources.append(found)
+    return []
 
 
 # -- applying policy to settings ---------------------------------------------

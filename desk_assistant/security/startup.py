@@ -20,6 +20,7 @@ from .. import i18n
 from ..errors import DeskError
 from . import keys
 from .audit import AuditLog, default_audit_path
+from .audit_mirror import default_mirror
 from .offline import OfflineGuard, install_offline_guard, offline_report
 from .policy import Policy, apply_policy, load_policy
 from .retention import apply_retention
@@ -63,7 +64,9 @@ class SecurityContext:
     @property
     def audit(self) -> AuditLog:
         if self._audit is None:
-            self._audit = AuditLog(default_audit_path(self.policy), self.key(keys.AUDIT_KEY))
+            self._audit = AuditLog(
+                default_audit_path(self.policy), self.key(keys.AUDIT_KEY), default_mirror()
+            )
         return self._audit
 
     def report(self) -> dict:

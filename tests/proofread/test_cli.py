@@ -187,9 +187,13 @@ def test_audit_record_per_file(tmp_path):
     assert done.returncode == 3 and "Traceback" not in done.stderr
     log = "".join(p.read_text(encoding="utf-8") for p in paths.log_dir().rglob("*.jsonl"))
     records = [json.loads(line) for line in log.splitlines()]
+    # Each file: a "started" record before the work, then its outcome (issue 14 F5).
     assert [(r["task"], r["outcome"]) for r in records] == [
+        ("proofread", "started"),
         ("proofread", "findings"),
+        ("proofread", "started"),
         ("proofread", "ok"),
+        ("proofread", "started"),
         ("proofread", "error"),
     ]
     assert "予算" not in log  # the log holds hashes, not the text

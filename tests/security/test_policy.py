@@ -79,14 +79,17 @@ def test_stronger_source_wins_key_by_key(tmp_path):
 
 @pytest.mark.skipif(os.name == "nt", reason="Windows reads the registry, not system files")
 def test_env_policy_cannot_override_the_system_file(tmp_path, monkeypatch):
+    # Issue 14 (F3): with a machine policy present the environment policy is refused
+    # entirely, not merged as the weakest source (it could fill keys IT left unset).
     system = write(tmp_path / "system.json", {"AllowKeyringFallback": False})
     user = write(tmp_path / "user.json", {"AllowKeyringFallback": True, "RetentionDays": 3})
     monkeypatch.setattr(policy_mod, "system_policy_files", lambda: [tmp_path / "system.json"])
     monkeypatch.setenv("DESK_ASSISTANT_POLICY", user)
     result = load_policy()
     assert result.allow_keyring_fallback is False
-    assert result.retention_days == 3
-    assert result.sources == (system, user)
+    assert result.retention_days is None
+    assert result.sources == (system,)
+    assert any("DESK_ASSISTANT_POLICY" in p for p in result.problems)
 
 
 @pytest.mark.skipif(os.name == "nt", reason="Windows reads the registry, not system files")

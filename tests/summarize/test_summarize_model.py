@@ -60,7 +60,8 @@ def test_docx_summary_file_with_citations_and_audit(installed_demo, corpus_copy,
     assert all(line in written for line in result["summary_cited"].splitlines())
     assert source.read_bytes() == before
     log_text = "".join(p.read_text(encoding="utf-8") for p in paths.log_dir().rglob("*.jsonl"))
-    [record] = [json.loads(line) for line in log_text.splitlines()]
+    started, record = [json.loads(line) for line in log_text.splitlines()]
+    assert started["outcome"] == "started" and started["job"] == record["job"]  # issue 14 F5
     assert record["task"] == "summarize" and record["outcome"] in ("ok", "findings")
 
 

@@ -73,7 +73,8 @@ def test_json_has_every_segment_and_the_file_is_written_and_audited(
     out_path = Path(result["output"])
     assert out_path.name == "docx07_gif_499_faq_short.en.docx" and out_path.exists()
     assert source.read_bytes() == before
-    [record] = [r for r in audit_records() if r["task"] == "translate"]
+    started, record = [r for r in audit_records() if r["task"] == "translate"]
+    assert started["outcome"] == "started" and started["job"] == record["job"]  # issue 14 F5
     assert record["model_id"] == "fake-translator" and record["output_path"] == str(out_path)
     assert record["outcome"] in ("ok", "findings")
 

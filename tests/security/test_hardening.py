@@ -1,0 +1,540 @@
+"""Red-team findings F1–F18 (issue 14): each test replays the same-user attack
+and checks that the promise to IT now holds. Names carry the finding number."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from desk_assistant import deployment, paths
+from desk_assistant.cli import main
+from desk_assistant.errors import (
+    AuditLogError,
+    HashMismatchError,
+    ModelNotAllowedError,
+)
+from desk_assistant.llm import integrity
+from desk_assistant.llm.catalog import ModelInfo
+from desk_assistant.llm.fake import FakeEngine
+from desk_assistant.llm.runtime import open_model
+from desk_assistant.security.audit import GENESIS, AuditLog, canonical, os_user
+from desk_assistant.security.audit_mirror import FileMirror
+from desk_assistant.security.policy import KNOWN_FEATURES, load_policy
+from desk_assistant.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO.parent / "shared" / "corpus"
+KEY = bytes(range(32))
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def write_json(path: Path, data) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def machine_policy(tmp_path, monkeypatch):
+    """A machine policy folder standing in for /etc/desk-assistant (and no registry)."""
+    folder = tmp_path / "etc-desk-assistant"
+    folder.mkdir()
+    monkeypatch.setattr(deployment, "LINUX_POLICY_DIR", folder)
+    monkeypatch.setattr(deployment, "MAC_POLICY_DIR", folder)
+    monkeypatch.setattr(deployment, "_registry_policy_present", lambda: False)
+    # Production ignores DESK_ASSISTANT_HOME: keep platformdirs inside the test folder.
+    for var, sub in (
+        ("HOME", "home"),
+        ("XDG_DATA_HOME", "xdg-data"),
+        ("XDG_CONFIG_HOME", "xdg-config"),
+        ("XDG_CACHE_HOME", "xdg-cache"),
+        ("XDG_STATE_HOME", "xdg-state"),
+    ):
+        monkeypatch.setenv(var, str(tmp_path / sub))
+    return folder / "policy.json"
+
+
+def model_file(tmp_path: Path, content: bytes) -> ModelInfo:
+    path = tmp_path / "models" / "m.gguf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return ModelInfo(
+        id="m", path=path, name="m", roles=("general",), prompt_format="few_shot", size=len(content)
+    )
+
+
+def rechain(log: AuditLog, records: list[dict], key: bytes) -> None:
+    """What an attacker holding the key does after editing records: re-number, re-MAC,
+    rewrite the head."""
+    prev, lines = GENESIS, []
+    for seq, record in enumerate(records, 1):
+        record = dict(record, seq=seq, prev=prev)
+        record["mac"] = log._mac(prev, record)
+        prev = record["mac"]
+        lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+    log.path.write_text("".join(lines), encoding="utf-8")
+    if records:
+        log._write_head(len(records), prev)
+    assert all(isinstance(canonical(r), bytes) for r in records)
+
+
+# -- F1: allow-list trusts the user-writable hash cache --------------------------
+
+
+def test_F1_edited_hash_cache_does_not_let_an_unlisted_model_load(tmp_path):
+    allowed = b"GGUF" + b"A" * 4096
+    info = model_file(tmp_path, allowed)
+    good = hashlib.sha256(allowed).hexdigest()
+    policy = load_policy(
+        [
+            write_json(
+                tmp_path / "p.json",
+                {"RequireModelHash": True, "AllowedModels": [good], "AllowCatalogModels": False},
+            )
+        ]
+    )
+    settings = Settings()
+    with open_model(info, settings, engine=FakeEngine("x"), policy=policy) as opened:
+        assert opened.sha256 == good
+    # The attack: same size, other content, mtime restored, cache claims the good hash.
+    st = info.path.stat()
+    time.sleep(0.05)
+    info.path.write_bytes(b"GGUF" + b"B" * 4096)
+    os.utime(info.path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    integrity.file_sha256(info.path)  # put an entry in the cache ...
+    cache = json.loads(integrity._cache_file().read_text())
+    for entry in cache.values():
+        entry["sha256"] = good  # ... and forge it
+    integrity._cache_file().write_text(json.dumps(cache))
+    engine = FakeEngine("must not run")
+    with pytest.raises(ModelNotAllowedError):
+        open_model(info, settings, engine=engine, policy=policy)
+    assert engine.prompts == []  # refused before the first token
+
+
+def test_F1_same_size_replacement_with_restored_mtime_is_hashed_again(tmp_path):
+    path = tmp_path / "m.gguf"
+    path.write_bytes(b"GGUF" + b"A" * 1000)
+    first = integrity.file_sha256(path)
+    st = path.stat()
+    time.sleep(0.05)
+    path.write_bytes(b"GGUF" + b"B" * 1000)  # `cp evil.gguf m.gguf; touch -r backup m.gguf`
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert integrity.cached_sha256(path) is None
+    assert integrity.file_sha256(path) != first
+
+
+def test_F1_catalog_model_with_wrong_content_is_refused_under_policy(tmp_path):
+    info = model_file(tmp_path, b"GGUF" + b"C" * 100)
+    info.entry = None
+    policy = load_policy([write_json(tmp_path / "p.json", {"RequireModelHash": True})])
+
+    class Listed(ModelInfo):
+        @property
+        def expected_sha256(self):
+            return "0" * 64
+
+    listed = Listed(
+        **{k: getattr(info, k) for k in ("id", "path", "name", "roles", "prompt_format", "size")}
+    )
+    with pytest.raises(HashMismatchError):
+        open_model(listed, Settings(), engine=FakeEngine("x"), policy=policy)
+
+
+# -- F2: DESK_ASSISTANT_RESOURCES swaps the catalog ------------------------------
+
+
+def test_F2_resources_override_is_ignored_in_production(tmp_path, machine_policy, monkeypatch):
+    fake = tmp_path / "fake-resources"
+    write_json(fake / "models" / "catalog.json", {"models": []})
+    monkeypatch.setenv("DESK_ASSISTANT_RESOURCES", str(fake))
+    assert paths.resources_dir() == fake  # a developer machine: the override works
+    write_json(machine_policy, {"RequireModelHash": True})
+    assert paths.resources_dir() != fake
+    assert (paths.resources_dir() / "models" / "catalog.json").is_file()
+
+
+def test_F2_frozen_build_ignores_resources_override(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setenv("DESK_ASSISTANT_RESOURCES", str(tmp_path))
+    assert paths.resources_dir() != tmp_path
+
+
+# -- F3: user-controlled policy sources ------------------------------------------
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows reads the registry")
+def test_F3_env_policy_cannot_fill_keys_it_left_unset(tmp_path, machine_policy, monkeypatch):
+    write_json(machine_policy, {"RequireModelHash": True})
+    rogue = write_json(
+        tmp_path / "mine.json",
+        {"AllowedModels": ["e" * 64], "LogDirectory": str(tmp_path / "elsewhere")},
+    )
+    monkeypatch.setenv("DESK_ASSISTANT_POLICY", str(rogue))
+    policy = load_policy()
+    assert policy.require_model_hash is True
+    assert policy.allowed_models == () and policy.log_directory is None
+    assert any("DESK_ASSISTANT_POLICY" in p for p in policy.problems)
+    assert str(rogue) not in policy.sources
+
+
+def test_F3_frozen_build_refuses_env_policy(tmp_path, monkeypatch, machine_policy):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    rogue = write_json(tmp_path / "mine.json", {"AllowedModels": ["e" * 64]})
+    monkeypatch.setenv("DESK_ASSISTANT_POLICY", str(rogue))
+    policy = load_policy()
+    assert policy.allowed_models == () and not policy.present
+
+
+def test_F3_policy_next_to_the_interpreter_is_never_read(tmp_path, monkeypatch, machine_policy):
+    interpreter = tmp_path / "python" / "bin" / "python3"
+    write_json(interpreter.parent / "policy.json", {"AllowedModels": ["e" * 64]})
+    monkeypatch.setattr(sys, "executable", str(interpreter))
+    monkeypatch.delenv("DESK_ASSISTANT_POLICY", raising=False)
+    policy = load_policy()
+    assert not policy.present and policy.allowed_models == ()
+
+
+# -- F4: the user holds the audit key ------------------------------------------------
+
+
+def audited_log(tmp_path: Path, n: int = 5) -> tuple[AuditLog, FileMirror]:
+    mirror = FileMirror(tmp_path / "os-event-log" / "mirror.log")
+    log = AuditLog(tmp_path / "logs" / "audit.jsonl", KEY, mirror)
+    for i in range(n):
+        log.append(task="translate", outcome="ok", input_sha256=f"{i:064x}")
+    return log, mirror
+
+
+def test_F4_record_removed_and_rechained_with_the_key_is_caught_by_the_mirror(tmp_path):
+    log, _mirror = audited_log(tmp_path)
+    records = log.records()
+    rechain(log, records[:2] + records[3:], KEY)  # drop record 3, re-MAC the rest
+    assert AuditLog(log.path, KEY).verify().ok  # the local chain alone is fooled ...
+    result = log.verify()  # ... the OS event log copy is not
+    assert not result.ok and result.reason in ("mirror", "rolled_back")
+    assert result.seq == 3
+
+
+def test_F4_deleted_log_and_head_are_caught_by_the_mirror(tmp_path):
+    log, _mirror = audited_log(tmp_path)
+    log.path.unlink()
+    log.head_path.unlink()
+    result = log.verify()
+    assert not result.ok and result.reason == "deleted"
+    assert "5" in result.message
+
+
+def test_F4_restored_older_log_and_head_are_caught_by_the_mirror(tmp_path):
+    log, _mirror = audited_log(tmp_path, 3)
+    old_log, old_head = log.path.read_bytes(), log.head_path.read_bytes()
+    log.append(task="summarize", outcome="ok")
+    log.append(task="summarize", outcome="ok")
+    log.path.write_bytes(old_log)
+    log.head_path.write_bytes(old_head)
+    assert AuditLog(log.path, KEY).verify().ok
+    result = log.verify()
+    assert not result.ok and result.reason == "rolled_back"
+
+
+def test_F4_mirror_carries_no_file_names_and_verify_says_it_compared(tmp_path):
+    log, mirror = audited_log(tmp_path, 2)
+    log.append(task="translate", outcome="ok", output_path=tmp_path / "秘密の計画.docx")
+    text = mirror.path.read_text(encoding="utf-8")
+    assert "秘密" not in text and "\\u79d8" not in text
+    result = log.verify()
+    assert result.ok and result.mirror == 3 and "OS" in result.message
+
+
+def test_F4_cli_verify_reports_a_deleted_log_from_the_mirror(tmp_path, monkeypatch, capsys):
+    from desk_assistant.commands import audit as audit_cmd
+    from desk_assistant.security import startup
+
+    mirror = FileMirror(tmp_path / "mirror.log")
+    monkeypatch.setattr(audit_cmd, "default_mirror", lambda: mirror)
+    monkeypatch.setattr(startup, "default_mirror", lambda: mirror)
+    monkeypatch.setenv(
+        "DESK_ASSISTANT_POLICY",
+        str(write_json(tmp_path / "p.json", {"AllowKeyringFallback": True})),
+    )
+    source = tmp_path / "in.txt"
+    source.write_text("本文", encoding="utf-8")
+    assert main(["extract", str(source)]) == 0
+    assert main(["audit", "verify"]) == 0
+    log_path = Path(capsys.readouterr().out.strip().rsplit(": ", 1)[-1])
+    log_path.unlink()
+    Path(str(log_path) + ".head").unlink()
+    assert main(["audit", "verify"]) == 1
+    assert "削除" in capsys.readouterr().out
+
+
+# -- F5: unaudited commands, lock directory, killed jobs ----------------------------
+
+
+def _security_env(tmp_path, monkeypatch, policy: dict) -> FileMirror:
+    from desk_assistant.security import startup
+
+    mirror = FileMirror(tmp_path / "mirror.log")
+    monkeypatch.setattr(startup, "default_mirror", lambda: mirror)
+    policy = {"AllowKeyringFallback": True, **policy}
+    monkeypatch.setenv("DESK_ASSISTANT_POLICY", str(write_json(tmp_path / "p.json", policy)))
+    return mirror
+
+
+def _records(mirror: FileMirror) -> list[dict]:
+    return mirror.read() or []
+
+
+def test_F5_generate_is_refused_when_every_task_is_disabled(tmp_path, monkeypatch, capsys):
+    _security_env(
+        tmp_path, monkeypatch, {"DisabledFeatures": ["translate", "summarize", "proofread"]}
+    )
+    assert main(["generate", "--prompt", "hello"]) == 2
+    assert "generate" in capsys.readouterr().err
+
+
+def test_F5_generate_and_extract_leave_started_and_outcome_records(tmp_path, monkeypatch):
+    from desk_assistant.commands import generate as generate_cmd
+    from desk_assistant.llm.runtime import OpenModel
+
+    mirror = _security_env(tmp_path, monkeypatch, {})
+    info = model_file(tmp_path, b"GGUF")
+    monkeypatch.setattr(generate_cmd, "resolve_model", lambda *a, **k: info)
+
+    def fake_open(info, settings, policy=None):
+        engine = FakeEngine("はい")
+        return OpenModel(info, engine, engine.load(info.path), "f" * 64)
+
+    monkeypatch.setattr(generate_cmd, "open_model", fake_open)
+    assert main(["generate", "--prompt", "秘密の指示"]) == 0
+    source = tmp_path / "in.txt"
+    source.write_text("本文です", encoding="utf-8")
+    assert main(["extract", str(source)]) == 0
+    seen = [(e["task"], e["outcome"]) for e in _records(mirror)]
+    assert seen == [
+        ("generate", "started"),
+        ("generate", "ok"),
+        ("extract", "started"),
+        ("extract", "ok"),
+    ]
+
+
+def test_F5_lock_path_that_is_a_folder_stops_the_task_before_it_runs(tmp_path):
+    from desk_assistant.commands.common import AuditedTask
+
+    log = AuditLog(tmp_path / "audit.jsonl", KEY)
+    log.lock_path.mkdir(parents=True)
+
+    class Security:
+        audit = log
+
+    ran = []
+    with pytest.raises(AuditLogError) as info:
+        with AuditedTask(Security(), "translate", None):
+            ran.append(True)
+    assert ran == []
+    assert "lock path is a folder" in info.value.message("en")
+    assert "フォルダー" in info.value.message("ja")
+
+
+def test_F5_job_killed_after_streaming_still_left_a_record(tmp_path):
+    code = f"""
+import os, signal
+from desk_assistant.security.audit import AuditLog
+log = AuditLog({str(tmp_path / "audit.jsonl")!r}, bytes(range(32)))
+job = log.start(task="generate", model_id="m")
+print("streaming...", flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        timeout=60,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+    )
+    assert proc.returncode != 0
+    log = AuditLog(tmp_path / "audit.jsonl", KEY)
+    records = log.records()
+    assert [(r["task"], r["outcome"]) for r in records] == [("generate", "started")]
+    assert log.verify().ok
+
+
+def test_F5_job_api_records_cancel_and_error_outcomes(tmp_path):
+    from desk_assistant.errors import Cancelled
+
+    log = AuditLog(tmp_path / "audit.jsonl", KEY)
+    with pytest.raises(Cancelled):
+        with log.start(task="translate"):
+            raise Cancelled()
+    with pytest.raises(ValueError):
+        with log.start(task="summarize"):
+            raise ValueError("本文を含むかもしれないメッセージ")
+    job = log.start(task="proofread")
+    job.finish("findings", output_path=tmp_path / "o.docx")
+    job.finish("ok")  # only the first outcome counts
+    got = [(r["task"], r["outcome"], r["error"]) for r in log.records()]
+    assert got == [
+        ("translate", "started", None),
+        ("translate", "cancelled", None),
+        ("summarize", "started", None),
+        ("summarize", "error", "ValueError"),
+        ("proofread", "started", None),
+        ("proofread", "findings", None),
+    ]
+    jobs = [r["job"] for r in log.records()]
+    assert jobs[0] == jobs[1] != jobs[2] == jobs[3]
+    assert "本文" not in log.path.read_text(encoding="utf-8")
+
+
+# -- F6: LOGNAME and DESK_ASSISTANT_HOME -------------------------------------------------
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX account API")
+def test_F6_logname_does_not_change_the_recorded_user(tmp_path, monkeypatch):
+    import pwd
+
+    real = pwd.getpwuid(os.geteuid()).pw_name
+    for var in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.setenv(var, "mallory")
+    assert os_user() == real
+    log = AuditLog(tmp_path / "a.jsonl", KEY)
+    assert log.append(task="t", outcome="ok")["user"] == real
+    from desk_assistant.security.audit import default_audit_path
+
+    assert "mallory" not in default_audit_path().name
+
+
+def test_F6_desk_assistant_home_cannot_move_log_and_key_in_production(
+    tmp_path, machine_policy, monkeypatch
+):
+    from desk_assistant.security import keys
+    from desk_assistant.security.audit import default_audit_path
+
+    write_json(machine_policy, {"RetentionDays": 30})
+    monkeypatch.setenv("DESK_ASSISTANT_HOME", str(tmp_path / "mine"))
+    assert not str(default_audit_path()).startswith(str(tmp_path / "mine"))
+    assert not str(keys.fallback_key_path(keys.AUDIT_KEY)).startswith(str(tmp_path / "mine"))
+
+
+# -- F7 / F16: shared LogDirectory, file modes -------------------------------------------
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes and symlinks")
+def test_F7_planted_symlink_in_a_shared_log_directory_is_refused(tmp_path):
+    shared = tmp_path / "shared-logs"
+    shared.mkdir()
+    stolen = tmp_path / "attacker-owned.txt"
+    stolen.write_text("", encoding="utf-8")
+    log = AuditLog(shared / "audit-victim.jsonl", KEY)
+    log.path.symlink_to(stolen)
+    with pytest.raises(AuditLogError) as info:
+        log.append(task="translate", outcome="ok", output_path="/secret/計画.docx")
+    assert stolen.read_text(encoding="utf-8") == ""
+    assert (
+        "symbolic link" in info.value.message("en") and "シンボリックリンク" in info.value.message()
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
+def test_F7_log_precreated_by_another_user_is_refused(tmp_path):
+    log = AuditLog(tmp_path / "audit-victim.jsonl", KEY)
+    log.path.write_text("", encoding="utf-8")
+    os.chown(log.path, 12345, 12345)
+    with pytest.raises(AuditLogError) as info:
+        log.append(task="translate", outcome="ok")
+    assert "another user" in info.value.message("en")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_F16_audit_log_and_crash_log_are_owner_only(tmp_path, monkeypatch):
+    old = os.umask(0o022)
+    try:
+        log = AuditLog(tmp_path / "logs" / "audit.jsonl", KEY)
+        log.append(task="translate", outcome="ok", output_path="/secret/計画.docx")
+        for path in (log.path, log.head_path, log.lock_path):
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+        # A log someone loosened is tightened at the next record.
+        os.chmod(log.path, 0o644)
+        log.append(task="translate", outcome="ok")
+        assert stat.S_IMODE(log.path.stat().st_mode) == 0o600
+        from desk_assistant import cli
+
+        try:
+            raise RuntimeError("boom /secret/計画.docx")
+        except RuntimeError:
+            crash = Path(cli._write_crash_log())
+        assert stat.S_IMODE(crash.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+
+
+# -- F8: CSV export -------------------------------------------------------------------------
+
+
+def test_F8_csv_export_neutralises_formulas_and_control_characters(tmp_path, capsys):
+    from desk_assistant.commands.audit import _to_csv
+
+    hostile = [
+        {
+            "seq": 1,
+            "task": '=HYPERLINK("http://x","y")',
+            "output_path": "+cmd|' /C calc'!A0",
+            "error": "-2+3",
+            "user": "@SUM(A1)",
+            "host": "\tTAB",
+            "model_id": "\rCR",
+            "app_version": "a\nb\x1b[31mred",
+            "duration_s": -1.5,
+        },
+    ]
+    text = _to_csv(hostile)
+    row = next(csv.DictReader(io.StringIO(text)))
+    for field in ("task", "output_path", "error", "user", "host", "model_id"):
+        assert row[field].startswith("'"), (field, row[field])
+    assert "\x1b" not in text and "a\nb" not in text and "\\x1b" in row["app_version"]
+    assert row["seq"] == "1" and row["duration_s"] == "-1.5"
+    assert text.count("\r\n") == 2  # header + one row: no raw line breaks inside cells
+
+
+# -- F9 (the part owned here): a malformed DisabledFeatures fails closed --------------------
+
+
+def test_F9_malformed_disabled_features_disables_everything(tmp_path):
+    policy = load_policy([write_json(tmp_path / "p.json", {"DisabledFeatures": {"x": 1}})])
+    assert policy.malformed
+    assert all(not policy.feature_enabled(f) for f in KNOWN_FEATURES)
+    assert any("DisabledFeatures" in p for p in policy.problems)
+
+
+# -- F15: hostile policy.json ----------------------------------------------------------------
+
+
+def test_F15_deeply_nested_policy_is_a_problem_not_a_crash(tmp_path, capsys, monkeypatch):
+    deep = tmp_path / "p.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    policy = load_policy([deep])
+    assert policy.malformed and policy.require_model_hash is True
+    assert "nested" in " ".join(policy.problems) or "入れ子" in " ".join(policy.problems)
+    monkeypatch.setenv("DESK_ASSISTANT_POLICY", str(deep))
+    assert main(["audit", "export"]) in (0, 1, 3)  # a normal command still runs
+    assert "RecursionError" not in capsys.readouterr().err
+
+
+def test_F15_case_variant_duplicate_key_cannot_turn_the_hash_check_off(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text('{"RequireModelHash": true, "requiremodelhash": false}', encoding="utf-8")
+    policy = load_policy([path])
+    assert policy.require_model_hash is True and policy.malformed
+    assert any("requiremodelhash" in p for p in policy.problems)

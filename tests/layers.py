@@ -25,7 +25,18 @@ LAYERS: list[tuple[str, frozenset[str]]] = [
     ("security", frozenset({"security"})),
     (
         "base",
-        frozenset({"__init__", "errors", "settings", "paths", "i18n", "fileio", "kanji_numbers"}),
+        frozenset(
+            {
+                "__init__",
+                "errors",
+                "settings",
+                "paths",
+                "i18n",
+                "fileio",
+                "kanji_numbers",
+                "deployment",  # is this a managed install? (env overrides refused there)
+            }
+        ),
     ),
 ]
 # Layers whose components may use each other freely (small shared modules).

@@ -36,9 +36,7 @@ MODEL_TASKS = ("translate", "summarize", "proofread")
 
 
 def require_generate_allowed(policy) -> None:
-    if not policy.feature_enabled("generate") or not any(
-        policy.feature_enabled(task) for task in MODEL_TASKS
-    ):
+    if not any(policy.feature_enabled(task) for task in MODEL_TASKS):
         raise FeatureDisabledError(feature="generate")
 
 

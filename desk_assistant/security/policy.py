@@ -49,7 +49,6 @@ KNOWN_FEATURES = frozenset(
         "glossary",
         "export",
         "audit_export",
-        "generate",
     }
 )
 

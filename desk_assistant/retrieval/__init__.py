@@ -22,13 +22,15 @@ Quick use::
         index.more_like_this(hits[0].passage_id)
         index.passage(pid); index.passages_of(key); index.sources(); index.source(key)
         index.remove_source(key); index.optimize(); index.count()
+        index.touch_source(key, info=None)   # checked now: SourceInfo.indexed_at (retention)
+        index.put_value("name", obj); index.get_value("name", default)   # small sealed values
     Index.open(path, key, read_only=True)   # a shared index on a file share (mode=ro)
 
-Terms (terms.py): Sudachi (sudachidict-core) split mode C, normalized form, NFKC +
+Terms (analysis.py): Sudachi (sudachidict-core) split mode C, normalized form, NFKC +
 case folded, plus the mode-A parts of compounds, so 個人情報保護委員会 is found by
 個人情報 and by 保護委員会; particles, auxiliaries, symbols and light verbs are
 dropped. Text goes to Sudachi in pieces under its 49,149-byte limit.
-`terms.terms(text)` gives `Term(norm, start, end)` with offsets, for callers
+`terms(text)` gives `Term(norm, start, end)` with offsets, for callers
 that need their own matching (e.g. answer verification).
 
 Query: each query word matches the word itself or all of its A-mode parts; words
@@ -49,6 +51,7 @@ Long text: `split_text(text, max_chars=500)` cuts at sentence ends, giving
 (offset, piece) pairs so a passage can name where it starts.
 """
 
+from .analysis import Term, TokenizerUnavailableError, fold, query_groups, terms
 from .chunking import sentences, split_text
 from .index import (
     Index,
@@ -59,7 +62,6 @@ from .index import (
 )
 from .model import Filters, Hit, Passage, Snippet, SourceInfo
 from .sealing import SealError
-from .terms import Term, TokenizerUnavailableError, fold, query_groups, terms
 
 __all__ = [
     "Filters",

@@ -13,6 +13,7 @@ opened read-only (`mode=ro`) by every client while only the builder writes.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import sqlite3
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import terms as termlib
+from . import analysis as termlib
 from .model import Filters, Hit, Passage, SourceInfo
 from .sealing import Sealer, SealError
 from .snippets import make_snippet
@@ -33,6 +34,7 @@ _PAIR = struct.Struct(">8sH")
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS info(name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS kv(name_digest TEXT PRIMARY KEY, sealed BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS sources(
     id INTEGER PRIMARY KEY, key_digest TEXT UNIQUE NOT NULL, sealed BLOB NOT NULL,
     indexed_at REAL NOT NULL, passages INTEGER NOT NULL);
@@ -209,9 +211,43 @@ class Index:
             for value in [values] if isinstance(values, str) else values:
                 facets[term(_TAG + name, termlib.fold(value))] += 1
         for name, value in passage.fields.items():
-            for t in termlib.term_strings(value):
+            for t in _field_terms(value):
                 facets[term(_FIELD + name, t)] += 1
         return passage, _tokens_text(body + facets), _pack(body), _pack(facets)
+
+    def put_value(self, name: str, value: Any) -> None:
+        """Keep a small sealed value with the index (the library's folder list, failures)."""
+        self._writable()
+        digest = self._sealer.digest("kv:" + name)
+        self._db.execute(
+            "INSERT OR REPLACE INTO kv(name_digest, sealed) VALUES (?, ?)",
+            (digest, self._sealer.seal(value, "v" + digest)),
+        )
+
+    def get_value(self, name: str, default: Any = None) -> Any:
+        digest = self._sealer.digest("kv:" + name)
+        row = self._db.execute("SELECT sealed FROM kv WHERE name_digest = ?", (digest,)).fetchone()
+        return default if row is None else self._sealer.open(row[0], "v" + digest)
+
+    def touch_source(self, key: str, info: dict[str, Any] | None = None) -> None:
+        """Mark a source as checked now (retention counts from here); optionally new info."""
+        self._writable()
+        digest = self._sealer.digest(key)
+        if info is not None:
+            current = self.source(key)
+            if current is None:
+                return
+            sealed = self._sealer.seal(
+                {"key": key, "content_hash": current.content_hash, "info": info}, "s" + digest
+            )
+            self._db.execute(
+                "UPDATE sources SET sealed = ?, indexed_at = ? WHERE key_digest = ?",
+                (sealed, time.time(), digest),
+            )
+        else:
+            self._db.execute(
+                "UPDATE sources SET indexed_at = ? WHERE key_digest = ?", (time.time(), digest)
+            )
 
     def optimize(self) -> None:
         """Merge FTS segments (after a big build); makes queries faster."""
@@ -386,6 +422,12 @@ class Index:
                     hit.snippet = snippet
             hits.append(hit)
         return hits
+
+
+@functools.lru_cache(maxsize=4096)
+def _field_terms(value: str) -> tuple[str, ...]:
+    # Field values (speaker, meeting) repeat on every passage of a speech or file.
+    return tuple(termlib.term_strings(value))
 
 
 def _tokens_text(counts: Counter[str]) -> str:

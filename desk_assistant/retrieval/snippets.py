@@ -5,7 +5,7 @@ Runs on the decrypted text of the few hits shown, so the index stays sealed.
 
 from __future__ import annotations
 
-from . import terms as termlib
+from . import analysis as termlib
 from .model import Snippet
 
 

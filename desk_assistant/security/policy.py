@@ -49,6 +49,7 @@ KNOWN_FEATURES = frozenset(
         "glossary",
         "export",
         "audit_export",
+        "library",  # 答弁・文書ライブラリ: search, ask and indexing
     }
 )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import DeskError
 from .kyujitai import shinjitai
@@ -32,8 +32,7 @@ class TokenizerUnavailableError(DeskError):
     en = "Cannot load the SudachiPy morphological analyser (sudachidict-core). Check the installation."
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """One index term of a text: `norm` is what is indexed; start/end locate it in the text."""
 
     norm: str
@@ -44,6 +43,7 @@ class Term:
 
 
 _local = threading.local()
+_FIELDS = {"pos", "normalized_form", "split_a"}  # only what indexing reads: faster loading
 
 
 def _tokenizer():
@@ -54,12 +54,16 @@ def _tokenizer():
 
             dictionary = Dictionary(dict="core")
             make = getattr(dictionary, "tokenizer", None) or dictionary.create
-            tok = make(SplitMode.C)
+            try:
+                tok = make(SplitMode.C, fields=_FIELDS)
+            except TypeError:  # older SudachiPy without subsetting
+                tok = make(SplitMode.C)
             _local.mode_a = SplitMode.A
         except Exception as err:  # missing package or dictionary
             raise TokenizerUnavailableError(detail=str(err)) from err
         _local.tokenizer = tok
-        _local.pos_cache = {}
+        _local.keep = {}  # part-of-speech id -> indexable?
+        _local.folded = {}  # normalized form -> term (or "" when it is a stop word)
     return tok
 
 
@@ -94,48 +98,75 @@ _STOP_NORMS = frozenset(
 )
 
 
-def _keep(pos: tuple[str, ...], norm: str = "") -> bool:
-    if norm in _STOP_NORMS:
-        return False
+def _keep(pos: tuple[str, ...]) -> bool:
     return pos[0] not in _SKIP_POS1 and not (pos[0] == "動詞" and pos[1] in _SKIP_POS2)
+
+
+def _term_of(m, keep: dict, folded: dict) -> str:
+    """The index term of a morpheme, or "" when it makes none (cached by POS id and form)."""
+    pid = m.part_of_speech_id()
+    ok = keep.get(pid)
+    if ok is None:
+        ok = keep[pid] = _keep(tuple(m.part_of_speech()))
+    if not ok:
+        return ""
+    raw = m.normalized_form()
+    norm = folded.get(raw)
+    if norm is None:
+        norm = fold(raw)
+        if norm in _STOP_NORMS:
+            norm = ""
+        if len(folded) < 200_000:
+            folded[raw] = norm
+    return norm
 
 
 def terms(text: str) -> list[Term]:
     """Index terms of `text` in order: each mode-C word, followed by its mode-A parts if any."""
     tok = _tokenizer()
-    mode_a = _local.mode_a
-    pos_cache: dict = _local.pos_cache
+    mode_a, keep, folded = _local.mode_a, _local.keep, _local.folded
     out: list[Term] = []
     for base, piece in _pieces(text):
         if not piece.strip():
             continue
         for m in tok.tokenize(shinjitai(piece)):  # one char for one: offsets hold
-            pid = m.part_of_speech_id()
-            pos = pos_cache.get(pid)
-            if pos is None:
-                pos = pos_cache[pid] = tuple(m.part_of_speech())
-            norm = fold(m.normalized_form())
-            if not norm or not _keep(pos, norm):
+            norm = _term_of(m, keep, folded)
+            if not norm:
                 continue
             start, end = base + m.begin(), base + m.end()
             parts = m.split(mode_a) if end - start > 2 else ()
             if len(parts) > 1:
-                out.append(Term(norm, start, end, compound=True))
+                out.append(Term(norm, start, end, True, False))
                 for p in parts:
-                    ppid = p.part_of_speech_id()
-                    ppos = pos_cache.get(ppid)
-                    if ppos is None:
-                        ppos = pos_cache[ppid] = tuple(p.part_of_speech())
-                    pnorm = fold(p.normalized_form())
-                    if pnorm and _keep(ppos, pnorm) and pnorm != norm:
-                        out.append(Term(pnorm, base + p.begin(), base + p.end(), part=True))
+                    pnorm = _term_of(p, keep, folded)
+                    if pnorm and pnorm != norm:
+                        out.append(Term(pnorm, base + p.begin(), base + p.end(), False, True))
             else:
-                out.append(Term(norm, start, end))
+                out.append(Term(norm, start, end, False, False))
     return out
 
 
 def term_strings(text: str) -> list[str]:
-    return [t.norm for t in terms(text)]
+    """The index terms of `text` without offsets (the indexing fast path)."""
+    tok = _tokenizer()
+    mode_a, keep, folded = _local.mode_a, _local.keep, _local.folded
+    out: list[str] = []
+    for _base, piece in _pieces(text):
+        if not piece.strip():
+            continue
+        for m in tok.tokenize(shinjitai(piece)):
+            norm = _term_of(m, keep, folded)
+            if not norm:
+                continue
+            out.append(norm)
+            if m.end() - m.begin() > 2:
+                parts = m.split(mode_a)
+                if len(parts) > 1:
+                    for p in parts:
+                        pnorm = _term_of(p, keep, folded)
+                        if pnorm and pnorm != norm:
+                            out.append(pnorm)
+    return out
 
 
 def query_groups(text: str) -> list[tuple[str, tuple[str, ...]]]:

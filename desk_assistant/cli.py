@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "generate",
     "summarize",
     "translate",
+    "memory",
     "proofread",
     "extract",
     "audit",

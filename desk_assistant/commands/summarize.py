@@ -71,26 +71,38 @@ def register(sub) -> None:
 
 def findings_heading() -> str:
     return i18n.tr(
-        "【要確認】原文に見当たらない数値・日付・名称（誤生成の可能性）",
-        "[Check] Numbers, dates and names not found in the source (possible hallucinations)",
+        "【要確認】原文に根拠のない内容・数値・日付・名称、出力の乱れ（誤生成の可能性）",
+        "[Check] Content, numbers, dates and names not found in the source, or broken output "
+        "(possible hallucinations)",
     )
 
 
-def write_summary(output: Path, result: SummaryResult, title: str) -> None:
-    """The cited summary, then the grounding findings, as .txt or .docx (atomic, no overwrite)."""
+def demo_note() -> str:
+    return i18n.tr(
+        "※ デモモデルの出力です。品質は実用水準ではありません。",
+        "Note: output of the demo model; quality is not production grade.",
+    )
+
+
+def verdict_line(result: SummaryResult) -> str:
+    return i18n.tr("判定: ", "Verdict: ") + result.verdict.label()
+
+
+def write_summary(output: Path, result: SummaryResult, title: str, demo: bool = False) -> None:
+    """The cited summary, its verdict and findings, and the demo-model note when the demo
+    model wrote it, as .txt or .docx (atomic, no overwrite)."""
     findings = [f"・{f.message()}" for f in result.findings]
+    tail = ["", verdict_line(result)]
+    if findings:
+        tail += [findings_heading(), *findings]
+    if demo:
+        tail += ["", demo_note()]
     if output.suffix.lower() == ".docx":
         from ..documents import write_text_docx
 
-        paragraphs = result.cited_units()
-        if findings:
-            paragraphs += ["", findings_heading(), *findings]
-        write_text_docx(output, paragraphs, title=title)
+        write_text_docx(output, result.cited_units() + tail, title=title)
         return
-    text = result.cited_text()
-    if findings:
-        text += "\n\n" + findings_heading() + "\n" + "\n".join(findings)
-    atomic_write_text(output, text + "\n")
+    atomic_write_text(output, "\n".join([result.cited_text(), *tail]) + "\n")
 
 
 def check_output_arg(output: Path | None, count: int) -> None:
@@ -135,6 +147,7 @@ def cmd_summarize(args) -> int:
                 audit.output = output
                 outcome = summarize_one(path)
                 audit.outcome = outcome.status
+                audit.verdict = (outcome.data or {}).get("verdict", {}).get("label_ja")
                 return outcome
 
         def summarize_one(path: Path) -> FileOutcome:
@@ -164,7 +177,7 @@ def cmd_summarize(args) -> int:
                 calls.close()
             progress.advance()
             if output:
-                write_summary(output, result, f"{path.name}: {style.name}")
+                write_summary(output, result, f"{path.name}: {style.name}", demo=info.demo)
             data = {
                 "input": str(path),
                 "style": style.id,
@@ -199,18 +212,13 @@ def print_result(path: Path, result: SummaryResult, style, info, streamed: bool)
     )
     print(f"== {path.name} ({style.name}, {info.name}, {how}) ==")
     print(result.cited_text())
+    print(verdict_line(result))
     if result.findings:
-        print()
         print(findings_heading())
         for finding in result.findings:
             print(f"・{finding.message()}")
     if info.demo:
-        print(
-            i18n.tr(
-                "※ デモモデルの出力です。品質は実用水準ではありません。",
-                "Note: output of the demo model; quality is not production grade.",
-            )
-        )
+        print(demo_note())
 
 
 def cmd_styles_list(args) -> int:

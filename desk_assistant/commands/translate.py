@@ -6,7 +6,10 @@ Each input gives one .docx: the translation with the source layout kept
 never overwrite: an explicit -o that exists is refused, a default name that
 exists gets a number. Ctrl+C cancels after the current segment; running the
 same command again resumes where it stopped (the job state is in the vault).
-Exit 1 when any segment has findings.
+Exit 1 when the verdict is 要確認 (a segment has a warning or an error finding;
+formatting-only notes do not count). `--purge-memory` takes out of the
+translation memory every entry that fails today's checks (`--purge-memory all`
+empties it) for the --from/--to pair, without translating anything.
 """
 
 from __future__ import annotations
@@ -163,6 +166,7 @@ def cmd_translate(args) -> int:
                 outcome = translate_one(path)
                 audit.output = outcome.output
                 audit.outcome = outcome.status
+                audit.verdict = (outcome.data or {}).get("verdict", {}).get("label_ja")
                 return outcome
 
         def translate_one(path: Path) -> FileOutcome:
@@ -211,8 +215,8 @@ def cmd_translate(args) -> int:
             }
             if args.format == "text":
                 print_report(path, out, result, warnings, info)
-            status = "findings" if result.findings else "ok"
-            code = EXIT_FINDINGS if result.findings else EXIT_OK
+            status = "ok" if result.verdict.ok else "findings"
+            code = EXIT_OK if result.verdict.ok else EXIT_FINDINGS
             return FileOutcome(path, status, output=out, data=data, exit_code=code)
 
         outcomes, code = run_batch(paths_in, one, args.format)
@@ -245,9 +249,20 @@ def print_report(path: Path, out: Path, result, warnings: list[str], info) -> No
             f"{s['seconds']:.1f}s, {s['findings']} findings",
         )
     )
+    verdict = result.verdict
+    print(i18n.tr("判定: ", "verdict: ") + verdict.label())
+    if verdict.errors:
+        print(
+            i18n.tr(
+                f"  うち {verdict.errors} 件は再翻訳でも直らず、原文のまま残しました（要翻訳）",
+                f"  {verdict.errors} of them kept the source text after a retry "
+                "(translate by hand)",
+            )
+        )
     findings = result.findings
     for segment, finding in findings[:MAX_FINDINGS_SHOWN]:
-        print(f"  {segment.location}: {finding.message()}")
+        mark = {"error": "✖", "warning": "▲"}.get(finding.severity, "・")
+        print(f"  {mark} {segment.location}: {finding.message()}")
     if len(findings) > MAX_FINDINGS_SHOWN:
         rest = len(findings) - MAX_FINDINGS_SHOWN
         print(

@@ -24,8 +24,10 @@ def no_editable_text() -> str:
 
 def tags_lost() -> str:
     return tr(
-        "書式タグが失われたため、文字を段落の最初の書式で書き込みました",
-        "formatting tags were lost; the text was put in the first run",
+        "書式の一部を復元できませんでした（書式タグが失われたため、文字を段落の最初の書式で"
+        "書き込みました）",
+        "part of the formatting could not be restored (formatting tags were lost; the text "
+        "was put in the first run)",
     )
 
 
@@ -38,17 +40,23 @@ def tags_reordered() -> str:
 
 def group_missing(number: int) -> str:
     return tr(
-        f"タグ <g{number}> がないため、その部分の文字を削除しました",
-        f"<g{number}> missing; its text was removed",
+        f"書式の一部を復元できませんでした（訳文の文字はすべて書き込み済み。書式 <g{number}> "
+        "の範囲は空になりました）",
+        f"part of the formatting could not be restored (all translated text was written; "
+        f"the formatting <g{number}> is left empty)",
     )
 
 
 def unknown_tag(tag: str) -> str:
-    return tr(f"不明なタグ {tag} を削除しました", f"unknown tag {tag} dropped")
+    return tr(
+        f"書式の一部を復元できませんでした（原文にない書式記号 {tag} を取り除きました）",
+        f"part of the formatting could not be restored (the unknown mark {tag} was dropped)",
+    )
 
 
 def placeholders_missing(names: str) -> str:
     return tr(
-        f"記号 {names} がありません（脚注番号・図などは元の位置に残しました）",
+        f"書式の一部を復元できませんでした（記号 {names} がないため、脚注番号・図などは元の位置に"
+        "残しました）",
         f"placeholders missing ({names}); kept at their original place",
     )

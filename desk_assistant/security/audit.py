@@ -132,6 +132,7 @@ class AuditJob:
         self.model_sha256 = started.get("model_sha256")
         self.output_path: str | os.PathLike | None = None
         self.outcome = "ok"
+        self.verdict: str | None = None  # 問題なし / 要確認 N 件 of a task with checks
         self.record: dict[str, Any] | None = None
         self._t0 = time.monotonic()
 
@@ -161,6 +162,7 @@ class AuditJob:
             duration_s=time.monotonic() - self._t0,
             error=error,
             job=self.job,
+            verdict=self.verdict if (outcome or self.outcome) in ("ok", "findings") else None,
         )
         return self.record
 
@@ -231,6 +233,7 @@ class AuditLog:
         duration_s: float | None = None,
         error: str | None = None,
         job: str | None = None,
+        verdict: str | None = None,
     ) -> dict[str, Any]:
         """Append one record. outcome: "started" | "ok" | "findings" | "error" |
         "cancelled" | "refused".
@@ -264,6 +267,8 @@ class AuditLog:
                 }
                 if job is not None:
                     record["job"] = job
+                if verdict is not None:  # 問題なし / 要確認 N 件 (tasks with checks)
+                    record["verdict"] = verdict
                 record["mac"] = self._mac(prev, record)
                 line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
                 fd = _open_private(self.path, os.O_WRONLY | os.O_APPEND)

@@ -24,6 +24,7 @@ class AuditedTask:
         self.output: Path | None = None
         self.outcome = "ok"
         self.job = None  # security.audit.AuditJob once started
+        self.verdict: str | None = None  # 問題なし / 要確認 N 件, when the task has checks
 
     def __enter__(self) -> AuditedTask:
         if self.security is not None:
@@ -40,4 +41,5 @@ class AuditedTask:
             return
         self.job.output_path = self.output
         self.job.outcome = self.outcome
+        self.job.verdict = self.verdict
         self.job.__exit__(exc_type, exc, tb)

@@ -21,9 +21,15 @@ def prompt_input(prompt) -> str:
 
 def pseudo_english(text: str) -> str:
     """Japanese letters become Latin ones, everything else (digits, tags, spaces) stays:
-    a translation that keeps every figure and tag, like a good model's."""
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[^\x00-\x7f]", lambda m: chr(ord("a") + ord(m.group(0)) % 26), text)
+    a translation that keeps every figure and tag, like a good model's. Each letter
+    becomes two, and 。、 become ". " ", ", so its length and sentences are those of
+    English (the omission checks measure both)."""
+    text = unicodedata.normalize("NFKC", text).replace("。", ". ").replace("、", ", ")
+    return re.sub(
+        r"[^\x00-\x7f]",
+        lambda m: chr(ord("a") + ord(m.group(0)) % 26) + chr(ord("a") + ord(m.group(0)) // 26 % 26),
+        text,
+    ).rstrip()
 
 
 def make_engine(reply=None, **kw) -> FakeEngine:

@@ -63,7 +63,7 @@ def describe_location(location: str, page: int | None) -> str:
     return location
 
 
-def _grams(text: str) -> set[str]:
+def evidence_grams(text: str) -> set[str]:
     text = _NOISE.sub("", normalize(text))
     grams = {text[i : i + 2] for i in range(len(text) - 1)}
     grams.update(f"#{m}" for m in _STRONG.findall(text))
@@ -74,7 +74,7 @@ class BlockIndex:
     def __init__(self, blocks: Sequence[Block], sections: dict[str, str] | None = None) -> None:
         self.blocks = [b for b in blocks if b.text.strip()]
         self.sections = sections or {}
-        self.grams = [_grams(b.text) for b in self.blocks]
+        self.grams = [evidence_grams(b.text) for b in self.blocks]
         # Rare bigrams are evidence, common ones (のな, する) are not: weight by IDF.
         frequency: dict[str, int] = {}
         for grams in self.grams:
@@ -89,7 +89,7 @@ class BlockIndex:
         return weight * 2 if gram.startswith("#") else weight
 
     def cite(self, unit: int, text: str) -> Citation | None:
-        wanted = _grams(text)
+        wanted = evidence_grams(text)
         weight = {g: self._weight(g) for g in wanted}
         total = sum(weight.values())
         if not total:

@@ -59,13 +59,49 @@ _KIND_NAMES = {
 }
 
 
+def _support_message(kind: str, line: int, surface: str) -> tuple[str, str] | None:
+    """Messages of the support checks (support.py); None for the grounding kinds."""
+    where_ja, where_en = (f"{line} 行目: ", f"Line {line}: ") if line > 0 else ("", "")
+    messages = {
+        "unsupported": (
+            "原文に根拠が見つかりません（誤生成の可能性）。",
+            "no supporting passage found in the source (possible hallucination).",
+        ),
+        "repeat": (
+            f"前の行と同じ内容の繰り返しです「{surface}」（モデルの出力の乱れ）。",
+            f"repeats earlier text '{surface}' (the model's output broke down).",
+        ),
+        "example": (
+            f"要約スタイルの例文が写されています「{surface}」（原文にない内容）。",
+            f"copied from the summary style's example '{surface}' (not in the source).",
+        ),
+        "language": (
+            "要約が指定の言語になっていません。",
+            "the summary is not in the style's language.",
+        ),
+        "empty": ("要約が空です。", "the summary is empty."),
+    }
+    if kind not in messages:
+        return None
+    if kind in ("language", "empty"):  # about the whole summary, not one line
+        where_ja = where_en = ""
+    ja, en = messages[kind]
+    return where_ja + ja, where_en + (en[0].upper() + en[1:] if not where_en else en)
+
+
 @dataclass(frozen=True)
 class GroundingFinding:
-    kind: str  # "number" | "date" | "term"
+    # grounding: "number" | "date" | "term"; support (support.py): "unsupported" | "repeat" |
+    # "example" | "language" | "empty"
+    kind: str
     surface: str  # as written in the summary (normalised)
-    unit: int  # index of the summary sentence / bullet it is in
+    unit: int  # index of the summary sentence / bullet it is in (language, empty: 0)
+    severity: str = "warning"  # every grounding and support finding asks for a human look
 
     def message(self) -> str:
+        support = _support_message(self.kind, self.unit + 1, self.surface)
+        if support is not None:
+            return i18n.tr(*support)
         ja, en = _KIND_NAMES[self.kind]
         return i18n.tr(
             f"{self.unit + 1} 行目の{ja}「{self.surface}」は原文に見当たりません（誤生成の可能性）。",
@@ -78,6 +114,7 @@ class GroundingFinding:
             "kind": self.kind,
             "surface": self.surface,
             "unit": self.unit,
+            "severity": self.severity,
             "message": self.message(),
         }
 

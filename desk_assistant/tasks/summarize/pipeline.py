@@ -28,11 +28,16 @@ from ...documents import Block, Document
 from ...errors import Cancelled, ContextOverflowError, NothingToSummarizeError
 from ...llm.engine import CancelToken, Engine, GenerationParams, PromptInput
 from ...llm.prompts import TaskRequest, build_prompt
+from ..verdicts import Verdict, verdict_of
 from .chunking import SKIPPED_KINDS, Chunk, build_chunks, sections_of, split_sentences
-from .citations import BlockIndex, Citation, cite_units
+from .citations import BlockIndex, Citation, cite_units, evidence_grams
 from .grounding import GroundingFinding, SourceIndex, check_grounding
 from .stages import collapse_request, map_request
 from .styles import Style
+from .support import check_support, rejected
+
+# The second try after a rejected answer (repeats, copied example, wrong language).
+RETRY_SAMPLING = {"temperature": 0.7, "top_p": 0.9, "repeat_penalty": 1.3, "seed": 7}
 
 BULLET = re.compile(r"^\s*(?:[・\-*•●◆■○]|\d+[\.．\)）])\s*")
 MAP_OUTPUT_TOKENS = 256  # at most; n_ctx // 8 on small contexts
@@ -57,6 +62,15 @@ class SummaryResult:
     prompt_tokens: int = 0  # of the final prompt
     stats: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    retried: bool = False  # the first answer was rejected and asked for again
+
+    @property
+    def verdict(self) -> Verdict:
+        """問題なし / 要確認 N 件: summary lines (or the whole summary) with a finding."""
+        by_unit: dict[int, list] = {}
+        for finding in self.findings:
+            by_unit.setdefault(finding.unit, []).append(finding)
+        return verdict_of(by_unit.values())
 
     def citation_for(self, unit: int) -> Citation | None:
         return next((c for c in self.citations if c.unit == unit), None)
@@ -84,6 +98,8 @@ class SummaryResult:
             "mode": self.mode,
             "model_calls": self.model_calls,
             "warnings": self.warnings,
+            "retried": self.retried,
+            "verdict": self.verdict.to_dict(),
         }
 
 
@@ -215,6 +231,7 @@ class _Run:
         request: TaskRequest,
         max_tokens: int,
         on_piece: Callable[[str], None] | None = None,
+        sampling: dict | None = None,
     ) -> str:
         if self.cancel is not None and self.cancel.cancelled:
             raise Cancelled()
@@ -223,6 +240,8 @@ class _Run:
             request,
             GenerationParams(max_tokens=max_tokens, repeat_penalty=1.1),
         )
+        if sampling:
+            params = replace(params, **sampling)
         tokens = self.count.prompt(prompt)
         if tokens + max_tokens > self.n_ctx:  # the budget should make this impossible
             raise ContextOverflowError(detail_tokens=f"{tokens} + {max_tokens} > {self.n_ctx}")
@@ -316,10 +335,35 @@ def summarize_document(
         chunks, text = _map_reduce(run, blocks, final_budget, warnings)
     if not chunks:
         run.progress()  # (0, 1): a one-pass job announces its single call
-    raw = run.call(replace(final, text=text), out_tokens, on_piece)
-    if chunks:  # the reduce may echo the notes' 【p.3–5 …】 labels: not part of a summary
-        raw = "\n".join(line for line in raw.splitlines() if not _NOTE_LABEL.match(line))
-    return _finish(raw, style, length, blocks, source_text, run, chunks, warnings)
+    source_grams = evidence_grams(source_text)
+
+    def answer(sampling=None, stream=None) -> SummaryResult:
+        raw = run.call(replace(final, text=text), out_tokens, stream, sampling)
+        if chunks:  # the reduce may echo the notes' 【p.3–5 …】 labels: not part of a summary
+            raw = "\n".join(line for line in raw.splitlines() if not _NOTE_LABEL.match(line))
+        return _finish(
+            raw, style, length, blocks, source_text, run, chunks, list(warnings), source_grams
+        )
+
+    result = answer(stream=on_piece)
+    if rejected(result.findings):
+        # Once more with other sampling; the answer with fewer rejections is kept, and
+        # what is left is reported (never shown as a clean summary).
+        run.total += 1
+        again = answer(RETRY_SAMPLING)
+        if _rejections(again) <= _rejections(result):
+            result = again
+        result.retried = True
+        result.model_calls = run.calls
+        result.warnings.append(
+            "the first answer was rejected (repeats, a copied example or the wrong language) "
+            "and generated again"
+        )
+    return result
+
+
+def _rejections(result: SummaryResult) -> int:
+    return sum(f.kind in ("repeat", "example", "language", "empty") for f in result.findings)
 
 
 def _map_reduce(run: _Run, blocks: list[Block], final_budget: int, warnings: list[str]):
@@ -400,18 +444,29 @@ def _truncate_notes(run: _Run, notes, budget: int):
     return kept
 
 
-def _finish(raw, style, length, blocks, source_text, run, chunks, warnings) -> SummaryResult:
+def _finish(
+    raw, style, length, blocks, source_text, run, chunks, warnings, source_grams=None
+) -> SummaryResult:
     text = shape_output(raw, style, length)
     units = split_units(text, style)
     sections = {b.location: s.title for s in sections_of(blocks) for b in s.blocks}
     stats = getattr(run.engine, "last_stats", {}) or {}
+    citations = cite_units(units, BlockIndex(blocks, sections))
+    findings = check_grounding(units, SourceIndex(source_text), style.language)
+    flagged = {f.unit for f in findings}
+    # A line already flagged for an invented figure or name needs no second "no source".
+    findings += [
+        f
+        for f in check_support(units, citations, style, source_text, source_grams)
+        if not (f.kind == "unsupported" and f.unit in flagged)
+    ]
     return SummaryResult(
         text=text,
         style_id=style.id,
         raw=raw,
         units=units,
-        citations=cite_units(units, BlockIndex(blocks, sections)),
-        findings=check_grounding(units, SourceIndex(source_text), style.language),
+        citations=citations,
+        findings=findings,
         chunks=len(chunks) or 1,
         mode="map_reduce" if chunks else "one_pass",
         model_calls=run.calls,

@@ -7,14 +7,10 @@ to the user beside the translation; nothing here changes the translation.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
 
-from ... import i18n
 from .figures import Figure, extract, provided
+from .finding import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary, GlossaryEntry
-
-WARNING = "warning"
-INFO = "info"
 
 KIND_NAMES = {
     "number": ("数値", "number"),
@@ -22,24 +18,6 @@ KIND_NAMES = {
     "date": ("日付", "date"),
     "article": ("条項番号", "article reference"),
 }
-
-
-@dataclass(frozen=True)
-class Finding:
-    check: str  # number | amount | date | article | glossary | tags | untranslated | too_long
-    severity: str  # warning | info
-    surface: str  # the text the finding is about, as written
-    expected: str  # what should be there (a normalized figure, a glossary term)
-    message_ja: str
-    message_en: str
-
-    def message(self, lang: str | None = None) -> str:
-        return self.message_en if (lang or i18n.language()) == "en" else self.message_ja
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["message"] = self.message()
-        return data
 
 
 def missing_figure(figure: Figure) -> Finding:
@@ -132,7 +110,15 @@ def too_long(source: str) -> Finding:
 
 
 def tags_repaired(notes_ja: str, notes_en: str) -> Finding:
-    return Finding("tags", INFO, "", "", notes_ja, notes_en)
+    """Formatting only: the translated words are all there (content loss has its own checks)."""
+    return Finding(
+        "tags",
+        INFO,
+        "",
+        "",
+        f"書式の一部を復元できませんでした（訳文の内容はそのままです）: {notes_ja}",
+        f"Part of the formatting could not be restored (the translated text is intact): {notes_en}",
+    )
 
 
 def still_in_source_language(translation: str, source_lang: str, target_lang: str) -> bool:
@@ -148,6 +134,21 @@ def still_in_source_language(translation: str, source_lang: str, target_lang: st
     return in_source > in_target
 
 
+def kept_source(reasons: Sequence[Finding]) -> Finding:
+    """The segment failed a hard check twice: the source text stays, marked."""
+    what_ja = "、".join(dict.fromkeys(f.message_ja for f in reasons))[:200]
+    what_en = "; ".join(dict.fromkeys(f.message_en for f in reasons))[:300]
+    return Finding(
+        "kept_source",
+        ERROR,
+        "",
+        "",
+        f"再翻訳しても問題が解消しなかったため、この部分は原文のまま残しました（要翻訳）: {what_ja}",
+        f"Retrying did not fix the translation, so this part keeps the source text "
+        f"(translate it by hand): {what_en}",
+    )
+
+
 def check_segment(
     source: str,
     translation: str,
@@ -156,6 +157,11 @@ def check_segment(
     target_lang: str = "",
 ) -> list[Finding]:
     """All content checks for one segment (plain texts, tags already removed)."""
+    from .degeneration import check_degeneration
+    from .names import check_names
+    from .omission import check_omission
+    from .prompting import EXAMPLES
+
     found = untranslated(source, translation)
     if found:
         return found
@@ -163,11 +169,18 @@ def check_segment(
         found.append(
             Finding(
                 "untranslated",
-                WARNING,
+                ERROR,
                 translation[:40],
                 "",
                 "訳文の大部分が原文の言語のままです",
                 "Most of the translation is still in the source language",
             )
         )
+    found += check_degeneration(
+        source, translation, target_lang, EXAMPLES.get((source_lang, target_lang), ())
+    )
+    if any(f.check == "untranslated" for f in found):
+        found = [f for f in found if f.check != "degeneration.language"]
+    found += check_omission(source, translation, source_lang, target_lang)
+    found += check_names(source, translation, source_lang, target_lang)
     return found + check_figures(source, translation) + check_glossary(hits, translation)

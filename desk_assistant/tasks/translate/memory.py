@@ -122,6 +122,21 @@ class TranslationMemory:
         self.entries[key] = {"target": target, "origin": origin, "time": int(time.time())}
         self.dirty = True
 
+    def forget(self, source: str) -> bool:
+        """Remove one entry (a translation that failed the checks); True if there was one."""
+        if self.entries.pop(source.strip(), None) is None:
+            return False
+        self._keys = None
+        self.dirty = True
+        return True
+
+    def purge(self, is_bad) -> list[str]:
+        """Remove every entry for which `is_bad(source, target)` holds; returns their sources."""
+        bad = [key for key, entry in self.entries.items() if is_bad(key, entry["target"])]
+        for key in bad:
+            self.forget(key)
+        return bad
+
     def save(self) -> None:
         if self.dirty:
             self.store.save({"version": FORMAT_VERSION, "entries": self.entries})

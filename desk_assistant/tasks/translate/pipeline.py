@@ -20,7 +20,8 @@ from ...documents.tags import strip_tags
 from ...errors import Cancelled, ContextOverflowError, EngineCrashedError
 from ...llm.engine import CancelToken, Engine, GenerationParams, PromptInput
 from ...llm.prompts import language_name
-from .checks import Finding, check_segment, too_long, untranslated
+from ..verdicts import hard_failures, needs_review
+from .checks import Finding, check_segment, kept_source, too_long, untranslated
 from .glossary import Glossary
 from .jobs import Job
 from .languages import check_language, check_pair, detect_language, has_text_in
@@ -34,6 +35,9 @@ NO_SPACE_TARGETS = ("ja", "zh", "th")
 _LOOP = re.compile(r"(.{4,60}?)\1{2,}$", re.S)  # the same text three times running
 _FORM_BLANK = re.compile(r"([ \u3000]{2,}|\t)")
 _SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+")
+# What a segment that failed its checks twice carries in the output, before the source text.
+KEPT_MARK = "【未翻訳・原文のまま / NOT TRANSLATED】"
+RETRY_PARAMS = {"temperature": 0.7, "top_p": 0.9, "repeat_penalty": 1.3, "seed": 7}
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,14 @@ class _Unit:
     origin: str
     findings: list[Finding] = field(default_factory=list)
     score: float | None = None
+    key: str = ""  # the text the model saw (the translation memory's key)
+
+
+def mark_kept(tagged: str) -> str:
+    """The source text with the kept mark inside its first formatting (so it is visible)."""
+    opening = re.match(r"<g\d+>", tagged)
+    at = opening.end() if opening else 0
+    return f"{tagged[:at]}{KEPT_MARK}{tagged[at:]}"
 
 
 def split_sentences(text: str, max_chars: int = MAX_UNIT_CHARS) -> list[str]:
@@ -123,6 +135,9 @@ class _UnitTranslator:
             "prompt_tokens": 0,
             "completion_tokens": 0,
             "loops_cut": 0,
+            "retries": 0,
+            "kept_source": 0,
+            "check_seconds": 0.0,
         }
 
     def translate(self, piece: str) -> _Unit:
@@ -133,9 +148,23 @@ class _UnitTranslator:
             self.stats["repeats"] += 1
             unit = replace(self.cache[key], origin="repeat")
         else:
-            unit = self._from_job(key) or self._fresh(key)
+            unit = replace(self._from_job(key) or self._fresh(key), key=key)
             self.cache[key] = unit
         return replace(unit, translation=parts.rebuild(unit.translation))
+
+    def remember(self, units: list[_Unit], *, clean: bool) -> None:
+        """Only segments without a warning or error go into the translation memory; a
+        memory entry that now fails the checks is taken out, so it is not served again."""
+        if self.memory is None:
+            return
+        for unit in units:
+            core = self.cache.get(unit.key)
+            if core is None or not unit.key:
+                continue
+            if clean and core.origin == "model":
+                self.memory.add(unit.key, core.translation)
+            elif not clean and core.origin == "memory":
+                self.memory.forget(unit.key)
 
     def _from_job(self, piece: str) -> _Unit | None:
         saved = self.job.get(piece) if self.job else None
@@ -162,9 +191,40 @@ class _UnitTranslator:
             self.job.record(piece, unit.translation, unit.origin, unit.findings)
         return unit
 
+    def check(self, source: str, translation: str, hits) -> list[Finding]:
+        started = time.perf_counter()
+        try:
+            return check_segment(source, translation, hits, self.source_lang, self.target_lang)
+        finally:
+            self.stats["check_seconds"] += time.perf_counter() - started
+
     def _model(self, piece: str, closest: tuple[str, str] | None) -> _Unit:
+        """The model's translation; a hard check failure is retried once (a smaller unit,
+        else other sampling), then the source is kept, marked, with the reasons."""
         source_text = strip_tags(piece)
         hits = self.glossary.hits(source_text) if self.glossary else []
+        try:
+            tagged, findings = self._ask(piece, closest, hits)
+        except ContextOverflowError:
+            return _Unit(piece, "failed", [too_long(source_text)])
+        if not strip_tags(tagged).strip():
+            return _Unit(piece, "failed", untranslated(source_text, ""))
+        hard = hard_failures(self.check(source_text, strip_tags(tagged), hits))
+        if not hard:
+            return _Unit(tagged, "model", findings)
+        self.stats["retries"] += 1
+        try:
+            retried = self._retry(piece, closest, hits)
+        except ContextOverflowError:
+            retried = None
+        if retried is not None:
+            again = hard_failures(self.check(source_text, strip_tags(retried[0]), hits))
+            if not again and strip_tags(retried[0]).strip():
+                return _Unit(retried[0], "model", retried[1])
+        self.stats["kept_source"] += 1
+        return _Unit(mark_kept(piece), "failed", [*hard, kept_source(hard)])
+
+    def _ask(self, piece: str, closest, hits, **sampling) -> tuple[str, list[Finding]]:
         prompt, params = translation_prompt(
             self.prompt_format,
             piece,
@@ -173,21 +233,20 @@ class _UnitTranslator:
             glossary=hits,
             closest=closest,
         )
-        try:
-            raw = self._generate(prompt, params, piece)
-        except ContextOverflowError:
-            return _Unit(piece, "failed", [too_long(source_text)])
-        tagged, findings = repair_tags(piece, self._clean(raw))
-        if not strip_tags(tagged).strip():
-            return _Unit(piece, "failed", untranslated(source_text, ""))
-        if self.memory is not None:
-            # Only translations that pass the checks are remembered for reuse.
-            checked = check_segment(
-                source_text, strip_tags(tagged), hits, self.source_lang, self.target_lang
-            )
-            if not any(f.severity == "warning" for f in checked):
-                self.memory.add(piece, tagged)
-        return _Unit(tagged, "model", findings)
+        if sampling:
+            params = replace(params, **sampling)
+        raw = self._generate(prompt, params, piece)
+        return repair_tags(piece, self._clean(raw))
+
+    def _retry(self, piece: str, closest, hits) -> tuple[str, list[Finding]] | None:
+        """The second try: sentence by sentence when the piece has several, else with
+        other sampling (the greedy answer would only repeat the failure)."""
+        sentences = [s for s in _SENTENCE_END.split(piece) if s.strip()]
+        if len(sentences) > 1 and "<" not in piece:
+            joiner = "" if self.target_lang in NO_SPACE_TARGETS else " "
+            parts = [self._ask(sentence.strip(), None, hits) for sentence in sentences]
+            return joiner.join(t for t, _ in parts), [f for _, fs in parts for f in fs]
+        return self._ask(piece, closest, hits, **RETRY_PARAMS)
 
     def _generate(self, prompt: PromptInput, params: GenerationParams, source: str) -> str:
         started = time.monotonic()
@@ -291,6 +350,7 @@ def translate_document(
         findings=sum(len(r.findings) for r in results),
         seconds=round(time.monotonic() - started, 3),
         model_seconds=round(stats["model_seconds"], 3),
+        check_seconds=round(stats["check_seconds"], 3),
     )
     return TranslationResult(
         document, source_lang, target_lang, results, stats, list(document.warnings)
@@ -308,13 +368,8 @@ def _translate_segment(translator, kind, segment, plan, glossary) -> SegmentResu
     findings = [f for u in units for f in u.findings]
     if "failed" not in {u.origin for u in units}:
         hits = glossary.hits(segment.text) if glossary else []
-        findings += check_segment(
-            segment.text,
-            strip_tags(translation),
-            hits,
-            translator.source_lang,
-            translator.target_lang,
-        )
+        findings += translator.check(segment.text, strip_tags(translation), hits)
+    translator.remember(units, clean=not needs_review(findings))
     scores = [u.score for u in units if u.score is not None]
     return SegmentResult(
         segment.id,

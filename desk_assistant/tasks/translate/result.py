@@ -9,6 +9,7 @@ from pathlib import Path
 from ...documents import Document, write_bilingual_docx
 from ...documents.tags import strip_tags
 from ...llm.prompts import language_name
+from ..verdicts import Verdict, verdict_of
 from .checks import Finding
 
 # Where a segment's translation came from.
@@ -18,7 +19,8 @@ ORIGINS = (
     "repeat",  # the same text earlier in this document
     "resumed",  # finished by an earlier, interrupted run of the same job
     "kept",  # nothing to translate (numbers, URLs, already in the target language)
-    "failed",  # the model gave nothing usable: the source is kept, with a finding
+    "failed",  # the model gave nothing usable, or failed a hard check twice: the source is
+    # kept (marked KEPT_MARK after a failed check), with findings saying why
 )
 
 
@@ -67,6 +69,11 @@ class TranslationResult:
     def findings(self) -> list[tuple[SegmentResult, Finding]]:
         return [(s, f) for s in self.segments for f in s.findings]
 
+    @property
+    def verdict(self) -> Verdict:
+        """問題なし / 要確認 N 件: segments with a warning or error finding."""
+        return verdict_of(s.findings for s in self.segments)
+
     def replacements(self) -> dict[str, str]:
         return {s.location: s.translation for s in self.segments if s.origin != "kept"}
 
@@ -94,5 +101,6 @@ class TranslationResult:
             "stats": dict(self.stats),
             "warnings": list(self.warnings),
             "findings_count": len(self.findings),
+            "verdict": self.verdict.to_dict(),
             "segments": [s.to_dict() for s in self.segments],
         }

@@ -43,7 +43,7 @@ def repair_tags(source_tagged: str, translated: str) -> tuple[str, list[Finding]
             return (
                 f"</g{number}>" if m.group(1) else (f"<g{number}>" if letter == "g" else m.group(0))
             )
-        notes_ja.append(f"原文にないタグ {m.group(0)} を削除")
+        notes_ja.append(f"原文にない書式記号 {m.group(0)} を取り除きました")
         notes_en.append(f"removed {m.group(0)}, which the source does not have")
         return ""
 
@@ -57,12 +57,12 @@ def repair_tags(source_tagged: str, translated: str) -> tuple[str, list[Finding]
         placeholders = "".join(re.findall(r"<x\d+/>", text))
         body = re.sub(r"<x\d+/>", "", text)
         text = f"<g{main}>{body}</g{main}>{placeholders}"
-        notes_ja.append(f"書式タグが失われたため、訳文全体を主な書式（<g{main}>）にしました")
+        notes_ja.append(f"書式の区切りが失われたため、訳文全体を主な書式（<g{main}>）にしました")
         notes_en.append(f"formatting tags were lost; the whole translation takes <g{main}>")
     missing = sorted(anchors - source_placeholders(text))
     if missing:
         names = " ".join(f"<x{n}/>" for n in missing)
-        notes_ja.append(f"記号 {names} は原文の位置に残しました")
+        notes_ja.append(f"脚注番号・図などの記号 {names} は原文の位置に残しました")
         notes_en.append(f"{names} kept at their place in the source")
     findings = [tags_repaired("; ".join(notes_ja), "; ".join(notes_en))] if notes_ja else []
     return text, findings

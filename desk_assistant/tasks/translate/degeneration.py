@@ -1,0 +1,259 @@
+"""Degeneration: output a small model produced instead of a translation.
+
+- loops: the same sentence, word sequence or character run repeated;
+- copies of the prompt's worked examples (the few-shot pairs in prompting.py);
+- markup and special tokens (</h4>, <|im_end|>, <end_of_turn>, ###, [INST]);
+- the wrong output language (an "English" translation in Japanese);
+- invented text for a form-only segment (年　月　日, 記, 以上, 殿).
+Every one of these is a hard failure (severity error): the segment is retried.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from ...documents.tags import strip_tags
+from .finding import ERROR, Finding
+from .languages import script_counts
+
+_WORD = re.compile(r"[a-z0-9']+")
+_SPECIAL = re.compile(
+    r"<\|[^<>|]{0,40}\|>|</?(?:start_of_turn|end_of_turn|bos|eos|pad|unk|mask|s|sep|cls)>"
+    r"|\[/?INST\]|<<SYS>>|<0x[0-9A-Fa-f]{2}>|^#{2,6}\s|###",
+    re.M,
+)
+_HTML_TAGS = (
+    "h[1-6]|p|br|hr|div|span|b|i|u|s|em|strong|small|big|mark|sup|sub|font|center|pre|code|"
+    "blockquote|table|thead|tbody|tr|td|th|caption|ul|ol|li|dl|dt|dd|a|img|html|head|body|"
+    "title|meta|link|script|style|section|article|header|footer|nav|label|input|form|"
+    "button|select|option|textarea|w:[a-z]+"
+)
+_HTML = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s[^<>]{{0,80}})?\s*/?>", re.I)
+_RUN = re.compile(r"(.{3,80}?)\1{2,}", re.S)  # a run repeated three times in a row
+_FORM_TOKENS = (
+    "年",
+    "月",
+    "日",
+    "記",
+    "以上",
+    "殿",
+    "様",
+    "印",
+    "令和",
+    "平成",
+    "昭和",
+    "午前",
+    "午後",
+    "時",
+    "分",
+    "号",
+    "第",
+    "〒",
+    "℡",
+    "TEL",
+    "FAX",
+    "曜",
+    "（",
+    "）",
+    "(",
+    ")",
+)
+_FORM = re.compile(
+    "^(?:" + "|".join(re.escape(t) for t in sorted(_FORM_TOKENS, key=len, reverse=True)) + ")+$"
+)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def _sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?。！？])\s*", _compact(text))
+    return [p.strip().lower() for p in parts if len(p.strip()) >= 12]
+
+
+def find_loop(text: str, source: str = "") -> str | None:
+    """The repeated piece when `text` repeats itself and the source does not."""
+    compact = _compact(text)
+    sentences = Counter(_sentences(compact))
+    for sentence, count in sentences.most_common(1):
+        if count >= 2 and Counter(_sentences(source)).get(sentence, 0) < count:
+            return sentence
+    words = _WORD.findall(compact.lower())
+    grams = Counter(tuple(words[i : i + 5]) for i in range(len(words) - 4))
+    for gram, count in grams.most_common(1):
+        if count >= 3:
+            return " ".join(gram)
+    for match in _RUN.finditer(compact):
+        piece = match.group(1)
+        # A run of one character ("……", "――", "○○○") is layout, and text the source
+        # repeats itself is the source's.
+        if len(set(piece.strip())) > 1 and match.group(0) not in _compact(source):
+            return piece
+    return None
+
+
+def check_loop(source: str, translation: str) -> list[Finding]:
+    piece = find_loop(translation, source)
+    if piece is None:
+        return []
+    return [
+        Finding(
+            "degeneration.loop",
+            ERROR,
+            piece[:40],
+            "",
+            f"訳文が同じ語句「{piece[:20]}」を繰り返しています（モデルの出力の乱れ）",
+            f"The translation repeats '{piece[:30]}' (the model's output broke down)",
+        )
+    ]
+
+
+def check_markup(source: str, translation: str) -> list[Finding]:
+    """Tags and special tokens that are neither our <gN>/<xN/> tags nor in the source."""
+    found = [m.group(0) for m in _SPECIAL.finditer(translation)]
+    found += [m.group(0) for m in _HTML.finditer(translation)]
+    normalized = unicodedata.normalize("NFKC", source)
+    stray = [t for t in dict.fromkeys(found) if t not in source and t not in normalized]
+    if not stray:
+        return []
+    marks = " ".join(stray[:3])
+    return [
+        Finding(
+            "degeneration.markup",
+            ERROR,
+            marks,
+            "",
+            f"訳文に原文にない記号・タグ {marks} が含まれています（モデルの出力の乱れ）",
+            f"The translation contains markup the source does not have: {marks}",
+        )
+    ]
+
+
+def _bigrams(text: str) -> set[str]:
+    text = re.sub(r"\W", "", unicodedata.normalize("NFKC", text))
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _longest_run(words: list[str], other: list[str]) -> list[str]:
+    """The longest sequence of words both lists have, in a row."""
+    best: tuple[int, int] = (0, 0)  # (length, end in other)
+    previous = [0] * (len(other) + 1)
+    for word in words:
+        current = [0] * (len(other) + 1)
+        for j, candidate in enumerate(other, 1):
+            if word == candidate:
+                current[j] = previous[j - 1] + 1
+                if current[j] > best[0]:
+                    best = (current[j], j)
+        previous = current
+    return other[best[1] - best[0] : best[1]]
+
+
+def copied_example(translation: str, example_target: str) -> bool:
+    """Most of a worked example's words, in a row, in the output. An example with
+    figures counts only with one of its figures: the same sentence pattern with the
+    document's own figures is a correct translation, not a copy."""
+    example = _WORD.findall(_compact(strip_tags(example_target)).lower())
+    words = _WORD.findall(_compact(translation).lower())
+    if len(example) < 3 or not words:
+        return False
+    run = _longest_run(words, example)
+    if len(run) < min(4, len(example)) or len(run) < 0.6 * len(example):
+        return False
+    figures = {w for w in example if any(c.isdigit() for c in w)}
+    return not figures or bool(figures & set(run))
+
+
+def check_example_copy(
+    source: str, translation: str, examples: Sequence[tuple[str, str]]
+) -> list[Finding]:
+    """Text of a worked example in the output, where the source is not that example."""
+    source_grams = _bigrams(source)
+    for example_source, example_target in examples:
+        if not copied_example(translation, example_target):
+            continue
+        wanted = _bigrams(strip_tags(example_source))
+        if wanted and len(wanted & source_grams) >= 0.6 * len(wanted):
+            continue  # the source really says what the example says
+        return [
+            Finding(
+                "degeneration.example",
+                ERROR,
+                example_target[:40],
+                "",
+                "訳文にプロンプトの例文がそのまま混じっています（原文にない内容）",
+                "The translation contains text copied from the prompt's examples, "
+                "which is not in the source",
+            )
+        ]
+    return []
+
+
+def wrong_language(translation: str, target_lang: str) -> bool:
+    counts = script_counts(translation)
+    cjk = counts["kana"] + counts["han"]
+    latin = counts["latin"]
+    if target_lang in ("ja", "zh"):
+        return latin >= 12 and latin > 3 * cjk
+    if target_lang in ("en", "fr", "de", "es", "it", "pt", "id", "vi"):
+        return cjk >= 3 and cjk > 0.25 * (cjk + latin)
+    return False
+
+
+def check_language(source: str, translation: str, target_lang: str) -> list[Finding]:
+    if not wrong_language(translation, target_lang):
+        return []
+    return [
+        Finding(
+            "degeneration.language",
+            ERROR,
+            translation[:40],
+            target_lang,
+            "訳文が翻訳先の言語になっていません",
+            "The translation is not in the target language",
+        )
+    ]
+
+
+def is_form_only(source: str) -> bool:
+    """年　月　日, 記, 以上, 殿: form words with blanks and figures only."""
+    text = re.sub(r"[\s\u3000\d０-９.,:：/／・\-－]", "", unicodedata.normalize("NFKC", source))
+    return bool(text) and _FORM.match(text) is not None
+
+
+def check_form_text(source: str, translation: str) -> list[Finding]:
+    if not is_form_only(source):
+        return []
+    words = re.findall(r"[A-Za-z]+", translation)
+    tokens = len(re.findall("|".join(re.escape(t) for t in _FORM_TOKENS), source))
+    if len(words) <= max(3, 2 * tokens + 1):
+        return []
+    return [
+        Finding(
+            "degeneration.form",
+            ERROR,
+            translation[:40],
+            source.strip(),
+            f"記入欄・定型語「{source.strip()[:20]}」に、原文にない文が作られています",
+            f"The form words '{source.strip()[:20]}' became invented sentences",
+        )
+    ]
+
+
+def check_degeneration(
+    source: str,
+    translation: str,
+    target_lang: str,
+    examples: Sequence[tuple[str, str]] = (),
+) -> list[Finding]:
+    return (
+        check_loop(source, translation)
+        + check_markup(source, translation)
+        + check_example_copy(source, translation, examples)
+        + check_language(source, translation, target_lang)
+        + check_form_text(source, translation)
+    )

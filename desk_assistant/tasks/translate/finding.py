@@ -1,0 +1,30 @@
+"""One problem found in a translation: which check, how bad, what, in both languages."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from ... import i18n
+from ..verdicts import ERROR, INFO, WARNING
+
+__all__ = ["ERROR", "INFO", "WARNING", "Finding"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    # number | amount | date | article | glossary | tags | untranslated | too_long |
+    # omission.* | names.* | degeneration.* | kept_source
+    check: str
+    severity: str  # error | warning | info (verdicts.py)
+    surface: str  # the text the finding is about, as written
+    expected: str  # what should be there (a normalized figure, a glossary term)
+    message_ja: str
+    message_en: str
+
+    def message(self, lang: str | None = None) -> str:
+        return self.message_en if (lang or i18n.language()) == "en" else self.message_ja
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["message"] = self.message()
+        return data

@@ -1,0 +1,361 @@
+"""Names and terms that must survive translation.
+
+- URLs, e-mail addresses and phone numbers: kept exactly (a dropped URL is content loss);
+- Latin-script terms of a Japanese source (GIF, API, MLETR): kept as written;
+- person and place names (Sudachi 固有名詞 人名/地名): their romanized reading is
+  in the translation (Hepburn or Kunrei, long vowels written or not);
+- law and rule titles (…法, …に関する法律, …規則, …令): the translation names a law
+  (Act, Law, Code, Order, Rules …);
+- an addressee line (…会長　殿, …様): the name before 殿/様 is translated, not
+  turned into a bare honorific ("Mr. Mr").
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+
+from .finding import ERROR, WARNING, Finding
+from .omission import content_length
+
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\d-])(?:\+81[-\s]?)?0\d{1,4}[-(\s]\d{1,4}[-)\s]\d{3,4}(?![\d-])")
+_LATIN_TERM = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
+_LAW_SUFFIX = "に関する法律|法律|施行規則|施行令|議事規則|規則|規程|政令|省令|府令|条例|訓令|告示|要綱|審議会令|法"
+_LAW = re.compile(rf"[\u4e00-\u9fff々]{{2,}}(?:{_LAW_SUFFIX})(?![\u4e00-\u9fff々])")
+_NOT_LAWS = (
+    "方法",
+    "手法",
+    "用法",
+    "文法",
+    "技法",
+    "作法",
+    "寸法",
+    "製法",
+    "工法",
+    "療法",
+    "司法",
+    "立法",
+    "違法",
+    "合法",
+    "適法",
+    "不法",
+    "無法",
+    "便法",
+    "論法",
+    "解法",
+    "算法",
+    "説法",
+    "兵法",
+)
+_LAW_WORDS = re.compile(
+    r"\b(?:act|acts|law|laws|code|order|ordinance|regulations?|rules?|decree|constitution|"
+    r"notice|notification|instructions?|directive|guidelines?|outline|provisions?|bylaws?|"
+    r"statutes?|legislation|legal)\b",
+    re.I,
+)
+_HONORIFICS = re.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|dear|sir|madam|messrs|to|the|attn|attention)\b\.?", re.I
+)
+_ADDRESSEE = re.compile(r"[\s\u3000]*(?:殿|様)[\s\u3000]*$")
+
+PERSON = "人名"
+PLACE = "地名"
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _phone_digits(phone: str) -> str:
+    digits = re.sub(r"\D", "", phone)
+    return "0" + digits[2:] if digits.startswith("81") else digits
+
+
+def check_identifiers(source: str, translation: str) -> list[Finding]:
+    """URLs, e-mail addresses and phone numbers of the source, kept in the translation."""
+    source, translation = _normal(source), _normal(translation)
+    lowered = translation.lower()
+    compact_digits = re.sub(r"\D", "", translation)
+    findings = []
+    for url in dict.fromkeys(m.group(0).rstrip(".,;:") for m in _URL.finditer(source)):
+        if url.lower().rstrip("/") not in lowered:
+            findings.append(_lost("names.url", url, "URL", "URL"))
+    for email in dict.fromkeys(m.group(0).rstrip(".") for m in _EMAIL.finditer(source)):
+        if email.lower() not in lowered:
+            findings.append(_lost("names.email", email, "メールアドレス", "e-mail address"))
+    for phone in dict.fromkeys(m.group(0) for m in _PHONE.finditer(source)):
+        digits = _phone_digits(phone)
+        if digits not in compact_digits and digits[1:] not in compact_digits:
+            findings.append(_lost("names.phone", phone, "電話番号", "phone number"))
+    return findings
+
+
+def _lost(check: str, surface: str, ja: str, en: str) -> Finding:
+    return Finding(
+        check,
+        ERROR,
+        surface,
+        surface,
+        f"原文の{ja}「{surface}」が訳文にありません",
+        f"The source {en} '{surface}' is missing from the translation",
+    )
+
+
+def check_latin_terms(source: str, translation: str) -> list[Finding]:
+    """Latin-script words of a Japanese source (GIF, API, Excel) appear in the translation."""
+    source = _URL.sub(" ", _EMAIL.sub(" ", _normal(source)))
+    lowered = _normal(translation).lower()
+    findings = []
+    for term in dict.fromkeys(m.group(0) for m in _LATIN_TERM.finditer(source)):
+        if len(term) < 2 or term.lower() in lowered:
+            continue
+        findings.append(
+            Finding(
+                "names.term",
+                WARNING,
+                term,
+                term,
+                f"原文の語「{term}」が訳文に見当たりません",
+                f"The source term '{term}' is not in the translation",
+            )
+        )
+    return findings
+
+
+def law_titles(source: str) -> list[str]:
+    return [
+        m.group(0)
+        for m in _LAW.finditer(_normal(source))
+        if not m.group(0).endswith(_NOT_LAWS) and not m.group(0).endswith("方法")
+    ]
+
+
+def check_law_titles(source: str, translation: str) -> list[Finding]:
+    titles = law_titles(source)
+    if not titles or _LAW_WORDS.search(translation):
+        return []
+    title = titles[0]
+    return [
+        Finding(
+            "names.law",
+            WARNING,
+            title,
+            title,
+            f"原文の法令名「{title}」に当たる訳が見当たりません",
+            f"The title of the law or rule '{title}' does not seem to be translated",
+        )
+    ]
+
+
+def check_addressee(source: str, translation: str) -> list[Finding]:
+    """「…会長　殿」: the addressee's name must be in the translation, not only 'Mr.'."""
+    stripped = source.strip()
+    if not _ADDRESSEE.search(stripped):
+        return []
+    name = _ADDRESSEE.sub("", stripped)
+    if content_length(name) < 2:
+        return []  # a form's bare 「殿」 label
+    left = _HONORIFICS.sub(" ", _normal(translation))
+    words = re.findall(r"[A-Za-z]{2,}", left)
+    repeated = re.search(r"\b(mr|mrs|ms|dr)\b\.?\s*\1\b", translation, re.I)
+    if (
+        words
+        and content_length(" ".join(words)) >= min(4, 2 * content_length(name))
+        and not (repeated)
+    ):
+        return []
+    return [
+        Finding(
+            "names.addressee",
+            ERROR,
+            translation[:40],
+            name,
+            f"宛名「{name}」が訳文にありません（敬称だけになっています）",
+            f"The addressee '{name}' is missing from the translation (only a title is left)",
+        )
+    ]
+
+
+# --- person and place names (Sudachi) ------------------------------------------------
+
+_local = threading.local()
+
+
+def _tokenizer():
+    if not hasattr(_local, "tokenizer"):
+        try:
+            from sudachipy import Dictionary, SplitMode
+
+            dictionary = Dictionary(dict="core")
+            make = getattr(dictionary, "tokenizer", None) or dictionary.create
+            _local.tokenizer = (
+                make(SplitMode.A),
+                SplitMode.A,
+            )  # 東京都千代田区 → 東京 都 千代田 区
+        except Exception:  # no dictionary: the other checks still run
+            _local.tokenizer = None
+    return _local.tokenizer
+
+
+MAX_SUDACHI_BYTES = 48_000  # SudachiPy refuses more than 49,149 bytes per call
+
+
+def proper_names(text: str) -> list[tuple[str, str, str]]:
+    """(surface, kind, katakana reading) of person and place names, in order, once each."""
+    loaded = _tokenizer()
+    if loaded is None or not re.search(r"[\u4e00-\u9fff\u30a0-\u30ff]", text):
+        return []
+    tokenizer, mode = loaded
+    raw = text.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
+    names: dict[str, tuple[str, str, str]] = {}
+    for m in tokenizer.tokenize(raw, mode):
+        pos = m.part_of_speech()
+        if pos[1] != "固有名詞" or pos[2] not in (PERSON, PLACE) or pos[3] == "国":
+            continue
+        surface = m.surface()
+        if len(surface) < 2 and pos[2] == PLACE:
+            continue
+        names.setdefault(surface, (surface, pos[2], m.reading_form()))
+    return list(names.values())
+
+
+_KANA = {
+    **dict.fromkeys("アァ", "a"),
+    **dict.fromkeys("イィ", "i"),
+    **dict.fromkeys("ウゥ", "u"),
+    **dict.fromkeys("エェ", "e"),
+    **dict.fromkeys("オォ", "o"),
+    "カ": "ka", "キ": "ki", "ク": "ku", "ケ": "ke", "コ": "ko",
+    "ガ": "ga", "ギ": "gi", "グ": "gu", "ゲ": "ge", "ゴ": "go",
+    "サ": "sa", "シ": "shi", "ス": "su", "セ": "se", "ソ": "so",
+    "ザ": "za", "ジ": "ji", "ズ": "zu", "ゼ": "ze", "ゾ": "zo",
+    "タ": "ta", "チ": "chi", "ツ": "tsu", "テ": "te", "ト": "to",
+    "ダ": "da", "ヂ": "ji", "ヅ": "zu", "デ": "de", "ド": "do",
+    "ナ": "na", "ニ": "ni", "ヌ": "nu", "ネ": "ne", "ノ": "no",
+    "ハ": "ha", "ヒ": "hi", "フ": "fu", "ヘ": "he", "ホ": "ho",
+    "バ": "ba", "ビ": "bi", "ブ": "bu", "ベ": "be", "ボ": "bo",
+    "パ": "pa", "ピ": "pi", "プ": "pu", "ペ": "pe", "ポ": "po",
+    "マ": "ma", "ミ": "mi", "ム": "mu", "メ": "me", "モ": "mo",
+    "ヤ": "ya", "ユ": "yu", "ヨ": "yo", "ャ": "ya", "ュ": "yu", "ョ": "yo",
+    "ラ": "ra", "リ": "ri", "ル": "ru", "レ": "re", "ロ": "ro",
+    "ワ": "wa", "ヲ": "o", "ン": "n", "ヴ": "bu",
+}  # fmt: skip
+
+
+def romanize(katakana: str) -> str:
+    """Hepburn romaji of a katakana reading (キョウト → kyouto); long vowels kept as written."""
+    out = ""
+    double = False
+    for char in katakana:
+        if char == "ッ":
+            double = True
+            continue
+        if char == "ー":
+            out += out[-1:] if out[-1:] in "aiueo" else ""
+            continue
+        roman = _KANA.get(char, "")
+        if char in "ャュョ" and out.endswith("i") and len(out) >= 2:
+            # キャ → kya, シャ → sha, チャ → cha, ジャ → ja
+            stem = out[:-1]
+            roman = roman[1:] if stem.endswith(("sh", "ch", "j")) else roman
+            out = stem + roman
+            continue
+        if double and roman:
+            out += "t" if roman.startswith("ch") else roman[0]
+        double = False
+        out += roman
+    return out
+
+
+_SKELETON_STEPS = (
+    ("tch", "cch"),
+    ("shi", "si"),
+    ("chi", "ti"),
+    ("tsu", "tu"),
+    ("fu", "hu"),
+    ("ji", "zi"),
+    ("sh", "sy"),
+    ("ch", "ty"),
+    ("j", "zy"),
+    ("mb", "nb"),
+    ("mp", "np"),
+    ("mm", "nm"),
+    ("oh", "o"),
+    ("ou", "o"),
+    ("oo", "o"),
+    ("uu", "u"),
+    ("aa", "a"),
+    ("ii", "i"),
+    ("ee", "e"),
+    ("ei", "e"),
+)
+
+
+def skeleton(text: str) -> str:
+    """Latin text reduced so that Hepburn, Kunrei and long-vowel spellings compare equal."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = re.sub(r"[^a-z]", "", text)
+    for old, new in _SKELETON_STEPS:
+        text = text.replace(old, new)
+    return text
+
+
+# 大阪府 → Osaka (Prefecture), 東京都 → Tokyo, 千代田区 → Chiyoda (City): the suffix is
+# translated, not romanized.
+_PLACE_SUFFIXES = (
+    ("府", "フ"),
+    ("県", "ケン"),
+    ("都", "ト"),
+    ("市", "シ"),
+    ("区", "ク"),
+    ("町", "チョウ"),
+    ("町", "マチ"),
+    ("村", "ムラ"),
+    ("村", "ソン"),
+    ("郡", "グン"),
+)
+
+
+def name_reading(surface: str, kind: str, reading: str) -> str:
+    if kind == PLACE and len(surface) > 2:
+        for suffix, kana in _PLACE_SUFFIXES:
+            if surface.endswith(suffix) and reading.endswith(kana):
+                return reading[: -len(kana)]
+    return reading
+
+
+def check_proper_names(source: str, translation: str) -> list[Finding]:
+    """Person and place names of a Japanese source, romanized, are in the translation."""
+    # Word by word: "Ms. Hanako" must not read as "msyanako".
+    target = " ".join(skeleton(w) for w in _normal(translation).split())
+    findings = []
+    for surface, kind, reading in proper_names(source):
+        roman = romanize(name_reading(surface, kind, reading))
+        wanted = skeleton(roman)
+        if len(wanted) < 2 or wanted in target:
+            continue
+        ja, en = ("人名", "person name") if kind == PERSON else ("地名", "place name")
+        findings.append(
+            Finding(
+                "names.person" if kind == PERSON else "names.place",
+                WARNING,
+                surface,
+                roman.capitalize(),
+                f"原文の{ja}「{surface}」（{roman.capitalize()}）が訳文に見当たりません",
+                f"The source {en} '{surface}' ({roman.capitalize()}) is not in the translation",
+            )
+        )
+    return findings
+
+
+def check_names(source: str, translation: str, source_lang: str, target_lang: str) -> list:
+    findings = check_identifiers(source, translation)
+    if source_lang == "ja" and target_lang not in ("ja", "zh", "ko"):
+        findings += check_addressee(source, translation)
+        findings += check_latin_terms(source, translation)
+        findings += check_proper_names(source, translation)
+        findings += check_law_titles(source, translation)
+    return findings

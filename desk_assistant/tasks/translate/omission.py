@@ -1,0 +1,171 @@
+"""Omission: a translation that lost a sentence, a clause or the end of a paragraph.
+
+Three signals, all pure functions of source and translation:
+- length ratio (letters and digits of the translation per letter of the source)
+  outside the band measured for the language pair; far below it is a hard failure;
+- fewer sentences than the source while also short (a sentence with no counterpart);
+- a source that ends its sentence and a translation that stops mid-sentence.
+
+The bands were calibrated on real pairs: the corpus's MLETR 対照表 (pdf09,
+English original with the Ministry of Justice's Japanese) and the reference
+translations in bench/data/trust_references.json (tuning half only); see
+bench/trust_eval.py for the figures.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .finding import ERROR, WARNING, Finding
+
+MIN_SOURCE_CHARS = 16  # shorter segments (headings, labels) vary too much to judge by length
+
+
+@dataclass(frozen=True)
+class Band:
+    """Expected len(translation) / len(source), in content characters."""
+
+    hard_low: float  # below: content is lost for sure (error, retried)
+    low: float  # below: probably lost (warning)
+    high: float  # above: probably invented or repeated (warning)
+    hard_high: float  # above: runaway output (error, retried)
+    mid: float  # typical ratio
+
+
+# ja → en: English needs about 2.3 letters per Japanese character (measured 1.5–3.6).
+_JA_EN = Band(hard_low=0.9, low=1.3, high=4.6, hard_high=7.0, mid=2.3)
+BANDS: dict[tuple[str, str], Band] = {
+    ("ja", "en"): _JA_EN,
+    ("en", "ja"): Band(
+        hard_low=1 / _JA_EN.hard_high,
+        low=1 / _JA_EN.high,
+        high=1 / _JA_EN.low,
+        hard_high=1 / _JA_EN.hard_low,
+        mid=1 / _JA_EN.mid,
+    ),
+}
+
+_CONTENT = re.compile(r"[^\W_]")
+_JA_SENTENCE = re.compile(r"[。！？](?=.)", re.S)
+_EN_SENTENCE = re.compile(r"(?<!\b[A-Z])(?<!\bNo)(?<!\bArt)(?<!\bi\.e)(?<!\be\.g)[.!?](?=\s+\S)")
+_ENDS_SENTENCE_JA = re.compile(r"[。．！？]\s*[」』）)]?\s*$")
+_ENDS_SENTENCE_ANY = re.compile(r"[.!?。．！？:;：；)）\]」』\"'”’]\s*$")
+
+
+def content_length(text: str) -> int:
+    """Letters and digits (any script); spaces, punctuation and tags do not count."""
+    return len(_CONTENT.findall(unicodedata.normalize("NFKC", text)))
+
+
+def sentence_count(text: str, lang: str) -> int:
+    text = text.strip()
+    if not text:
+        return 0
+    pattern = _JA_SENTENCE if lang in ("ja", "zh") else _EN_SENTENCE
+    return 1 + len(pattern.findall(text))
+
+
+_ASCII_CONTENT = re.compile(r"[A-Za-z0-9]")
+CJK_LANGS = ("ja", "zh", "ko")
+
+
+def length_ratio(
+    source: str, translation: str, source_lang: str = "ja", target_lang: str = "en"
+) -> float | None:
+    """len(translation) / len(source) in content characters. Latin letters and digits
+    of the CJK side (URLs, codes, figures) carry over one for one, so they are taken
+    out of both sides: only the words that are translated are compared."""
+    cjk_side = source if source_lang in CJK_LANGS else translation
+    if (source_lang in CJK_LANGS) == (target_lang in CJK_LANGS):
+        carried = 0
+    else:
+        carried = len(_ASCII_CONTENT.findall(unicodedata.normalize("NFKC", cjk_side)))
+    length = content_length(source) - carried
+    return max(0, content_length(translation) - carried) / length if length > 0 else None
+
+
+def translated_length(source: str, source_lang: str, target_lang: str) -> int:
+    """Content characters of the source that need translating (carried Latin excluded)."""
+    if source_lang in CJK_LANGS and target_lang not in CJK_LANGS:
+        return content_length(source) - len(
+            _ASCII_CONTENT.findall(unicodedata.normalize("NFKC", source))
+        )
+    return content_length(source)
+
+
+def check_omission(source: str, translation: str, source_lang: str, target_lang: str) -> list:
+    band = BANDS.get((source_lang, target_lang))
+    if band is None or not translation.strip():
+        return []
+    findings: list[Finding] = []
+    ratio = length_ratio(source, translation, source_lang, target_lang)
+    long_enough = translated_length(source, source_lang, target_lang) >= MIN_SOURCE_CHARS
+    if ratio is not None and long_enough:
+        percent = round(100 * ratio / band.mid)
+        if ratio < band.low:
+            findings.append(
+                Finding(
+                    "omission.length",
+                    ERROR if ratio < band.hard_low else WARNING,
+                    translation[:40],
+                    f"{ratio:.2f}",
+                    f"訳文が原文に比べて短すぎます（通常の約{percent}%）。文や語句が訳されずに"
+                    "抜けている可能性があります",
+                    f"The translation is much shorter than the source (about {percent}% of the "
+                    "usual length); a sentence or phrase may be missing",
+                )
+            )
+        elif ratio > band.high:
+            findings.append(
+                Finding(
+                    "omission.too_long",
+                    ERROR if ratio > band.hard_high else WARNING,
+                    translation[:40],
+                    f"{ratio:.2f}",
+                    f"訳文が原文に比べて長すぎます（通常の約{percent}%）。原文にない文が"
+                    "加わっている可能性があります",
+                    f"The translation is much longer than the source (about {percent}% of the "
+                    "usual length); it may contain text that is not in the source",
+                )
+            )
+    source_sentences = sentence_count(source, source_lang)
+    target_sentences = sentence_count(translation, target_lang)
+    if (
+        long_enough
+        and source_sentences >= 2
+        and target_sentences < source_sentences
+        and ratio is not None
+        and ratio < band.mid * 0.8
+        and not findings
+    ):
+        findings.append(
+            Finding(
+                "omission.sentence",
+                WARNING,
+                translation[:40],
+                f"{source_sentences}/{target_sentences}",
+                f"原文は{source_sentences}文ですが、訳文は{target_sentences}文で短くなっています。"
+                "訳されていない文がある可能性があります",
+                f"The source has {source_sentences} sentences but the translation only "
+                f"{target_sentences}, and it is short; a sentence may not have been translated",
+            )
+        )
+    if (
+        source_lang in ("ja", "zh")
+        and _ENDS_SENTENCE_JA.search(source)
+        and content_length(source) >= 8
+        and not _ENDS_SENTENCE_ANY.search(translation)
+    ):
+        findings.append(
+            Finding(
+                "omission.truncated",
+                WARNING,
+                translation[-40:],
+                "",
+                "訳文が文の途中で終わっています（末尾が欠けている可能性があります）",
+                "The translation stops in mid-sentence; its end may be missing",
+            )
+        )
+    return findings

@@ -1,0 +1,69 @@
+"""Severities of findings and the document-level verdict (問題なし / 要確認 N 件).
+
+A finding of severity `error` is a hard failure: the segment is retried once,
+then kept in the source language with a mark. `warning` asks the user to look;
+`info` (formatting repaired) does not count against the verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .. import i18n
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+NEEDS_REVIEW = (ERROR, WARNING)
+
+
+def needs_review(findings: Iterable) -> bool:
+    return any(f.severity in NEEDS_REVIEW for f in findings)
+
+
+def hard_failures(findings: Iterable) -> list:
+    return [f for f in findings if f.severity == ERROR]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How many units (segments, summary lines) need a human look."""
+
+    review: int  # units with a warning or error finding
+    errors: int  # units with a hard failure (kept in the source language, rejected output)
+
+    @property
+    def ok(self) -> bool:
+        return self.review == 0
+
+    @property
+    def status(self) -> str:
+        return "ok" if self.ok else "review"
+
+    def label(self, lang: str | None = None) -> str:
+        if self.ok:
+            ja, en = "問題なし", "no problems found"
+        else:
+            ja, en = f"要確認 {self.review} 件", f"{self.review} to check"
+        return en if (lang or i18n.language()) == "en" else ja
+
+    def to_dict(self) -> dict:
+        return {
+            "status": self.status,
+            "review": self.review,
+            "errors": self.errors,
+            "label": self.label(),
+            "label_ja": self.label("ja"),
+            "label_en": self.label("en"),
+        }
+
+
+def verdict_of(units_findings: Iterable[Iterable]) -> Verdict:
+    """The verdict over units, each given as its findings."""
+    review = errors = 0
+    for findings in units_findings:
+        findings = list(findings)
+        review += needs_review(findings)
+        errors += bool(hard_failures(findings))
+    return Verdict(review, errors)

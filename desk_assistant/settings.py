@@ -27,6 +27,10 @@ class Setting:
     choices: tuple = ()
     minimum: int | None = None
     maximum: int | None = None
+    # A change takes effect only after a restart (the settings dialog says so).
+    restart: bool = False
+    # One sentence for the dialog's tooltip: what the value changes, in (ja, en).
+    description: tuple[str, str] = ("", "")
 
     def validate(self, value: Any) -> Any:
         if self.type is bool and not isinstance(value, bool):
@@ -49,7 +53,16 @@ class Setting:
 
 
 SCHEMA: tuple[Setting, ...] = (
-    Setting("ui.language", str, "ja", "表示言語", "UI language", choices=("ja", "en")),
+    Setting(
+        "ui.language",
+        str,
+        "ja",
+        "表示言語",
+        "UI language",
+        choices=("ja", "en"),
+        restart=True,  # every label is built in the language at start-up
+        description=("画面とメッセージの言語です。", "The language of the window and messages."),
+    ),
     Setting("models.directory", str, "", "モデルフォルダ（追加）", "Extra model folder"),
     Setting("models.translate", str, "", "翻訳に使うモデル", "Model for translation"),
     Setting(
@@ -63,6 +76,11 @@ SCHEMA: tuple[Setting, ...] = (
         "Context length (tokens)",
         minimum=512,
         maximum=131072,
+        restart=True,  # the engine is loaded with it
+        description=(
+            "一度にモデルに渡せる長さです。大きいほどメモリを使います。",
+            "How much text the model sees at once; more uses more memory.",
+        ),
     ),
     Setting(
         "engine.threads",
@@ -72,6 +90,8 @@ SCHEMA: tuple[Setting, ...] = (
         "CPU threads (0 = auto)",
         minimum=0,
         maximum=256,
+        restart=True,
+        description=("推論に使う CPU スレッドの数です。", "CPU threads used for inference."),
     ),
     Setting(
         "engine.gpu_layers",
@@ -81,6 +101,11 @@ SCHEMA: tuple[Setting, ...] = (
         "GPU layers (-1 = auto, 0 = CPU only)",
         minimum=-1,
         maximum=1000,
+        restart=True,
+        description=(
+            "GPU で計算するモデルの層の数です。",
+            "How many model layers run on the GPU.",
+        ),
     ),
     Setting(
         "engine.verify_hash", bool, True, "モデルの SHA-256 を確認する", "Verify model SHA-256"

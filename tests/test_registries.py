@@ -44,3 +44,15 @@ def test_the_main_window_has_one_tab_per_task_in_registry_order():
     from desk_assistant.gui.main_window import TAB_CLASSES
 
     assert set(TAB_CLASSES) == {spec.name for spec in TASKS if spec.tab}
+
+
+def test_the_settings_dialog_takes_restart_keys_and_tooltips_from_the_schema(qtbot):
+    from desk_assistant.gui.settings_dialog import RESTART_KEYS, SettingsDialog
+    from desk_assistant.settings import SCHEMA, Settings
+
+    assert RESTART_KEYS == {"ui.language", "engine.n_ctx", "engine.threads", "engine.gpu_layers"}
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    for setting in SCHEMA:
+        if any(setting.description):
+            assert dialog.editors[setting.key].toolTip() in setting.description

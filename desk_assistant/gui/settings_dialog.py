@@ -23,8 +23,8 @@ from ..security.policy import MANAGED_LABEL
 from ..settings import SCHEMA, Setting, Settings
 
 CHOICE_LABELS = {"ja": "日本語", "en": "English"}
-# Changing these needs a restart: the language of every label, the loaded engine.
-RESTART_KEYS = {"ui.language", "engine.n_ctx", "engine.threads", "engine.gpu_layers"}
+# Changing these needs a restart (declared on each Setting in settings.py).
+RESTART_KEYS = {setting.key for setting in SCHEMA if setting.restart}
 
 
 def editor_for(setting: Setting, value) -> QWidget:
@@ -71,6 +71,8 @@ class SettingsDialog(QDialog):
             self.editors[setting.key] = widget
             label = QLabel(tr(setting.label_ja, setting.label_en))
             label.setBuddy(widget)
+            if any(setting.description):
+                widget.setToolTip(tr(*setting.description))
             if settings.is_locked(setting.key):
                 widget.setEnabled(False)
                 managed = QLabel(tr(*MANAGED_LABEL))

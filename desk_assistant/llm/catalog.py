@@ -15,9 +15,10 @@ from pathlib import Path
 from .. import paths
 from ..errors import ModelNotFoundError, NoModelError, UnknownModelError
 from . import gguf, integrity
+from .prompts import PROMPT_FORMATS, prompt_format_of
 
 ROLES = ("translate", "general")
-FORMATS = ("few_shot", "chat_template", "plamo_translate")
+FORMATS = tuple(PROMPT_FORMATS)  # llm/prompts.py
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ def choose_for_role(role: str, models: list[ModelInfo], preferred: str = "") -> 
         ranked = sorted(
             usable,
             key=lambda m: (
-                m.prompt_format != "plamo_translate",
+                not prompt_format_of(m.prompt_format).translation_only,
                 "translate" not in m.roles,
                 m.demo,
             ),

@@ -63,6 +63,8 @@ class TaskRequest:
     # For translation with a PLaMo-format model.
     source_lang: str = ""
     target_lang: str = ""
+    # Glossary lines ("会議\tmeeting"); each format places them where its models read them.
+    glossary: str = ""
 
 
 FEW_SHOT_STOPS = ("\n###", "\n\n\n")
@@ -93,17 +95,65 @@ def chat_messages(request: TaskRequest) -> list[Message]:
     return messages
 
 
+@dataclass(frozen=True)
+class PromptFormat:
+    """How one family of models is prompted. Tasks ask its properties instead of
+    comparing format names, and `build` turns a TaskRequest into the prompt."""
+
+    name: str
+    # The model continues text (base models): stops must end its answer.
+    continues_text: bool
+    # The prompt is a list of messages, rendered by the GGUF's own chat template.
+    messages: bool
+    # Only translation requests use the format; other tasks fall back to few-shot.
+    translation_only: bool = False
+
+    def build(
+        self, request: TaskRequest, params: GenerationParams = GenerationParams()
+    ) -> tuple[PromptInput, GenerationParams]:
+        if self.translation_only:
+            if request.source_lang and request.target_lang:
+                prompt, plamo = plamo_translate(
+                    request.text, request.source_lang, request.target_lang
+                )
+                return prompt, replace(params, temperature=0.0, stop=plamo.stop, add_bos=True)
+            return FEW_SHOT.build(request, params)
+        if self.messages:
+            if request.glossary:
+                text = f"Glossary (use these terms):\n{request.glossary}\n\n{request.text}"
+                request = replace(request, text=text)
+            return chat_messages(request), params
+        prompt = few_shot(request)
+        if request.glossary:
+            # The glossary block goes after the shared examples, right before the input.
+            at = prompt.rfind(f"### {request.input_label}\n")
+            block = f"### Glossary\n{request.glossary}\n\n"
+            prompt = prompt[:at] + block + prompt[at:]
+        return prompt, replace(params, stop=tuple(dict.fromkeys((*params.stop, *FEW_SHOT_STOPS))))
+
+
+FEW_SHOT = PromptFormat("few_shot", continues_text=True, messages=False)
+CHAT_TEMPLATE = PromptFormat("chat_template", continues_text=False, messages=True)
+PLAMO_TRANSLATE = PromptFormat(
+    "plamo_translate", continues_text=True, messages=False, translation_only=True
+)
+PROMPT_FORMATS = {f.name: f for f in (FEW_SHOT, CHAT_TEMPLATE, PLAMO_TRANSLATE)}
+
+
+def prompt_format_of(name: str | PromptFormat | None) -> PromptFormat:
+    """The format object for a catalog/model name (unknown or None: few-shot, which
+    every model can follow)."""
+    if isinstance(name, PromptFormat):
+        return name
+    return PROMPT_FORMATS.get(name or "", FEW_SHOT)
+
+
 def build_prompt(
-    prompt_format: str, request: TaskRequest, params: GenerationParams = GenerationParams()
+    prompt_format: str | PromptFormat,
+    request: TaskRequest,
+    params: GenerationParams = GenerationParams(),
 ) -> tuple[PromptInput, GenerationParams]:
-    if prompt_format == "plamo_translate" and request.source_lang and request.target_lang:
-        prompt, plamo = plamo_translate(request.text, request.source_lang, request.target_lang)
-        return prompt, replace(params, temperature=0.0, stop=plamo.stop, add_bos=True)
-    if prompt_format == "chat_template":
-        return chat_messages(request), params
-    return few_shot(request), replace(
-        params, stop=tuple(dict.fromkeys((*params.stop, *FEW_SHOT_STOPS)))
-    )
+    return prompt_format_of(prompt_format).build(request, params)
 
 
 def render_chat_template(

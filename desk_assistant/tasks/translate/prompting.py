@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...llm.engine import GenerationParams, PromptInput
-from ...llm.prompts import TaskRequest, build_prompt, language_name
+from ...llm.prompts import TaskRequest, language_name, prompt_format_of
 from .glossary import GlossaryEntry
 
 # Worked examples: government register, a tagged run, a footnote mark, figures.
@@ -83,26 +83,12 @@ def translation_prompt(
         output_label=language_name(target),
         source_lang=source,
         target_lang=target,
+        glossary=glossary_lines(glossary) if glossary else "",
     )
-    if glossary and prompt_format == "chat_template":
-        request = TaskRequest(
-            **{
-                **request.__dict__,
-                "text": f"Glossary (use these terms):\n{glossary_lines(glossary)}\n\n{text}",
-            }
-        )
+    fmt = prompt_format_of(prompt_format)
     stops: tuple[str, ...] = ()
-    if prompt_format == "few_shot" and "\n" not in text:
+    if fmt.continues_text and not fmt.translation_only and "\n" not in text:
         stops = ("\n",)  # a one-line source has a one-line answer; base models run on
-    prompt, params = build_prompt(
-        prompt_format,
-        request,
-        GenerationParams(max_tokens=output_budget(text), temperature=0.0, stop=stops),
+    return fmt.build(
+        request, GenerationParams(max_tokens=output_budget(text), temperature=0.0, stop=stops)
     )
-    if glossary and prompt_format == "few_shot" and isinstance(prompt, str):
-        # The glossary block goes after the shared examples, right before the input.
-        header = f"### {request.input_label}\n"
-        at = prompt.rfind(header)
-        block = f"### Glossary\n{glossary_lines(glossary)}\n\n"
-        prompt = prompt[:at] + block + prompt[at:]
-    return prompt, params

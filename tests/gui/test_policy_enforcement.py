@@ -220,6 +220,17 @@ def cli_audit_export(ctx) -> None:
             assert REFUSED in said and not out.exists()
 
 
+def cli_not_offered_yet(feature: str):
+    """A feature key the policy knows before its shell exists (declared first so IT
+    can switch it off from day one). Nothing to enforce while the CLI has no such
+    command; fails as soon as one appears, so its real check gets written."""
+
+    def check(ctx) -> None:
+        assert feature not in cli.COMMAND_MODULES, f"write the CLI check for {feature!r}"
+
+    return check
+
+
 CLI_CHECKS = {
     "translate": cli_task(
         "translate", lambda c: ["translate", c.doc, "--to", "en", "-o", _fresh(c, "o.docx")]
@@ -232,6 +243,7 @@ CLI_CHECKS = {
     "glossary": cli_glossary,
     "export": cli_export,
     "audit_export": cli_audit_export,
+    "library": cli_not_offered_yet("library"),
 }
 
 
@@ -354,6 +366,17 @@ def gui_audit_export(ctx) -> None:
     assert texts and not any("監査" in t or "audit" in t.lower() for t in texts)
 
 
+def gui_not_offered_yet(feature: str):
+    """As cli_not_offered_yet, for the window: no tab for the feature yet."""
+
+    def check(ctx) -> None:
+        from desk_assistant.gui.main_window import TAB_CLASSES
+
+        assert feature not in TAB_CLASSES, f"write the GUI check for {feature!r}"
+
+    return check
+
+
 GUI_CHECKS = {
     "translate": gui_task("translate", "translate_tab"),
     "summarize": gui_task("summarize", "summarize_tab"),
@@ -364,6 +387,7 @@ GUI_CHECKS = {
     "glossary": gui_glossary,
     "export": gui_export,
     "audit_export": gui_audit_export,
+    "library": gui_not_offered_yet("library"),
 }
 
 

@@ -98,6 +98,14 @@ def register(subparsers) -> None:
         ),
     )
     p.add_argument(
+        "--exceptions",
+        metavar="FILE",
+        help=i18n.tr(
+            "指摘しない語の個人リスト（1 行 1 語。既定: 設定フォルダの proofread_exceptions.txt。組織のポリシーで禁止できる）",
+            "personal list of words not to flag (one per line; default: proofread_exceptions.txt in the config folder; policy may forbid it)",
+        ),
+    )
+    p.add_argument(
         "--list-rules",
         action="store_true",
         help=i18n.tr("ルールの一覧を表示する", "list the rules and exit"),
@@ -136,6 +144,10 @@ def run(args) -> int:
     output = _check_output(args, paths)
     security = getattr(args, "security", None)
     session = TaskSession("proofread", security, getattr(args, "settings", None)).begin()
+    from ..tasks.proofread.profile import configure
+
+    # The organization's profile (policy ProofreadProfile) and the user's exceptions.
+    config = configure(config, session.policy, getattr(args, "exceptions", None))
     if output is not None:
         session.require_export()
     opened = _open_model(args, session)

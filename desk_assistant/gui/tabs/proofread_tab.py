@@ -56,8 +56,12 @@ def run_proofread(document, session, opened, token, emit) -> list:
     session.begin()
     if not session.allows("llm_suggestions"):
         opened = None
+    from ...tasks.proofread import ProofreadConfig
+    from ...tasks.proofread.profile import configure
+
     result = proofread_document(
         document,
+        config=configure(ProofreadConfig(), session.policy),  # 組織の規定 + exceptions
         engine=opened.engine if opened else None,
         prompt_format=opened.info.prompt_format if opened else None,
         cancel=token,

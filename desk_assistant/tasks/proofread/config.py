@@ -6,6 +6,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ...errors import RulesFileError, UsageError
 
@@ -17,6 +18,8 @@ class ProofreadConfig:
     only: frozenset[str] | None = None  # when set, run just these rule ids
     joshi_min_interval: int = 1  # doubled particles closer than this (in particles) are flagged
     prefer_style: str | None = None  # "desumasu" | "dearu" | None (the majority wins)
+    profile: Any = None  # profile.Profile: the organization's rules (組織の規定), from policy
+    exceptions: frozenset[str] = field(default_factory=frozenset)  # the user's own allow list
 
     def __post_init__(self) -> None:
         if self.max_sentence < 10:
@@ -24,10 +27,16 @@ class ProofreadConfig:
         if self.prefer_style not in (None, "desumasu", "dearu"):
             raise UsageError(what=f"prefer_style={self.prefer_style!r}")
         self.disabled = frozenset(self.disabled)
+        self.exceptions = frozenset(self.exceptions)
         if self.only is not None:
             self.only = frozenset(self.only)
 
     def enabled(self, rule_id: str) -> bool:
+        if self.profile is not None:
+            if rule_id in self.profile.disabled:
+                return False
+            if rule_id in self.profile.enabled:
+                return True  # the organization keeps it on, whatever the user disabled
         if rule_id in self.disabled:
             return False
         return self.only is None or rule_id in self.only

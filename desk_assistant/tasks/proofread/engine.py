@@ -7,6 +7,7 @@ suggestion pass plugs in there, so it sees the same tokens and offsets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from . import rules as _rules  # noqa: F401  (registers the rules)
@@ -24,8 +25,8 @@ def check_text(
 ) -> list[Finding]:
     """Findings for `text`, sorted by position; offsets index into `text` itself."""
     config = config or ProofreadConfig()
-    if not text.strip():
-        return []
+    if not text.strip() or not _japanese(text):
+        return []  # an English document (pdf15) is not 公用文: the rules do not apply
     # Blanked lines keep their length: offsets into doc.text are offsets into text.
     doc = Document.parse(scope.blank_out(text), config)
     findings: list[Finding] = []
@@ -33,9 +34,21 @@ def check_text(
         if config.enabled(rule_obj.id):
             findings.extend(rule_obj.check(doc, rule_obj))
     findings = scope.apply(doc, findings)
+    if config.profile is not None or config.exceptions:
+        findings = _rules.organization.apply(config, findings)
     for checker in extra:
         findings.extend(checker(doc))
     return _dedupe(sorted(findings, key=lambda f: (f.start, f.end, f.rule)))
+
+
+_JA = re.compile("[\u3041-\u30ff\u4e00-\u9fff\uff66-\uff9f]")
+
+
+def _japanese(text: str) -> bool:
+    """At least 5 % kana or kanji among the letters: a Japanese text."""
+    sample = text[:200_000]
+    letters = sum(ch.isalpha() for ch in sample)
+    return letters == 0 or len(_JA.findall(sample)) >= 0.05 * letters
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -37,3 +37,12 @@ def load_table(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
         cells += [""] * (columns - len(cells))
         rows.append(tuple(c.strip() for c in cells[:columns]))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def joyo_kanji() -> frozenset[str]:
+    """The kanji of the 常用漢字表 (resources/rules/joyo_kanji.txt)."""
+    chars: set[str] = set()
+    for row in load_table("joyo_kanji.txt", 1):
+        chars.update(row[0])
+    return frozenset(chars)

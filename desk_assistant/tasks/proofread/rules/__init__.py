@@ -7,6 +7,7 @@ from . import (  # noqa: F401
     lexical,
     numerals,
     okurigana,
+    organization,
     phrases,
     structure,
 )

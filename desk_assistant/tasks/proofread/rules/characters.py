@@ -144,11 +144,11 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _FOLD = str.maketrans({"(": "（", ")": "）", "[": "［", "]": "］"})
 # A closing parenthesis after a short label opens many numbered lists: 1) ア) (a)
 _LABEL = re.compile(
-    r"^\s*[0-9０-９a-zA-Zａ-ｚＡ-Ｚア-ンｱ-ﾝ①-⑳ⅰ-ⅹⅠ-Ⅹ一二三四五六七八九十イロハニホヘト]{1,3}[)）]"
+    r"^\s*(?:[0-9０-９a-zA-Zａ-ｚＡ-Ｚア-ンｱ-ﾝ①-⑳ⅰ-ⅹⅠ-Ⅹ一二三四五六七八九十イロハニホヘト]{1,3}|例|注|答|問)[)）]"
 )
 # …、ア）…、イ）… : a label closed by a parenthesis inside a sentence.
 _INLINE_LABEL = re.compile(
-    r"(?:(?:^|[、，,\s　「（(・：:])[0-9０-９a-zA-Zａ-ｚＡ-Ｚア-ン①-⑳ⅰ-ⅹ]{1,2}|(?:^|[^ァ-ヶー])[ア-ン])$"
+    r"(?:(?:^|[、，,\s　「（(・：:])(?:[0-9０-９a-zA-Zａ-ｚＡ-Ｚア-ン①-⑳ⅰ-ⅹ]{1,2}|例|注)|(?:^|[^ァ-ヶー])[ア-ン])$"
 )
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..finding import GENERAL, INFO, KANGAEKATA, WARNING
 from ..registry import rule
 from ..tokens import tokenize
-from ..wordlists import load_table
+from ..wordlists import joyo_kanji, load_table
 
 # Japanese punctuation: 、。 or the ，． allowed in horizontal text. A half-width comma
 # or full stop between Japanese characters counts as the latter style.
@@ -252,6 +252,7 @@ def spelling_variants(doc, r):
             spellings,
             key=lambda s: (
                 s in _STANDARD_KATAKANA,
+                _joyo_rank(s),
                 spellings[s],
                 -toks.index(next(t for t in toks if t.lemma == s)),
             ),
@@ -269,7 +270,8 @@ def spelling_variants(doc, r):
                 f"表記ゆれ: 「{others}」と「{major}」が混在しています（{counts}）。どちらかにそろえます。",
                 f"Spelling variants: '{others}' and '{major}' both occur ({counts}); use one.",
                 major
-                if tok.surface == tok.lemma and not _kana_to_kanji(tok.lemma, major)
+                if tok.surface == tok.lemma
+                and (not _kana_to_kanji(tok.lemma, major) or _joyo_rank(major) == 2)
                 else None,
                 clause="kangaekata-1-3-i" if katakana else None,
             ),
@@ -298,6 +300,7 @@ def _by_use() -> frozenset[str]:
     for name in ("formal_nouns.tsv", "auxiliary_verbs.tsv"):
         words.update(row[0] for row in load_table(name, 1))
     words.update(row[3] for row in load_table("adverbs_kanji.tsv", 4))  # adverb-kanji judges these
+    words.update(row[0] for row in load_table("adverbs_kana.tsv", 1))  # adverb-kana judges these
     return frozenset(words)
 
 
@@ -329,6 +332,17 @@ _STANDARD_KATAKANA = frozenset(
     {"ウイルス", "ウエディング", "ウオーター", "セロハン", "プラスチック", "デジタル"}
 )
 _SMALL = str.maketrans("ァィゥェォヵヶ", "アイウエオカケ")
+
+
+def _joyo_rank(s: str) -> int:
+    """2: written with 常用漢字 (苦労); 1: kana only (くろう); 0: a kanji outside the
+    常用漢字表 (繋がる). 公用文 writes a word with its 常用漢字 (訓令 1(1)), so a kana
+    spelling is not suggested for a 常用 kanji one; kana-or-kanji-by-use words
+    (こと/事, 予め/あらかじめ) never reach this point."""
+    kanji = [c for c in s if "\u4e00" <= c <= "\u9fff"]
+    if not kanji:
+        return 1
+    return 2 if all(c in joyo_kanji() for c in kanji) else 0
 
 
 def _katakana_key(s: str) -> str:

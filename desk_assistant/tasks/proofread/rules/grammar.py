@@ -322,3 +322,100 @@ def long_sentence(doc, r):
             f"一文が{len(text)}字あります（目安 {limit}字以内）。文を分けることを検討してください。",
             f"This sentence has {len(text)} characters (guide: up to {limit}); consider splitting it.",
         )
+
+
+# 撥音便 and ガ行イ音便 take で/だ (読んで, 泳いだ); 促音便 and カ行イ音便 take て/た.
+_VOICED = ("連用形-撥音便",)
+
+
+def _wants_voiced(tok) -> bool | None:
+    """True: the stem takes で/だ; False: て/た; None: not a sound-changed stem."""
+    form, kind = tok.conj_form, tok.pos[4]
+    if form.startswith("連用形-撥音便") or (form.startswith("連用形-イ音便") and "ガ行" in kind):
+        return True
+    if form.startswith("連用形-促音便") or (form.startswith("連用形-イ音便") and "カ行" in kind):
+        return False
+    return None
+
+
+@rule(
+    "broken-conjugation",
+    WARNING,
+    GENERAL,
+    "活用の誤り（て/で）",
+    "Broken conjugation (te/de)",
+    clause="general-grammar",
+)
+def broken_conjugation(doc, r):
+    """取り組んて → 取り組んで, 泳いた → 泳いだ, 書いで → 書いて: a typing slip a reader trips on."""
+    for _sentence, tokens in doc.sentence_tokens():
+        for tok, nxt in zip(tokens, tokens[1:], strict=False):
+            if tok.pos1 != "動詞" or nxt.start != tok.end:
+                continue
+            voiced = _wants_voiced(tok)
+            if voiced is None or nxt.surface not in ("て", "た", "で", "だ"):
+                continue
+            if nxt.surface in ("で", "だ") and not voiced:
+                fixed = {"で": "て", "だ": "た"}[nxt.surface]
+            elif nxt.surface in ("て", "た") and voiced:
+                fixed = {"て": "で", "た": "だ"}[nxt.surface]
+            else:
+                continue
+            yield r.finding(
+                nxt.start,
+                nxt.end,
+                nxt.surface,
+                f"活用の誤りです。「{tok.surface}{nxt.surface}」は「{tok.surface}{fixed}」と書きます。",
+                f"Broken conjugation: write '{tok.surface}{fixed}' for '{tok.surface}{nxt.surface}'.",
+                fixed,
+            )
+
+
+# The verb of a compound particle that needs に before it (経過措置について).
+_NEEDS_NI = {
+    "つい": ("て", "ての"),
+    "関し": (),
+    "関する": (),
+    "対し": (),
+    "対する": (),
+    "基づき": (),
+    "基づく": (),
+    "基づい": ("て",),
+    "おい": ("て",),
+    "おける": (),
+    "際し": (),
+    "伴い": (),
+    "伴う": (),
+}
+
+
+@rule(
+    "missing-particle",
+    WARNING,
+    GENERAL,
+    "助詞の脱落",
+    "Missing particle",
+    clause="general-grammar",
+)
+def missing_particle(doc, r):
+    """「経過措置ついて」「本件関し」: a noun runs straight into a compound particle
+    (について, に関し, に対して, に基づき, において …) without its に."""
+    for _sentence, tokens in doc.sentence_tokens():
+        for k in range(1, len(tokens)):
+            tok, prev = tokens[k], tokens[k - 1]
+            if tok.pos1 != "動詞" or tok.surface not in _NEEDS_NI or prev.end != tok.start:
+                continue
+            if prev.pos1 != "名詞" or prev.pos[1] in ("数詞",) or prev.is_symbol():
+                continue
+            follow = _NEEDS_NI[tok.surface]
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if follow and (nxt is None or nxt.surface not in follow):
+                continue
+            yield r.finding(
+                tok.start,
+                tok.end,
+                tok.surface,
+                f"助詞「に」が抜けているようです（「{prev.surface}に{tok.surface}…」）。",
+                f"The particle に seems to be missing ('{prev.surface}に{tok.surface}…').",
+                "に" + tok.surface,
+            )

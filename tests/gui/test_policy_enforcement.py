@@ -138,20 +138,21 @@ def cli_llm_suggestions(ctx) -> None:
 
 
 def cli_history(ctx) -> None:
-    # The engine fails after the first unit: the job state would be kept to resume.
-    calls = []
-
+    # The engine fails on the second unit: the first one's job state would be kept
+    # so the same command can resume.
     def flaky(prompt):
-        calls.append(prompt)
-        if len(calls) > 1:
+        text = prompt if isinstance(prompt, str) else prompt[-1]["content"]
+        if "令和九年" in text.rsplit("###", 2)[-2]:
             from desk_assistant.errors import EngineCrashedError
 
             raise EngineCrashedError(how="test")
-        return "This is the translation."
+        return (
+            "Today, a meeting on the budget for the next fiscal year will be held, "
+            "and all divisions concerned are asked to attend."
+        )
 
     ctx.model["reply"] = flaky
     for features, kept in (((), True), (("history",), False)):
-        calls.clear()
         ctx.policy(*features)
         code, said = run_cli(
             ctx.capsys, "translate", ctx.doc, "--to", "en", "-o", _fresh(ctx, "out.docx")

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "proofread",
     "extract",
     "audit",
+    "library",
 )
 
 

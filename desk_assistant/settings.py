@@ -151,6 +151,31 @@ SCHEMA += (
     ),
 )
 # --- end gui ---
+# --- library (issue 16): 答弁・文書ライブラリ (desk_assistant/tasks/library) ---
+SCHEMA += (
+    Setting(
+        "library.index",
+        str,
+        "",
+        "ライブラリの索引ファイル（空 = 利用者ごとの索引）",
+        "Library index file (empty = the per-user index)",
+    ),
+    Setting(
+        "library.key_file",
+        str,
+        "",
+        "共有索引の鍵ファイル（空 = OS の資格情報ストアの鍵）",
+        "Key file of a shared index (empty = the key in the OS credential store)",
+    ),
+    Setting(
+        "library.read_only",
+        bool,
+        False,
+        "索引を読み取り専用で開く（共有索引）",
+        "Open the index read-only (a shared index)",
+    ),
+)
+# --- end library ---
 BY_KEY = {s.key: s for s in SCHEMA}
 
 

@@ -31,7 +31,8 @@ case folded, plus the mode-A parts of compounds, so 個人情報保護委員会 
 個人情報 and by 保護委員会; particles, auxiliaries, symbols and light verbs are
 dropped. Text goes to Sudachi in pieces under its 49,149-byte limit.
 `terms(text)` gives `Term(norm, start, end)` with offsets, for callers
-that need their own matching (e.g. answer verification).
+that need their own matching (e.g. answer verification); `term_strings(text)` the
+terms alone (fast); `proper_nouns(text)` the 固有名詞 with offsets.
 
 Query: each query word matches the word itself or all of its A-mode parts; words
 are OR-ed and ranked by FTS5 BM25 (k1=1.2, b=0.75), so more and rarer matches
@@ -51,7 +52,15 @@ Long text: `split_text(text, max_chars=500)` cuts at sentence ends, giving
 (offset, piece) pairs so a passage can name where it starts.
 """
 
-from .analysis import Term, TokenizerUnavailableError, fold, query_groups, terms
+from .analysis import (
+    Term,
+    TokenizerUnavailableError,
+    fold,
+    proper_nouns,
+    query_groups,
+    term_strings,
+    terms,
+)
 from .chunking import sentences, split_text
 from .index import (
     Index,
@@ -78,7 +87,9 @@ __all__ = [
     "TokenizerUnavailableError",
     "WrongKeyError",
     "fold",
+    "proper_nouns",
     "query_groups",
+    "term_strings",
     "sentences",
     "split_text",
     "terms",

@@ -190,3 +190,18 @@ def query_groups(text: str) -> list[tuple[str, tuple[str, ...]]]:
         seen.add(norm)
         out.append((norm, tuple(dict.fromkeys(parts))))
     return out
+
+
+def proper_nouns(text: str) -> list[tuple[str, int, int]]:
+    """(surface, start, end) of the proper nouns (固有名詞: people, places, organisations)."""
+    tok = _tokenizer()
+    out: list[tuple[str, int, int]] = []
+    for base, piece in _pieces(text):
+        if not piece.strip():
+            continue
+        for m in tok.tokenize(shinjitai(piece)):
+            pos = m.part_of_speech()
+            if pos[0] == "名詞" and pos[1] == "固有名詞":
+                start, end = base + m.begin(), base + m.end()
+                out.append((text[start:end], start, end))
+    return out

@@ -30,6 +30,8 @@ TASKS: tuple[TaskSpec, ...] = (
     ),
     TaskSpec("summarize", role="general", features=("export",)),
     TaskSpec("proofread", role=None, features=("llm_suggestions", "export")),
+    # 答弁・文書ライブラリ: `library`, `search` and `ask` (commands/library.py); no tab yet.
+    TaskSpec("library", role="general", tab=False),
 )
 
 BY_NAME = {spec.name: spec for spec in TASKS}

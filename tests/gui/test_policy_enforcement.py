@@ -244,7 +244,7 @@ CLI_CHECKS = {
     "glossary": cli_glossary,
     "export": cli_export,
     "audit_export": cli_audit_export,
-    "library": cli_not_offered_yet("library"),
+    "library": cli_task("library", lambda c: ["library", "list"]),
 }
 
 

@@ -72,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     from .security.offline import install_offline_guard
 
     install_offline_guard()
+    # File names that are not valid UTF-8 must not crash printing (stderr already
+    # escapes them; stdout would raise UnicodeEncodeError).
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
     argv = list(sys.argv[1:] if argv is None else argv)
     _pre_scan_language(argv)
     if not argv or argv == ["--lang", i18n.language()]:

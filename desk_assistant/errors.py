@@ -348,3 +348,48 @@ class RulesFileError(InputFileError):
 class NothingToSummarizeError(InputFileError):
     ja = "要約する本文がありません（文字のある段落が 0 件）: {path}"
     en = "There is no text to summarize (no paragraph with text): {path}"
+
+
+# --- hostile and broken documents (documents/: limits on size, depth and work) ---
+# Each names what is wrong in words a user can act on; library errors (zipfile,
+# pypdf) are mapped to these, never shown raw.
+
+
+class UnsupportedCompressionError(CorruptFileError):
+    ja = "Word 文書が Word の使わない圧縮方式（{method}）で保存されているため読み込めません: {path}。Word で開いて保存し直してください。"
+    en = "The Word document uses a compression method Word does not use ({method}), so it cannot be read: {path}. Open it in Word and save it again."
+
+
+class ZipChecksumError(CorruptFileError):
+    ja = "ファイルが壊れています（{member} のチェックサムが一致しません）: {path}"
+    en = "The file is damaged (checksum mismatch in {member}): {path}"
+
+
+class UnsafeXmlError(InputFileError):
+    ja = "文書の XML に DTD（実体宣言）が含まれているため読み込みません（Word 文書には含まれない内容で、外部ファイルを読ませる攻撃の可能性があります）: {path}（{part}）"
+    en = "Refused: the document's XML contains a DTD (entity declarations), which Word files never contain and which can be used to read other files: {path} ({part})"
+
+
+class DocumentTooComplexError(InputFileError):
+    ja = "文書の構造が処理の上限を超えているため読み込みません: {path}（{what}: {size}、上限 {limit}）"
+    en = "Refused: the document's structure exceeds a processing limit: {path} ({what}: {size}, limit {limit})"
+
+
+class PdfEncryptionUnsupportedError(InputFileError):
+    ja = "この PDF は対応していない方式（{handler}）で暗号化されているため開けません: {path}。作成者に暗号化を外したファイルを依頼してください。"
+    en = "This PDF is encrypted with an unsupported method ({handler}) and cannot be opened: {path}. Ask the author for a copy without encryption."
+
+
+class DocumentTooLongError(InputFileError):
+    ja = "文書の処理に時間がかかりすぎるため中止しました: {path}（{what}、上限 {limit}）"
+    en = "Stopped: the document would take too long to process: {path} ({what}, limit {limit})"
+
+
+class PdfLimitError(InputFileError):
+    ja = "PDF の構造が処理の上限を超えているため読み込みません（壊れているか、細工された PDF の可能性があります）: {path}（{what}）"
+    en = "Refused: the PDF's structure exceeds a processing limit (it may be damaged or crafted): {path} ({what})"
+
+
+class InvalidOutputError(InputFileError):
+    ja = "書き出した文書が正しい Word 文書にならないため、保存しませんでした: {path}（{what}）。元の文書の一部が壊れている可能性があります。"
+    en = "The document written would not be a valid Word file, so it was not saved: {path} ({what}). Part of the source document may be damaged."

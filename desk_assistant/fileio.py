@@ -5,16 +5,22 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 
 @contextlib.contextmanager
 def atomic_writer(
-    path: str | os.PathLike, mode: str = "wb", encoding: str | None = None
+    path: str | os.PathLike,
+    mode: str = "wb",
+    encoding: str | None = None,
+    check: Callable[[Path], None] | None = None,
 ) -> Iterator[IO]:
-    """Write to a temp file beside `path`, fsync, then rename over it."""
+    """Write to a temp file beside `path`, fsync, then rename over it.
+
+    `check(temp_path)` runs on the finished temp file before the rename; if it
+    raises, the temp file is removed and nothing at `path` changes."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -23,6 +29,8 @@ def atomic_writer(
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        if check is not None:
+            check(Path(tmp))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 import unicodedata
@@ -177,8 +178,20 @@ def print_summary_table(outcomes: Sequence[FileOutcome], stream=None) -> None:
 
 def emit_json(data: Any, stream=None) -> None:
     stream = stream or sys.stdout
-    json.dump(data, stream, ensure_ascii=False, indent=2, default=str)
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    stream.write(_SURROGATE_RE.sub(_json_surrogate, text))
     stream.write("\n")
+
+
+# File names that are not valid UTF-8 reach Python as lone surrogates (PEP 383);
+# no encoder writes them. In JSON they become the text "\xNN" (the raw byte, as
+# Python shows it) and any other lone surrogate U+FFFD, so stdout is always valid.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _json_surrogate(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
 
 
 def hash_progress(label: str):

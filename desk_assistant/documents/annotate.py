@@ -29,6 +29,7 @@ import posixpath
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from lxml import etree
 
@@ -36,6 +37,7 @@ from ..fileio import atomic_writer
 from . import wordml
 from .docx import REL_NS, REL_TYPE, DocxDocument, Package, entries_of, open_package, stories
 from .sniff import check_output
+from .validate import check_docx
 from .wordml import RPR, RUN, T, w
 
 AUTHOR = "文書アシスタント"
@@ -175,7 +177,10 @@ def annotate_docx(
                 report.changes += did_change
                 report.skipped += [(mark, reason) for reason in reasons]
     new_parts = comments.finish() if comments.count else {}
-    with atomic_writer(target, "wb") as handle, zipfile.ZipFile(handle, "w") as out:
+    with (
+        atomic_writer(target, "wb", check=partial(check_docx, shown_as=target)) as handle,
+        zipfile.ZipFile(handle, "w") as out,
+    ):
         for info, data in entries_of(document):
             if info.filename in pkg.dirty:
                 data = pkg.serialize(info.filename)

@@ -12,18 +12,20 @@ import copy
 import os
 import posixpath
 import zipfile
-import zlib
 from collections.abc import Iterator, Mapping
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
 
-from ..errors import CorruptFileError, CorruptZipError
+from ..errors import CorruptFileError, DocumentTooComplexError, UnsafeXmlError
 from ..fileio import atomic_writer
-from . import headings, messages, wordml
+from . import headings, limits, messages, wordml
 from .model import Block, Document, Segment
 from .sniff import DEFAULT_MAX_UNCOMPRESSED, check_output, open_docx_zip
 from .tags import parse_tagged, strip_tags
+from .validate import check_docx
+from .zipread import read_members
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -40,15 +42,33 @@ class _Package:
         self.data = {info.filename: data for info, data in entries}
         self.trees: dict[str, etree._Element] = {}
         self.dirty: set[str] = set()
+        self.elements = 0  # a work budget: tags in the parts parsed so far
 
     def xml(self, name: str) -> etree._Element:
         if name not in self.trees:
+            data = self.data.get(name)
+            if data is None:
+                raise CorruptFileError(path=str(self.path), what=f"{name} missing")
+            # Count tags before lxml builds them: a tree costs ~10x its text in memory.
+            self.elements += data.count(b"<") // 2
+            if self.elements > limits.MAX_ELEMENTS:
+                raise DocumentTooComplexError(
+                    path=str(self.path),
+                    what=f"XML elements ({name})",
+                    size=f"> {limits.MAX_ELEMENTS:,}",
+                    limit=f"{limits.MAX_ELEMENTS:,}",
+                )
             try:
-                self.trees[name] = etree.fromstring(self.data[name], _PARSER)
-            except KeyError:
-                raise CorruptFileError(path=str(self.path), what=f"{name} missing") from None
+                root = etree.fromstring(data, _PARSER)
             except etree.XMLSyntaxError as err:
                 raise CorruptFileError(path=str(self.path), what=f"{name}: {err}") from None
+            except ValueError as err:  # e.g. a part that is not XML text at all
+                raise CorruptFileError(path=str(self.path), what=f"{name}: {err}") from None
+            # OOXML parts never carry a DTD; one here is an entity attack (XXE, billion
+            # laughs) and would also make the copy we write unreadable.
+            if root is None or root.getroottree().docinfo.doctype:
+                raise UnsafeXmlError(path=str(self.path), part=name)
+            self.trees[name] = root
         return self.trees[name]
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
@@ -127,14 +147,7 @@ def _stories(pkg: _Package) -> Iterator[tuple[str, wordml.Found]]:
 
 def _read_entries(path: Path, max_uncompressed: int) -> list[tuple[zipfile.ZipInfo, bytes]]:
     with open_docx_zip(path, max_uncompressed) as archive:
-        try:
-            return [(info, archive.read(info)) for info in archive.infolist()]
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as err:
-            raise CorruptZipError(str(err), path=str(path)) from None
-        except RuntimeError as err:  # encrypted zip members
-            raise CorruptZipError(str(err), path=str(path)) from None
-        except NotImplementedError as err:  # unknown compression
-            raise CorruptZipError(str(err), path=str(path)) from None
+        return read_members(archive, path, max_uncompressed)
 
 
 def _styles_root(pkg: _Package) -> etree._Element | None:
@@ -165,6 +178,13 @@ class DocxDocument(Document):
                 Block(found.kind, found.location, model.text(), segments, heading_level=level)
             )
         super().__init__(path, blocks)
+        bad = sum(
+            wordml.sym_code(node) is None
+            for tree in package.trees.values()
+            for node in tree.iter(wordml.w("sym"))
+        )
+        if bad:
+            self.warnings.append(messages.invalid_characters(bad))
 
     def save_as(
         self,
@@ -186,7 +206,10 @@ class DocxDocument(Document):
                 if not found.twin:
                     warnings.append(f"{found.location}: {message}")
             pkg.dirty.add(part)
-        with atomic_writer(target, "wb") as handle, zipfile.ZipFile(handle, "w") as out:
+        with (
+            atomic_writer(target, "wb", check=partial(check_docx, shown_as=target)) as handle,
+            zipfile.ZipFile(handle, "w") as out,
+        ):
             for info, data in self._entries:
                 if info.filename in pkg.dirty:
                     data = pkg.serialize(info.filename)

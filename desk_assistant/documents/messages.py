@@ -1,4 +1,4 @@
-"""Warnings raised while writing a document back, in the UI language.
+"""Warnings raised while reading a document or writing it back, in the UI language.
 
 They reach the user beside the output file ("the footnote mark was kept where
 it was"), so each is phrased in Japanese and English like the errors are.
@@ -59,4 +59,11 @@ def placeholders_missing(names: str) -> str:
         f"書式の一部を復元できませんでした（記号 {names} がないため、脚注番号・図などは元の位置に"
         "残しました）",
         f"placeholders missing ({names}); kept at their original place",
+    )
+
+
+def invalid_characters(count: int) -> str:
+    return tr(
+        f"文字として不正な文字コード {count} 個を「\ufffd」に置き換えました（記号フォントの文字など）",
+        f'{count} invalid character code(s) were replaced with "\ufffd" (symbol-font characters and the like)',
     )

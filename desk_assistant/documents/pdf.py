@@ -15,10 +15,21 @@ from collections import Counter
 from pathlib import Path
 
 from .. import i18n
-from ..errors import CorruptFileError, PasswordProtectedError, ScannedPdfError
+from ..errors import (
+    CorruptFileError,
+    DeskError,
+    DocumentTooComplexError,
+    DocumentTooLongError,
+    PasswordProtectedError,
+    PdfEncryptionUnsupportedError,
+    PdfLimitError,
+    ScannedPdfError,
+)
+from . import limits
+from .messages import invalid_characters
 from .model import Block, Document, Segment
 from .tags import escape_text
-from .textnorm import is_cjk, normalize_cjk, xml_safe
+from .textnorm import is_cjk, normalize_cjk, replace_invalid, xml_safe
 
 # A page image covering this share of the page is a scan.
 SCAN_COVERAGE = 0.8
@@ -56,6 +67,8 @@ class PdfDocument(Document):
         self.ocr_pages = sorted({b.page for b in blocks if b.ocr and b.page})
         self.scanned_pages: list[int] = []
         self.garbled_pages: list[int] = []
+        self.unreadable_pages: list[int] = []  # damaged or over the work budget: no text
+        self.replaced_chars = 0  # invalid characters (lone surrogates) replaced by U+FFFD
 
     def to_dict(self) -> dict:
         data = super().to_dict()
@@ -64,6 +77,7 @@ class PdfDocument(Document):
             ocr_pages=self.ocr_pages,
             scanned_pages=self.scanned_pages,
             garbled_pages=self.garbled_pages,
+            unreadable_pages=self.unreadable_pages,
         )
         return data
 
@@ -74,43 +88,92 @@ class _WarningCatcher(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.dropped = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if len(self.messages) < 1000:  # a hostile file can log millions of times
+            self.messages.append(record.getMessage())
+        else:
+            self.dropped += 1
+
+
+class _OverBudget(BaseException):
+    """Raised from inside pypdf's content-stream loop to stop a page. A BaseException,
+    so pypdf's own `except Exception` around form XObjects does not swallow it."""
+
+
+class _WorkBudget:
+    """Content-stream operators interpreted, per page and per document."""
+
+    def __init__(self) -> None:
+        self.document = 0
+        self.page = 0
+
+    def start_page(self) -> None:
+        self.page = 0
+
+    def visit(self, *_args) -> None:
+        self.page += 1
+        self.document += 1
+        if self.page > limits.MAX_PAGE_OPERATIONS or self.document > limits.MAX_PDF_OPERATIONS:
+            raise _OverBudget()
 
 
 def load_pdf(path: Path) -> PdfDocument:
     import pypdf
-    from pypdf.errors import PdfReadError
 
     logger = logging.getLogger("pypdf")
     catcher = _WarningCatcher()
     logger.addHandler(catcher)
     propagate, logger.propagate = logger.propagate, False
+    budget = _WorkBudget()
+    unreadable: list[int] = []
+    replaced = 0
     try:
         try:
             reader = pypdf.PdfReader(path, strict=False)
             if reader.is_encrypted:
                 _decrypt(reader, path)
+            count = len(reader.pages)
+            if count > limits.MAX_PDF_PAGES:
+                raise DocumentTooComplexError(
+                    path=str(path),
+                    what="pages / ページ数",
+                    size=f"{count:,}",
+                    limit=f"{limits.MAX_PDF_PAGES:,}",
+                )
             pages = list(reader.pages)
-        except (PasswordProtectedError, CorruptFileError):
+        except DeskError:
             raise
-        except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as err:
-            raise CorruptFileError(path=str(path), what=f"PDF: {err}") from None
+        except Exception as err:  # noqa: BLE001 - a hostile file can make pypdf raise anything
+            raise _pdf_error(err, path) from None
         texts: list[str] = []
         page_kinds: list[str] = []
         garbled: list[int] = []
         for number, page in enumerate(pages, start=1):
             before = len(catcher.messages)
             try:
-                text = page.extract_text() or ""
+                text = _page_text(page, budget)
+            except _OverBudget:
+                if budget.document > limits.MAX_PDF_OPERATIONS:
+                    raise DocumentTooLongError(
+                        path=str(path),
+                        what=i18n.tr("PDF の描画命令の数", "PDF drawing operations"),
+                        limit=f"{limits.MAX_PDF_OPERATIONS:,}",
+                    ) from None
+                text = None
             except Exception:  # noqa: BLE001 - one broken page must not lose the others
+                text = None
+            if text is None:
+                unreadable.append(number)
                 text = ""
             if any("RKSJ" in m or "not implemented" in m for m in catcher.messages[before:]):
                 text, recovered = recover_sjis(text)
                 if not recovered:
                     garbled.append(number)
-            text = xml_safe(normalize_cjk(text))
+            text, bad = replace_invalid(normalize_cjk(text))
+            replaced += bad
+            text = xml_safe(text)
             texts.append(text)
             page_kinds.append(_page_kind(page, bool(text.strip())))
     finally:
@@ -138,8 +201,37 @@ def load_pdf(path: Path) -> PdfDocument:
     document = PdfDocument(path, blocks, [], len(texts))
     document.scanned_pages = [n for n, kind in enumerate(page_kinds, start=1) if kind == "scanned"]
     document.garbled_pages = garbled
+    document.unreadable_pages = unreadable
+    document.replaced_chars = replaced
     document.warnings.extend(_warnings(document))
     return document
+
+
+def _page_text(page, budget: _WorkBudget) -> str | None:
+    """The page's text, or None when its content is too big to interpret."""
+    contents = page.get_contents()
+    if contents is not None:
+        size = len(contents.get_data())
+        if size > limits.MAX_PAGE_CONTENT:
+            return None
+    budget.start_page()
+    return page.extract_text(visitor_operand_before=budget.visit) or ""
+
+
+def _pdf_error(err: BaseException, path: Path) -> DeskError:
+    """pypdf's failures in our words: locked, unsupported encryption, over a limit, damaged."""
+    from pypdf.errors import LimitReachedError
+
+    detail = f"{type(err).__name__}: {err}"[:300]
+    if isinstance(err, NotImplementedError) and "ncrypt" in str(err):
+        return PdfEncryptionUnsupportedError(path=str(path), handler=str(err)[:120])
+    if isinstance(err, LimitReachedError):
+        return PdfLimitError(path=str(path), what=detail)
+    if isinstance(err, RecursionError):
+        return PdfLimitError(path=str(path), what=i18n.tr("入れ子が深すぎます", "nesting too deep"))
+    if isinstance(err, MemoryError):
+        return PdfLimitError(path=str(path), what=i18n.tr("メモリ不足", "out of memory"))
+    return CorruptFileError(path=str(path), what=f"PDF: {detail}")
 
 
 def recover_sjis(text: str) -> tuple[str, bool]:
@@ -175,7 +267,9 @@ def _decrypt(reader, path: Path) -> None:
         ok = reader.decrypt("")
     except DependencyError as err:  # AES needs the cryptography package
         raise CorruptFileError(path=str(path), what=f"PDF: {err}") from None
-    except Exception:  # noqa: BLE001 - unknown security handlers: treat as locked
+    except NotImplementedError as err:  # a security handler pypdf does not know
+        raise PdfEncryptionUnsupportedError(path=str(path), handler=str(err)[:120]) from None
+    except Exception:  # noqa: BLE001 - damaged encryption data: treat as locked
         ok = 0
     if not ok:
         raise PasswordProtectedError(path=str(path), kind="PDF")
@@ -306,6 +400,16 @@ def _warnings(document: PdfDocument) -> list[str]:
                 f"Scanned pages without a text layer ({pages}) were not read.",
             )
         )
+    if document.unreadable_pages:
+        pages = _page_list(document.unreadable_pages)
+        out.append(
+            i18n.tr(
+                f"壊れているか内容が大きすぎるため、文字を読み取れなかったページがあります（{pages} ページ）。",
+                f"Some pages are damaged or too large to interpret; their text was not read ({pages}).",
+            )
+        )
+    if document.replaced_chars:
+        out.append(invalid_characters(document.replaced_chars))
     if document.garbled_pages:
         pages = _page_list(document.garbled_pages)
         out.append(

@@ -48,6 +48,7 @@ _RADICAL_SUPPLEMENT = {
 }
 
 _LOOKALIKE_RE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -70,8 +71,17 @@ def xml_safe(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
 
 
+def replace_invalid(text: str) -> tuple[str, int]:
+    """Lone surrogates (from broken font maps, odd w:sym codes) as U+FFFD, and how many.
+
+    No encoder accepts them (UTF-8 output, JSON, the Sudachi tokenizer), so they are
+    replaced where text enters the documents layer and the count is reported.
+    """
+    return _SURROGATE_RE.subn("\ufffd", text)
+
+
 def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
+    return _SURROGATE_RE.search(text) is not None
 
 
 def is_cjk(char: str) -> bool:

@@ -22,6 +22,7 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+REPLACEMENT = "\ufffd"  # stands for a character code that is not valid text
 
 
 def w(tag: str) -> str:
@@ -91,18 +92,34 @@ def visible_text(element: etree._Element) -> str:
         if _inside(node, element, (TXBX, w("del"), FALLBACK)):
             continue
         if node.tag == w("sym"):
-            code = node.get(w("char"), "")
-            try:
-                char = chr(int(code, 16))
-            except ValueError:
-                continue
-            # Symbol fonts map F0xx to the glyph xx.
-            parts.append(chr(ord(char) - 0xF000) if 0xF020 <= ord(char) <= 0xF0FF else char)
+            parts.append(sym_char(node))
         elif node.tag == w("tab"):
             parts.append("\t")
         else:
             parts.append(node.text or "")
     return "".join(parts)
+
+
+def sym_char(node: etree._Element) -> str:
+    """The character of a w:sym; U+FFFD for a code no text can hold (see `bad_sym`)."""
+    code = sym_code(node)
+    if code is None:
+        return REPLACEMENT
+    # Symbol fonts map F0xx to the glyph xx.
+    return chr(code - 0xF000) if 0xF020 <= code <= 0xF0FF else chr(code)
+
+
+def sym_code(node: etree._Element) -> int | None:
+    """The code point of a w:sym, or None when it is not a valid, encodable character."""
+    text = node.get(w("char"), "").strip()
+    if not text or len(text) > 8 or not all(c in "0123456789abcdefABCDEF" for c in text):
+        return None
+    code = int(text, 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+        return None
+    if code < 0x20 and code not in (0x09, 0x0A, 0x0D):
+        return None
+    return code
 
 
 def _inside(node: etree._Element, stop: etree._Element, tags: tuple[str, ...]) -> bool:

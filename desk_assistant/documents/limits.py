@@ -1,0 +1,22 @@
+"""Limits on size, depth and work for reading untrusted documents.
+
+A hostile file must end in a clear error (or a partial result with a warning)
+long before it can exhaust memory or time. Sizes are checked while data is
+decompressed, not only against what the file declares; work is counted in
+operations (deterministic, machine independent), not seconds.
+"""
+
+from __future__ import annotations
+
+# .docx packages
+MAX_XML_PART = 64 * 1024 * 1024  # one XML part, decompressed (lxml needs several times this)
+MAX_XML_TOTAL = 160 * 1024 * 1024  # all XML parts together, decompressed
+MAX_ELEMENTS = 3_000_000  # XML elements across the parts we walk
+MAX_PARAGRAPH_CHARS = 1_000_000  # text of one paragraph kept for the tasks
+MAX_NESTING = 100  # tables in tables, text boxes in text boxes
+
+# PDF
+MAX_PDF_PAGES = 5_000
+MAX_PAGE_CONTENT = 24 * 1024 * 1024  # one page's decoded content stream(s)
+MAX_PAGE_OPERATIONS = 500_000  # content-stream operators interpreted per page
+MAX_PDF_OPERATIONS = 5_000_000  # … per document

@@ -13,6 +13,8 @@
   after-sahen         after a サ変 noun (連絡致します)
   after-verb-to       after a verb + と (するとともに; 彼と共に is not)
   next-cond           followed by は / も / 、 / には: a condition (事故のときは)
+  next-yoru           followed by により / による (定めるところにより)
+  split               the match spans two or more tokens (つね + に read as a noun)
   next-copula         followed by で(ある) / だ / です / と / か (ものである, ところである)
   better              comparison: 方が + よい/望ましい/... (not 方(かた) = person)
 """
@@ -86,6 +88,8 @@ def _after_compound_particle(tokens: Sequence[Token], i: int) -> bool:
         and tokens[i - 1].surface == "て"
         and tokens[i - 2].surface in _PARTICLE_VERBS
         and tokens[i - 3].surface in ("に", "と")
+        # にして is a verb (公にして置く); only として is a compound particle
+        and not (tokens[i - 2].surface == "し" and tokens[i - 3].surface == "に")
     )
 
 
@@ -127,6 +131,13 @@ def _test(term: str) -> Test:
             i >= 2 and t[i - 1].surface == "と" and t[i - 2].pos1 in ("動詞", "助動詞")
         ),
         "next-cond": _next_condition,
+        "next-yoru": lambda t, i, j: (
+            (n := _next(t, j)) is not None
+            and n.surface == "に"
+            and (n2 := _next(t, j, 1)) is not None
+            and n2.lemma in ("よる", "因る", "依る")
+        ),
+        "split": lambda t, i, j: j - i >= 2,
         "next-copula": lambda t, i, j: (
             (n := _next(t, j)) is not None
             and (

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from ..fileio import atomic_write_text
 from ..security import keys
 from ..security.audit import AuditLog, VerifyResult, default_audit_path
 from ..security.audit_mirror import default_mirror
+from ..security.csv_safe import csv_cell
 from ..security.policy import load_policy
 from .common import emit_json
 
@@ -184,24 +184,6 @@ def _in_range(record: dict, start: dt.datetime | None, end: dt.datetime | None) 
 
 def _to_jsonl(records: list[dict]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)
-
-
-# A cell starting with one of these is a formula in Excel/LibreOffice (CSV injection).
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def csv_cell(value) -> str:
-    """A value made safe for a spreadsheet: control characters (newline, ESC, CR)
-    shown as \\xNN, and a leading formula character quoted with an apostrophe."""
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)  # numbers (seq, duration) stay numbers, even negative ones
-    text = str(value)
-    if text.startswith(_FORMULA_PREFIXES):
-        text = "'" + text
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _to_csv(records: list[dict]) -> str:

@@ -5,6 +5,14 @@ unless policy AllowKeyringFallback is false, the key lives in an owner-only
 file (0600, folder 0700) in the config folder and the caller gets a warning to
 show. A key created in the fallback file moves into the keyring once one
 appears, so data stays readable.
+
+The backend is chosen here, by platform (Windows Credential Manager, macOS
+Keychain, Secret Service), never by keyring's own discovery: that reads the
+user's keyringrc.cfg and PYTHON_KEYRING_BACKEND (either can load the user's
+code into the app and report "keyring" for a store that is not one) and, while
+probing every installed backend, starts ldconfig/gcc through
+ctypes.util.find_library. Outside production a backend set in-process with
+keyring.set_keyring() (tests) is honoured; in production only the platform's.
 """
 
 from __future__ import annotations
@@ -13,10 +21,11 @@ import base64
 import contextlib
 import os
 import secrets
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import i18n, paths
+from .. import deployment, i18n, paths
 from ..errors import KeyFileError, KeyMissingError, KeyringUnavailableError
 from .policy import Policy
 
@@ -41,8 +50,8 @@ def fallback_key_path(name: str) -> Path:
 
 def keyring_backend_name() -> str:
     try:
-        backend = _keyring().get_keyring()
-    except Exception as err:  # reporting only
+        backend = _backend()
+    except _NoKeyring as err:  # reporting only
         return f"unavailable ({err})"
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
@@ -82,18 +91,49 @@ class _NoKeyring(Exception):
     pass
 
 
-def _keyring():
+_PLATFORM_BACKEND = None
+
+
+def _platform_backend_class():
+    if sys.platform == "win32":
+        from keyring.backends.Windows import WinVaultKeyring
+
+        return WinVaultKeyring
+    if sys.platform == "darwin":
+        from keyring.backends.macOS import Keyring
+
+        return Keyring
+    from keyring.backends.SecretService import Keyring
+
+    return Keyring
+
+
+def _backend():
+    """The keyring backend: one set in-process, else the platform's own; never the
+    user's configuration (see the module docstring)."""
+    global _PLATFORM_BACKEND
     try:
-        import keyring
+        import keyring.core
     except ImportError as err:  # packaging mistake: treat like a missing backend
         raise _NoKeyring(f"keyring not installed: {err}") from None
-    return keyring
+    chosen = getattr(keyring.core, "_keyring_backend", None)  # keyring.set_keyring()
+    if chosen is not None and not deployment.production():
+        return chosen
+    if _PLATFORM_BACKEND is None:
+        try:
+            cls = _platform_backend_class()
+            if cls.priority <= 0:  # raises RuntimeError where the store cannot work
+                raise RuntimeError(f"{cls.__name__} not usable here")
+        except Exception as err:  # ImportError, RuntimeError from priority, dbus errors
+            raise _NoKeyring(f"{type(err).__name__}: {err}") from None
+        _PLATFORM_BACKEND = cls()
+    return _PLATFORM_BACKEND
 
 
 def _keyring_get(name: str) -> bytes | None:
-    keyring = _keyring()
+    backend = _backend()
     try:
-        stored = keyring.get_password(KEYRING_SERVICE, name)
+        stored = backend.get_password(KEYRING_SERVICE, name)
     except Exception as err:  # backends raise their own error types (dbus, Security.framework)
         raise _NoKeyring(f"{type(err).__name__}: {err}") from None
     if stored is None:
@@ -102,9 +142,9 @@ def _keyring_get(name: str) -> bytes | None:
 
 
 def _keyring_set(name: str, key: bytes) -> None:
-    keyring = _keyring()
+    backend = _backend()
     try:
-        keyring.set_password(KEYRING_SERVICE, name, _encode(key))
+        backend.set_password(KEYRING_SERVICE, name, _encode(key))
     except Exception as err:
         raise _NoKeyring(f"{type(err).__name__}: {err}") from None
 
@@ -170,3 +210,45 @@ def _fallback_warning(path: Path) -> str:
         f"the owner-only file {path}. Programs running as the same user can read it; this is weaker "
         "than the keyring.",
     )
+
+
+# -- one fallback warning per login session ------------------------------------
+
+
+def login_session_id() -> str:
+    """Changes at each login (Linux audit session) or at least at each boot."""
+    for source in ("/proc/self/sessionid", "/proc/sys/kernel/random/boot_id"):
+        try:
+            value = Path(source).read_text(encoding="ascii").strip()
+        except OSError:
+            continue
+        if value and value != "4294967295":  # "unset" audit session
+            return f"{source}:{value}"
+    if sys.platform == "win32":
+        import ctypes
+
+        uptime_ms = ctypes.windll.kernel32.GetTickCount64
+        uptime_ms.restype = ctypes.c_ulonglong
+        import time
+
+        return f"boot:{int((time.time() - uptime_ms() / 1000) // 60)}"
+    return f"pid-session:{os.getsid(0) if hasattr(os, 'getsid') else os.getpid()}"
+
+
+def fallback_warning_due(name: str) -> bool:
+    """True the first time in this login session that key `name` comes from the file:
+    the warning is shown then, not at every command (it is always in selftest's report)."""
+    marker = paths.cache_dir() / "keyring-fallback-warned.txt"
+    entry = f"{login_session_id()} {name}"
+    try:
+        seen = marker.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        seen = []
+    if entry in seen:
+        return False
+    session = login_session_id()
+    kept = [line for line in seen if line.startswith(session + " ")]  # drop old sessions
+    with contextlib.suppress(OSError):
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text("\n".join([*kept, entry]) + "\n", encoding="utf-8")
+    return True

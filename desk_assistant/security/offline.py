@@ -40,7 +40,9 @@ OFFLINE_ENV = {
 }
 
 # Children inherit this variable, so attempts refused in the engine's spawned
-# process are appended to the same file and the parent can count them.
+# process are appended to the same file and the parent can count them. In
+# production the main process ignores a value the user set (it could point the
+# record of refused attempts at /dev/null) and sets its own for the child.
 ATTEMPT_LOG_ENV = "DESK_ASSISTANT_GUARD_LOG"
 
 # Events refused whatever their arguments (name resolution and client libraries).
@@ -144,7 +146,8 @@ class OfflineGuard:
             return
         try:
             self.attempt_log.parent.mkdir(parents=True, exist_ok=True)
-            with open(self.attempt_log, "a", encoding="utf-8") as handle:
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+            with open(os.open(self.attempt_log, flags, 0o600), "a", encoding="utf-8") as handle:
                 handle.write(json.dumps(asdict(attempt), ensure_ascii=False) + "\n")
         except OSError:
             pass  # recording must never turn a refusal into a different error
@@ -185,12 +188,20 @@ def install_offline_guard(attempt_log: str | os.PathLike | None = None) -> Offli
     """
     global _GUARD
     os.environ.update(OFFLINE_ENV)
+    from .. import deployment
+
+    if deployment.production():  # no child processes but the engine (processes.py)
+        from .processes import install_process_guard
+
+        install_process_guard()
     with _INSTALL_LOCK:
         if _GUARD is not None:
             return _GUARD
         log_path = _attempt_log_path(attempt_log)
         if log_path is not None:
             os.environ[ATTEMPT_LOG_ENV] = str(log_path)
+        else:
+            os.environ.pop(ATTEMPT_LOG_ENV, None)  # the child must not inherit the user's value
         guard = OfflineGuard(log_path)
         sys.addaudithook(guard._hook)
         _GUARD = guard
@@ -246,7 +257,7 @@ def _attempt_log_path(explicit: str | os.PathLike | None) -> Path | None:
     if explicit is not None:
         return Path(explicit)
     inherited = os.environ.get(ATTEMPT_LOG_ENV)
-    if inherited:
+    if inherited and _inherited_log_trusted():
         return Path(inherited)
     try:
         from .. import paths
@@ -255,6 +266,15 @@ def _attempt_log_path(explicit: str | os.PathLike | None) -> Path | None:
         return paths.log_dir() / "offline-guard" / f"attempts-{stamp}-{os.getpid()}.jsonl"
     except Exception:  # no log folder (odd platform): keep the in-memory record only
         return None
+
+
+def _inherited_log_trusted() -> bool:
+    """Outside production, or in the engine child (its parent set the variable)."""
+    import multiprocessing
+
+    from .. import deployment
+
+    return not deployment.production() or multiprocessing.parent_process() is not None
 
 
 def _url_of(value: object) -> str:

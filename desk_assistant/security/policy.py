@@ -481,7 +481,7 @@ def _env_policy(sources: list[_Source]) -> list[str]:
     override = os.environ.get(POLICY_ENV)
     if not override:
         return []
-    if sources or deployment.is_frozen():
+    if sources or deployment.production():
         return [
             _problem(
                 f"{POLICY_ENV}={override}",

@@ -52,7 +52,10 @@ class SecurityContext:
         result = keys.load_or_create_key(name, self.policy)
         self.key_sources[name] = result.source
         if result.warning:
-            self.warn(result.warning)
+            if keys.fallback_warning_due(name):
+                self.warn(result.warning)  # once per login session, not per command
+            elif result.warning not in self.warnings:
+                self.warnings.append(result.warning)  # still in selftest's report
         return result.key
 
     @property
@@ -84,8 +87,59 @@ class SecurityContext:
             "vault_dir": str(default_vault_dir()),
             "retention_days": self.retention_days,
             "purged_at_startup": len(self.purged),
+            "controls": controls_report(self.policy, audit),
             "warnings": list(self.warnings),
         }
+
+
+# Developer/test variables that production ignores (deployment.py).
+OVERRIDE_VARS = (
+    "DESK_ASSISTANT_HOME",
+    "DESK_ASSISTANT_RESOURCES",
+    "DESK_ASSISTANT_POLICY",
+    "DESK_ASSISTANT_GUARD_LOG",
+)
+
+
+def controls_report(policy: Policy, audit: dict) -> dict:
+    """Issue 14's controls, each as observed in this process (for IT's selftest report)."""
+    import os
+    import stat
+
+    from .. import deployment
+    from .audit_mirror import default_mirror
+    from .csv_safe import csv_cell
+    from .processes import process_guard_active, refused
+
+    production = deployment.production()
+    mirror = default_mirror()
+    log_path = Path(audit["path"])
+    try:
+        log_mode = oct(stat.S_IMODE(log_path.stat().st_mode))
+    except OSError:
+        log_mode = None
+    set_overrides = [v for v in OVERRIDE_VARS if os.environ.get(v)]
+    return {
+        "production": production,
+        "frozen": deployment.is_frozen(),
+        "machine_policy_present": deployment.machine_policy_present(),
+        "policy_sources": list(policy.sources),
+        "env_overrides_set": set_overrides,
+        "env_overrides_ignored": set_overrides if production else [],
+        "model_hash_at_every_load": policy.require_model_hash,
+        "model_hash_cache_trusted_for_allow_list": False,
+        "audit_started_records": True,
+        "audit_mirror": mirror.name,
+        "audit_mirror_readable": mirror.read() is not None,
+        "audit_mirror_compared": audit.get("mirror"),
+        "audit_user_source": "os-account",
+        "audit_log_mode": log_mode,
+        "keyring_backend_selection": "platform (user keyringrc.cfg and PYTHON_KEYRING_BACKEND ignored)",
+        "keyring_fallback_allowed": policy.allow_keyring_fallback,
+        "child_processes_refused": process_guard_active(),
+        "child_processes_refused_count": len(refused),
+        "csv_export_neutralised": csv_cell("=1+1") == "'=1+1" and "\n" not in csv_cell("a\nb"),
+    }
 
 
 def secure_startup(

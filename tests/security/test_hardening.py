@@ -538,3 +538,146 @@ def test_F15_case_variant_duplicate_key_cannot_turn_the_hash_check_off(tmp_path)
     policy = load_policy([path])
     assert policy.require_model_hash is True and policy.malformed
     assert any("requiremodelhash" in p for p in policy.problems)
+
+
+# -- F10 / F13: user keyring configuration, child processes, guard log (production) ----------
+
+PROBE = Path(__file__).with_name("production_probe.py")
+EVIL_KEYRING = """
+from pathlib import Path
+from keyring.backend import KeyringBackend
+
+Path(__file__).with_name("evil-loaded").write_text("yes")
+
+
+class Keyring(KeyringBackend):
+    priority = 100
+    store = {}
+
+    def get_password(self, service, username):
+        return self.store.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.store[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.store.pop((service, username), None)
+"""
+
+
+def run_production_probe(tmp_path: Path, policy: dict | None, **extra_env) -> dict:
+    etc = tmp_path / "etc"
+    etc.mkdir(exist_ok=True)
+    if policy is not None:
+        write_json(etc / "policy.json", policy)
+    user_code = tmp_path / "user-code"
+    user_code.mkdir(exist_ok=True)
+    (user_code / "evil_keyring.py").write_text(EVIL_KEYRING, encoding="utf-8")
+    config = tmp_path / "xdg-config"
+    write_json(
+        config / "python_keyring" / "keyringrc.cfg",
+        "[backend]\ndefault-keyring=evil_keyring.Keyring\n",
+    )
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DESK_ASSISTANT_", "XDG_")) and k != "HOME"
+    }
+    env.update(
+        HOME=str(tmp_path / "home"),
+        XDG_CONFIG_HOME=str(config),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        XDG_CACHE_HOME=str(tmp_path / "xdg-cache"),
+        XDG_STATE_HOME=str(tmp_path / "xdg-state"),
+        PYTHONPATH=os.pathsep.join([str(REPO), str(user_code)]),
+        PYTHON_KEYRING_BACKEND="evil_keyring.Keyring",
+        DESK_ASSISTANT_PRODUCTION="1",
+        DESK_ASSISTANT_LANG="en",
+        **extra_env,
+    )
+    done = subprocess.run(
+        [sys.executable, str(PROBE), str(etc)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["evil_marker"] = (user_code / "evil-loaded").exists()
+    return result
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="Secret Service / ldconfig are Linux")
+def test_F10_F13_user_keyring_config_is_ignored_and_no_program_is_started(tmp_path):
+    result = run_production_probe(
+        tmp_path, {"AllowKeyringFallback": False}, DESK_ASSISTANT_GUARD_LOG="/dev/null"
+    )
+    assert result["production"] is True
+    # F10: neither keyringrc.cfg nor PYTHON_KEYRING_BACKEND loaded the user's module, and
+    # with no OS keyring and no fallback allowed, the key is refused (not "keyring").
+    assert not result["evil_marker"] and not result["user_backend_loaded"]
+    assert result["key"] == "KeyringUnavailableError"
+    assert "SecretService" in result["backend"]
+    # F13: nothing was started while probing keys; spawning is refused; the engine
+    # child (multiprocessing spawn) still starts.
+    assert result["spawned_at_startup"] == []
+    assert result["subprocess"] == "ProcessBlockedError"
+    assert result["os.system"] == "ProcessBlockedError"
+    assert result["find_library"] is None
+    assert isinstance(result["engine_pid"], int)
+    # F13: the user's DESK_ASSISTANT_GUARD_LOG=/dev/null does not hide refused attempts.
+    assert result["guard_log"] not in (None, "/dev/null")
+    assert result["env_guard_log"] == result["guard_log"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="Secret Service is Linux")
+def test_F10_fallback_where_policy_allows_it_is_a_file_not_the_users_backend(tmp_path):
+    result = run_production_probe(tmp_path, {"AllowKeyringFallback": True})
+    assert result["key"] == "file" and not result["evil_marker"]
+
+
+def test_F10_fallback_warning_is_shown_once_per_login_session(tmp_path, monkeypatch):
+    from desk_assistant.security import keys, startup
+    from desk_assistant.security.policy import Policy
+
+    monkeypatch.setattr(
+        keys, "_keyring_get", lambda name: (_ for _ in ()).throw(keys._NoKeyring("none"))
+    )
+    shown: list[str] = []
+    for _command in range(3):  # three CLI runs in one login session
+        ctx = startup.secure_startup(None, policy=Policy(), on_warning=shown.append)
+        ctx.key(keys.AUDIT_KEY)
+        assert ctx.warnings  # always in selftest's report
+    assert len(shown) == 1
+    monkeypatch.setattr(keys, "login_session_id", lambda: "next-login")
+    ctx = startup.secure_startup(None, policy=Policy(), on_warning=shown.append)
+    ctx.key(keys.AUDIT_KEY)
+    assert len(shown) == 2
+
+
+# -- selftest --report lists the controls ---------------------------------------------------
+
+
+def test_selftest_report_lists_every_new_control(tmp_path, monkeypatch):
+    monkeypatch.setenv(
+        "DESK_ASSISTANT_POLICY",
+        str(
+            write_json(
+                tmp_path / "p.json", {"AllowKeyringFallback": True, "RequireModelHash": True}
+            )
+        ),
+    )
+    report_path = tmp_path / "report.json"
+    main(
+        ["selftest", "--report", str(report_path)]
+    )  # no model here: the steps fail, the report stays
+    controls = json.loads(report_path.read_text(encoding="utf-8"))["security"]["controls"]
+    assert controls["model_hash_at_every_load"] is True
+    assert controls["model_hash_cache_trusted_for_allow_list"] is False
+    assert controls["production"] is False and controls["env_overrides_ignored"] == []
+    assert "DESK_ASSISTANT_POLICY" in controls["env_overrides_set"]
+    assert controls["audit_mirror"] in ("syslog", "windows-event-log")
+    assert controls["audit_user_source"] == "os-account"
+    assert controls["csv_export_neutralised"] is True
+    assert "child_processes_refused" in controls and "keyring_backend_selection" in controls

@@ -54,7 +54,18 @@ SKIP_NO_COMMENTS_HERE = "no-comments-here"
 SKIP_NOT_TEXT = "not-text"
 SKIP_OVERLAP = "overlap"
 SKIP_BAD_SPAN = "bad-span"
-COMMENT_REASONS = (SKIP_NO_BLOCK, SKIP_TEXT_CHANGED, SKIP_NO_COMMENTS_HERE, SKIP_BAD_SPAN)
+SKIP_BUDGET = "over-budget"  # the paragraph is too long or has too many marks to edit in time
+COMMENT_REASONS = (
+    SKIP_NO_BLOCK,
+    SKIP_TEXT_CHANGED,
+    SKIP_NO_COMMENTS_HERE,
+    SKIP_BAD_SPAN,
+    SKIP_BUDGET,
+)
+# Work budget per paragraph: each mark splits runs, which costs the paragraph's
+# length, so a 5 MB paragraph with thousands of findings would take hours.
+MAX_MARKED_CHARS = 100_000
+MAX_MARKS_PER_PARAGRAPH = 200
 
 
 @dataclass(frozen=True)
@@ -161,6 +172,12 @@ def annotate_docx(
         if not entries or location not in texts:
             report.skipped += [(m, SKIP_NO_BLOCK) for m in group]
             continue
+        if len(texts[location]) > MAX_MARKED_CHARS:
+            report.skipped += [(m, SKIP_BUDGET) for m in group]
+            continue
+        if len(group) > MAX_MARKS_PER_PARAGRAPH:
+            report.skipped += [(m, SKIP_BUDGET) for m in group[MAX_MARKS_PER_PARAGRAPH:]]
+            group = group[:MAX_MARKS_PER_PARAGRAPH]
         for part, found, model in entries:
             if model.text() != texts[location]:
                 if not found.twin:

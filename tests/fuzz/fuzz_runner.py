@@ -70,7 +70,17 @@ def preload() -> None:
     import desk_assistant.commands.proofread  # noqa: F401
     import desk_assistant.documents.docx  # noqa: F401
     import desk_assistant.documents.pdf  # noqa: F401
+    import desk_assistant.security.startup  # noqa: F401
     import desk_assistant.tasks.proofread  # noqa: F401
+    from desk_assistant import cli
+
+    cli.build_parser()  # imports every command module
+    try:
+        import keyring  # noqa: F401 - slow to import, needed by every run's start-up
+
+        keyring.get_keyring()
+    except Exception:  # noqa: BLE001 - no keyring: the runs fall back the same way
+        pass
 
 
 class Runner:

@@ -169,27 +169,57 @@ def term_strings(text: str) -> list[str]:
     return out
 
 
+# Words that frame a question rather than name its topic (どう答弁したか, 何と述べたか).
+QUESTION_WORDS = frozenset(
+    "何 なに いつ 誰 だれ どこ どの どれ なぜ どういう どのような いかが 答弁 質問 回答 答える 述べる 言う "
+    "説明 教える 尋ねる 聞く 考え 見解 認識 理由 内容".split()
+)
+
+
+class QueryWord(NamedTuple):
+    """A query word: its term, its mode-A parts, and the spellings to look for in a text."""
+
+    norm: str
+    parts: tuple[str, ...]
+    forms: tuple[str, ...]  # the word as typed and its normalized form (folded)
+    part_forms: tuple[tuple[str, ...], ...]  # the same for each part
+
+
+def query_words(text: str) -> list[QueryWord]:
+    """The query's words, duplicates removed; question words (何, いつ, 答弁, 述べる …)
+    are left out when other words remain."""
+    words: list[list] = []
+    for term in terms(text):
+        surface = fold(text[term.start : term.end])
+        if term.part and words:
+            words[-1][1].append((term.norm, surface))
+            continue
+        words.append([term, []])
+    out: list[QueryWord] = []
+    seen: set[str] = set()
+    for term, parts in words:
+        if term.norm in seen:
+            continue
+        seen.add(term.norm)
+        part_norms = tuple(dict.fromkeys(n for n, _ in parts))
+        part_forms = tuple(
+            tuple(dict.fromkeys(f for n2, s in parts if n2 == n for f in (n2, s)))
+            for n in part_norms
+        )
+        surface = fold(text[term.start : term.end])
+        out.append(
+            QueryWord(term.norm, part_norms, tuple(dict.fromkeys((surface, term.norm))), part_forms)
+        )
+    topical = [w for w in out if w.norm not in QUESTION_WORDS]
+    return topical or out
+
+
 def query_groups(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """The query's words as (mode-C term, its mode-A parts or ()), duplicates removed.
+    """The query's words as (mode-C term, its mode-A parts or ()).
 
     A query word matches a passage holding the word itself or all its parts.
     """
-    groups: list[tuple[str, tuple[str, ...]]] = []
-    seen: set[str] = set()
-    current: list = []
-    for term in terms(text):
-        if term.part and current:
-            current[1].append(term.norm)
-            continue
-        current = [term.norm, []]
-        groups.append(current)  # type: ignore[arg-type]
-    out = []
-    for norm, parts in groups:
-        if norm in seen:
-            continue
-        seen.add(norm)
-        out.append((norm, tuple(dict.fromkeys(parts))))
-    return out
+    return [(w.norm, w.parts) for w in query_words(text)]
 
 
 def proper_nouns(text: str) -> list[tuple[str, int, int]]:

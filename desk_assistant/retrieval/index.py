@@ -206,6 +206,8 @@ class Index:
     def _prepare(self, passage: Passage) -> tuple[Passage, str, bytes, bytes]:
         term = self._sealer.term
         body = Counter(term(_BODY, t) for t in termlib.term_strings(passage.text))
+        if passage.context:
+            body.update(term(_BODY, t) for t in _field_terms(passage.context))
         facets: Counter[str] = Counter()
         for name, values in passage.tags.items():
             for value in [values] if isinstance(values, str) else values:
@@ -320,27 +322,22 @@ class Index:
         the others. An empty query with filters lists the filtered passages.
         """
         filters = filters or Filters()
-        groups = termlib.query_groups(query)
+        words = termlib.query_words(query)
+        groups = [(w.norm, w.parts) for w in words]
         if match not in ("all", "any", "auto"):
             raise ValueError(match)
         joiner = " AND " if match == "all" or (match == "auto" and len(groups) > 1) else " OR "
         expr = self._match_expression(groups, filters, joiner)
         if expr is None:
             return []
-        hits = self._run(expr, filters, limit + offset, 0, groups, snippets, snippet_chars)
-        if match == "auto" and joiner == " AND " and len(hits) < limit + offset:
-            seen = {h.passage_id for h in hits}
-            more = self._run(
-                self._match_expression(groups, filters, " OR "),
-                filters,
-                limit + offset + len(hits),
-                0,
-                groups,
-                snippets,
-                snippet_chars,
+        rows = self._ranked(expr, filters, limit + offset)
+        if match == "auto" and joiner == " AND " and len(rows) < limit + offset:
+            seen = {pid for pid, _ in rows}
+            more = self._ranked(
+                self._match_expression(groups, filters, " OR "), filters, limit + offset + len(rows)
             )
-            hits += [h for h in more if h.passage_id not in seen]
-        return hits[offset : offset + limit]
+            rows += [r for r in more if r[0] not in seen]
+        return self._hits(rows[offset : offset + limit], words, snippets, snippet_chars)
 
     def more_like_this(self, passage_id: int, *, limit: int = 10, words: int = 24) -> list[Hit]:
         """Passages sharing the most distinctive words of one passage (itself left out)."""
@@ -361,10 +358,8 @@ class Index:
         picked = [t for _, t in weighted[:words]]
         if not picked:
             return []
-        hits = self._run(
-            " OR ".join(picked), Filters(), limit + 1, 0, [], False, 0
-        )  # ranked by BM25
-        return [h for h in hits if h.passage_id != passage_id][:limit]
+        rows = self._ranked(" OR ".join(picked), Filters(), limit + 1)  # ranked by BM25
+        return self._hits([r for r in rows if r[0] != passage_id][:limit], [], False, 0)
 
     # --- internals -----------------------------------------------------------
 
@@ -398,25 +393,27 @@ class Index:
         parts.extend(required)
         return " AND ".join(parts)
 
-    def _run(self, expr, filters, limit, offset, groups, snippets, snippet_chars) -> list[Hit]:
+    def _ranked(self, expr: str, filters: Filters, limit: int) -> list[tuple[int, float]]:
+        """(passage id, BM25 rank) best first; rank is negative, lower is better."""
         sql = "SELECT rowid, rank FROM fts WHERE fts MATCH ?"
         params: list[Any] = [expr]
         if filters.date_from or filters.date_to:
             sql += " AND rowid IN (SELECT id FROM passages WHERE day >= ? AND day <= ?)"
             params += [filters.date_from or "0000-00-00", filters.date_to or "9999-99-99"]
-        sql += " ORDER BY rank LIMIT ? OFFSET ?"
-        params += [limit, offset]
+        sql += " ORDER BY rank LIMIT ?"
+        params.append(limit)
         try:
-            rows = self._db.execute(sql, params).fetchall()
+            return self._db.execute(sql, params).fetchall()
         except sqlite3.OperationalError as err:
             raise RetrievalError(str(err)) from None
-        wanted = {norm for norm, _ in groups} | {p for _, parts in groups for p in parts}
+
+    def _hits(self, rows, words, snippets: bool, snippet_chars: int) -> list[Hit]:
         hits = []
         for pid, rank in rows:
             hit = self.passage(pid)
             hit.score = -rank
-            if groups:
-                snippet, matched = make_snippet(hit.text, groups, wanted, snippet_chars)
+            if words:
+                snippet, matched = make_snippet(hit.text, words, snippet_chars)
                 hit.matched = matched
                 if snippets:
                     hit.snippet = snippet

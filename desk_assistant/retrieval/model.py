@@ -16,6 +16,7 @@ class Passage:
     day:    "YYYY-MM-DD" for date-range filters (stored in clear: dates only).
     tags:   exact filter values, {"folder": [...ancestors], "file_type": "pdf", "house": "衆議院"}.
     fields: free-text filter values matched by words, {"speaker": "盛山正仁", "position": "文部科学大臣"}.
+    context: words searched with the text but not shown (who spoke, the section heading).
     """
 
     text: str
@@ -23,6 +24,7 @@ class Passage:
     day: str | None = None
     tags: dict[str, str | list[str]] = field(default_factory=dict)
     fields: dict[str, str] = field(default_factory=dict)
+    context: str = ""
 
 
 @dataclass

@@ -1,38 +1,68 @@
 """Highlighted snippets: the window of a passage with the most distinct query words.
 
 Runs on the decrypted text of the few hits shown, so the index stays sealed.
+Query words are first looked for as written (and in normalized form) by plain
+string search; only a word not found that way (another spelling: 申込み for
+申し込み) sends the passage through Sudachi.
 """
 
 from __future__ import annotations
 
 from . import analysis as termlib
+from .kyujitai import shinjitai
 from .model import Snippet
 
 
-def match_spans(
-    text: str, groups, wanted: set[str]
-) -> tuple[list[tuple[int, int, str]], list[str]]:
-    """(start, end, query word) of each matching word in `text`, and the query words found."""
+def _find_all(haystack: str, needle: str) -> list[int]:
+    out, at = [], haystack.find(needle)
+    while at >= 0 and needle:
+        out.append(at)
+        at = haystack.find(needle, at + len(needle))
+    return out
+
+
+def match_spans(text: str, words) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """(start, end, query word) of each match in `text`, and the query words found."""
+    folded = shinjitai(text).casefold()
+    if len(folded) != len(text):  # a rare character changed length: offsets would drift
+        folded = shinjitai(text)
     spans: list[tuple[int, int, str]] = []
-    owner = {norm: norm for norm, _ in groups}
-    for norm, parts in groups:
-        for p in parts:
-            owner.setdefault(p, norm)
-    seen: set[str] = set()
-    for term in termlib.terms(text):
-        if term.norm in wanted:
-            spans.append((term.start, term.end, owner[term.norm]))
-            seen.add(term.norm)
-    found = [
-        norm for norm, parts in groups if norm in seen or (parts and all(p in seen for p in parts))
-    ]
+    found: list[str] = []
+    missing = []
+    for word in words:
+        whole = [(a, a + len(f)) for f in word.forms for a in _find_all(folded, f)]
+        part_hits = [
+            [(a, a + len(f)) for f in forms for a in _find_all(folded, f)]
+            for forms in word.part_forms
+        ]
+        if whole:
+            spans += [(a, b, word.norm) for a, b in whole]
+            found.append(word.norm)
+        elif word.parts and all(part_hits):
+            spans += [(a, b, word.norm) for hits in part_hits for a, b in hits if b - a >= 2]
+            found.append(word.norm)
+        elif any(f[:1] in folded for f in word.forms):  # maybe another spelling or inflection
+            missing.append(word)
+    if missing:  # another spelling of the word: ask Sudachi
+        wanted = {w.norm: w.norm for w in missing}
+        for w in missing:
+            for p in w.parts:
+                wanted.setdefault(p, w.norm)
+        seen: set[str] = set()
+        for term in termlib.terms(text):
+            if term.norm in wanted:
+                spans.append((term.start, term.end, wanted[term.norm]))
+                seen.add(term.norm)
+        for w in missing:
+            if w.norm in seen or (w.parts and all(p in seen for p in w.parts)):
+                found.append(w.norm)
+    order = {w.norm: i for i, w in enumerate(words)}
+    found.sort(key=order.get)
     return spans, found
 
 
-def make_snippet(
-    text: str, groups, wanted: set[str], width: int = 160
-) -> tuple[Snippet, list[str]]:
-    spans, found = match_spans(text, groups, wanted)
+def make_snippet(text: str, words, width: int = 160) -> tuple[Snippet, list[str]]:
+    spans, found = match_spans(text, words)
     if len(text) <= width or not spans:
         start = 0
     else:

@@ -66,7 +66,7 @@ def document_passages(path: Path, document) -> list[Passage]:
                 "heading": heading,
                 "offset": offset,
             }
-            passages.append(Passage(piece, meta=meta, tags=tags))
+            passages.append(Passage(piece, meta=meta, tags=tags, context=heading))
         group.clear()
 
     for block in document.blocks:
@@ -144,7 +144,15 @@ def diet_passages(path: Path, speeches: list[Speech]) -> list[Passage]:
                 "parts": len(pieces),
                 "offset": offset,
             }
+            context = f"{speech.position} {speech.speaker} {speech.meeting}"
             passages.append(
-                Passage(piece, meta=meta, day=speech.date or None, tags=tags, fields=fields)
+                Passage(
+                    piece,
+                    meta=meta,
+                    day=speech.date or None,
+                    tags=tags,
+                    fields=fields,
+                    context=context,
+                )
             )
     return passages

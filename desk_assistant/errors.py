@@ -122,6 +122,21 @@ class EngineError(ModelError):
     en = "The inference engine reported an error."
 
 
+class ChatTemplateError(EngineError):
+    ja = "モデルのチャットテンプレートを処理できませんでした（{kind}）。モデルを替えるか管理者に連絡してください。"
+    en = "The model's chat template could not be rendered ({kind}). Use another model or contact your administrator."
+
+
+class TemplateTimeoutError(ChatTemplateError):
+    ja = "モデルのチャットテンプレートの処理が制限時間（{seconds} 秒）を超えたため中止しました。"
+    en = "The model's chat template took longer than its time limit ({seconds} s) and was stopped."
+
+
+class GenerationTimeoutError(EngineError):
+    ja = "推論プロセスが {seconds} 秒応答しなかったため停止しました（テンプレートの処理や生成が止まっています）。作業中の内容は保持されています。"
+    en = "The inference process did not answer for {seconds} s and was stopped (template rendering or generation hung). Your work so far is kept."
+
+
 class EngineCrashedError(EngineError):
     ja = "推論プロセスが異常終了しました（{how}）。作業中の内容は保持されています。もう一度実行するか、より小さいモデルを選んでください。"
     en = "The inference process stopped unexpectedly ({how}). Your work so far is kept. Try again, or pick a smaller model."

@@ -20,16 +20,19 @@ from pathlib import Path
 from .. import i18n
 from ..errors import (
     Cancelled,
+    ChatTemplateError,
     ContextOverflowError,
     EngineBusyError,
     EngineCrashedError,
     EngineError,
     EngineNotLoadedError,
+    GenerationTimeoutError,
     ModelLoadError,
     ModelNotFoundError,
     NoChatTemplateError,
     NotGGUFError,
     OutOfMemoryError,
+    TemplateTimeoutError,
 )
 from . import gguf, hardware
 from .engine import CancelToken, GenerationParams, LoadOptions, ModelRuntimeInfo, PromptInput
@@ -70,9 +73,23 @@ def check_memory(path: Path, available: int | None = None) -> None:
 
 
 class ProcessEngine:
-    def __init__(self, *, start_timeout: float = 120.0, cancel_grace: float = 5.0) -> None:
+    def __init__(
+        self,
+        *,
+        start_timeout: float = 120.0,
+        cancel_grace: float = 5.0,
+        first_token_timeout: float = 900.0,
+        token_timeout: float = 300.0,
+        child_target=None,
+    ) -> None:
         self.start_timeout = start_timeout
         self.cancel_grace = cancel_grace
+        # Time limits of one generation: until the first message (chat template and
+        # prompt evaluation), then between messages. A child that exceeds them is
+        # killed (a hostile chat template, a hung backend) and restarted next time.
+        self.first_token_timeout = first_token_timeout
+        self.token_timeout = token_timeout
+        self._child_target = child_target  # tests: a scripted child
         self._ctx = multiprocessing.get_context("spawn")
         self._proc = None
         self._conn = None
@@ -102,7 +119,10 @@ class ProcessEngine:
 
         parent_conn, child_conn = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(
-            target=child_main, args=(child_conn,), daemon=True, name="desk-assistant-engine"
+            target=self._child_target or child_main,
+            args=(child_conn,),
+            daemon=True,
+            name="desk-assistant-engine",
         )
         proc.start()
         child_conn.close()
@@ -155,8 +175,14 @@ class ProcessEngine:
         self.info = None
         return EngineCrashedError(how=how)
 
-    def _recv(self, timeout: float | None = None, cancel: CancelToken | None = None):
-        """Next message from the child; None when `cancel` fired first."""
+    def _recv(
+        self,
+        timeout: float | None = None,
+        cancel: CancelToken | None = None,
+        timeout_error: EngineError | None = None,
+    ):
+        """Next message from the child; None when `cancel` fired first. On timeout the
+        child is killed and `timeout_error` (default: "not responding") raised."""
         deadline = time.monotonic() + timeout if timeout else None
         while True:
             if cancel is not None and cancel.cancelled:
@@ -176,7 +202,7 @@ class ProcessEngine:
                 raise self._crashed()
             if deadline and time.monotonic() > deadline:
                 self._kill()
-                raise EngineCrashedError(how=describe_exit(None))
+                raise timeout_error or EngineCrashedError(how=describe_exit(None))
 
     def _settle(self) -> None:
         """Wait for a cancelled request to finish in the child; kill it if it will not."""
@@ -282,9 +308,15 @@ class ProcessEngine:
             payload = prompt if isinstance(prompt, str) else [dict(m) for m in prompt]
             self._conn.send(("generate", req_id, payload, params.to_dict()))
             finished = False
+            wait = self.first_token_timeout
             try:
                 while True:
-                    msg = self._recv(cancel=cancel)
+                    msg = self._recv(
+                        timeout=wait,
+                        cancel=cancel,
+                        timeout_error=GenerationTimeoutError(seconds=round(wait)),
+                    )
+                    wait = self.token_timeout
                     if msg is None:  # cancelled by the caller
                         raise Cancelled()
                     kind = msg[0]
@@ -315,6 +347,12 @@ class ProcessEngine:
             return NoChatTemplateError(path=detail)
         if kind == "not_loaded":
             return EngineNotLoadedError()
+        if kind == "template":
+            if detail == "TemplateTimeoutError":
+                from .prompts import TEMPLATE_SECONDS
+
+                return TemplateTimeoutError(seconds=TEMPLATE_SECONDS)
+            return ChatTemplateError(kind=detail)
         return EngineError(detail)
 
     def _require_model(self) -> None:

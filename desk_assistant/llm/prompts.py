@@ -12,6 +12,8 @@ which format a model speaks.
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -156,14 +158,39 @@ def build_prompt(
     return prompt_format_of(prompt_format).build(request, params)
 
 
+# A chat template comes with the model file: a hostile one must not hang the engine.
+TEMPLATE_SECONDS = 5.0
+
+
 def render_chat_template(
-    template: str, messages: Sequence[Message], bos_token: str, eos_token: str
+    template: str,
+    messages: Sequence[Message],
+    bos_token: str,
+    eos_token: str,
+    time_limit: float = TEMPLATE_SECONDS,
 ) -> tuple[str, tuple[str, ...]]:
     """Render a GGUF chat template (Jinja2, sandboxed) with the generation prompt open.
-    Returns the prompt text and the stop strings the template implies."""
+    Returns the prompt text and the stop strings the template implies.
+
+    `range` in the template checks a deadline as it counts, so nested loops stop with
+    TemplateTimeoutError after `time_limit` seconds; loops over other things are
+    bounded by the engine's first-token time limit in the parent (llm/host.py)."""
+    from jinja2.sandbox import safe_range
     from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
+    from ..errors import TemplateTimeoutError
+
+    deadline = time.monotonic() + time_limit
+
+    def limited_range(*args):
+        for count, value in enumerate(safe_range(*args)):
+            if not count % 256 and time.monotonic() > deadline:
+                raise TemplateTimeoutError(seconds=time_limit)
+            yield value
+
     formatter = Jinja2ChatFormatter(template=template, eos_token=eos_token, bos_token=bos_token)
+    with contextlib.suppress(AttributeError):  # the compiled template's own globals
+        formatter._environment.globals["range"] = limited_range
     result = formatter(messages=list(messages))
     stops = result.stop if isinstance(result.stop, list) else [result.stop] if result.stop else []
     return result.prompt, tuple(s for s in stops if s)

@@ -121,6 +121,10 @@ class _Worker:
         except LookupError:
             self.conn.send(("error", "no_chat_template", self.path))
             return
+        except Exception as err:  # noqa: BLE001 - raise_exception(), timeouts, template bugs
+            # Only the class name: a template's message can quote the document.
+            self.conn.send(("error", "template", type(err).__name__))
+            return
         max_tokens = int(params.get("max_tokens", 256))
         n_ctx = self.llm.n_ctx()
         if len(tokens) >= n_ctx:
@@ -201,19 +205,25 @@ class _Worker:
             except (EOFError, OSError):
                 break  # the parent is gone: nothing left to serve
             op = msg[0]
-            if op == "load":
-                self.load(msg[1], msg[2])
-            elif op == "generate":
-                self.generate(msg[1], msg[2], msg[3])
-            elif op == "count":
-                self.count(msg[1])
-            elif op == "unload":
-                self.unload()
-                self.conn.send(("unloaded",))
-            elif op == "shutdown":
+            if op == "shutdown":
                 break
-            # a late ("cancel", id) for a request that already finished is dropped
+            try:
+                self.handle(op, msg)
+            except Exception as err:  # noqa: BLE001 - never a traceback with document text
+                self.conn.send(("error", "internal", type(err).__name__))
         self.unload()
+
+    def handle(self, op: str, msg: tuple) -> None:
+        if op == "load":
+            self.load(msg[1], msg[2])
+        elif op == "generate":
+            self.generate(msg[1], msg[2], msg[3])
+        elif op == "count":
+            self.count(msg[1])
+        elif op == "unload":
+            self.unload()
+            self.conn.send(("unloaded",))
+        # a late ("cancel", id) for a request that already finished is dropped
 
 
 _LOG_CALLBACK = None
@@ -235,8 +245,22 @@ def _quiet_llama_logs() -> None:
     llama_cpp.llama_log_set(_drop, ctypes.c_void_p(0))
 
 
+def _quiet_tracebacks() -> None:
+    """An uncaught exception in the child prints its class name only: a traceback's
+    message and locals can carry document text to the terminal or a log."""
+    import sys
+    import threading
+
+    def hook(exc_type, exc, tb) -> None:  # noqa: ARG001
+        sys.stderr.write(f"desk-assistant engine: {exc_type.__name__}\n")
+
+    sys.excepthook = hook
+    threading.excepthook = lambda args: hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+
 def child_main(conn, quiet: bool = True) -> None:
     """Entry point of the spawned process."""
+    _quiet_tracebacks()
     try:
         _install_guard()
     except Exception as err:  # noqa: BLE001 - any failure means: not offline, so no engine

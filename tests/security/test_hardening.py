@@ -681,3 +681,115 @@ def test_selftest_report_lists_every_new_control(tmp_path, monkeypatch):
     assert controls["audit_user_source"] == "os-account"
     assert controls["csv_export_neutralised"] is True
     assert "child_processes_refused" in controls and "keyring_backend_selection" in controls
+
+
+# -- F14: template and generation time limits; no document text in child errors -------------
+
+SECRET = "機密センチネル文字列XYZZY"
+
+
+def test_F14_nested_loop_chat_template_stops_at_its_time_limit():
+    from desk_assistant.errors import TemplateTimeoutError
+    from desk_assistant.llm.prompts import render_chat_template
+
+    hostile = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    started = time.monotonic()
+    with pytest.raises(TemplateTimeoutError):
+        render_chat_template(hostile, [{"role": "user", "content": "x"}], "", "", time_limit=0.5)
+    assert time.monotonic() - started < 10
+    # An ordinary template still renders, with range.
+    text, _ = render_chat_template(
+        "{% for m in messages %}{{ m.content }}{% endfor %}{% for i in range(2) %}{{ i }}{% endfor %}",
+        [{"role": "user", "content": "本文"}],
+        "",
+        "",
+    )
+    assert text == "本文01"
+
+
+def test_F14_chat_template_stays_sandboxed():
+    from jinja2.exceptions import SecurityError
+
+    from desk_assistant.llm.prompts import render_chat_template
+
+    with pytest.raises(SecurityError):
+        render_chat_template(
+            "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+            [{"role": "user", "content": "x"}],
+            "",
+            "",
+        )
+
+
+def test_F14_hung_generation_is_killed_at_the_first_token_limit(tmp_path, monkeypatch):
+    from desk_assistant.errors import GenerationTimeoutError
+    from desk_assistant.llm.engine import GenerationParams
+    from desk_assistant.llm.host import ProcessEngine
+
+    monkeypatch.syspath_prepend(str(REPO / "tests" / "llm"))  # the spawned child imports it too
+    import scripted_children
+
+    model = tmp_path / "m.gguf"
+    model.write_bytes(b"GGUF" + b"\0" * 64)
+    engine = ProcessEngine(child_target=scripted_children.hang_on_generate, first_token_timeout=2)
+    try:
+        engine.load(model)
+        started = time.monotonic()
+        with pytest.raises(GenerationTimeoutError) as info:
+            list(engine.stream("prompt", GenerationParams(max_tokens=4)))
+        assert time.monotonic() - started < 30
+        assert not engine.alive()  # the hung child was killed
+        assert "2" in info.value.message("en")
+    finally:
+        engine.close()
+
+
+def test_F14_template_raise_exception_never_carries_document_text():
+    from desk_assistant.llm.host import ProcessEngine
+    from desk_assistant.llm.worker import _Worker
+
+    class Conn:
+        def __init__(self) -> None:
+            self.sent: list = []
+
+        def send(self, msg) -> None:
+            self.sent.append(msg)
+
+    class Model:
+        def add_bos_token(self) -> bool:
+            return False
+
+    class Llm:
+        metadata = {"tokenizer.chat_template": "{{ raise_exception(messages[0]['content']) }}"}
+        _model = Model()
+
+        def token_bos(self) -> int:
+            return -1
+
+        def token_eos(self) -> int:
+            return -1
+
+    conn = Conn()
+    worker = _Worker(conn)
+    worker.llm = Llm()
+    worker.generate(1, [{"role": "user", "content": SECRET}], {"max_tokens": 4})
+    assert conn.sent == [("error", "template", "ValueError")]
+    error = ProcessEngine()._generation_error("template", "ValueError")
+    assert SECRET not in error.message("ja") and SECRET not in error.message("en")
+
+
+def test_F14_uncaught_child_exception_prints_no_document_text():
+    code = (
+        "from desk_assistant.llm.worker import _quiet_tracebacks\n"
+        "_quiet_tracebacks()\n"
+        f"raise ValueError({SECRET!r})\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+    )
+    assert done.returncode != 0 and "ValueError" in done.stderr
+    assert SECRET not in done.stderr and "Traceback" not in done.stderr

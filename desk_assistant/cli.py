@@ -107,15 +107,27 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(i18n.tr("中断しました。\n", "Interrupted.\n"))
         return 130
+    except OSError as raw:  # a name over 255 bytes, a read-only folder: say so
+        from .fileio import desk_error_for
+
+        err = desk_error_for(raw)
+        if err is None:
+            return _internal_error()
+        sys.stderr.write(err.message() + "\n")
+        return err.exit_code
     except Exception:  # a bug of ours: a short message for the user, details to the log
-        log = _write_crash_log()
-        sys.stderr.write(
-            i18n.tr(
-                f"内部エラーが発生しました。入力ファイルは変更されていません。詳細: {log}\n",
-                f"An internal error occurred. Your input files were not changed. Details: {log}\n",
-            )
+        return _internal_error()
+
+
+def _internal_error() -> int:
+    log = _write_crash_log()
+    sys.stderr.write(
+        i18n.tr(
+            f"内部エラーが発生しました。入力ファイルは変更されていません。詳細: {log}\n",
+            f"An internal error occurred. Your input files were not changed. Details: {log}\n",
         )
-        return EXIT_ENGINE
+    )
+    return EXIT_ENGINE
 
 
 def _write_crash_log() -> str:

@@ -73,6 +73,23 @@ class OutputExistsError(InputFileError):
     en = "The output file already exists: {path} (not overwritten; choose another name)"
 
 
+class FileNameTooLongError(InputFileError, OSError):
+    """Also an OSError, so code that tolerates a failed write (caches) keeps doing so."""
+
+    ja = "ファイル名が長すぎて保存できません（{size} バイト、上限 {limit} バイト。日本語は 1 文字 3 バイト）: {path}。短い名前を -o で指定してください。"
+    en = "The file name is too long to save ({size} bytes, the limit is {limit}; a Japanese character takes 3): {path}. Give a shorter name with -o."
+
+
+class FileAccessDeniedError(InputFileError, OSError):
+    ja = "ファイルまたはフォルダーへのアクセスが拒否されました（権限がありません）: {path}"
+    en = "Access to the file or folder was denied (no permission): {path}"
+
+
+class OutputNotWritableError(InputFileError, OSError):
+    ja = "出力先のフォルダーに書き込めません（読み取り専用か、権限がないか、フォルダーではありません）: {path}。別の保存先を -o で指定してください。"
+    en = "Cannot write to the output folder (read-only, no permission, or not a folder): {path}. Choose another place with -o."
+
+
 # --- models and the engine -------------------------------------------------
 
 
@@ -274,6 +291,22 @@ class VaultNotFoundError(SecurityError):
 class VaultDecryptError(SecurityError):
     ja = "暗号化された保存データ「{name}」を復号できません（鍵が違うか、データが改ざん・破損しています）: {path}"
     en = "Cannot decrypt the stored data '{name}' (wrong key, or the data was tampered with or is corrupt): {path}"
+
+
+class VaultQuarantinedError(VaultDecryptError):
+    """An undecryptable blob, moved aside so the next run starts without it."""
+
+    ja = (
+        "保存データ「{name}」を復号できないため（鍵が違うか、改ざん・破損）、{quarantine} に移しました。"
+        "このデータなしで続けられます（翻訳メモリなどは新しく作られます）。元の鍵を復元できたら、"
+        "そのファイルを {folder} に {original} という名前で戻すと読めるようになります。"
+    )
+    en = (
+        "The stored data '{name}' cannot be decrypted (wrong key, tampered or corrupt) and was moved to "
+        "{quarantine}. You can continue without it (translation memory etc. start afresh). If the original "
+        "key is restored, move the file back to {folder} as {original} to read it again."
+    )
+    exit_code = EXIT_INPUT
 
 
 class AuditLogError(SecurityError):

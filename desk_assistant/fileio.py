@@ -3,11 +3,68 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
+
+from .errors import (
+    DeskError,
+    FileAccessDeniedError,
+    FileNameTooLongError,
+    OutputNotWritableError,
+)
+
+NAME_MAX = 255  # bytes per file name on ext4 and APFS (NTFS: 255 UTF-16 units)
+_TEMP_PREFIX_BYTES = 60  # the temp file's name must fit even when the target's barely does
+
+
+def _temp_prefix(name: str) -> str:
+    """A short, recognisable prefix for the temp file: an 80-character Japanese name
+    (240 bytes) plus the random part would pass the 255-byte limit."""
+    raw = name.encode("utf-8")[:_TEMP_PREFIX_BYTES]
+    return "." + raw.decode("utf-8", "ignore") + "."
+
+
+def check_writable_target(target: Path) -> None:
+    """Specific errors instead of a bare OSError for the usual reasons a save fails."""
+    size = len(os.fsencode(target.name))
+    if size > NAME_MAX:
+        raise FileNameTooLongError(path=str(target), size=size, limit=NAME_MAX)
+    parent = target.parent
+    if parent.is_symlink() and not parent.exists():  # a dangling link as the folder
+        raise OutputNotWritableError(path=str(parent))
+    if parent.exists() and not parent.is_dir():
+        raise OutputNotWritableError(path=str(parent))
+
+
+def desk_error_for(err: OSError) -> DeskError | None:
+    """The user's message for an OSError from any file operation (Path.exists() on a
+    name over 255 bytes raises too), or None when it is not one of these."""
+    if isinstance(err, DeskError):
+        return err
+    where = os.fsdecode(err.filename) if err.filename is not None else ""
+    if err.errno == errno.ENAMETOOLONG:
+        name = os.path.basename(where)
+        return FileNameTooLongError(path=where, size=len(os.fsencode(name)), limit=NAME_MAX)
+    if err.errno == errno.EROFS:
+        return OutputNotWritableError(path=os.path.dirname(where) or where)
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return FileAccessDeniedError(path=where)
+    return None
+
+
+def _translate(err: OSError, target: Path) -> OSError:
+    if isinstance(err, (FileNameTooLongError, OutputNotWritableError)):
+        return err
+    if err.errno == errno.ENAMETOOLONG:
+        size = len(os.fsencode(target.name))
+        return FileNameTooLongError(path=str(target), size=size, limit=NAME_MAX)
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST):
+        return OutputNotWritableError(path=str(target.parent))
+    return err
 
 
 @contextlib.contextmanager
@@ -22,8 +79,14 @@ def atomic_writer(
     `check(temp_path)` runs on the finished temp file before the rename; if it
     raises, the temp file is removed and nothing at `path` changes."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    check_writable_target(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(
+            prefix=_temp_prefix(target.name), suffix=".tmp", dir=target.parent
+        )
+    except OSError as err:
+        raise _translate(err, target) from None
     try:
         with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as handle:
             yield handle
@@ -32,6 +95,12 @@ def atomic_writer(
         if check is not None:
             check(Path(tmp))
         os.replace(tmp, target)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if getattr(err, "filename", None) in (tmp, str(target)):  # the rename, not the caller
+            raise _translate(err, target) from None
+        raise
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

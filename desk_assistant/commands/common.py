@@ -30,6 +30,7 @@ from ..errors import (
     InputNotFoundError,
     UnsupportedFormatError,
 )
+from ..fileio import desk_error_for
 from ..session.audit import AuditedTask  # noqa: F401 - re-exported for the commands
 
 
@@ -126,7 +127,11 @@ def run_batch(paths: Sequence[Path], one, fmt: str) -> tuple[list[FileOutcome], 
     for path in paths:
         try:
             outcomes.append(one(path))
-        except DeskError as err:
+        except (DeskError, OSError) as raw:
+            # A name over 255 bytes, a read-only folder: a message, not an internal error.
+            err = raw if isinstance(raw, DeskError) else desk_error_for(raw)
+            if err is None:
+                raise
             # Each failure is said at once on stderr; the batch goes on with the next file.
             sys.stderr.write(f"{path}: {err.message()}\n")
             outcomes.append(FileOutcome(path, "error", err.message(), exit_code=err.exit_code))

@@ -19,12 +19,13 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from .. import paths
-from ..errors import VaultDecryptError, VaultNotFoundError
+from ..errors import VaultDecryptError, VaultNotFoundError, VaultQuarantinedError
 from ..fileio import atomic_write_bytes
 
 MAGIC = b"DAV1"
 NONCE_BYTES = 12
 SUFFIX = ".dav"
+QUARANTINE = "quarantine"
 
 
 def default_vault_dir() -> Path:
@@ -58,10 +59,37 @@ class Vault:
             blob = path.read_bytes()
         except FileNotFoundError:
             raise VaultNotFoundError(name=name) from None
-        stored_name, data = self._open(blob, path, name)
-        if stored_name != name:  # a file renamed onto another blob's name
-            raise VaultDecryptError(name=name, path=str(path))
+        try:
+            stored_name, data = self._open(blob, path, name)
+            if stored_name != name:  # a file renamed onto another blob's name
+                raise VaultDecryptError(name=name, path=str(path))
+        except VaultDecryptError:
+            # One bad blob must not make every later task fail: move it aside (never
+            # delete: the right key may come back) and say where it went.
+            moved = self.quarantine(path)
+            if moved is None:
+                raise
+            raise VaultQuarantinedError(
+                name=name,
+                path=str(path),
+                quarantine=str(moved),
+                folder=str(self.root),
+                original=path.name,
+            ) from None
         return data
+
+    def quarantine(self, path: Path) -> Path | None:
+        """Move an unreadable blob into root/quarantine; None if it cannot be moved."""
+        import time
+
+        folder = self.root / QUARANTINE
+        target = folder / f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}"
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+            os.replace(path, target)
+        except OSError:
+            return None
+        return target
 
     def delete(self, name: str) -> bool:
         try:

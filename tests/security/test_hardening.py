@@ -793,3 +793,76 @@ def test_F14_uncaught_child_exception_prints_no_document_text():
     )
     assert done.returncode != 0 and "ValueError" in done.stderr
     assert SECRET not in done.stderr and "Traceback" not in done.stderr
+
+
+# -- F17: long names, read-only folders, dangling links, bad vault blobs ----------------------
+
+
+def test_F17_long_japanese_file_name_saves_or_says_why(tmp_path):
+    from desk_assistant.errors import FileNameTooLongError
+    from desk_assistant.fileio import atomic_write_text
+
+    fits = tmp_path / ("予算編成方針について" * 8 + ".csv")  # 80 characters, 244 bytes
+    atomic_write_text(fits, "ok")  # the temp file's name used to pass 255 bytes
+    assert fits.read_text(encoding="utf-8") == "ok"
+    assert [p.name for p in tmp_path.iterdir()] == [fits.name]  # no temp file left
+    too_long = tmp_path / ("予算編成方針について" * 9 + ".csv")
+    with pytest.raises(FileNameTooLongError) as info:
+        atomic_write_text(too_long, "x")
+    assert "274" in info.value.message("en") and "-o" in info.value.message("ja")
+
+
+def test_F17_long_name_through_the_cli_is_a_message_not_an_internal_error(
+    tmp_path, monkeypatch, capsys
+):
+    _security_env(tmp_path, monkeypatch, {})
+    source = tmp_path / "in.txt"
+    source.write_text("本文", encoding="utf-8")
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    code = main(["audit", "export", "-o", str(tmp_path / ("長" * 90 + ".csv"))])
+    err = capsys.readouterr().err
+    assert code == 3 and "長すぎ" in err and "内部エラー" not in err
+
+
+def test_F17_read_only_folder_and_dangling_link_get_specific_errors(tmp_path):
+    from desk_assistant.errors import OutputNotWritableError
+    from desk_assistant.fileio import atomic_write_text
+
+    dangling = tmp_path / "out"
+    dangling.symlink_to(tmp_path / "gone")
+    with pytest.raises(OutputNotWritableError):
+        atomic_write_text(dangling / "a.csv", "x")
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("", encoding="utf-8")
+    with pytest.raises(OutputNotWritableError):
+        atomic_write_text(not_a_folder / "a.csv", "x")
+    read_only = Path("/sys")  # read-only even for root in a container
+    if os.access(read_only, os.W_OK) and os.name != "posix":
+        pytest.skip("no read-only folder here")
+    try:
+        atomic_write_text(read_only / "desk-assistant-test.csv", "x")
+    except OutputNotWritableError as err:
+        assert "/sys" in err.message("en")
+    else:  # pragma: no cover - a writable /sys
+        (read_only / "desk-assistant-test.csv").unlink()
+        pytest.skip("/sys is writable here")
+
+
+def test_F17_undecryptable_vault_blob_is_quarantined_with_a_recovery_hint(tmp_path):
+    from desk_assistant.errors import VaultNotFoundError, VaultQuarantinedError
+    from desk_assistant.security.vault import Vault
+    from desk_assistant.tasks.translate.memory import VaultStore
+
+    vault = Vault(tmp_path / "vault", KEY)
+    path = vault.put_json("tm/ja-en", {"entries": {}})
+    path.write_bytes(path.read_bytes()[:-1] + b"\0")  # one flipped byte
+    store = VaultStore(vault, "tm/ja-en")
+    with pytest.raises(VaultQuarantinedError) as info:
+        store.load()
+    text = info.value.message("en")
+    assert "quarantine" in text and path.name in text and "move the file back" in text
+    assert not path.exists() and list((vault.root / "quarantine").iterdir())
+    assert store.load() == {}  # the next task runs (with an empty memory)
+    with pytest.raises(VaultNotFoundError):
+        vault.get("tm/ja-en")

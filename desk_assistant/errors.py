@@ -7,7 +7,28 @@ Code raises these with the facts (a path, a hash); the CLI and the GUI show
 
 from __future__ import annotations
 
+import re
+
 from . import i18n
+
+# A file name can hold ESC sequences that recolour or rewrite the terminal, or CR /
+# newlines that forge lines. Shown as \xNN. Newline and tab stay in other facts.
+_CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(value: object, *, is_name: bool = True) -> str:
+    """Text safe to print: control characters as \\xNN (all of them for names/paths)."""
+    pattern = _CONTROL_ANY if is_name else _CONTROL_BUT_LINES
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+
+
+def _shown_fact(key: str, value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    is_name = key in ("path", "name", "folder", "quarantine", "original", "target")
+    return shown(value, is_name=is_name)
+
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -31,7 +52,7 @@ class DeskError(Exception):
     def message(self, lang: str | None = None) -> str:
         lang = lang or i18n.language()
         template = self.en if lang == "en" else self.ja
-        text = template.format(**self.facts)
+        text = template.format(**{k: _shown_fact(k, v) for k, v in self.facts.items()})
         if self.detail:
             text += f" ({self.detail})"
         return text

@@ -29,6 +29,7 @@ from ..errors import (
     DeskError,
     InputNotFoundError,
     UnsupportedFormatError,
+    shown,
 )
 from ..fileio import desk_error_for
 from ..session.audit import AuditedTask  # noqa: F401 - re-exported for the commands
@@ -133,7 +134,7 @@ def run_batch(paths: Sequence[Path], one, fmt: str) -> tuple[list[FileOutcome], 
             if err is None:
                 raise
             # Each failure is said at once on stderr; the batch goes on with the next file.
-            sys.stderr.write(f"{path}: {err.message()}\n")
+            sys.stderr.write(f"{shown(path)}: {err.message()}\n")
             outcomes.append(FileOutcome(path, "error", err.message(), exit_code=err.exit_code))
     codes = [o.exit_code for o in outcomes]
     if any(c == EXIT_ENGINE for c in codes):
@@ -168,7 +169,11 @@ def print_summary_table(outcomes: Sequence[FileOutcome], stream=None) -> None:
     }
     head = (i18n.tr("ファイル", "file"), i18n.tr("結果", "result"), i18n.tr("詳細", "detail"))
     rows = [
-        (o.path.name, labels[o.status], o.detail or (str(o.output) if o.output else ""))
+        (
+            shown(o.path.name),
+            labels[o.status],
+            o.detail or (shown(o.output) if o.output else ""),
+        )
         for o in outcomes
     ]
     widths = [max(display_width(r[i]) for r in [head, *rows]) for i in range(2)]

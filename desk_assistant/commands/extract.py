@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import i18n
 from ..documents import DEFAULT_MAX_BYTES, load
-from ..errors import UsageError
+from ..errors import UsageError, shown
 from .common import (
     AuditedTask,
     FileOutcome,
@@ -90,7 +90,7 @@ def cmd_extract(args) -> int:
 def print_blocks(document, tagged: bool, header: bool, stream=None) -> None:
     stream = stream or sys.stdout
     if header:
-        stream.write(f"== {document.path}\n")
+        stream.write(f"== {shown(document.path)}\n")
     for warning in document.warnings:
         stream.write(i18n.tr("注意: ", "note: ") + warning + "\n")
     for block in document.blocks:

@@ -36,6 +36,7 @@ from lxml import etree
 from ..fileio import atomic_writer
 from . import wordml
 from .docx import REL_NS, REL_TYPE, DocxDocument, Package, entries_of, open_package, stories
+from .external_links import LinkScrubber
 from .sniff import check_output
 from .validate import check_docx
 from .wordml import RPR, RUN, T, w
@@ -194,6 +195,7 @@ def annotate_docx(
                 report.changes += did_change
                 report.skipped += [(mark, reason) for reason in reasons]
     new_parts = comments.finish() if comments.count else {}
+    links = LinkScrubber((i.filename, d) for i, d in entries_of(document))
     with (
         atomic_writer(target, "wb", check=partial(check_docx, shown_as=target)) as handle,
         zipfile.ZipFile(handle, "w") as out,
@@ -201,6 +203,7 @@ def annotate_docx(
         for info, data in entries_of(document):
             if info.filename in pkg.dirty:
                 data = pkg.serialize(info.filename)
+            data = links.part(info.filename, data)  # Word must not fetch anything
             out.writestr(copy.copy(info), data)  # writestr updates the ZipInfo it gets
         for name, data in new_parts.items():
             out.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)

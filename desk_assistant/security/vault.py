@@ -12,6 +12,7 @@ import hmac
 import json
 import os
 import struct
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,8 @@ from .. import paths
 from ..errors import VaultDecryptError, VaultNotFoundError, VaultQuarantinedError
 from ..fileio import atomic_write_bytes
 
-MAGIC = b"DAV1"
+MAGIC_V1 = b"DAV1"  # read only: no write time inside
+MAGIC = b"DAV2"  # the write time is inside the ciphertext (retention never trusts file times)
 NONCE_BYTES = 12
 SUFFIX = ".dav"
 QUARANTINE = "quarantine"
@@ -46,7 +48,8 @@ class Vault:
 
     def put(self, name: str, data: bytes) -> Path:
         encoded = name.encode("utf-8")
-        plaintext = struct.pack(">H", len(encoded)) + encoded + data
+        stamp = struct.pack(">Q", int(time.time()))
+        plaintext = struct.pack(">H", len(encoded)) + encoded + stamp + data
         nonce = os.urandom(NONCE_BYTES)
         blob = MAGIC + nonce + self._aead.encrypt(nonce, plaintext, MAGIC)
         path = self.path_for(name)
@@ -80,8 +83,6 @@ class Vault:
 
     def quarantine(self, path: Path) -> Path | None:
         """Move an unreadable blob into root/quarantine; None if it cannot be moved."""
-        import time
-
         folder = self.root / QUARANTINE
         target = folder / f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}"
         try:
@@ -124,12 +125,76 @@ class Vault:
         return purge_folder(self.root, days, now=now)
 
     def _open(self, blob: bytes, path: Path, name: str) -> tuple[str, bytes]:
+        stored, _written, data = self._open_meta(blob, path, name)
+        return stored, data
+
+    def _open_meta(self, blob: bytes, path: Path, name: str) -> tuple[str, int | None, bytes]:
+        """(stored name, write time from inside the ciphertext or None for DAV1, data)."""
+        magic = blob[: len(MAGIC)]
         head = len(MAGIC) + NONCE_BYTES
-        if len(blob) < head + 16 or not blob.startswith(MAGIC):
+        if len(blob) < head + 16 or magic not in (MAGIC, MAGIC_V1):
             raise VaultDecryptError(name=name, path=str(path))
         try:
-            plaintext = self._aead.decrypt(blob[len(MAGIC) : head], blob[head:], MAGIC)
+            plaintext = self._aead.decrypt(blob[len(MAGIC) : head], blob[head:], magic)
         except InvalidTag:
             raise VaultDecryptError(name=name, path=str(path)) from None
         (length,) = struct.unpack(">H", plaintext[:2])
-        return plaintext[2 : 2 + length].decode("utf-8"), plaintext[2 + length :]
+        stored = plaintext[2 : 2 + length].decode("utf-8")
+        rest = plaintext[2 + length :]
+        if magic == MAGIC_V1:
+            return stored, None, rest
+        (written,) = struct.unpack(">Q", rest[:8])
+        return stored, written, rest[8:]
+
+    def apply_retention(self, days: int | None, now: float | None = None) -> list[str]:
+        """Retention by the times inside the ciphertext, entry by entry (F12).
+
+        The keyless start-up purge goes by file times, which every rewrite renews
+        (the translation memory is rewritten by each translation) and `touch` sets.
+        Here: a blob whose JSON keeps per-entry times ({"entries": {k: {"time": t}}},
+        the translation memory) loses its old entries; a job state goes by its
+        "updated"; any other blob by its write time inside the ciphertext (DAV1
+        blobs: the older of mtime and ctime; ctime cannot be set back by the user).
+        Returns the names of the blobs deleted or pruned."""
+        if not days:
+            return []
+        now = time.time() if now is None else now
+        cutoff = now - days * 86400
+        changed: list[str] = []
+        for path in sorted(self.root.glob(f"*{SUFFIX}")):
+            try:
+                name, written, data = self._open_meta(path.read_bytes(), path, path.name)
+                if written is None:
+                    info = path.stat()
+                    written = int(min(info.st_mtime, info.st_ctime))
+            except (OSError, VaultDecryptError):
+                continue  # unreadable blobs are reported (and quarantined) by get()
+            if self._retain(name, written, data, cutoff):
+                changed.append(name)
+        return changed
+
+    def _retain(self, name: str, written: int, data: bytes, cutoff: float) -> bool:
+        try:
+            value = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            value = None
+        if isinstance(value, dict) and isinstance(value.get("entries"), dict):
+            entries = value["entries"]
+            kept = {
+                key: entry
+                for key, entry in entries.items()
+                if not (isinstance(entry, dict) and isinstance(entry.get("time"), (int, float)))
+                or entry["time"] >= cutoff
+            }
+            if len(kept) == len(entries):
+                return False
+            self.put_json(name, {**value, "entries": kept})
+            return True
+        if isinstance(value, dict) and isinstance(value.get("updated"), (int, float)):
+            stamp = value["updated"]
+        else:
+            stamp = written
+        if stamp < cutoff:
+            self.delete(name)
+            return True
+        return False

@@ -944,3 +944,57 @@ def test_F18_escape_sequences_in_file_names_are_not_printed_raw(tmp_path, capsys
     assert code == 3
     assert "\x1b" not in err and "\x07" not in err and "\r" not in err
     assert "\\x1b" in err
+
+
+# -- F12: retention per entry, by times inside the ciphertext ------------------------------------
+
+
+def test_F12_old_memory_entries_go_although_the_blob_is_rewritten_daily(tmp_path):
+    from desk_assistant.security.vault import Vault
+    from desk_assistant.tasks.translate.memory import TranslationMemory, VaultStore
+
+    vault = Vault(tmp_path / "vault", KEY)
+    now = time.time()
+    memory = TranslationMemory(VaultStore(vault, "tm/ja-en"))
+    memory.add("古い原文", "old target")
+    memory.entries["古い原文"]["time"] = int(now - 400 * 86400)
+    memory.add("新しい原文", "new target")  # today's translation rewrites the blob
+    memory.save()
+    path = vault.path_for("tm/ja-en")
+    assert vault.purge_older_than(365) == []  # the file time says "today": kept whole
+    assert vault.apply_retention(365) == ["tm/ja-en"]
+    entries = vault.get_json("tm/ja-en")["entries"]
+    assert list(entries) == ["新しい原文"] and path.exists()
+
+
+def test_F12_touching_a_blob_into_the_future_does_not_keep_it(tmp_path):
+    from desk_assistant.errors import VaultNotFoundError
+    from desk_assistant.security.vault import Vault
+
+    vault = Vault(tmp_path / "vault", KEY)
+    path = vault.put_json("recent-files", ["/secret/計画.docx"])
+    future = time.time() + 5 * 365 * 86400
+    os.utime(path, (future, future))  # touch -d +5y
+    later = time.time() + 40 * 86400
+    assert vault.purge_older_than(30, now=later) == []  # file times are fooled ...
+    assert vault.apply_retention(30, now=later) == ["recent-files"]  # ... the inner time is not
+    with pytest.raises(VaultNotFoundError):
+        vault.get("recent-files")
+
+
+def test_F12_startup_prunes_when_the_vault_opens(tmp_path, monkeypatch):
+    from desk_assistant.security import startup
+    from desk_assistant.security.policy import Policy
+
+    monkeypatch.setattr(
+        startup.keys,
+        "load_or_create_key",
+        lambda name, policy=None, create=True: startup.keys.KeyResult(KEY, "keyring"),
+    )
+    ctx = startup.secure_startup(None, policy=Policy(retention_days=30), on_warning=lambda t: None)
+    ctx.vault.put_json("tm/ja-en", {"entries": {"a": {"target": "b", "time": 1}}})
+    again = startup.secure_startup(
+        None, policy=Policy(retention_days=30), on_warning=lambda t: None
+    )
+    assert again.vault.get_json("tm/ja-en")["entries"] == {}
+    assert again.report()["pruned_by_inner_times"] == 1

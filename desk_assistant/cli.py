@@ -16,8 +16,10 @@ import sys
 from . import __version__, i18n
 from .errors import EXIT_ENGINE, EXIT_USAGE, DeskError
 
-# Subcommand modules, in the order `--help` lists them.
-COMMAND_MODULES = (
+# Subcommand modules, in the order `--help` lists them. A task of the registry
+# (session/registry.py) that is not listed here is added at the end, so a new
+# task needs no edit in this file.
+_ORDER = (
     "models",
     "selftest",
     "generate",
@@ -29,6 +31,15 @@ COMMAND_MODULES = (
     "audit",
     "library",
 )
+
+
+def _with_registry_tasks(order: tuple[str, ...]) -> tuple[str, ...]:
+    from .session.registry import TASKS
+
+    return order + tuple(t.name for t in TASKS if t.command and t.name not in order)
+
+
+COMMAND_MODULES = _with_registry_tasks(_ORDER)
 
 
 class _Parser(argparse.ArgumentParser):

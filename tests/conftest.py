@@ -44,7 +44,8 @@ MARKED = {
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        where = Path(item.path).resolve().relative_to(REPO).as_posix()
+        path = Path(item.path).resolve()
+        where = path.relative_to(REPO).as_posix() if path.is_relative_to(REPO) else path.as_posix()
         test_id = where + item.nodeid[item.nodeid.find("::") :] if "::" in item.nodeid else where
         if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.model)

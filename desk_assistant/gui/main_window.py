@@ -8,6 +8,7 @@ request at a time. Tabs talk to the window through: `document`, `model(role)`,
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,17 +34,16 @@ from ..settings import Settings
 from .job_bar import JobBar
 from .model_bar import ModelBar
 from .recent import RecentFiles
-from .tabs.proofread_tab import ProofreadTab
-from .tabs.summarize_tab import SummarizeTab
-from .tabs.translate_tab import TranslateTab
 from .worker import Operation
 
-# The tab of each task in session.registry.TASKS (a test checks they agree).
-TAB_CLASSES = {
-    "translate": TranslateTab,
-    "summarize": SummarizeTab,
-    "proofread": ProofreadTab,
-}
+
+def _tab_class(name: str):
+    """A task's tab: `Tab` in gui/tabs/<name>_tab.py (so a new task adds no line here)."""
+    return importlib.import_module(f"{__package__}.tabs.{name}_tab").Tab
+
+
+# The tab of each task in session.registry.TASKS that has one, in registry order.
+TAB_CLASSES = {spec.name: _tab_class(spec.name) for spec in TASKS if spec.tab}
 
 SUFFIXES = input_suffixes()  # documents/formats.py
 ROLES = ("translate", "general")
@@ -230,22 +230,18 @@ class MainWindow(QMainWindow):
 
     def _policy_locked_buttons(self) -> list:
         """Buttons IT policy keeps disabled whatever the tab's state (re-applied after
-        every update_actions; the session refuses the action anyway)."""
+        every update_actions; the session refuses the action anyway). Each tab names
+        its buttons per feature in `policy_buttons()`."""
         policy = getattr(self.security, "policy", None)
         if policy is None:
             return []
-        locked = []
-        if not policy.feature_enabled("glossary"):
-            locked.append(self.translate_tab.glossary_button)
-        if not policy.feature_enabled("export"):
-            locked += [
-                self.translate_tab.save_button,
-                self.translate_tab.bilingual_button,
-                self.summarize_tab.save_button,
-                self.proofread_tab.comment_button,
-                self.proofread_tab.tracked_button,
-            ]
-        return locked
+        return [
+            button
+            for tab in self.task_tabs
+            for feature, buttons in getattr(tab, "policy_buttons", dict)().items()
+            if not policy.feature_enabled(feature)
+            for button in buttons
+        ]
 
     # --- state --------------------------------------------------------------------------
 

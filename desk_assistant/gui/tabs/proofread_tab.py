@@ -139,6 +139,10 @@ class ProofreadTab(QWidget):
         self.view.set_blocks(document.blocks)
         self._set_reviews([])
 
+    def policy_buttons(self) -> dict[str, list]:
+        """The buttons each policy feature key switches off (main window applies them)."""
+        return {"export": [self.comment_button, self.tracked_button]}
+
     def update_actions(self, busy: bool) -> None:
         has_doc = self.main.document is not None
         self.run_button.setEnabled(has_doc and not busy)
@@ -317,3 +321,7 @@ class ProofreadTab(QWidget):
             on_success=lambda p: self.main.status(tr(f"保存しました: {p}", f"Saved: {p}")),
             task="proofread-export",
         )
+
+
+# The main window finds each task's tab here (gui/tabs/<task>_tab.py: Tab).
+Tab = ProofreadTab

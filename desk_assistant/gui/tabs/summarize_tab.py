@@ -159,6 +159,10 @@ class SummarizeTab(QWidget):
         self.notes.clear()
         self.result = None
 
+    def policy_buttons(self) -> dict[str, list]:
+        """The buttons each policy feature key switches off (main window applies them)."""
+        return {"export": [self.save_button]}
+
     def update_actions(self, busy: bool) -> None:
         ready = self.main.document is not None and self.main.model(self.role) is not None
         self.run_button.setEnabled(ready and not busy)
@@ -256,3 +260,7 @@ class SummarizeTab(QWidget):
             tr("保存中", "Saving"),
             on_success=lambda p: self.main.status(tr(f"保存しました: {p}", f"Saved: {p}")),
         )
+
+
+# The main window finds each task's tab here (gui/tabs/<task>_tab.py: Tab).
+Tab = SummarizeTab

@@ -150,6 +150,13 @@ class TranslateTab(QWidget):
         # Row heights once, now, rather than on every streamed segment.
         self.table.resizeRowsToContents()
 
+    def policy_buttons(self) -> dict[str, list]:
+        """The buttons each policy feature key switches off (main window applies them)."""
+        return {
+            "glossary": [self.glossary_button],
+            "export": [self.save_button, self.bilingual_button],
+        }
+
     def update_actions(self, busy: bool) -> None:
         ready = self.main.document is not None and self.main.model(self.role) is not None
         self.run_button.setEnabled(ready and not busy)
@@ -252,3 +259,7 @@ class TranslateTab(QWidget):
             tr("保存中", "Saving"),
             on_success=lambda p: self.main.status(tr(f"保存しました: {p}", f"Saved: {p}")),
         )
+
+
+# The main window finds each task's tab here (gui/tabs/<task>_tab.py: Tab).
+Tab = TranslateTab

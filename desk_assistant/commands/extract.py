@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import i18n
 from ..documents import DEFAULT_MAX_BYTES, load
+from ..documents.formats import input_suffixes
 from ..errors import UsageError, shown
 from .common import (
     AuditedTask,
@@ -22,8 +23,9 @@ from .common import (
     run_batch,
 )
 
-# .doc and .rtf are accepted here so the user gets "not a .docx" instead of "unsupported".
-SUFFIXES = (".docx", ".docm", ".pdf", ".doc", ".rtf", ".txt")
+# The registry's formats (documents/formats.py), plus .docm/.doc/.rtf so the user
+# gets "not a .docx" instead of "unsupported".
+SUFFIXES = (*input_suffixes(), ".docm", ".doc", ".rtf")
 
 
 def register(sub) -> None:

@@ -29,7 +29,6 @@ DEFAULT_MAX_UNCOMPRESSED = 500 * 1024 * 1024  # all zip members together
 MAX_ZIP_MEMBERS = 10_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-SUPPORTED = ".docx .pdf .txt"
 
 
 def human_size(size: int) -> str:
@@ -71,7 +70,14 @@ def sniff(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise NotDocxError(path=str(path), kind=_guess_text_kind(head))
     if path.suffix.lower() == ".txt":
         return "txt"
-    raise UnsupportedFormatError(path=str(path), supported=SUPPORTED)
+    raise UnsupportedFormatError(path=str(path), supported=_supported())
+
+
+def _supported() -> str:
+    """The suffixes the app reads, for the message (formats.py imports this module)."""
+    from .formats import input_suffixes
+
+    return " ".join(input_suffixes())
 
 
 def _ole_kind(path: Path) -> str:

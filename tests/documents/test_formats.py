@@ -10,14 +10,18 @@ import pytest
 from desk_assistant import documents
 from desk_assistant.documents import formats, sniff
 from desk_assistant.documents.model import Block, Document
-from desk_assistant.errors import NotDocxError
+from desk_assistant.errors import NotDocxError, UnsupportedFormatError
 
 OFFICE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "office"
 
 
-def test_the_registry_lists_what_the_app_reads():
+def test_the_registry_lists_what_the_app_reads(tmp_path):
     assert formats.input_suffixes() == (".docx", ".pdf", ".txt")
-    assert sniff.SUPPORTED == " ".join(formats.input_suffixes())
+    odd = tmp_path / "table.csv"
+    odd.write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(UnsupportedFormatError) as refused:
+        sniff.sniff(odd)
+    assert refused.value.facts["supported"] == ".docx .pdf .txt"
     assert formats.for_suffix(".DOCX").can(formats.ANNOTATES)
     assert not formats.for_suffix(".pdf").can(formats.KEEPS_LAYOUT)
     assert formats.for_suffix(".xlsx") is None

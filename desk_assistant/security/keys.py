@@ -176,8 +176,8 @@ def _read_key_file(path: Path) -> bytes:
     try:
         if os.name == "posix" and path.stat().st_mode & 0o077:
             os.chmod(path, 0o600)  # someone loosened it: tighten before use
-        return _decode(path.read_text(encoding="ascii"), str(path))
-    except (OSError, UnicodeDecodeError):
+        return _decode(_unwrap(path.read_text(encoding="ascii"), path), str(path))
+    except (OSError, UnicodeDecodeError, ValueError):
         raise KeyFileError(path=str(path)) from None
 
 
@@ -196,10 +196,74 @@ def _read_or_create_key_file(path: Path) -> bytes:
     except OSError:
         raise KeyFileError(path=str(path)) from None
     with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(_encode(key))
+        handle.write(_wrap(_encode(key)))
         handle.flush()
         os.fsync(handle.fileno())
     return key
+
+
+# -- DPAPI (Windows): the key file is sealed to the user's logon credentials -------
+# Copied to another account or PC, or read while the user is not logged on, it is
+# useless; a plain file would not be. Not a defence against code running as the
+# user (it can call CryptUnprotectData too): see security.md.
+
+DPAPI_PREFIX = "dpapi:"
+
+
+def dpapi_available() -> bool:
+    return os.name == "nt"
+
+
+def _wrap(text: str) -> str:
+    if not dpapi_available():
+        return text
+    return DPAPI_PREFIX + base64.b64encode(dpapi_protect(text.encode("ascii"))).decode("ascii")
+
+
+def _unwrap(text: str, path: Path) -> str:
+    text = text.strip()
+    if text.startswith(DPAPI_PREFIX):
+        if not dpapi_available():
+            raise ValueError("a DPAPI-sealed key file can only be opened on Windows")
+        return dpapi_unprotect(base64.b64decode(text[len(DPAPI_PREFIX) :])).decode("ascii")
+    return text  # a plain key file (Linux/macOS fallback, or written by an older version)
+
+
+def _blob_type():
+    import ctypes
+    from ctypes import wintypes
+
+    class DataBlob(ctypes.Structure):
+        _fields_ = [("cbData", wintypes.DWORD), ("pbData", ctypes.POINTER(ctypes.c_char))]
+
+    return DataBlob
+
+
+def _dpapi_call(function_name: str, data: bytes) -> bytes:  # pragma: no cover - Windows only
+    import ctypes
+
+    blob_type = _blob_type()
+    buffer = ctypes.create_string_buffer(data, len(data))
+    source = blob_type(len(data), ctypes.cast(buffer, ctypes.POINTER(ctypes.c_char)))
+    result = blob_type()
+    crypt32 = ctypes.windll.crypt32
+    function = getattr(crypt32, function_name)
+    # (in, description, entropy, reserved, prompt, flags=CRYPTPROTECT_UI_FORBIDDEN, out)
+    if not function(ctypes.byref(source), None, None, None, None, 0x1, ctypes.byref(result)):
+        raise OSError(f"{function_name} failed")
+    try:
+        return ctypes.string_at(result.pbData, result.cbData)
+    finally:
+        ctypes.windll.kernel32.LocalFree(result.pbData)
+
+
+def dpapi_protect(data: bytes) -> bytes:
+    """CryptProtectData, user scope (no CRYPTPROTECT_LOCAL_MACHINE flag)."""
+    return _dpapi_call("CryptProtectData", data)
+
+
+def dpapi_unprotect(data: bytes) -> bytes:
+    return _dpapi_call("CryptUnprotectData", data)
 
 
 def _fallback_warning(path: Path) -> str:

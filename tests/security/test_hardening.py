@@ -998,3 +998,61 @@ def test_F12_startup_prunes_when_the_vault_opens(tmp_path, monkeypatch):
     )
     assert again.vault.get_json("tm/ja-en")["entries"] == {}
     assert again.report()["pruned_by_inner_times"] == 1
+
+
+# -- F11: the key file is sealed to the user's logon on Windows (DPAPI) ----------------------------
+
+
+def test_F11_fallback_key_file_is_dpapi_sealed_where_available(tmp_path, monkeypatch):
+    """DPAPI itself needs Windows (keys.dpapi_protect, ctypes → crypt32); here it is
+    stood in by a per-account transform to check the key never lies in the file plainly
+    and that another account cannot open it."""
+    import base64 as b64
+
+    from desk_assistant.errors import KeyFileError
+    from desk_assistant.security import keys
+    from desk_assistant.security.policy import Policy
+
+    account = {"secret": 0x5A}
+
+    def seal(data: bytes) -> bytes:
+        return b"SEALED" + bytes(b ^ account["secret"] for b in data)
+
+    def unseal(data: bytes) -> bytes:
+        if not data.startswith(b"SEALED"):
+            raise OSError("not sealed")
+        plain = bytes(b ^ account["secret"] for b in data[6:])
+        b64.b64decode(plain, validate=True)  # another account's transform gives garbage
+        return plain
+
+    monkeypatch.setattr(keys, "dpapi_available", lambda: True)
+    monkeypatch.setattr(keys, "dpapi_protect", seal)
+    monkeypatch.setattr(keys, "dpapi_unprotect", unseal)
+    monkeypatch.setattr(
+        keys, "_keyring_get", lambda name: (_ for _ in ()).throw(keys._NoKeyring("x"))
+    )
+    first = keys.load_or_create_key(keys.VAULT_KEY, Policy())
+    text = first.path.read_text(encoding="ascii")
+    assert text.startswith(keys.DPAPI_PREFIX)
+    assert b64.b64encode(first.key).decode() not in text
+    assert keys.load_or_create_key(keys.VAULT_KEY, Policy()).key == first.key
+    account["secret"] = 0x33  # the same file under another account
+    with pytest.raises(KeyFileError):
+        keys.load_or_create_key(keys.VAULT_KEY, Policy())
+
+
+def test_F11_sealed_key_file_is_refused_off_windows(tmp_path, monkeypatch):
+    from desk_assistant.errors import KeyFileError
+    from desk_assistant.security import keys
+    from desk_assistant.security.policy import Policy
+
+    monkeypatch.setattr(
+        keys, "_keyring_get", lambda name: (_ for _ in ()).throw(keys._NoKeyring("x"))
+    )
+    path = keys.fallback_key_path(keys.AUDIT_KEY)
+    path.parent.mkdir(parents=True)
+    path.write_text(keys.DPAPI_PREFIX + "AAAA", encoding="ascii")
+    if keys.dpapi_available():
+        pytest.skip("Windows: DPAPI is available")
+    with pytest.raises(KeyFileError):
+        keys.load_or_create_key(keys.AUDIT_KEY, Policy())

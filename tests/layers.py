@@ -35,6 +35,7 @@ LAYERS: list[tuple[str, frozenset[str]]] = [
                 "fileio",
                 "kanji_numbers",
                 "deployment",  # is this a managed install? (env overrides refused there)
+                "timeouts",  # engine time limits (llm uses them, selftest reports them)
             }
         ),
     ),

@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .. import i18n
+from .. import i18n, timeouts
 from ..errors import (
     Cancelled,
     ChatTemplateError,
@@ -78,8 +78,8 @@ class ProcessEngine:
         *,
         start_timeout: float = 120.0,
         cancel_grace: float = 5.0,
-        first_token_timeout: float = 900.0,
-        token_timeout: float = 300.0,
+        first_token_timeout: float = timeouts.FIRST_TOKEN_SECONDS,
+        token_timeout: float = timeouts.TOKEN_GAP_SECONDS,
         child_target=None,
     ) -> None:
         self.start_timeout = start_timeout

@@ -17,6 +17,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .. import timeouts
 from .engine import GenerationParams, Message, PromptInput
 
 PLAMO_OP = "<|plamo:op|>"
@@ -159,7 +160,7 @@ def build_prompt(
 
 
 # A chat template comes with the model file: a hostile one must not hang the engine.
-TEMPLATE_SECONDS = 5.0
+TEMPLATE_SECONDS = timeouts.TEMPLATE_SECONDS
 
 
 def render_chat_template(

@@ -110,7 +110,8 @@ def controls_report(policy: Policy, audit: dict) -> dict:
     import os
     import stat
 
-    from .. import deployment
+    from .. import deployment, timeouts
+    from ..errors import shown
     from .audit_mirror import default_mirror
     from .csv_safe import csv_cell
     from .processes import process_guard_active, refused
@@ -142,6 +143,16 @@ def controls_report(policy: Policy, audit: dict) -> dict:
         "keyring_fallback_allowed": policy.allow_keyring_fallback,
         "child_processes_refused": process_guard_active(),
         "child_processes_refused_count": len(refused),
+        "key_file_sealing": "dpapi-user" if keys.dpapi_available() else "owner-only file (0600)",
+        "vault_retention": "per entry, by times inside the ciphertext",
+        "vault_quarantine": "undecryptable blobs moved to vault/quarantine",
+        "chat_template_time_limit_s": timeouts.TEMPLATE_SECONDS,
+        "generation_time_limits_s": {
+            "first_token": timeouts.FIRST_TOKEN_SECONDS,
+            "between_tokens": timeouts.TOKEN_GAP_SECONDS,
+        },
+        "outputs_drop_external_links": True,
+        "file_names_printed_escaped": shown("\x1b[2J") == "\\x1b[2J",
         "csv_export_neutralised": csv_cell("=1+1") == "'=1+1" and "\n" not in csv_cell("a\nb"),
     }
 

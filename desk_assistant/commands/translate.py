@@ -32,6 +32,7 @@ from ..errors import (
 from ..llm.engine import CancelToken
 from ..llm.runtime import open_model, resolve_model
 from ..session import TaskSession
+from ..session.outputs import output_name
 from ..tasks.translate import detect_language, job_id_for, translate_document
 from ..tasks.translate.languages import check_language, check_pair
 from .common import (
@@ -91,14 +92,7 @@ def register(sub) -> None:
 
 def default_output(path: Path, target: str, bilingual: bool, folder: Path | None) -> Path:
     """report.docx → report.en.docx (report.en.bilingual.docx); a free name, never an existing one."""
-    stem = f"{path.stem}.{target}" + (".bilingual" if bilingual else "")
-    folder = folder or path.parent
-    candidate = folder / f"{stem}.docx"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem} ({number}).docx"
-        number += 1
-    return candidate
+    return output_name(path, target, *(["bilingual"] if bilingual else []), folder=folder)
 
 
 def plan_outputs(args, paths: list[Path]) -> dict[Path, Path]:

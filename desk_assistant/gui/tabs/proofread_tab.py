@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import tr
+from ...session.outputs import output_name
 from ...tasks.proofread import proofread_document, write_commented_docx, write_tracked_docx
 
 PENDING, ACCEPTED, IGNORED = "pending", "accepted", "ignored"
@@ -290,8 +291,9 @@ class ProofreadTab(QWidget):
         document = self.main.document
         if document is None:
             return
-        suffix = ".commented.docx" if kind == "comments" else ".tracked.docx"
-        suggested = str(Path(document.path).with_suffix("")) + suffix
+        suggested = str(
+            output_name(document.path, "commented" if kind == "comments" else "tracked")
+        )
         path, _ = QFileDialog.getSaveFileName(
             self, tr("保存", "Save"), suggested, tr("Word 文書 (*.docx)", "Word document (*.docx)")
         )

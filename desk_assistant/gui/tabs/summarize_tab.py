@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import tr
+from ...session.outputs import output_name
 from ...tasks.summarize import load_styles, summarize_document
 from ..text_view import TextView
 
@@ -224,7 +225,7 @@ class SummarizeTab(QWidget):
 
     def choose_save(self) -> None:
         document = self.main.document
-        base = str(Path(document.path).with_suffix("")) + ".summary.docx" if document else ""
+        base = str(output_name(document.path, "summary")) if document else ""
         path, chosen = QFileDialog.getSaveFileName(
             self,
             tr("要約を保存", "Save summary"),

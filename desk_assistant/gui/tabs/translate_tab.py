@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import tr
+from ...session.outputs import output_name
 
 LANGS = (("ja", "日本語", "Japanese"), ("en", "英語", "English"))
 FINDING_COLOUR = "#ffe08a"
@@ -231,8 +232,8 @@ class TranslateTab(QWidget):
         document = self.main.document
         if document is None:
             return
-        suffix = ".対訳.docx" if bilingual else f".{self.target_box.currentData()}.docx"
-        suggested = str(Path(document.path).with_suffix("")) + suffix
+        tags = [self.target_box.currentData(), *(["bilingual"] if bilingual else [])]
+        suggested = str(output_name(document.path, *tags))  # the CLI's names too
         path, _ = QFileDialog.getSaveFileName(
             self, tr("保存", "Save"), suggested, tr("Word 文書 (*.docx)", "Word document (*.docx)")
         )

@@ -43,16 +43,7 @@ LAYERS: list[tuple[str, frozenset[str]]] = [
 # Layers whose components may use each other freely (small shared modules).
 FLAT = frozenset({"entry", "base"})
 # Declared sideways imports between siblings (importer, imported).
-SIDEWAYS: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("tasks.proofread", "tasks"),  # tasks/__init__ helpers shared by task packages
-        ("tasks.summarize", "tasks"),
-        ("tasks.translate", "tasks"),
-        # tasks/verdicts.py: severities and the 問題なし / 要確認 N verdict, one for all tasks
-        ("tasks.summarize", "tasks.verdicts"),
-        ("tasks.translate", "tasks.verdicts"),
-    }
-)
+SIDEWAYS: frozenset[tuple[str, str]] = frozenset({})
 # Declared uses of another module's private names (module, name); each one a debt.
 PRIVATE_OK: frozenset[tuple[str, str]] = frozenset(
     {
@@ -110,10 +101,12 @@ def imports_of(path: Path, module: str, package: str) -> Iterator[tuple[str, int
                 yield target, node.lineno, names
 
 
-def component(module: str) -> str:
-    """desk_assistant.tasks.translate.memory -> tasks.translate; desk_assistant.llm.x -> llm."""
+def component(module: str, task_packages: frozenset[str] = frozenset()) -> str:
+    """desk_assistant.tasks.translate.memory -> tasks.translate; desk_assistant.llm.x -> llm.
+    Modules directly in tasks/ (tasks/__init__, tasks/verdicts.py …) are the part every
+    task shares: component "tasks"."""
     parts = module.split(".")[1:] or ["__init__"]
-    if parts[0] == "tasks" and len(parts) > 1:
+    if parts[0] == "tasks" and len(parts) > 1 and parts[1] in task_packages:
         return f"tasks.{parts[1]}"
     return parts[0]
 
@@ -122,10 +115,12 @@ def layer(comp: str) -> str | None:
     return LAYER_OF.get(comp.split(".")[0])
 
 
-def check_edge(importer: str, imported: str) -> str | None:
+def check_edge(
+    importer: str, imported: str, task_packages: frozenset[str] = frozenset()
+) -> str | None:
     """Why importer may not import imported, or None when it may."""
-    a, b = component(importer), component(imported)
-    if a == b:
+    a, b = component(importer, task_packages), component(imported, task_packages)
+    if a == b or (b == "tasks" and a.startswith("tasks.")):  # a task uses the shared part
         return None
     la, lb = layer(a), layer(b)
     if la is None:
@@ -144,11 +139,13 @@ def check_edge(importer: str, imported: str) -> str | None:
 
 def violations(package_root: Path, files: Iterable[Path] | None = None) -> list[Violation]:
     package = package_root.name
+    tasks = package_root / "tasks"
+    task_packages = frozenset(p.name for p in tasks.iterdir() if (p / "__init__.py").is_file())
     found: list[Violation] = []
     for path in sorted(files or package_root.rglob("*.py")):
         module = module_name(path, package_root)
         for imported, line, names in imports_of(path, module, package):
-            why = check_edge(module, imported)
+            why = check_edge(module, imported, task_packages)
             if why:
                 found.append(Violation(module, imported, line, why))
             private = [

@@ -82,6 +82,8 @@ def test_the_layer_check_fails_on_planted_imports(tmp_path):
     _plant(root, "security/policy.py", "from desk_assistant.llm import engine")  # upward, absolute
     _plant(root, "gui/app.py", "from ..commands import common")  # sideways between shells
     _plant(root, "tasks/translate/memory.py", "from ..summarize import styles")  # task to task
+    _plant(root, "tasks/verdicts.py", "from .translate import memory")  # shared part to a task
+    _plant(root, "tasks/summarize/styles.py", "from .. import verdicts")  # allowed: shared part
     _plant(root, "llm/prompts.py", "from ..documents import model")  # service to service
     _plant(root, "documents/annotate.py", "from .docx import _read_entries")  # private name
     found = {(v.importer, v.imported) for v in violations(root)}
@@ -90,6 +92,7 @@ def test_the_layer_check_fails_on_planted_imports(tmp_path):
         ("desk_assistant.security.policy", "desk_assistant.llm"),
         ("desk_assistant.gui.app", "desk_assistant.commands"),
         ("desk_assistant.tasks.translate.memory", "desk_assistant.tasks.summarize"),
+        ("desk_assistant.tasks.verdicts", "desk_assistant.tasks.translate"),
         ("desk_assistant.llm.prompts", "desk_assistant.documents"),
         ("desk_assistant.documents.annotate", "desk_assistant.documents.docx"),
     }

@@ -124,6 +124,12 @@ def register(sub) -> None:
     q.add_argument("question", metavar="QUESTION")
     _filter_options(q)
     q.set_defaults(limit=4)
+    q.add_argument(
+        "--max-tokens",
+        type=int,
+        default=256,
+        help=tr("回答の最大トークン数", "longest answer, in tokens"),
+    )
     add_model_option(q)
     _index_options(q)
     add_format_option(q)
@@ -409,6 +415,7 @@ def cmd_ask(args) -> int:
                 filters=filters,
                 limit=args.limit,
                 on_text=on_text if stream_out else None,
+                max_tokens=max(16, args.max_tokens),
             )
             audit.outcome = "findings" if answer.findings else "ok"
     if args.format == "json":

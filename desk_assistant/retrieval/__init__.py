@@ -53,11 +53,13 @@ Long text: `split_text(text, max_chars=500)` cuts at sentence ends, giving
 """
 
 from .analysis import (
+    QueryWord,
     Term,
     TokenizerUnavailableError,
     fold,
     proper_nouns,
     query_groups,
+    query_words,
     term_strings,
     terms,
 )
@@ -79,6 +81,7 @@ __all__ = [
     "RetrievalError",
     "NotAnIndexError",
     "Passage",
+    "QueryWord",
     "ReadOnlyIndexError",
     "SealError",
     "Snippet",
@@ -89,6 +92,7 @@ __all__ = [
     "fold",
     "proper_nouns",
     "query_groups",
+    "query_words",
     "term_strings",
     "sentences",
     "split_text",

@@ -381,7 +381,11 @@ class Index:
         for name, value in filters.tags.items():
             required.append(self._sealer.term(_TAG + name, termlib.fold(value)))
         for name, value in filters.fields.items():
-            field_words = self._group_expr(_FIELD + name, termlib.query_groups(value))
+            # Each word of the value as a whole (文部科学大臣 is not 文部科学副大臣); a part
+            # given alone still matches, since parts are indexed too (大臣 finds every minister).
+            field_words = self._group_expr(
+                _FIELD + name, [(norm, ()) for norm, _ in termlib.query_groups(value)]
+            )
             if not field_words:
                 return None  # a filter with no words matches nothing rather than everything
             required.extend(field_words)

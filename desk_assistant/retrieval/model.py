@@ -30,7 +30,9 @@ class Passage:
 @dataclass
 class Filters:
     """Search filters; every one given must hold. Tag values match exactly (after NFKC and
-    case folding); field values match when all their words are in the passage's field."""
+    case folding); field values match when each of their words is a word of the passage's
+    field or a part of one (position "大臣" matches 文部科学大臣; "文部科学大臣" does not
+    match 文部科学副大臣)."""
 
     date_from: str | None = None  # inclusive "YYYY-MM-DD"
     date_to: str | None = None  # inclusive

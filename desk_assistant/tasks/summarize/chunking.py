@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ...documents import Block
+from ..sentences import split_sentences as shared_split
 
 # Repeated page furniture adds nothing to a summary.
 SKIPPED_KINDS = ("header", "footer")
@@ -29,7 +30,6 @@ _HEADING = re.compile(
     r"|[一二三四五六七八九十]{1,3}[\s　、．]"
     r")"
 )
-_SENTENCE_END = re.compile(r"(?<=[。．！？!?])\s*|(?<=\.)\s+")
 
 
 def is_heading(text: str) -> bool:
@@ -121,7 +121,7 @@ def render(pieces: Sequence[Piece]) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+    return shared_split(text)  # tasks/sentences.py: brackets and quotes respected
 
 
 def _hard_split(text: str, budget: int, count: Callable[[str], int]) -> list[str]:

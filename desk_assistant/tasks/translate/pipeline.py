@@ -20,6 +20,8 @@ from ...documents.tags import strip_tags
 from ...errors import Cancelled, ContextOverflowError, EngineCrashedError
 from ...llm.engine import CancelToken, Engine, GenerationParams, PromptInput
 from ...llm.prompts import language_name
+from ..sentences import CLOSERS
+from ..sentences import split_sentences as sentences_of
 from ..verdicts import hard_failures, needs_review
 from .checks import Finding, check_segment, kept_source, too_long, untranslated
 from .glossary import Glossary
@@ -34,7 +36,6 @@ MAX_UNIT_CHARS = 400  # longer untagged paragraphs are translated a few sentence
 NO_SPACE_TARGETS = ("ja", "zh", "th")
 _LOOP = re.compile(r"(.{4,60}?)\1{2,}$", re.S)  # the same text three times running
 _FORM_BLANK = re.compile(r"([ \u3000]{2,}|\t)")
-_SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+")
 # What a segment that failed its checks twice carries in the output, before the source text.
 KEPT_MARK = "【未翻訳・原文のまま / NOT TRANSLATED】"
 RETRY_PARAMS = {"temperature": 0.7, "top_p": 0.9, "repeat_penalty": 1.3, "seed": 7}
@@ -72,11 +73,12 @@ def split_sentences(text: str, max_chars: int = MAX_UNIT_CHARS) -> list[str]:
         return [text]
     chunks: list[str] = []
     current = ""
-    for sentence in (s for s in _SENTENCE_END.split(text) if s):
+    for sentence in sentences_of(text):
         if current and len(current) + len(sentence) > max_chars:
             chunks.append(current)
             current = ""
-        current += sentence if not current or current.endswith(tuple("。！？")) else " " + sentence
+        japanese_end = current.rstrip(CLOSERS).endswith(tuple("。！？"))  # 。」 too
+        current += sentence if not current or japanese_end else " " + sentence
     if current:
         chunks.append(current)
     return chunks
@@ -241,7 +243,7 @@ class _UnitTranslator:
     def _retry(self, piece: str, closest, hits) -> tuple[str, list[Finding]] | None:
         """The second try: sentence by sentence when the piece has several, else with
         other sampling (the greedy answer would only repeat the failure)."""
-        sentences = [s for s in _SENTENCE_END.split(piece) if s.strip()]
+        sentences = sentences_of(piece)
         if len(sentences) > 1 and "<" not in piece:
             joiner = "" if self.target_lang in NO_SPACE_TARGETS else " "
             parts = [self._ask(sentence.strip(), None, hits) for sentence in sentences]

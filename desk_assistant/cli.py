@@ -30,6 +30,7 @@ _ORDER = (
     "extract",
     "audit",
     "library",
+    "laws",
 )
 
 

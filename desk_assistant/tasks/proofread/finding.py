@@ -18,7 +18,8 @@ KANGAEKATA = "公用文作成の考え方"  # 文化審議会建議 (2022)
 HOREI = "法令"  # 法令における漢字使用等について / 法制執務の慣行
 GENERAL = "一般"
 ORG = "組織の規定"  # the organization's profile (profile.py), distributed by IT
-SOURCES = (KUNREI, KANGAEKATA, HOREI, GENERAL, ORG)  # of the deterministic rules
+LAW_CITATION = "法令引用"  # citations checked against the imported e-Gov law data (tasks/laws)
+SOURCES = (KUNREI, KANGAEKATA, HOREI, GENERAL, ORG, LAW_CITATION)  # of the deterministic rules
 LLM = "LLM"  # suggestions of the local model (llm.py): advice, never applied automatically
 SOURCE_EN = {
     KUNREI: "Cabinet directive",
@@ -26,6 +27,7 @@ SOURCE_EN = {
     HOREI: "legislation",
     GENERAL: "general",
     ORG: "organization rule",
+    LAW_CITATION: "law citation",
     LLM: "LLM",
 }
 

@@ -4,6 +4,7 @@ from . import (  # noqa: F401
     characters,
     consistency,
     grammar,
+    law_citations,
     lexical,
     numerals,
     okurigana,

@@ -1,0 +1,187 @@
+"""Law citations in free text: 「行政手続法第五条第一項」「同法第3条第2項第1号」
+「前条」「同項」「平成五年法律第八十八号」 → what they point to.
+
+`find_references(text)` finds the spans and what is written; `CitationResolver`
+resolves them against the store with a context: the law and article the text
+belongs to (`Home`, for statute text: 前条, 次項, bare 第五条) and the previous
+reference (同法, 同条, 同項, and enumerations like 「第五条第一項及び第二項」).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from . import lawnum
+from .numerals import NUMBER, parse_article_number, to_int
+
+_NAME_CHARS = r"(?:[一-龥々〆ヵヶァ-ヴー・]|に関する|における|による|のための|ための|の保有する|の|及び|並びに)"
+_KATA_ITEM = (
+    "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス"
+)
+_RELATIVE_LAWS = {
+    "同法": "same",
+    "同令": "same",
+    "同規則": "same",
+    "本法": "home",
+    "この法律": "home",
+    "この政令": "home",
+    "この省令": "home",
+    "この府令": "home",
+    "この規則": "home",
+}
+_CITATION = re.compile(
+    rf"(?:(?P<law>{_NAME_CHARS}+?(?:法律|法|令|規則)|この法律|この政令|この省令|この府令|この規則)"
+    rf"(?=（|附則|第|同条|前条|次条|同項|前項|次項)"
+    rf"(?:（(?P<num>[^（）]{{0,40}}?(?:{lawnum.LAW_NUM_PLAIN})[^（）]{{0,40}})）)?)?"
+    rf"(?P<suppl>附則)?"
+    rf"(?:第(?P<art>{NUMBER})条(?P<artsub>(?:の{NUMBER})*)|(?P<artrel>同条|前条|次条))?"
+    rf"(?:第(?P<para>{NUMBER})項|(?P<pararel>同項|前項|次項))?"
+    rf"(?:第(?P<item>{NUMBER})号(?P<itemsub>(?:の{NUMBER})*)|(?P<itemrel>同号|前号|次号))?"
+    rf"(?P<sub>[{_KATA_ITEM}](?![ァ-ヴー]))?"
+)
+_ERA_START = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[〇一二三四五六七八九十百千0-9])")
+_BARE_LAW_NUM = re.compile(lawnum.LAW_NUM_RE.pattern)
+_ENUMERATION = re.compile(r"^(?:[、，・]|及び|又は|若しくは|並びに|から|まで|及|又)+$")
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@dataclass
+class Reference:
+    """One citation as written (nothing resolved yet)."""
+
+    surface: str
+    start: int
+    end: int
+    law: str = ""  # the law name as written, "同法", "この法律" or ""
+    law_num: str = ""  # 法令番号 as written in the parentheses (canonical), or ""
+    suppl: bool = False
+    article: str = ""  # key "158_2", or "同条" / "前条" / "次条"
+    paragraph: str = ""  # "1", or "同項" / "前項" / "次項"
+    item: str = ""  # "1" / "1_2", or "同号" / "前号" / "次号"
+    subitem: str = ""  # イ, ロ …
+
+    @property
+    def has_position(self) -> bool:
+        return bool(self.article or self.paragraph or self.item)
+
+
+def find_references(text: str) -> list[Reference]:
+    """Every citation-shaped span of `text`, in order. Offsets index `text`."""
+    folded = text.translate(_DIGITS)  # full-width digits, offsets unchanged
+    out: list[Reference] = []
+    pos = 0
+    while pos < len(folded):
+        match = _CITATION.search(folded, pos)
+        if not match:
+            break
+        if match.end() == match.start():
+            pos = match.start() + 1
+            continue
+        ref = _reference(match)
+        if ref is not None:
+            out.append(ref)
+            pos = match.end()
+        elif match["law"] and _ERA_START.match(match["law"]):
+            pos = match.end()  # skip the whole law number
+        else:
+            pos = match.start() + 1
+    return _with_bare_law_numbers(folded, out)
+
+
+def _reference(match: re.Match) -> Reference | None:
+    law = match["law"] or ""
+    if law and _ERA_START.match(law):
+        return None  # 平成五年法律第八十八号: a law number, found by _with_bare_law_numbers
+    has_position = any(match[g] for g in ("art", "artrel", "para", "pararel", "item", "itemrel"))
+    if not has_position and not match["num"]:
+        return None  # a word ending in 法 with nothing cited
+    if law and not has_position and not match["num"]:
+        return None
+    if match["suppl"] and not (match["art"] or match["para"]) and not law:
+        return None
+    article = ""
+    if match["art"]:
+        article = parse_article_number(match["art"] + match["artsub"]) or ""
+    elif match["artrel"]:
+        article = match["artrel"]
+    paragraph = str(to_int(match["para"])) if match["para"] else (match["pararel"] or "")
+    item = ""
+    if match["item"]:
+        item = parse_article_number(match["item"] + (match["itemsub"] or "")) or ""
+    elif match["itemrel"]:
+        item = match["itemrel"]
+    num = lawnum.canonical(match["num"]) if match["num"] else ""
+    end = match.end()
+    subitem = match["sub"] or ""
+    if subitem and not item:
+        end -= 1
+        subitem = ""
+    return Reference(
+        match.group(0)[: end - match.start()],
+        match.start(),
+        end,
+        law,
+        num or "",
+        bool(match["suppl"]),
+        article,
+        paragraph,
+        item,
+        subitem,
+    )
+
+
+def _with_bare_law_numbers(text: str, refs: list[Reference]) -> list[Reference]:
+    """A 法令番号 on its own (「平成五年法律第八十八号」) cites that law."""
+    covered = [(r.start, r.end) for r in refs]
+    extra = []
+    for match in _BARE_LAW_NUM.finditer(text):
+        if any(s <= match.start() < e for s, e in covered):
+            continue
+        num = lawnum.from_match(match)
+        if num:
+            extra.append(Reference(match.group(0), match.start(), match.end(), law_num=num))
+    return sorted(refs + extra, key=lambda r: r.start)
+
+
+def is_enumeration(between: str) -> bool:
+    """Text between two references that keeps the first one's law and article."""
+    return bool(_ENUMERATION.match(between.strip()))
+
+
+def split_law_name(name: str, known: list[str]) -> tuple[str, int]:
+    """The known law name that ends `name` (「改正後の地方自治法」 → 地方自治法) and
+    how many characters precede it; the name itself if none fits."""
+    for candidate in known:  # longest first
+        if name.endswith(candidate):
+            return candidate, len(name) - len(candidate)
+    return name, 0
+
+
+@dataclass
+class Position:
+    law_num: str = ""
+    provision: str = "main"
+    article: str = ""
+    paragraph: str = ""
+    item: str = ""
+
+
+@dataclass
+class Home(Position):
+    """Where the cited text sits: a statute's own article (for 前条, 次項 and bare 第N条)."""
+
+
+@dataclass
+class DocumentContext:
+    """What a document has said so far: the last law and position cited, and the
+    aliases it defined (「…法律（以下「法」という。）」)."""
+
+    last: Position | None = None
+    last_end: int = -1
+    aliases: dict[str, str] = field(default_factory=dict)  # alias → law_num
+
+    def copy(self) -> DocumentContext:
+        return replace(
+            self, last=replace(self.last) if self.last else None, aliases=dict(self.aliases)
+        )

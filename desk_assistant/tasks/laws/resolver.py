@@ -1,0 +1,317 @@
+"""Resolve references (citations.py) against the law store: the law, the article,
+paragraph and item, their exact text, and what is wrong when they do not exist."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .citations import (
+    _RELATIVE_LAWS,
+    DocumentContext,
+    Home,
+    Position,
+    Reference,
+    find_references,
+    is_enumeration,
+    split_law_name,
+)
+from .model import MAIN, SUPPL, Item, Unit
+from .numerals import short_label
+from .store import LawInfo, LawStore
+
+OK = "ok"
+UNKNOWN_LAW = "unknown_law"  # no law of that name in the store
+NO_ARTICLE = "no_article"
+NO_PARAGRAPH = "no_paragraph"
+NO_ITEM = "no_item"
+NO_SUPPL = "no_suppl"  # 附則 article that is not there
+WRONG_LAW_NUM = "wrong_law_num"  # the name and the 法令番号 in parentheses disagree
+UNRESOLVED = "unresolved"  # 同法/前条/第五条 without anything to refer to
+
+_ALIAS = re.compile(r"([^「」（）。、\s]{2,60}?)（[^（）]*?以下「([^「」]{1,20})」という。?）")
+
+
+@dataclass
+class Citation:
+    ref: Reference
+    status: str
+    law: LawInfo | None = None
+    named_as: str = ""  # "title", "abbrev", "alias", "number", "relative", "home"
+    position: Position = field(default_factory=Position)
+    unit: Unit | None = None
+    candidates: list[str] = field(default_factory=list)  # closest real law names
+    law_name: str = ""  # the law name as written, trimmed to the known part
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+    def canonical(self) -> str:
+        """行政手続法第5条第1項 — the law's official title, arabic digits."""
+        if self.law is None:
+            return ""
+        out = self.law.title
+        pos = self.position
+        if pos.provision != MAIN and pos.article:
+            out += "附則"
+        if pos.article:
+            out += short_label(pos.article)
+        many = self.unit is not None and len(self.unit.paragraphs) > 1
+        if pos.paragraph and (self.ref.paragraph or (not self.ref.article and many)):
+            out += f"第{pos.paragraph}項"
+        if pos.item:
+            out += short_label(pos.item, "号")
+        if self.ref.subitem:
+            out += self.ref.subitem
+        return out
+
+    def text(self) -> str:
+        """The exact text cited: the item, the paragraph or the whole article."""
+        if self.unit is None:
+            return ""
+        para = _paragraph(self.unit, self.position.paragraph or "1")
+        if self.position.item and para is not None:
+            item = _item(para.items, self.position.item)
+            if item is not None:
+                return f"{item.title}　{item.text}"
+        if self.ref.paragraph and para is not None:
+            return para.text
+        return self.unit.text()
+
+
+class CitationResolver:
+    def __init__(self, store: LawStore):
+        self.store = store
+        self._known = [n for n, _num, _kind in store.names()]
+
+    def resolve_text(
+        self,
+        text: str,
+        home: Home | None = None,
+        context: DocumentContext | None = None,
+    ) -> list[Citation]:
+        """Every citation of `text` in order; `context` carries 同法/同条 across calls
+        (one per paragraph of a document) and is updated."""
+        context = context if context is not None else DocumentContext()
+        self._learn_aliases(text, context)
+        out = []
+        for ref in find_references(text):
+            between = text[context.last_end : ref.start] if context.last_end >= 0 else None
+            continuing = (
+                context.last is not None and between is not None and is_enumeration(between)
+            )
+            citation = self.resolve(ref, home, context, continuing)
+            out.append(citation)
+            context.last = citation.position if citation.law is not None else context.last
+            context.last_end = ref.end
+        context.last_end = -1  # the next call is a new paragraph: no enumeration across it
+        return out
+
+    def resolve_one(self, text: str) -> Citation | None:
+        """The first citation in `text` (`laws show "行政手続法第5条"`)."""
+        found = self.resolve_text(text)
+        return found[0] if found else None
+
+    def _learn_aliases(self, text: str, context: DocumentContext) -> None:
+        for match in _ALIAS.finditer(text):
+            name, alias = match[1], match[2]
+            name, _ = split_law_name(name, self._known)
+            found = self.store.law_by_name(name)
+            if found:
+                context.aliases[alias] = found[0].law_num
+
+    # --- one reference -----------------------------------------------------
+
+    def resolve(
+        self, ref: Reference, home: Home | None, context: DocumentContext, continuing: bool
+    ) -> Citation:
+        last = context.last
+        citation = Citation(ref, OK)
+        law_num = self._law(ref, home, context, continuing, citation)
+        if citation.status != OK:
+            return citation
+        if not law_num:
+            citation.status = UNRESOLVED
+            return citation
+        citation.law = self.store.law(law_num)
+        if ref.law_num and ref.law_num != law_num:
+            citation.status = WRONG_LAW_NUM
+        if not ref.has_position:
+            citation.position = Position(law_num)
+            return citation
+        same_law = lambda p: p is not None and p.law_num == law_num  # noqa: E731
+        base = last if (continuing or not same_law(home)) and same_law(last) else None
+        if same_law(home) and not continuing:
+            base = home
+        pos = Position(law_num, SUPPL if ref.suppl else MAIN)
+        # article
+        if ref.article in ("同条",):
+            if last is None:
+                return _unresolved(citation)
+            pos.article, pos.provision = last.article, last.provision
+        elif ref.article in ("前条", "次条"):
+            anchor = home if same_law(home) else last
+            if anchor is None or not anchor.article:
+                return _unresolved(citation)
+            pos.provision = anchor.provision
+            pos.article = self._neighbour(law_num, anchor.provision, anchor.article, ref.article)
+            if not pos.article:
+                citation.position = pos
+                citation.status = NO_ARTICLE
+                return citation
+        elif ref.article:
+            pos.article = ref.article
+        else:
+            anchor = last if continuing else base
+            if anchor is None or not anchor.article:
+                return _unresolved(citation)
+            pos.article, pos.provision = anchor.article, anchor.provision
+        # paragraph
+        if ref.paragraph == "同項":
+            if last is None or not last.paragraph:
+                return _unresolved(citation)
+            pos.paragraph = last.paragraph
+        elif ref.paragraph in ("前項", "次項"):
+            anchor = home if same_law(home) else last
+            if anchor is None or not anchor.paragraph:
+                return _unresolved(citation)
+            step = -1 if ref.paragraph == "前項" else 1
+            pos.paragraph = str(int(anchor.paragraph) + step)
+        elif ref.paragraph:
+            pos.paragraph = ref.paragraph
+        elif ref.item and not ref.article:
+            anchor = last if continuing else base
+            pos.paragraph = (anchor.paragraph if anchor else "") or "1"
+        elif ref.item:
+            pos.paragraph = "1"
+        # item
+        if ref.item in ("同号",):
+            if last is None or not last.item:
+                return _unresolved(citation)
+            pos.item = last.item
+        elif ref.item in ("前号", "次号"):
+            anchor = home if same_law(home) else last
+            if anchor is None or not anchor.item:
+                return _unresolved(citation)
+            pos.item = str(int(anchor.item.split("_")[0]) + (-1 if ref.item == "前号" else 1))
+        elif ref.item:
+            pos.item = ref.item
+        citation.position = pos
+        self._check(citation)
+        return citation
+
+    def _law(
+        self,
+        ref: Reference,
+        home: Home | None,
+        context: DocumentContext,
+        continuing: bool,
+        citation: Citation,
+    ) -> str:
+        name = ref.law
+        if name in _RELATIVE_LAWS:
+            citation.named_as = "relative"
+            if _RELATIVE_LAWS[name] == "home":
+                return home.law_num if home else ""
+            return context.last.law_num if context.last else ""
+        if name.startswith("同法") and len(name) > 2 and context.last is not None:
+            last_law = self.store.law(context.last.law_num)
+            name = (last_law.title if last_law else "") + name[2:]  # 同法施行令
+        if name in context.aliases:
+            citation.named_as = "alias"
+            citation.law_name = name
+            return context.aliases[name]
+        if name:
+            trimmed, cut = split_law_name(name, self._known)
+            found = self.store.law_by_name(trimmed)
+            if cut:
+                _trim(ref, cut)
+            citation.law_name = trimmed
+            if found:
+                citation.named_as = found[1]
+                return found[0].law_num
+            by_number = self.store.law(ref.law_num) if ref.law_num else None
+            citation.candidates = (
+                [by_number.title] if by_number else self.store.closest_names(trimmed)
+            )
+            citation.status = UNKNOWN_LAW
+            return ""
+        if ref.law_num and not ref.has_position:
+            citation.named_as = "number"
+            if self.store.law(ref.law_num) is None:
+                citation.status = UNKNOWN_LAW
+                return ""
+            return ref.law_num
+        if continuing and context.last is not None:
+            citation.named_as = "relative"
+            return context.last.law_num
+        if home is not None:
+            citation.named_as = "home"
+            return home.law_num
+        if context.last is not None:
+            citation.named_as = "relative"
+            return context.last.law_num
+        return ""
+
+    def _neighbour(self, law_num: str, provision: str, article: str, which: str) -> str:
+        keys = self.store.article_keys(law_num, provision)
+        if article not in keys:
+            return ""
+        k = keys.index(article) + (-1 if which == "前条" else 1)
+        return keys[k] if 0 <= k < len(keys) else ""
+
+    def _check(self, citation: Citation) -> None:
+        pos = citation.position
+        if not pos.article:
+            return
+        unit = self.store.unit(pos.law_num, pos.provision, pos.article)
+        if unit is None and pos.provision == SUPPL:
+            unit = self._any_suppl(pos)
+        if unit is None:
+            citation.status = NO_SUPPL if pos.provision != MAIN else NO_ARTICLE
+            return
+        citation.unit = unit
+        if pos.paragraph:
+            para = _paragraph(unit, pos.paragraph)
+            if para is None:
+                citation.status = NO_PARAGRAPH
+                return
+            if pos.item and _item(para.items, pos.item) is None:
+                citation.status = NO_ITEM
+
+    def _any_suppl(self, pos: Position) -> Unit | None:
+        """附則第N条 of an amending act when the original 附則 has no such article."""
+        for provision in self.store.provisions(pos.law_num):
+            if provision.startswith(SUPPL + "@"):
+                unit = self.store.unit(pos.law_num, provision, pos.article)
+                if unit is not None:
+                    return None  # ambiguous: which amending act's 附則 is meant is unknown
+        return None
+
+
+def _unresolved(citation: Citation) -> Citation:
+    citation.status = UNRESOLVED
+    return citation
+
+
+def _trim(ref: Reference, cut: int) -> None:
+    ref.surface = ref.surface[cut:]
+    ref.start += cut
+    ref.law = ref.law[cut:]
+
+
+def _paragraph(unit: Unit, num: str):
+    for para in unit.paragraphs:
+        if para.num == num:
+            return para
+    if num == "1" and len(unit.paragraphs) == 1:
+        return unit.paragraphs[0]
+    return None
+
+
+def _item(items: list[Item], num: str) -> Item | None:
+    for item in items:
+        if item.num == num:
+            return item
+    return None

@@ -190,7 +190,7 @@ def cmd_search(args) -> int:
             "score": None if h.definition else round(h.score, 3),
             "definition": h.definition.term if h.definition else None,
             "version": h.law.version_label(),
-            "snippet": h.unit.plain()[:120],
+            "snippet": h.snippet or h.unit.plain()[:120],
         }
         for h in hits
     ]

@@ -40,5 +40,6 @@ def default_law_store(law_store_file, app_home):
 
     target = default_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(law_store_file, target)
+    for source in law_store_file.parent.glob("laws*.sqlite3"):  # the store and its index
+        shutil.copyfile(source, target.parent / source.name)
     return target

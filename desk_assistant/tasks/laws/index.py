@@ -1,47 +1,56 @@
-"""The law search index behind one small interface (`LawIndex`), so it can move onto
-the shared retrieval layer without touching its callers.
+"""The law search index on the shared retrieval layer (desk_assistant/retrieval):
+Sudachi terms, SQLite FTS5, BM25, snippets. One source per law ("law:<法令番号>"),
+one passage per unit (article, 附則, 別表), tagged with the law for filtering.
 
-This implementation: SQLite FTS5 over pre-tokenized text (Sudachi tokens joined by
-spaces, see tokens.py), ranked by FTS5's BM25. Law text is public, so this index
-is not encrypted (unlike the library index of users' documents).
+The retrieval layer seals passages with a key because library indexes hold
+confidential text. Law text is public (著作権法第13条, published by e-Gov), so the
+law index uses a fixed key: the sealing protects nothing here and needs no keyring.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterable
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
-Tokenizer = Callable[[str], list[str]]
+from ...retrieval import Filters, Index, Passage
+
+PUBLIC_KEY = hashlib.sha256(b"desk_assistant: e-Gov law text is public").digest()
+
+
+@dataclass
+class IndexHit:
+    unit_id: int
+    score: float
+    snippet: str  # matched words in 【】
 
 
 class LawIndex:
-    def __init__(self, connection: sqlite3.Connection, tokenizer: Tokenizer):
-        self.db = connection
-        self.tokenize = tokenizer
-        self.db.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS unit_fts USING fts5("
-            "tokens, tokenize='unicode61 remove_diacritics 0')"
-        )
+    def __init__(self, path: Path):
+        self.index = Index.open(path, PUBLIC_KEY)
 
-    def add(self, rows: Iterable[tuple[int, str]]) -> None:
-        """(unit id, text) pairs."""
-        self.db.executemany(
-            "INSERT INTO unit_fts(rowid, tokens) VALUES (?, ?)",
-            ((uid, " ".join(self.tokenize(text))) for uid, text in rows),
-        )
+    def close(self) -> None:
+        self.index.close()
 
-    def remove(self, unit_ids: Iterable[int]) -> None:
-        self.db.executemany("DELETE FROM unit_fts WHERE rowid = ?", ((u,) for u in unit_ids))
+    def replace_law(self, law_num: str, rows: Iterable[tuple[int, str]], digest: str) -> None:
+        """(unit id, text) pairs of one law, replacing what the index had for it."""
+        passages = [
+            Passage(text, meta={"unit_id": uid}, tags={"law": law_num}) for uid, text in rows
+        ]
+        self.index.replace_source(f"law:{law_num}", passages, content_hash=digest)
 
-    def search(self, query: str, limit: int = 10) -> list[tuple[int, float]]:
-        """(unit id, score) best first; the score is -bm25 (higher is better)."""
-        terms = sorted(set(self.tokenize(query)))
-        if not terms:
-            return []
-        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        rows = self.db.execute(
-            "SELECT rowid, bm25(unit_fts) FROM unit_fts WHERE unit_fts MATCH ? "
-            "ORDER BY bm25(unit_fts) LIMIT ?",
-            (match, limit),
-        ).fetchall()
-        return [(rowid, -score) for rowid, score in rows]
+    def remove_law(self, law_num: str) -> None:
+        self.index.remove_source(f"law:{law_num}")
+
+    def search(self, query: str, limit: int = 10, law_num: str | None = None) -> list[IndexHit]:
+        filters = Filters(tags={"law": law_num}) if law_num else None
+        hits = self.index.search(query, filters, limit=limit)
+        return [
+            IndexHit(
+                int(h.meta["unit_id"]),
+                h.score,
+                h.snippet.marked("【", "】") if h.snippet else "",
+            )
+            for h in hits
+        ]

@@ -23,7 +23,7 @@ from ... import paths
 from ...errors import EXIT_INPUT, DeskError, InputNotFoundError
 from .definitions import Definition, definitions_in
 from .egov_xml import LawXmlError, parse_law_xml
-from .index import LawIndex, Tokenizer
+from .index import LawIndex
 from .model import MAIN, Law, Unit
 from .numerals import key_in_range, sort_key
 
@@ -99,6 +99,7 @@ class SearchHit:
     unit: Unit
     score: float
     definition: Definition | None = None
+    snippet: str = ""
 
     def citation(self) -> str:
         return f"{self.law.title}{self.unit.citation()}"
@@ -109,7 +110,7 @@ def default_path() -> Path:
 
 
 class LawStore:
-    def __init__(self, path: str | Path | None = None, tokenizer: Tokenizer | None = None):
+    def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -117,9 +118,7 @@ class LawStore:
             self.db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as err:
             raise LawStoreError(path=str(self.path), detail=str(err)) from err
-        if tokenizer is None:
-            from .tokens import tokenize as tokenizer
-        self.index = LawIndex(self.db, tokenizer)
+        self.index = LawIndex(self.path.with_name(self.path.stem + ".index.sqlite3"))
         self._names: list[tuple[str, str, str]] | None = None
 
     @classmethod
@@ -130,6 +129,7 @@ class LawStore:
 
     def close(self) -> None:
         self.db.close()
+        self.index.close()
 
     def __enter__(self) -> LawStore:
         return self
@@ -222,7 +222,11 @@ class LawStore:
                         for d in definitions_in(unit)
                     ),
                 )
-            self.index.add(rows)
+        try:
+            self.index.replace_law(law.law_num, rows, law.digest)
+        except BaseException:
+            self.remove_law(law.law_num)  # never a law in the store but not in the index
+            raise
         self._names = None
         return change
 
@@ -233,8 +237,7 @@ class LawStore:
         return found
 
     def _delete(self, law_num: str) -> bool:
-        ids = [r[0] for r in self.db.execute("SELECT id FROM units WHERE law_num = ?", (law_num,))]
-        self.index.remove(ids)
+        self.index.remove_law(law_num)
         self.db.execute("DELETE FROM definitions WHERE law_num = ?", (law_num,))
         self.db.execute("DELETE FROM units WHERE law_num = ?", (law_num,))
         return self.db.execute("DELETE FROM laws WHERE law_num = ?", (law_num,)).rowcount > 0
@@ -356,14 +359,13 @@ class LawStore:
             if key not in seen:
                 seen.add(key)
                 hits.append(SearchHit(law, unit, float("inf"), definition))
-        fetch = limit * 4 if law_num else limit
-        for uid, score in self.index.search(query, fetch + len(hits)):
-            law, unit = self.unit_by_id(uid)
+        for found in self.index.search(query, limit + len(hits), law_num):
+            law, unit = self.unit_by_id(found.unit_id)
             key = (law.law_num, unit.provision, unit.num)
-            if key in seen or (law_num and law.law_num != law_num):
+            if key in seen:
                 continue
             seen.add(key)
-            hits.append(SearchHit(law, unit, score))
+            hits.append(SearchHit(law, unit, found.score, snippet=found.snippet))
         return hits[:limit]
 
 
@@ -433,7 +435,8 @@ def _label(key: str) -> str:
 
 
 def _search_text(law: Law, unit: Unit) -> str:
-    return "\n".join([*unit.path, unit.title, unit.plain()])
+    # the caption twice: a question worded like a caption should find its article first
+    return "\n".join([*unit.path, unit.caption, unit.title, unit.plain()])
 
 
 def _law_info(row) -> LawInfo:

@@ -87,6 +87,7 @@ def test_planted_bad_citations_get_the_right_findings(tmp_path, default_law_stor
     assert severities["行政手続法第五十条"] == "error"
     assert severities["行訴法第九条"] == "warning"
     for f in findings:  # each finding points at its paragraph and its exact span
+        assert f.citation.startswith("法令引用（")  # the clause: source 法令引用
         block = document.block(f.location)
         assert block.text[f.start : f.end] == f.surface
 

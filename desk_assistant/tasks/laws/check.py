@@ -55,10 +55,16 @@ def check_text(text: str, store: LawStore) -> list[CitationIssue]:
     resolver = CitationResolver(store)
     context = DocumentContext()
     issues: list[CitationIssue] = []
+    unchecked: set[str] = set()  # laws not in the data: one info per law, not per citation
     offset = 0
     for paragraph in text.split("\n"):
         for citation in resolver.resolve_text(paragraph, context=context):
             issue = _issue(citation, store)
+            if issue is not None and issue.severity == INFO:
+                name = citation.law_name or citation.ref.law
+                if not name or name in unchecked:
+                    continue
+                unchecked.add(name)
             if issue is not None:
                 issue.start += offset
                 issue.end += offset

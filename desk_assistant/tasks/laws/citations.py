@@ -15,11 +15,12 @@ from dataclasses import dataclass, field, replace
 from . import lawnum
 from .numerals import NUMBER, parse_article_number, to_int
 
-_NAME_CHARS = r"(?:[一-龥々〆ヵヶァ-ヴー・]|に関する|における|による|のための|ための|の保有する|の|及び|並びに)"
+_NAME_CHARS = r"(?:[一-龥々〆ヵヶァ-ヴー・]|に関する(?=法律)|における|による|のための|ための|の保有する|の|及び|並びに)"
 _KATA_ITEM = (
     "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス"
 )
-_RELATIVE_LAWS = {
+RELATIVE_LAWS = {
+    "同": "same",  # 「民法第266条第2項、同第273条第1項」
     "同法": "same",
     "同令": "same",
     "同規則": "same",
@@ -31,18 +32,25 @@ _RELATIVE_LAWS = {
     "この規則": "home",
 }
 _CITATION = re.compile(
-    rf"(?:(?P<law>{_NAME_CHARS}+?(?:法律|法|令|規則)|この法律|この政令|この省令|この府令|この規則)"
+    rf"(?:(?P<law>{_NAME_CHARS}+?(?:法律|法|令|規則)|この法律|この政令|この省令|この府令|この規則"
+    rf"|(?<![一-龥々ァ-ヴー])(?:法|令|規則|同)(?=第))"
     rf"(?=（|附則|第|同条|前条|次条|同項|前項|次項)"
     rf"(?:（(?P<num>[^（）]{{0,40}}?(?:{lawnum.LAW_NUM_PLAIN})[^（）]{{0,40}})）)?)?"
     rf"(?P<suppl>附則)?"
-    rf"(?:第(?P<art>{NUMBER})条(?P<artsub>(?:の{NUMBER})*)|(?P<artrel>同条|前条|次条))?"
+    rf"(?:第(?P<art>{NUMBER})条(?P<artsub>(?:\n?の\n?{NUMBER})*)|(?P<artrel>同条|前条|次条))?"
     rf"(?:第(?P<para>{NUMBER})項|(?P<pararel>同項|前項|次項))?"
     rf"(?:第(?P<item>{NUMBER})号(?P<itemsub>(?:の{NUMBER})*)|(?P<itemrel>同号|前号|次号))?"
     rf"(?P<sub>[{_KATA_ITEM}](?![ァ-ヴー]))?"
 )
 _ERA_START = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[〇一二三四五六七八九十百千0-9])")
 _BARE_LAW_NUM = re.compile(lawnum.LAW_NUM_RE.pattern)
-_ENUMERATION = re.compile(r"^(?:[、，・]|及び|又は|若しくは|並びに|から|まで|及|又)+$")
+# Between two references that share a law and article: 「第五条第一項及び第二項」,
+# 「第二十二条第二項本文及び第三項」, 「第七百七十九条（第二項第二号を除く。）」.
+_ENUMERATION = re.compile(
+    r"^(?:[、，・（]|及び|又は|若しくは|並びに|から|まで|及|又|本文|ただし書|前段|後段"
+    r"|各号列記以外の部分|各号)+$"
+)
+_NOT_ITEMS = re.compile(r"(?:様式|書式|別紙|別記|別表|告示|通知|付録|附録)$")
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -82,7 +90,7 @@ def find_references(text: str) -> list[Reference]:
         if ref is not None:
             out.append(ref)
             pos = match.end()
-        elif match["law"] and _ERA_START.match(match["law"]):
+        elif match["law"] and _is_law_number_fragment(match):
             pos = match.end()  # skip the whole law number
         else:
             pos = match.start() + 1
@@ -91,8 +99,13 @@ def find_references(text: str) -> list[Reference]:
 
 def _reference(match: re.Match) -> Reference | None:
     law = match["law"] or ""
-    if law and _ERA_START.match(law):
+    if law and _is_law_number_fragment(match):
         return None  # 平成五年法律第八十八号: a law number, found by _with_bare_law_numbers
+    if law:
+        law = _strip_conjunction(law)
+    elif match["item"] and not (match["art"] or match["para"] or match["artrel"]):
+        if _NOT_ITEMS.search(match.string[max(0, match.start() - 4) : match.start()]):
+            return None  # 様式第五号, 別紙第九号書式: a form, not an item
     has_position = any(match[g] for g in ("art", "artrel", "para", "pararel", "item", "itemrel"))
     if not has_position and not match["num"]:
         return None  # a word ending in 法 with nothing cited
@@ -117,9 +130,10 @@ def _reference(match: re.Match) -> Reference | None:
     if subitem and not item:
         end -= 1
         subitem = ""
+    cut = len(match["law"] or "") - len(law)  # words before the name were dropped
     return Reference(
-        match.group(0)[: end - match.start()],
-        match.start(),
+        match.group(0)[cut : end - match.start()],
+        match.start() + cut,
         end,
         law,
         num or "",
@@ -129,6 +143,26 @@ def _reference(match: re.Match) -> Reference | None:
         item,
         subitem,
     )
+
+
+def _is_law_number_fragment(match: re.Match) -> bool:
+    """「平成五年法律第八十八号」「年内閣訓令第1号」: an issuing kind and a number (第…号)
+    with no article is a 法令番号, not a citation of item 88 of a law."""
+    if _ERA_START.match(match["law"]):
+        return True
+    no_article = not (match["art"] or match["artrel"] or match["para"] or match["pararel"])
+    return no_article and bool(match["item"])
+
+
+def _strip_conjunction(name: str) -> str:
+    """「旨並びに商法」 → 商法: a name does not start before 及び/並びに unless the
+    conjunction is inside a 「…に関する法律」 title."""
+    if name.endswith(("に関する法律", "に関する法律施行令", "に関する法律施行規則")):
+        return name
+    for conjunction in ("並びに", "及び"):
+        if conjunction in name:
+            name = name.rsplit(conjunction, 1)[1]
+    return name
 
 
 def _with_bare_law_numbers(text: str, refs: list[Reference]) -> list[Reference]:
@@ -142,6 +176,35 @@ def _with_bare_law_numbers(text: str, refs: list[Reference]) -> list[Reference]:
         if num:
             extra.append(Reference(match.group(0), match.start(), match.end(), law_num=num))
     return sorted(refs + extra, key=lambda r: r.start)
+
+
+_MENTION = re.compile(
+    rf"{_NAME_CHARS}+?(?:法律|法)(?=では|は|において|には|にも|の|を|が|で|と|、|（|\(|第)"
+)
+_NOT_LAWS = frozenset(
+    "方法 手法 用法 文法 技法 製法 寸法 作法 司法 立法 違法 合法 適法 不法 論法 法律 本法 同法 "
+    "刑事法 民事法 行政法 国内法 外国法 国際法 実体法 手続法 特別法 一般法 新法 旧法 現行法".split()
+)
+
+
+_SHORT_LAWS = frozenset({"民法", "商法", "刑法", "憲法"})
+
+
+def find_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Law names mentioned without a citation (「電子記録債権法においても」): they change
+    what 同法 means next, so the resolver must see them. (start, end, name)."""
+    folded = text.translate(_DIGITS)
+    out = []
+    for match in _MENTION.finditer(folded):
+        name = _strip_conjunction(match.group(0))
+        start = match.end() - len(name)
+        if (
+            (len(name) >= 3 or name in _SHORT_LAWS)
+            and name not in _NOT_LAWS
+            and name[0] not in "のにおよ及並"
+        ):
+            out.append((start, match.end(), name))
+    return out
 
 
 def is_enumeration(between: str) -> bool:
@@ -179,6 +242,8 @@ class DocumentContext:
 
     last: Position | None = None
     last_end: int = -1
+    carry: str | None = None  # text after the previous paragraph's last reference, if it
+    # ran on as an enumeration (a PDF line break inside 「第五条、\n第六条」)
     aliases: dict[str, str] = field(default_factory=dict)  # alias → law_num
 
     def copy(self) -> DocumentContext:

@@ -46,6 +46,7 @@ def key_from_parts(parts: list[int]) -> str:
 def parse_article_number(text: str) -> str | None:
     """「百五十八条の二」「158条の2」「百五十八の二」 → "158_2"."""
     text = unicodedata.normalize("NFKC", text).replace("第", "").replace("条", "")
+    text = "".join(text.split())  # a PDF line break inside 第五百二十条の\n三
     parts = []
     for piece in text.split("の"):
         value = to_int(piece)

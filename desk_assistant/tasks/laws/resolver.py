@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 
 from .citations import (
-    _RELATIVE_LAWS,
+    RELATIVE_LAWS,
     DocumentContext,
     Home,
     Position,
     Reference,
+    find_mentions,
     find_references,
     is_enumeration,
     split_law_name,
@@ -28,6 +29,7 @@ NO_ITEM = "no_item"
 NO_SUPPL = "no_suppl"  # 附則 article that is not there
 WRONG_LAW_NUM = "wrong_law_num"  # the name and the 法令番号 in parentheses disagree
 UNRESOLVED = "unresolved"  # 同法/前条/第五条 without anything to refer to
+UNKNOWN_PREFIX = "?"  # context position of a law that is not in the store
 
 _ALIAS = re.compile(r"([^「」（）。、\s]{2,60}?)（[^（）]*?以下「([^「」]{1,20})」という。?）")
 
@@ -96,17 +98,47 @@ class CitationResolver:
         context = context if context is not None else DocumentContext()
         self._learn_aliases(text, context)
         out = []
-        for ref in find_references(text):
-            between = text[context.last_end : ref.start] if context.last_end >= 0 else None
+        refs = find_references(text)
+        mentions = [
+            m for m in find_mentions(text) if not any(r.start <= m[0] < r.end for r in refs)
+        ]
+        for ref in refs:
+            while mentions and mentions[0][0] < ref.start:
+                self._mentioned(mentions.pop(0)[2], context)
+            if context.last_end >= 0:
+                between = text[context.last_end : ref.start]
+            elif context.carry is not None:
+                between = context.carry + text[: ref.start]
+            else:
+                between = None
+            context.carry = None
             continuing = (
                 context.last is not None and between is not None and is_enumeration(between)
             )
             citation = self.resolve(ref, home, context, continuing)
             out.append(citation)
-            context.last = citation.position if citation.law is not None else context.last
+            if citation.law is not None:
+                context.last = citation.position
+            else:  # an unknown law or an unresolved reference: 同法/同条 after it stay unresolved
+                context.last = Position(law_num=UNKNOWN_PREFIX + (citation.law_name or ref.law))
             context.last_end = ref.end
-        context.last_end = -1  # the next call is a new paragraph: no enumeration across it
+        for mention in mentions:
+            self._mentioned(mention[2], context)
+        tail = text[refs[-1].end :] if refs and context.last_end >= 0 else None
+        context.carry = (
+            tail if tail is not None and (not tail.strip() or is_enumeration(tail)) else None
+        )
+        context.last_end = -1  # the next paragraph continues an enumeration only through carry
         return out
+
+    def _mentioned(self, name: str, context: DocumentContext) -> None:
+        if name in context.aliases:
+            context.last = Position(context.aliases[name])
+            return
+        trimmed, _cut = split_law_name(name, self._known)
+        found = self.store.law_by_name(trimmed)
+        context.last = Position(found[0].law_num if found else UNKNOWN_PREFIX + trimmed)
+        context.last_end = -1
 
     def resolve_one(self, text: str) -> Citation | None:
         """The first citation in `text` (`laws show "行政手続法第5条"`)."""
@@ -131,8 +163,8 @@ class CitationResolver:
         law_num = self._law(ref, home, context, continuing, citation)
         if citation.status != OK:
             return citation
-        if not law_num:
-            citation.status = UNRESOLVED
+        if not law_num or law_num.startswith(UNKNOWN_PREFIX):
+            citation.status = UNRESOLVED  # nothing, or a law we do not have, to refer to
             return citation
         citation.law = self.store.law(law_num)
         if ref.law_num and ref.law_num != law_num:
@@ -162,6 +194,10 @@ class CitationResolver:
                 return citation
         elif ref.article:
             pos.article = ref.article
+        elif ref.paragraph == "同項" or (ref.item == "同号" and not ref.paragraph):
+            if last is None or not last.article:
+                return _unresolved(citation)
+            pos.article, pos.provision = last.article, last.provision
         else:
             anchor = last if continuing else base
             if anchor is None or not anchor.article:
@@ -180,6 +216,8 @@ class CitationResolver:
             pos.paragraph = str(int(anchor.paragraph) + step)
         elif ref.paragraph:
             pos.paragraph = ref.paragraph
+        elif ref.item == "同号" and not ref.article:
+            pos.paragraph = last.paragraph or "1"
         elif ref.item and not ref.article:
             anchor = last if continuing else base
             pos.paragraph = (anchor.paragraph if anchor else "") or "1"
@@ -210,11 +248,13 @@ class CitationResolver:
         citation: Citation,
     ) -> str:
         name = ref.law
-        if name in _RELATIVE_LAWS:
+        if name in RELATIVE_LAWS:
             citation.named_as = "relative"
-            if _RELATIVE_LAWS[name] == "home":
+            if RELATIVE_LAWS[name] == "home":
                 return home.law_num if home else ""
             return context.last.law_num if context.last else ""
+        if name in ("法", "令", "規則") and name not in context.aliases:
+            return self._parent_law(name, home, citation)
         if name.startswith("同法") and len(name) > 2 and context.last is not None:
             last_law = self.store.law(context.last.law_num)
             name = (last_law.title if last_law else "") + name[2:]  # 同法施行令
@@ -249,10 +289,23 @@ class CitationResolver:
         if home is not None:
             citation.named_as = "home"
             return home.law_num
-        if context.last is not None:
+        if context.last is not None and _keeps_last_law(ref):
             citation.named_as = "relative"
             return context.last.law_num
-        return ""
+        return ""  # 「第五条」 alone in a document: its own numbering or a law not named
+
+    def _parent_law(self, name: str, home: Home | None, citation: Citation) -> str:
+        """「法第五条」 in a 施行令 means the law it executes (題名 minus 施行令); anything
+        else (「令」 in a 規則 = some 施行令) cannot be known from the text."""
+        citation.named_as = "relative"
+        law = self.store.law(home.law_num) if home else None
+        if law is not None and name == "法":
+            for suffix in ("施行令", "施行規則"):
+                if law.title.endswith(suffix):
+                    found = self.store.law_by_name(law.title[: -len(suffix)])
+                    if found:
+                        return found[0].law_num
+        return UNKNOWN_PREFIX + name
 
     def _neighbour(self, law_num: str, provision: str, article: str, which: str) -> str:
         keys = self.store.article_keys(law_num, provision)
@@ -288,6 +341,16 @@ class CitationResolver:
                 if unit is not None:
                     return None  # ambiguous: which amending act's 附則 is meant is unknown
         return None
+
+
+def _keeps_last_law(ref: Reference) -> bool:
+    """同条・同項・同号 refer to the last citation; 前条・次項 … without a home refer to
+    the document's own structure, and bare numbers to anything."""
+    return (
+        ref.article == "同条"
+        or (not ref.article and ref.paragraph == "同項")
+        or (not ref.article and not ref.paragraph and ref.item == "同号")
+    )
 
 
 def _unresolved(citation: Citation) -> Citation:

@@ -48,20 +48,41 @@ def _findings(doc, r):
             )
 
 
-@rule("law-citation-name", WARNING, LAW_CITATION, "法令名（引用）", "Law names in citations")
+@rule(
+    "law-citation-name",
+    WARNING,
+    LAW_CITATION,
+    "法令名（引用）",
+    "Law names in citations",
+    "lawdata-name",
+)
 def law_name(doc, r):
     """A law that is not in the data (with the closest real names), an old name, or a
     略称 used without defining it."""
     yield from _findings(doc, r)
 
 
-@rule("law-citation-position", WARNING, LAW_CITATION, "条・項・号の引用", "Cited articles")
+@rule(
+    "law-citation-position",
+    WARNING,
+    LAW_CITATION,
+    "条・項・号の引用",
+    "Cited articles",
+    "lawdata-position",
+)
 def law_position(doc, r):
     """An article, paragraph, item or 附則 article that does not exist in the law."""
     yield from _findings(doc, r)
 
 
-@rule("law-citation-number", WARNING, LAW_CITATION, "法令番号の引用", "Cited law numbers")
+@rule(
+    "law-citation-number",
+    WARNING,
+    LAW_CITATION,
+    "法令番号の引用",
+    "Cited law numbers",
+    "lawdata-number",
+)
 def law_number(doc, r):
     """A 法令番号 in parentheses that is not the named law's number."""
     yield from _findings(doc, r)

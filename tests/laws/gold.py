@@ -1,0 +1,72 @@
+"""Evaluate the citation gold set (tests/laws/data/citations_gold.tsv): real citations
+collected from the shared statutes and corpus documents (tools/collect_law_citations.py),
+each with the resolution a reviewer confirmed by reading the law."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desk_assistant import documents
+from desk_assistant.tasks.laws.citations import DocumentContext, Home
+from desk_assistant.tasks.laws.resolver import CitationResolver
+
+GOLD = Path(__file__).parent / "data" / "citations_gold.tsv"
+CORPUS = Path("/work/shared/corpus")
+
+
+@dataclass
+class GoldRow:
+    id: str
+    kind: str
+    where: str
+    offset: int
+    surface: str
+    expected: str  # canonical citation, "status:<status>", or "none" (not a citation)
+
+
+def load_gold() -> list[GoldRow]:
+    rows = []
+    for line in GOLD.read_text(encoding="utf-8").splitlines()[1:]:
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        rows.append(GoldRow(cells[0], cells[1], cells[2], int(cells[3]), cells[4], cells[5]))
+    return rows
+
+
+def resolution(citation) -> str:
+    if citation is None:
+        return "none"
+    return citation.canonical() if citation.ok else f"status:{citation.status}"
+
+
+def evaluate(store, rows: list[GoldRow]) -> list[tuple[GoldRow, str]]:
+    """(row, what the resolver says now) for every row."""
+    resolver = CitationResolver(store)
+    out = []
+    doc_cache: dict[str, dict[tuple[str, int], object]] = {}
+    for row in rows:
+        if row.kind == "statute":
+            law_num, provision, article, paragraph, item = row.where.split("|")
+            unit = store.unit(law_num, provision, article)
+            para = next(p for p in unit.paragraphs if p.num == paragraph)
+            text = para.text if not item else next(i.text for i in para.items if i.num == item)
+            home = Home(law_num, provision, article, paragraph, item)
+            found = {c.ref.start: c for c in resolver.resolve_text(text, home=home)}
+        else:
+            name, location = row.where.split("|", 1)
+            if name not in doc_cache:
+                doc_cache[name] = _resolve_document(resolver, CORPUS / name)
+            found = doc_cache[name].get(location, {})
+        out.append((row, resolution(found.get(row.offset))))
+    return out
+
+
+def _resolve_document(resolver, path: Path) -> dict[str, dict[int, object]]:
+    document = documents.load(path)
+    context = DocumentContext()
+    return {
+        block.location: {c.ref.start: c for c in resolver.resolve_text(block.text, context=context)}
+        for block in document.blocks
+    }

@@ -86,7 +86,7 @@ def category(row) -> str:
 def main() -> None:
     store = LawStore(sys.argv[1])
     resolver = CitationResolver(store)
-    rng = random.Random(17)
+    rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 17)
     statute = list(statute_rows(store, resolver))
     by_cat: dict[str, list] = {}
     for row in statute:

@@ -9,11 +9,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
+from pathlib import Path
 
 from .. import i18n
 from ..errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, DeskError, UsageError
+from ..session import AuditedTask, TaskSession
 from .common import add_format_option, add_model_option, emit_json
+
+TASK = "laws"
 
 
 class LawNotFoundError(DeskError):
@@ -69,9 +74,35 @@ def register(sub) -> None:
     q.set_defaults(handler=cmd_ask)
 
 
+def _session(args) -> TaskSession:
+    """IT may disable law research (DisabledFeatures: laws); the audit log must open."""
+    return TaskSession(
+        TASK, getattr(args, "security", None), getattr(args, "settings", None)
+    ).begin()
+
+
+class _HashedAudit(AuditedTask):
+    """An audit record for a question: the log keeps its SHA-256 only (it may be confidential)."""
+
+    def __init__(self, security, text: str, model=None) -> None:
+        super().__init__(security, f"{TASK}.ask", None, model)
+        self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def __enter__(self) -> _HashedAudit:
+        if self.security is not None:
+            self.job = self.security.audit.start(
+                task=self.task,
+                input_sha256=self.digest,
+                model_id=self.model.info.id if self.model else None,
+                model_sha256=self.model.sha256 if self.model else None,
+            )
+        return self
+
+
 def _store(args, must_have_data: bool = True):
     from ..tasks.laws.store import LawStore
 
+    _session(args)
     store = LawStore(args.store)
     if must_have_data and store.is_empty():
         store.close()
@@ -80,8 +111,11 @@ def _store(args, must_have_data: bool = True):
 
 
 def cmd_import(args) -> int:
+    security = getattr(args, "security", None)
     with _store(args, must_have_data=False) as store:
-        report = store.import_paths(args.paths)
+        with AuditedTask(security, f"{TASK}.import", Path(args.paths[0])) as audit:
+            report = store.import_paths(args.paths)
+            audit.outcome = "findings" if report.errors else "ok"
     if args.format == "json":
         emit_json(
             {
@@ -230,7 +264,15 @@ def cmd_ask(args) -> int:
         else:
             info = resolve_model(args.model, "general", settings)
             with open_model(info, settings, policy=policy) as opened:
-                answer = ask(store, args.question, opened.engine, info.prompt_format)
+                with _HashedAudit(security, args.question, opened) as audit:
+                    answer = ask(
+                        store,
+                        args.question,
+                        opened.engine,
+                        info.prompt_format,
+                        n_ctx=opened.runtime.n_ctx,
+                    )
+                    audit.outcome = "ok" if answer.verdict == VERIFIED else "findings"
     data = {
         "question": answer.question,
         "answer": answer.text,

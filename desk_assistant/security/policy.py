@@ -50,6 +50,7 @@ KNOWN_FEATURES = frozenset(
         "export",
         "audit_export",
         "library",  # 答弁・文書ライブラリ: search, ask and indexing
+        "laws",  # 法令調査: law import, lookup, search and ask
     }
 )
 

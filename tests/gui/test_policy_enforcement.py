@@ -245,6 +245,7 @@ CLI_CHECKS = {
     "export": cli_export,
     "audit_export": cli_audit_export,
     "library": cli_task("library", lambda c: ["library", "list"]),
+    "laws": cli_task("laws", lambda c: ["laws", "list"]),
 }
 
 
@@ -389,6 +390,7 @@ GUI_CHECKS = {
     "export": gui_export,
     "audit_export": gui_audit_export,
     "library": gui_not_offered_yet("library"),
+    "laws": gui_not_offered_yet("laws"),
 }
 
 

@@ -12,6 +12,7 @@ from desk_assistant.tasks.laws.citations import DocumentContext, Home
 from desk_assistant.tasks.laws.resolver import CitationResolver
 
 GOLD = Path(__file__).parent / "data" / "citations_gold.tsv"
+HELD_OUT = Path(__file__).parent / "data" / "citations_heldout.tsv"
 CORPUS = Path("/work/shared/corpus")
 
 
@@ -25,10 +26,10 @@ class GoldRow:
     expected: str  # canonical citation, "status:<status>", or "none" (not a citation)
 
 
-def load_gold() -> list[GoldRow]:
+def load_gold(path: Path = GOLD) -> list[GoldRow]:
     rows = []
-    for line in GOLD.read_text(encoding="utf-8").splitlines()[1:]:
-        if not line.strip() or line.startswith("#"):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "id\t")):
             continue
         cells = line.split("\t")
         rows.append(GoldRow(cells[0], cells[1], cells[2], int(cells[3]), cells[4], cells[5]))

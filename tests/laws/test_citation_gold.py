@@ -1,27 +1,39 @@
 """≥ 80 real citations collected from the shared statutes and corpus documents resolve
-to the reviewed answer (tests/laws/data/citations_gold.tsv; tools/collect_law_citations.py
-collected them, a reviewer confirmed each expected resolution by reading the law)."""
+to the reviewed answer (tests/laws/data/citations_gold.tsv, collected by
+tools/collect_law_citations.py, each expected resolution confirmed by reading the law),
+plus a second sample first measured held out (citations_heldout.tsv: 35/40 before the
+fixes it prompted). The rates are printed."""
 
 from __future__ import annotations
 
-from .gold import evaluate, load_gold
+from .gold import GOLD, HELD_OUT, evaluate, load_gold
 
 GOAL = 0.95
 
 
-def test_collected_citations_resolve(law_store, capsys):
-    rows = load_gold()
-    assert len(rows) >= 80
-    assert {r.kind for r in rows} == {"statute", "corpus"}
-    results = evaluate(law_store, rows)
+def _rate(store, path, capsys) -> tuple[float, list]:
+    rows = load_gold(path)
+    results = evaluate(store, rows)
     wrong = [(r.id, r.surface, r.expected, got) for r, got in results if got != r.expected]
     rate = 1 - len(wrong) / len(results)
     resolved = sum(1 for r, _ in results if not r.expected.startswith(("status:", "none")))
     with capsys.disabled():
         print(
-            f"\ncitation gold: {len(results) - len(wrong)}/{len(results)} correct "
-            f"(rate {rate:.3f}; {resolved} resolve to an article, the rest to a status)"
+            f"\n{path.name}: {len(results) - len(wrong)}/{len(results)} correct (rate {rate:.3f};"
+            f" {resolved} resolve to an article, the rest to a status such as unknown_law)"
         )
         for miss in wrong:
             print("  miss:", *miss)
-    assert rate >= GOAL, wrong
+    return rate, rows
+
+
+def test_collected_citations_resolve(law_store, capsys):
+    rate, rows = _rate(law_store, GOLD, capsys)
+    assert len(rows) >= 80
+    assert {r.kind for r in rows} == {"statute", "corpus"}
+    assert rate >= GOAL
+
+
+def test_second_sample_resolves(law_store, capsys):
+    rate, rows = _rate(law_store, HELD_OUT, capsys)
+    assert len(rows) >= 30 and rate >= GOAL

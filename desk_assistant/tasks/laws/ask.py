@@ -97,6 +97,7 @@ def ask(
     *,
     cancel: CancelToken | None = None,
     max_tokens: int = 256,
+    n_ctx: int = 4096,
 ) -> Answer:
     sources = find_articles(store, question)
     if not sources:
@@ -105,9 +106,24 @@ def ask(
             "関連する条文が見つかりませんでした。取り込んだ法令データに該当する規定がない可能性があります。",
             NO_ARTICLE,
         )
-    context = "\n".join(
-        f"［{hit.citation()}］{hit.unit.text()[:MAX_ARTICLE_CHARS]}" for hit in sources
-    )
+    chars = MAX_ARTICLE_CHARS
+    while True:  # fit the prompt and the answer into the context: shorter articles, then fewer
+        prompt, params = _prompt(question, sources, chars, prompt_format, max_tokens)
+        used = engine.count_tokens(prompt if isinstance(prompt, str) else str(prompt))
+        if used + max_tokens + 32 <= n_ctx or (chars <= 150 and len(sources) == 1):
+            break
+        if chars > 150:
+            chars //= 2
+        else:
+            sources = sources[:-1]
+    text = generate(engine, prompt, params, cancel).strip()
+    return verify_answer(store, question, text, sources)
+
+
+def _prompt(
+    question: str, sources: list[SearchHit], chars: int, prompt_format: str, max_tokens: int
+):
+    context = "\n".join(f"［{hit.citation()}］{hit.unit.text()[:chars]}" for hit in sources)
     request = TaskRequest(
         INSTRUCTION,
         f"【条文】\n{context}\n【質問】\n{question}",
@@ -115,11 +131,9 @@ def ask(
         input_label="入力",
         output_label="回答",
     )
-    prompt, params = build_prompt(
+    return build_prompt(
         prompt_format, request, GenerationParams(max_tokens=max_tokens, temperature=0.0)
     )
-    text = generate(engine, prompt, params, cancel).strip()
-    return verify_answer(store, question, text, sources)
 
 
 def verify_answer(store: LawStore, question: str, text: str, sources: list[SearchHit]) -> Answer:
@@ -155,6 +169,8 @@ def _check_sentence(sentence: str, resolver: CitationResolver, given: dict) -> S
             )
         cited_texts.append(citation.unit.plain())
     if not check.citations and not check.problems:
+        if "条文からは分かりません" in sentence:
+            return check  # the honest answer needs no citation
         if cited_spans:
             check.problems.append(f"引用を解決できません: {cited_spans[0]} / citation not resolved")
         else:

@@ -207,9 +207,19 @@ def find_mentions(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_PARENTHETICAL = re.compile(r"（[^（）]*）")
+
+
 def is_enumeration(between: str) -> bool:
-    """Text between two references that keeps the first one's law and article."""
-    return bool(_ENUMERATION.match(between.strip()))
+    """Text between two references that keeps the first one's law and article; a closed
+    parenthetical in between does not count (「第三十八条第二項（…に限る。）及び第五項」)."""
+    between = between.strip()
+    while True:
+        shorter = _PARENTHETICAL.sub("", between)
+        if shorter == between:
+            break
+        between = shorter
+    return bool(_ENUMERATION.match(between))
 
 
 def split_law_name(name: str, known: list[str]) -> tuple[str, int]:
@@ -241,6 +251,7 @@ class DocumentContext:
     aliases it defined (「…法律（以下「法」という。）」)."""
 
     last: Position | None = None
+    last_article: Position | None = None  # the last reference that named an article (同条)
     last_end: int = -1
     carry: str | None = None  # text after the previous paragraph's last reference, if it
     # ran on as an enumeration (a PDF line break inside 「第五条、\n第六条」)

@@ -119,8 +119,11 @@ class CitationResolver:
             out.append(citation)
             if citation.law is not None:
                 context.last = citation.position
+                if ref.article:
+                    context.last_article = citation.position
             else:  # an unknown law or an unresolved reference: 同法/同条 after it stay unresolved
                 context.last = Position(law_num=UNKNOWN_PREFIX + (citation.law_name or ref.law))
+                context.last_article = context.last
             context.last_end = ref.end
         for mention in mentions:
             self._mentioned(mention[2], context)
@@ -138,6 +141,7 @@ class CitationResolver:
         trimmed, _cut = split_law_name(name, self._known)
         found = self.store.law_by_name(trimmed)
         context.last = Position(found[0].law_num if found else UNKNOWN_PREFIX + trimmed)
+        context.last_article = context.last
         context.last_end = -1
 
     def resolve_one(self, text: str) -> Citation | None:
@@ -179,9 +183,10 @@ class CitationResolver:
         pos = Position(law_num, SUPPL if ref.suppl else MAIN)
         # article
         if ref.article in ("同条",):
-            if last is None:
+            named = context.last_article if context.last_article is not None else last
+            if named is None or named.law_num != law_num or not named.article:
                 return _unresolved(citation)
-            pos.article, pos.provision = last.article, last.provision
+            pos.article, pos.provision = named.article, named.provision
         elif ref.article in ("前条", "次条"):
             anchor = home if same_law(home) else last
             if anchor is None or not anchor.article:
@@ -286,12 +291,12 @@ class CitationResolver:
         if continuing and context.last is not None:
             citation.named_as = "relative"
             return context.last.law_num
+        if context.last is not None and _keeps_last_law(ref):
+            citation.named_as = "relative"  # 同条・同項 follow the last citation, not the home
+            return context.last.law_num
         if home is not None:
             citation.named_as = "home"
             return home.law_num
-        if context.last is not None and _keeps_last_law(ref):
-            citation.named_as = "relative"
-            return context.last.law_num
         return ""  # 「第五条」 alone in a document: its own numbering or a law not named
 
     def _parent_law(self, name: str, home: Home | None, citation: Citation) -> str:

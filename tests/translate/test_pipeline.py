@@ -176,8 +176,15 @@ def test_a_long_paragraph_is_translated_a_few_sentences_at_a_time(tmp_path):
 def test_a_model_loop_is_cut_short(tmp_path):
     doc = doc_with(tmp_path, ["日付を西暦に統一してください。"])
     engine = make_engine("Please use the year of the year of the year of the year of the")
-    [segment] = translate_document(engine, "few_shot", doc, target_lang="en").segments
-    assert segment.translation == "Please use the year of"
+    result = translate_document(engine, "few_shot", doc, target_lang="en")
+    # Issue 12: a loop is cut while streaming AND is a finding (a hard one: retried once,
+    # then the source is kept, marked), no longer a silently shortened translation.
+    [segment] = result.segments
+    assert result.stats["loops_cut"] == 2  # the answer and its retry, both cut short
+    assert segment.origin == "failed" and segment.translation.endswith(
+        "日付を西暦に統一してください。"
+    )
+    assert "degeneration.loop" in {f.check for f in segment.findings}
 
 
 # --- formats ----------------------------------------------------------------

@@ -6,6 +6,8 @@ to the user beside the translation; nothing here changes the translation.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
 from .figures import Figure, extract, provided
@@ -66,6 +68,29 @@ def missing_term(entry: GlossaryEntry) -> Finding:
         f"用語集の訳語「{entry.target}」（原語「{entry.source}」）が訳文にありません",
         f"The glossary term '{entry.target}' (for '{entry.source}') is not in the translation",
     )
+
+
+_PARAGRAPH_NUMBER = re.compile(r"^\s*([0-9]+)[\s.)]")
+
+
+def check_paragraph_number(source: str, translation: str) -> list[Finding]:
+    """「２ 委員の任期は…」: the paragraph number the line starts with stays the same."""
+    numbered = _PARAGRAPH_NUMBER.match(unicodedata.normalize("NFKC", source))
+    if numbered is None:
+        return []
+    number = numbered.group(1)
+    if re.match(rf"^\W*(?:paragraph\s+|para\.\s*|\()?{number}\b", translation.strip(), re.I):
+        return []
+    return [
+        Finding(
+            "number",
+            WARNING,
+            number,
+            number,
+            f"原文の項番号「{number}」が訳文の先頭にありません",
+            f"The paragraph number '{number}' of the source does not start the translation",
+        )
+    ]
 
 
 def check_glossary(hits: Sequence[GlossaryEntry], translation: str) -> list[Finding]:
@@ -183,4 +208,5 @@ def check_segment(
         found = [f for f in found if f.check != "degeneration.language"]
     found += check_omission(source, translation, source_lang, target_lang)
     found += check_names(source, translation, source_lang, target_lang)
+    found += check_paragraph_number(source, translation)
     return found + check_figures(source, translation) + check_glossary(hits, translation)

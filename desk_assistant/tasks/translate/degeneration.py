@@ -33,6 +33,11 @@ _HTML_TAGS = (
 )
 _HTML = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s[^<>]{{0,80}})?\s*/?>", re.I)
 _RUN = re.compile(r"(.{3,80}?)\1{2,}", re.S)  # a run repeated three times in a row
+# A stretch of at least three words said twice in a row ("Rules of Procedure of Rules of
+# Procedure of"): what is left after the stream's loop cut (pipeline._stream) keeps two.
+_TWICE = re.compile(
+    r"(?<![A-Za-z])((?:[A-Za-z0-9'.,()\-]+\s+){2,}[A-Za-z0-9'.,()\-]+)\s+\1(?![A-Za-z])"
+)
 _FORM_TOKENS = (
     "年",
     "月",
@@ -87,6 +92,9 @@ def find_loop(text: str, source: str = "") -> str | None:
     for gram, count in grams.most_common(1):
         if count >= 3:
             return " ".join(gram)
+    twice = _TWICE.search(compact)
+    if twice and len(twice.group(1)) >= 15 and twice.group(0) not in _compact(source):
+        return twice.group(1)
     for match in _RUN.finditer(compact):
         piece = match.group(1)
         # A run of one character ("……", "――", "○○○") is layout, and text the source
@@ -98,18 +106,19 @@ def find_loop(text: str, source: str = "") -> str | None:
 
 def check_loop(source: str, translation: str) -> list[Finding]:
     piece = find_loop(translation, source)
-    if piece is None:
-        return []
-    return [
-        Finding(
-            "degeneration.loop",
-            ERROR,
-            piece[:40],
-            "",
-            f"訳文が同じ語句「{piece[:20]}」を繰り返しています（モデルの出力の乱れ）",
-            f"The translation repeats '{piece[:30]}' (the model's output broke down)",
-        )
-    ]
+    return [] if piece is None else [loop_cut(piece)]
+
+
+def loop_cut(piece: str) -> Finding:
+    """The output repeats `piece` (found here, or cut off while streaming)."""
+    return Finding(
+        "degeneration.loop",
+        ERROR,
+        piece[:40],
+        "",
+        f"訳文が同じ語句「{piece[:20]}」を繰り返しています（モデルの出力の乱れ）",
+        f"The translation repeats '{piece[:30]}' (the model's output broke down)",
+    )
 
 
 def check_markup(source: str, translation: str) -> list[Finding]:

@@ -62,6 +62,7 @@ _HONORIFICS = re.compile(
 _ADDRESSEE = re.compile(r"[\s\u3000]*(?:殿|様)[\s\u3000]*$")
 
 PERSON = "人名"
+_NUMERALS = r"[〇一二三四五六七八九十百千万0-9０-９]"
 PLACE = "地名"
 
 
@@ -107,10 +108,13 @@ def _lost(check: str, surface: str, ja: str, en: str) -> Finding:
 def check_latin_terms(source: str, translation: str) -> list[Finding]:
     """Latin-script words of a Japanese source (GIF, API, Excel) appear in the translation."""
     source = _URL.sub(" ", _EMAIL.sub(" ", _normal(source)))
-    lowered = _normal(translation).lower()
+    # Not inside a URL: "plateau" in mlit.go.jp/plateau/ is no translation of PLATEAU.
+    lowered = _URL.sub(" ", _EMAIL.sub(" ", _normal(translation))).lower()
     findings = []
     for term in dict.fromkeys(m.group(0) for m in _LATIN_TERM.finditer(source)):
-        if len(term) < 2 or term.lower() in lowered:
+        if len(term) < 2 or re.search(
+            rf"(?<![a-z0-9]){re.escape(term.lower())}(?:s|es)?(?![a-z0-9])", lowered
+        ):
             continue
         findings.append(
             Finding(
@@ -204,20 +208,29 @@ MAX_SUDACHI_BYTES = 48_000  # SudachiPy refuses more than 49,149 bytes per call
 
 
 def proper_names(text: str) -> list[tuple[str, str, str]]:
-    """(surface, kind, katakana reading) of person and place names, in order, once each."""
+    """(surface, kind, katakana reading) of person and place names, in order, once each;
+    given names only where no surname is given."""
     loaded = _tokenizer()
     if loaded is None or not re.search(r"[\u4e00-\u9fff\u30a0-\u30ff]", text):
         return []
     tokenizer, mode = loaded
     raw = text.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
     names: dict[str, tuple[str, str, str]] = {}
-    for m in tokenizer.tokenize(raw, mode):
+    tokens = [m for m in tokenizer.tokenize(raw, mode) if m.part_of_speech()[1] == "固有名詞"]
+    has_surname = any(m.part_of_speech()[2:4] == (PERSON, "姓") for m in tokens)
+    for m in tokens:
         pos = m.part_of_speech()
-        if pos[1] != "固有名詞" or pos[2] not in (PERSON, PLACE) or pos[3] == "国":
+        if pos[2] not in (PERSON, PLACE) or pos[3] == "国":
+            continue
+        if pos[2] == PERSON and pos[3] == "名" and has_surname:
+            # Given names have many readings (秀征: Hideyuki or Shusei); the surname
+            # beside it says whether the person is there.
             continue
         surface = m.surface()
         if len(surface) < 2 and pos[2] == PLACE:
             continue
+        if re.fullmatch(rf"{_NUMERALS}+[人名年月日回件号条]?", surface):
+            continue  # 二十人 is read as a place 十人: numbers are figures, not names
         names.setdefault(surface, (surface, pos[2], m.reading_form()))
     return list(names.values())
 

@@ -24,6 +24,7 @@ from ..sentences import CLOSERS
 from ..sentences import split_sentences as sentences_of
 from ..verdicts import hard_failures, needs_review
 from .checks import Finding, check_segment, kept_source, too_long, untranslated
+from .degeneration import loop_cut
 from .glossary import Glossary
 from .jobs import Job
 from .languages import check_language, check_pair, detect_language, has_text_in
@@ -127,6 +128,7 @@ class _UnitTranslator:
         self.job = job
         self.cancel = cancel
         self.cache: dict[str, _Unit] = {}
+        self.looped: str | None = None  # the piece the last answer was repeating, if cut
         self.stats = {
             "model_calls": 0,
             "model_seconds": 0.0,
@@ -211,7 +213,7 @@ class _UnitTranslator:
             return _Unit(piece, "failed", [too_long(source_text)])
         if not strip_tags(tagged).strip():
             return _Unit(piece, "failed", untranslated(source_text, ""))
-        hard = hard_failures(self.check(source_text, strip_tags(tagged), hits))
+        hard = hard_failures(findings + self.check(source_text, strip_tags(tagged), hits))
         if not hard:
             return _Unit(tagged, "model", findings)
         self.stats["retries"] += 1
@@ -220,7 +222,9 @@ class _UnitTranslator:
         except ContextOverflowError:
             retried = None
         if retried is not None:
-            again = hard_failures(self.check(source_text, strip_tags(retried[0]), hits))
+            again = hard_failures(
+                retried[1] + self.check(source_text, strip_tags(retried[0]), hits)
+            )
             if not again and strip_tags(retried[0]).strip():
                 return _Unit(retried[0], "model", retried[1])
         self.stats["kept_source"] += 1
@@ -237,8 +241,13 @@ class _UnitTranslator:
         )
         if sampling:
             params = replace(params, **sampling)
+        self.looped = None
         raw = self._generate(prompt, params, piece)
-        return repair_tags(piece, self._clean(raw))
+        tagged, findings = repair_tags(piece, self._clean(raw))
+        if self.looped:
+            # The model was repeating itself when its output was cut: a hard failure.
+            findings.append(loop_cut(self.looped))
+        return tagged, findings
 
     def _retry(self, piece: str, closest, hits) -> tuple[str, list[Finding]] | None:
         """The second try: sentence by sentence when the piece has several, else with
@@ -275,6 +284,7 @@ class _UnitTranslator:
                 # A run of one character ("……", "――") is layout; "○○○○" copied from the source is fine.
                 if loop and len(set(loop.group(1))) > 1 and loop.group(0) not in source:
                     self.stats["loops_cut"] += 1
+                    self.looped = loop.group(1)
                     return text[: len(text) - len(loop.group(0)) + len(loop.group(1))]
         finally:
             close = getattr(pieces, "close", None)

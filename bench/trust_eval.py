@@ -1,0 +1,578 @@
+"""Trust checks, measured: known faults injected through the fake engine, and clean
+reference translations that must stay quiet.
+
+    PYTHONPATH=. python bench/trust_eval.py [--cases 20] [--real-runs DIR]
+
+- Clean references: bench/data/trust_references.json, English translations written
+  by hand of real corpus segments; half "tune" (the omission band was set on them),
+  half "heldout" (not looked at while tuning). A false alarm is any warning/error
+  finding on a segment whose translation is the reference.
+- Fault injection: each fault kind (dropped sentence, swapped name, loop, markup …)
+  is applied to references (or, for kinds with too few references, to a "pseudo
+  English" of other real corpus segments that keeps every figure, URL and tag and is
+  itself quiet) and fed to translate_document through the fake engine, which
+  repeats the fault when the pipeline retries. Detected = the segment ends with a
+  warning or error finding (or was kept in the source language).
+- Summaries: invented lines, copied style examples, repeats and the wrong language,
+  on real corpus documents; clean = lines copied from the document.
+- Speed: seconds the checks take per segment here, and, with --real-runs, the
+  share of check time in real demo-model translation runs (stats.check_seconds /
+  stats.seconds of `translate --format json` outputs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from desk_assistant.documents import load
+from desk_assistant.llm.engine import LoadOptions
+from desk_assistant.llm.fake import FakeEngine
+from desk_assistant.tasks.translate import translate_document
+from desk_assistant.tasks.translate.checks import check_segment
+from desk_assistant.tasks.translate.names import proper_names, romanize
+from desk_assistant.tasks.translate.omission import length_ratio
+from desk_assistant.tasks.translate.prompting import EXAMPLES
+
+HERE = Path(__file__).parent
+CORPUS = Path("/work/shared/corpus")
+REFERENCES = HERE / "data" / "trust_references.json"
+FORM_EN = {"年": "Year", "月": "Month", "日": "Day", "記": "Note", "以上": "End", "殿": "To"}
+MARKUP = ["</h4>", "<b>", "<br/>", "<p>", "</div>", '<span class="x">', "<h2>", "</td>"]
+SPECIAL = ["<|im_end|>", "<end_of_turn>", "<|endoftext|>", "<eos>", "<pad>", "[INST]", "<bos>"]
+OTHER_NAMES = ["Suzuki", "Watanabe", "Nakamura", "Kobayashi", "Yoshida", "Yamamoto", "Inoue"]
+OTHER_TERMS = {"GIF": "API", "JIS": "ISO", "PLATEAU": "CityGML", "CSV": "XML", "PMO": "CIO"}
+MONTHS = "January February March April May June July August September October November December"
+MONTHS = MONTHS.split()
+INVENTED = [
+    "The applicant shall submit the form to the head of the administrative agency.",
+    "The deadline for submitting the application is the end of the month.",
+    "Please fill in the date on which the request was received by the office.",
+    "This item must be completed by the person making the request.",
+    "The date of birth of the person concerned shall be entered here.",
+]
+
+
+def prompt_input(prompt) -> str:
+    if not isinstance(prompt, str):
+        return prompt[-1]["content"].rsplit("\n\n", 1)[-1]
+    body = prompt.rsplit("### Japanese\n", 1)[-1]
+    return body.rsplit("\n### English", 1)[0]
+
+
+def pseudo_english(text: str) -> str:
+    """Two Latin letters per Japanese character, figures/URLs/tags kept: English-sized."""
+    text = unicodedata.normalize("NFKC", text).replace("。", ". ").replace("、", ", ")
+
+    def letters(run: str) -> str:
+        return "".join(chr(97 + ord(c) % 26) + chr(97 + ord(c) // 26 % 26) for c in run)
+
+    # Words of their own, so a kept Latin term ("GIF") stays a word.
+    text = re.sub(r"[^\x00-\x7f]+", lambda m: f" {letters(m.group(0))} ", text)
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+class Case:
+    """One segment and the engine's output for it (possibly per form unit)."""
+
+    def __init__(self, kind, source, output, base="reference", split="", note=""):
+        # One line per case: a .txt paragraph (a one-line prompt stops at a newline).
+        if isinstance(output, str):
+            output = output.replace("\n", " ")
+        self.kind, self.source, self.output = kind, source.replace("\n", " "), output
+        self.base, self.split, self.note = base, split, note
+
+    def reply(self, unit: str) -> str:
+        if isinstance(self.output, dict):  # form units: 年 / 月 / 日
+            return self.output.get(unit, self.output.get("*", ""))
+        source = self.source.strip()
+        if unit == source or not source.endswith(unit):
+            return self.output  # the whole segment, or a retry's smaller piece
+        label = source[: len(source) - len(unit)]
+        if re.match(r"^[QAＱＡ]", label):  # Q１　… → the model sees the text without its label
+            return re.sub(r"^[QA]\d+\s*", "", self.output)
+        return self.output
+
+
+def run_case(case: Case, folder: Path):
+    """translate_document on a one-line .txt holding the case's source, fake engine."""
+    path = folder / "case.txt"
+    path.write_text(case.source.replace("\n", " ") + "\n", encoding="utf-8")
+    engine = FakeEngine(lambda prompt: case.reply(prompt_input(prompt)))
+    engine.load("fake.gguf", LoadOptions())
+    result = translate_document(engine, "few_shot", load(path), source_lang="ja", target_lang="en")
+    findings = [f for s in result.segments for f in s.findings if f.severity != "info"]
+    return findings, result
+
+
+def form_output(source: str, invented: str | None = None, at: str = "") -> dict:
+    units = [u for u in re.split(r"[\s\u3000]+", source) if u]
+    out = {u: FORM_EN.get(u, pseudo_english(u)) for u in units}
+    if invented is not None:
+        out[at or units[0]] = invented
+    return out
+
+
+def is_form(source: str) -> bool:
+    return all(u in FORM_EN for u in re.split(r"[\s\u3000]+", source.strip()) if u)
+
+
+# --- fault generators: each yields Case objects -------------------------------------------
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(\"])", text) if s.strip()]
+
+
+def f_dropped_sentence(refs, n):
+    for r in refs:
+        parts = sentences(r["reference"])
+        if len(parts) >= 2:
+            for drop in range(len(parts)):
+                yield Case(
+                    "dropped_sentence",
+                    r["source"],
+                    " ".join(p for i, p in enumerate(parts) if i != drop),
+                    split=r["split"],
+                )
+
+
+def f_dropped_clause(refs, n):
+    for r in refs:
+        clauses = r["reference"].split(", ")
+        if len(clauses) >= 3 and len(r["reference"]) > 80:
+            for drop in range(1, len(clauses) - 1):
+                yield Case(
+                    "dropped_clause",
+                    r["source"],
+                    ", ".join(c for i, c in enumerate(clauses) if i != drop),
+                    split=r["split"],
+                )
+
+
+def f_truncated(refs, n):
+    for r in refs:
+        words = r["reference"].split()
+        if len(words) >= 8:
+            for share in (0.45, 0.6):
+                cut = " ".join(words[: max(3, int(len(words) * share))]).rstrip(".,;:")
+                yield Case("truncated_paragraph", r["source"], cut, split=r["split"])
+
+
+def f_loop(refs, n):
+    for r in refs:
+        parts = sentences(r["reference"])
+        if len(r["reference"].split()) >= 5:
+            yield Case(
+                "loop",
+                r["source"],
+                r["reference"] + " " + " ".join([parts[-1]] * 3),
+                split=r["split"],
+            )
+            words = r["reference"].split()
+            phrase = " ".join(words[:4])
+            yield Case("loop", r["source"], " ".join([phrase] * 5), split=r["split"], note="phrase")
+
+
+def f_markup(refs, n):
+    for i, r in enumerate(refs):
+        tag = MARKUP[i % len(MARKUP)]
+        words = r["reference"].split()
+        at = len(words) // 2
+        yield Case(
+            "markup", r["source"], " ".join(words[:at] + [tag] + words[at:]), split=r["split"]
+        )
+
+
+def f_special_token(refs, n):
+    for i, r in enumerate(refs):
+        token = SPECIAL[i % len(SPECIAL)]
+        yield Case("special_token", r["source"], r["reference"] + token, split=r["split"])
+
+
+def f_copied_example(refs, n):
+    targets = [t for _, t in EXAMPLES[("ja", "en")] if len(t.split()) >= 3]
+    for i, r in enumerate(refs):
+        example = re.sub(r"</?[gx]\d+/?>", "", targets[i % len(targets)])
+        if i % 2:
+            out = f"1111{example}11"
+        else:
+            out = r["reference"] + " " + example
+        yield Case("copied_example", r["source"], out, split=r["split"])
+
+
+def f_number_change(refs, n):
+    for r in refs:
+        ref = r["reference"]
+        # Not the Q1/A1 label: the pipeline keeps the source's label as written.
+        numbers = [m for m in re.finditer(r"\d+", ref) if not (m.start() == 1 and ref[0] in "QA")]
+        for m in numbers[:3]:
+            value = int(m.group(0))
+            changed = ref[: m.start()] + str(value + 1) + ref[m.end() :]
+            yield Case("number_change", r["source"], changed, split=r["split"])
+
+
+def f_changed_date(refs, n):
+    for r in refs:
+        ref = r["reference"]
+        month = re.search("|".join(MONTHS), ref)
+        year = re.search(r"\b(19|20)\d\d\b", ref)
+        if not (month or year):
+            continue
+        if year:
+            y = year.group(0)
+            yield Case(
+                "changed_date", r["source"], ref.replace(y, str(int(y) - 1), 1), split=r["split"]
+            )
+        if month:
+            name = month.group(0)
+            other = MONTHS[(MONTHS.index(name) + 1) % 12]
+            yield Case("changed_date", r["source"], ref.replace(name, other, 1), split=r["split"])
+            day = re.search(rf"{name} (\d+)", ref)
+            if day:
+                d = int(day.group(1))
+                yield Case(
+                    "changed_date",
+                    r["source"],
+                    ref.replace(f"{name} {d}", f"{name} {d % 28 + 1}", 1),
+                    split=r["split"],
+                )
+
+
+def f_wrong_language(refs, n):
+    for r in refs:
+        words = r["reference"].split()
+        # The model slides back into Japanese after a few English words.
+        yield Case(
+            "wrong_language", r["source"], " ".join(words[:3]) + " " + r["source"], split=r["split"]
+        )
+
+
+def f_swapped_name(refs, n):
+    for i, r in enumerate(refs):
+        ref = r["reference"]
+        for surface, _kind, reading in proper_names(r["source"]):
+            roman = romanize(reading).capitalize()
+            hit = re.search(rf"\b{roman[:4]}\w*", ref, re.I)
+            if hit:
+                other = OTHER_NAMES[i % len(OTHER_NAMES)]
+                yield Case(
+                    "swapped_name",
+                    r["source"],
+                    ref.replace(hit.group(0), other),
+                    split=r["split"],
+                    note=surface,
+                )
+                break
+        for term, other in OTHER_TERMS.items():
+            if term in ref and term in unicodedata.normalize("NFKC", r["source"]):
+                yield Case(
+                    "swapped_name",
+                    r["source"],
+                    ref.replace(term, other),
+                    split=r["split"],
+                    note=term,
+                )
+                misspelt = ref.replace(term, term[:-1] + "X")  # a second variant
+                yield Case("swapped_name", r["source"], misspelt, split=r["split"], note=term)
+
+
+def f_dropped_url(refs, pseudo):
+    for r in refs + pseudo:
+        base = r["reference"]
+        urls = re.findall(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+", base)
+        for url in urls[:1]:
+            yield Case(
+                "dropped_url",
+                r["source"],
+                base.replace(url, "the website"),
+                base=r.get("base", "reference"),
+            )
+            yield Case(
+                "dropped_url", r["source"], base.replace(url, ""), base=r.get("base", "reference")
+            )
+            yield Case(
+                "dropped_url",
+                r["source"],
+                base.replace(url, url.rsplit("/", 2)[0] + "/"),
+                base=r.get("base", "reference"),
+            )
+
+
+def f_invented_form(refs, n):
+    forms = [
+        "年\u3000\u3000月\u3000\u3000日",
+        "年\u3000\u3000\u3000月\u3000\u3000\u3000日",
+        "記",
+        "以上",
+        "年\u3000月\u3000日",
+    ]
+    for i in range(25):
+        source = forms[i % len(forms)]
+        units = [u for u in re.split(r"[\s\u3000]+", source) if u]
+        at = units[i % len(units)]
+        yield Case(
+            "invented_form_text",
+            source,
+            form_output(source, INVENTED[i % len(INVENTED)], at),
+            base="form",
+        )
+
+
+FAULTS = {
+    "dropped_sentence": f_dropped_sentence,
+    "dropped_clause": f_dropped_clause,
+    "truncated_paragraph": f_truncated,
+    "swapped_name": f_swapped_name,
+    "loop": f_loop,
+    "markup": f_markup,
+    "special_token": f_special_token,
+    "copied_example": f_copied_example,
+    "number_change": f_number_change,
+    "changed_date": f_changed_date,
+    "wrong_language": f_wrong_language,
+    "dropped_url": f_dropped_url,
+    "invented_form_text": f_invented_form,
+}
+
+
+def pseudo_segments(folder: Path, limit: int = 40) -> list[dict]:
+    """Real corpus segments with a URL, translated as pseudo English that is itself quiet."""
+    out = []
+    for name in ["docx03_gif_465-1_data_management_guidebook_intro.docx", "docx04_gif_469_metadata_guidebook.docx", "docx05_gif_464-1_api_guidebook.docx", "docx08_cio_dp2020_01_ai_data_use.docx", "docx09_cio_dp2020_02_municipal_notices_digitalization.docx", "docx11_cio_dp2021_04_municipal_sns.docx"]:  # fmt: skip
+        if not (CORPUS / name).exists():
+            continue
+        copy = folder / name
+        shutil.copy(CORPUS / name, copy)
+        for block in load(copy).blocks:
+            for segment in block.segments:
+                text = segment.text.strip()
+                if "http" not in text or len(text) > 300 or "\n" in text:
+                    continue
+                base = pseudo_english(text)
+                if [f for f in check_segment(text, base, (), "ja", "en") if f.severity != "info"]:
+                    continue  # the pseudo translation must be quiet before the fault
+                out.append({"source": text, "reference": base, "split": "pseudo", "base": "pseudo"})
+                if len(out) >= limit:
+                    return out
+    return out
+
+
+def clean_cases(refs):
+    for r in refs:
+        output = form_output(r["source"]) if is_form(r["source"]) else r["reference"]
+        yield Case("clean", r["source"], output, split=r["split"])
+
+
+# --- summaries ---------------------------------------------------------------------------
+
+
+def summary_eval(folder: Path, cases: int) -> dict:
+    from desk_assistant.tasks.summarize import find_style, summarize_document
+
+    docs = [
+        "docx07_gif_499_faq_short.docx",
+        "pdf11_moj_hoseishingikai_giji_kisoku_1page.pdf",
+        "pdf10_moj_hoseishingikai_rei_seirei.pdf",
+        "docx12_moj_form_hoyu_kojinjoho_kaiji_seikyusho.docx",
+        "docx13_moj_form_hoyu_kojinjoho_teisei_seikyusho.docx",
+        "pdf08_moj_yoko_an_hoseishingikai_200.pdf",
+        "pdf02_kunrei_koyobun_kanji_shiyo_2010.pdf",
+    ]
+    loaded = []
+    for name in docs:
+        if (CORPUS / name).exists():
+            shutil.copy(CORPUS / name, folder / name)
+            loaded.append(load(folder / name))
+    bullets, briefing, en_exec = (
+        find_style("bullets"),
+        find_style("briefing"),
+        find_style("en_exec"),
+    )
+    invented = [
+        "・市の図書館は来月から開館時間を延長し、夜間の利用者を増やす計画である。",
+        "・駐車場の料金体系も見直され、住民の負担は軽くなる見込みである。",
+        "・新しい観光施設の建設に向けて、民間事業者との協議が始まった。",
+        "・学校給食の食材は地元の農家から調達する方針が決まった。",
+    ]
+    example = [line for _, t in briefing.examples for line in t.splitlines()]
+    rng = random.Random(12)
+
+    def source_lines(doc, k):
+        sentences = [
+            s.strip() + ("" if s.strip().endswith("。") else "")
+            for b in doc.blocks
+            for s in re.split(r"(?<=。)", b.text)
+            if 15 <= len(s.strip()) <= 80
+        ]
+        return rng.sample(sentences, min(k, len(sentences)))
+
+    def run(doc, style, reply):
+        engine = FakeEngine(reply)
+        engine.load("fake.gguf", LoadOptions(n_ctx=8192))
+        return summarize_document(engine, "few_shot", doc, style, n_ctx=8192)
+
+    kinds: dict[str, list[bool]] = defaultdict(list)
+    clean: list[bool] = []
+    for i in range(cases):
+        doc = loaded[i % len(loaded)]
+        lines = source_lines(doc, 3)
+        if not lines:
+            continue
+        extract = "\n".join("・" + s for s in lines)
+        clean.append(not run(doc, bullets, extract).findings)
+        fault = extract + "\n" + invented[i % len(invented)]
+        kinds["unsupported_sentence"].append(bool(run(doc, bullets, fault).findings))
+        kinds["copied_style_example"].append(
+            bool(run(doc, briefing, "\n".join(example[: 2 + i % 3])).findings)
+        )
+        loop = "\n".join(["【件名】"] * (10 + i) + ["・" + lines[0]] * 3)
+        kinds["repeated_output"].append(bool(run(doc, bullets, loop).findings))
+        kinds["wrong_language"].append(bool(run(doc, en_exec, extract).findings))
+    rates = {k: (sum(v) / len(v), len(v)) for k, v in kinds.items()}
+    return {"faults": rates, "clean_false_alarm": (1 - sum(clean) / len(clean), len(clean))}
+
+
+# --- main --------------------------------------------------------------------------------
+
+
+def pdf09_ratios(folder: Path) -> list[float]:
+    """en → ja ratios of the MLETR 対照表's numbered paragraphs (English original | 仮訳)."""
+    name = "pdf09_moj_MLETR_bilingual_taishohyo.pdf"
+    if not (CORPUS / name).exists():
+        return []
+    shutil.copy(CORPUS / name, folder / name)
+    english: dict[str, str] = {}
+    ratios = []
+    for block in load(folder / name).blocks:
+        text = block.text.strip()
+        en = re.match(r"^(\d+)\.\s+(.+\.)$", text)
+        ja = re.match(r"^(\d+)．(.+。)$", text)
+        if en and not re.search(r"[\u3040-\u9fff]", text):
+            english[en.group(1)] = en.group(2)
+        elif ja and ja.group(1) in english:
+            ratio = length_ratio(english.pop(ja.group(1)), ja.group(2), "en", "ja")
+            if ratio:
+                ratios.append(1 / ratio)  # as ja → en: English letters per Japanese character
+    return ratios
+
+
+def describe(values: list[float]) -> str:
+    if not values:
+        return "n/a"
+    values = sorted(values)
+    return (
+        f"n={len(values)} min={values[0]:.2f} p05={values[int(0.05 * len(values))]:.2f} "
+        f"median={statistics.median(values):.2f} p95={values[int(0.95 * (len(values) - 1))]:.2f} "
+        f"max={values[-1]:.2f}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=20, help="cases per fault kind (at least)")
+    parser.add_argument("--real-runs", help="folder of `translate --format json` outputs")
+    parser.add_argument("--no-summary", action="store_true")
+    args = parser.parse_args()
+    refs = json.loads(REFERENCES.read_text(encoding="utf-8"))["segments"]
+    folder = Path(tempfile.mkdtemp(prefix="trust-eval-"))
+    print(f"references: {len(refs)} ({sum(r['split'] == 'tune' for r in refs)} tune, "
+          f"{sum(r['split'] == 'heldout' for r in refs)} held out)")  # fmt: skip
+
+    print("\n== calibration of the ja→en length band (English letters per Japanese character)")
+    for split in ("tune", "heldout"):
+        ratios = [length_ratio(r["source"], r["reference"]) for r in refs if r["split"] == split]
+        print(f"  references {split:8} {describe([x for x in ratios if x])}")
+    print(f"  pdf09 MLETR pairs      {describe(pdf09_ratios(folder))}")
+
+    print("\n== clean references (false alarms: a warning/error finding on a correct translation)")
+    check_time, check_segments = 0.0, 0
+    alarms: dict[str, list] = defaultdict(list)
+    for case in clean_cases(refs):
+        started = time.perf_counter()
+        findings, result = run_case(case, folder)
+        check_time += result.stats.get("check_seconds", 0.0)
+        check_segments += 1
+        alarms[case.split].append((case, findings))
+        _ = started
+    for split in ("tune", "heldout"):
+        rows = alarms[split]
+        bad = [(c, f) for c, f in rows if f]
+        print(f"  {split:8} false-alarm rate {len(bad) / len(rows):.3f} ({len(bad)}/{len(rows)})")
+        for c, f in bad:
+            print(f"      {c.source[:28]!r}: {', '.join(sorted({x.check for x in f}))}")
+    every = [f for split in alarms for _, f in alarms[split]]
+    print(f"  all      false-alarm rate {sum(bool(f) for f in every) / len(every):.3f}")
+
+    pseudo = pseudo_segments(folder)
+    print(f"\n== injected faults (≥ {args.cases} cases each; detected = warning/error finding)")
+    print(f"  pseudo-English URL segments used for dropped_url: {len(pseudo)}")
+    worst = 1.0
+    for kind, make in FAULTS.items():
+        cases = list(make(refs, pseudo) if kind == "dropped_url" else make(refs, None))
+        if len(cases) < args.cases:
+            print(f"  {kind:20} only {len(cases)} cases")
+        detected, fired = 0, defaultdict(int)
+        missed = []
+        for case in cases:
+            findings, _ = run_case(case, folder)
+            if findings:
+                detected += 1
+                for check in {f.check for f in findings}:
+                    fired[check] += 1
+            else:
+                missed.append(case)
+        rate = detected / len(cases) if cases else 0.0
+        worst = min(worst, rate)
+        top = ", ".join(f"{k}:{v}" for k, v in sorted(fired.items(), key=lambda x: -x[1])[:3])
+        print(f"  {kind:20} detection {rate:.3f} ({detected}/{len(cases)})  [{top}]")
+        for case in missed[:3]:
+            print(f"      missed: {case.source[:24]!r} → {str(case.output)[:70]!r}")
+    print(f"  lowest detection rate: {worst:.3f}")
+
+    per_segment = check_time / max(check_segments, 1)
+    print(
+        f"\n== speed: checks take {1000 * per_segment:.1f} ms per segment here (contended 2-core VM)"
+    )
+    if args.real_runs:
+        total = checks = 0.0
+        for path in sorted(Path(args.real_runs).glob("*.json")):
+            try:
+                results = json.loads(path.read_text(encoding="utf-8"))["results"]
+            except (ValueError, KeyError):
+                continue
+            for r in results:
+                s = r.get("stats", {})
+                if s.get("seconds"):
+                    total += s["seconds"]
+                    checks += s.get("check_seconds", 0.0)
+                    print(f"  {Path(r['input']).name[:40]:40} run {s['seconds']:7.1f}s  checks "
+                          f"{s.get('check_seconds', 0):5.2f}s ({100 * s.get('check_seconds', 0) / s['seconds']:.1f} %)")  # fmt: skip
+        if total:
+            print(
+                f"  checks' share of real demo-model translation time: {100 * checks / total:.1f} %"
+            )
+
+    if not args.no_summary:
+        print("\n== summaries (fake engine on real corpus documents)")
+        result = summary_eval(folder, args.cases)
+        for kind, (rate, n) in result["faults"].items():
+            print(f"  {kind:22} detection {rate:.3f} (n={n})")
+        rate, n = result["clean_false_alarm"]
+        print(f"  clean extractive summaries: false-alarm rate {rate:.3f} (n={n})")
+    shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -13,7 +13,9 @@ import importlib
 import os
 import sys
 
-from . import __version__, i18n
+from . import __version__, errors, i18n
+from .commands import common, notices
+from .commands.common import add_progress_option
 from .errors import EXIT_ENGINE, EXIT_USAGE, DeskError
 
 # Subcommand modules, in the order `--help` lists them. A task of the registry
@@ -31,7 +33,51 @@ _ORDER = (
     "audit",
     "library",
     "laws",
+    "doctor",
 )
+
+# argparse's own words (it asks gettext), in Japanese when the UI is Japanese, so an
+# error line is not half English. Python 3.11 message ids; unknown ones stay English.
+_ARGPARSE_JA = {
+    "usage: ": "使い方: ",
+    "positional arguments": "引数",
+    "options": "オプション",
+    "show this help message and exit": "このヘルプを表示して終了",
+    "show program's version number and exit": "バージョンを表示して終了",
+    "the following arguments are required: %s": "次の引数が必要です: %s",
+    "unrecognized arguments: %s": "知らない引数です: %s",
+    "argument %(argument_name)s: %(message)s": "引数 %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "%(value)r は選べません（選べる値: %(choices)s）"
+    ),
+    "invalid %(type)s value: %(value)r": "%(value)r は正しい値ではありません（%(type)s）",
+    "expected one argument": "値を 1 つ指定してください",
+    "expected at most one argument": "値は 1 つまでです",
+    "expected at least one argument": "値を 1 つ以上指定してください",
+    "not allowed with argument %s": "%s と一緒には使えません",
+    "one of the arguments %s is required": "%s のどれかが必要です",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "オプション %(option)s があいまいです（候補: %(matches)s）"
+    ),
+    "ignored explicit argument %r": "値 %r は使えません",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "コマンド %(parser_name)r はありません（使えるコマンド: %(choices)s）"
+    ),
+}
+
+
+def _argparse_words(message: str) -> str:
+    return _ARGPARSE_JA.get(message, message) if i18n.language() == "ja" else message
+
+
+def _argparse_plural(singular: str, plural: str, n: int) -> str:
+    if i18n.language() == "ja" and singular == "expected %s argument":
+        return "値を %s 個指定してください"
+    return singular if n == 1 else plural
+
+
+argparse._ = _argparse_words  # argparse looks `_` up at call time
+argparse.ngettext = _argparse_plural
 
 
 def _with_registry_tasks(order: tuple[str, ...]) -> tuple[str, ...]:
@@ -64,6 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
         choices=i18n.SUPPORTED,
         help=i18n.tr("表示言語 (既定: ja)", "message language (default: ja)"),
     )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help=i18n.tr(
+            "エラーにライブラリの詳細（英語）も添える", "add the libraries' own details to errors"
+        ),
+    )
+    add_progress_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"desk_assistant.commands.{name}").register(sub)
@@ -99,13 +153,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    errors.show_detail = bool(args.verbose)
+    common.progress_mode = args.progress or os.environ.get("DESK_ASSISTANT_PROGRESS", "auto")
+    if common.progress_mode not in common.PROGRESS_MODES:
+        common.progress_mode = "auto"
+    notices.new_run()
     try:
         from .security.startup import secure_startup
         from .settings import Settings
 
         # Language: IT policy, else --lang, else DESK_ASSISTANT_LANG, else the user's setting.
         args.settings = Settings.load()
-        args.security = secure_startup(args.settings)
+        args.security = secure_startup(args.settings, on_warning=notices.show_notice)
         if args.settings.is_locked("ui.language"):
             i18n.set_language(args.settings.get("ui.language"))
         elif args.lang:

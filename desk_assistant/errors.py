@@ -36,6 +36,21 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_ENGINE = 4
 
+# Library text (zipfile's "Bad CRC-32 …", pypdf's "Stream has ended unexpectedly")
+# is kept in `DeskError.detail` and shown only when this is on (`--verbose`): the
+# user reads what is wrong with the file in their language, once.
+show_detail = False
+
+
+class Words(tuple):
+    """A fact phrased in both languages, e.g. the kind of a file: Words("画像 (PNG)", "image (PNG)")."""
+
+    def __new__(cls, ja: str, en: str) -> Words:
+        return super().__new__(cls, (ja, en))
+
+    def pick(self, lang: str) -> str:
+        return self[1] if lang == "en" else self[0]
+
 
 class DeskError(Exception):
     """Base class. Subclasses set `ja`/`en` templates formatted with the kwargs."""
@@ -52,8 +67,12 @@ class DeskError(Exception):
     def message(self, lang: str | None = None) -> str:
         lang = lang or i18n.language()
         template = self.en if lang == "en" else self.ja
-        text = template.format(**{k: _shown_fact(k, v) for k, v in self.facts.items()})
-        if self.detail:
+        facts = {
+            k: _shown_fact(k, v.pick(lang) if isinstance(v, Words) else v)
+            for k, v in self.facts.items()
+        }
+        text = template.format(**facts)
+        if self.detail and show_detail:
             text += f" ({self.detail})"
         return text
 
@@ -82,6 +101,22 @@ class InputFileError(DeskError):
 class InputNotFoundError(InputFileError):
     ja = "入力ファイルが見つかりません: {path}"
     en = "Input file not found: {path}"
+
+
+class NotRegularFileError(InputFileError):
+    ja = "文書ファイルではありません（{kind}）: {path}。読み込む文書ファイルを指定してください。"
+    en = "Not a document file ({kind}): {path}. Name the document file to read."
+
+
+class InputPermissionError(InputFileError):
+    ja = "読み取りの権限がないため開けません: {path}。ファイルの所有者か管理者に確認してください。"
+    en = "No permission to read the file: {path}. Ask the file's owner or your administrator."
+
+
+class NoInputFilesError(InputFileError):
+    ja = "フォルダに対象のファイル（{suffixes}）がありません: {path}"
+    en = "The folder has no files to process ({suffixes}): {path}"
+    exit_code = EXIT_USAGE
 
 
 class UnsupportedFormatError(InputFileError):
@@ -129,10 +164,8 @@ class UnknownModelError(ModelError):
 
 
 class NoModelError(ModelError):
-    ja = "使えるモデルがありません。`make run` でデモモデルを入れるか、GGUF ファイルを {folder} に置いてください。"
-    en = (
-        "No usable model. Run `make run` to install the demo model, or put a GGUF file in {folder}."
-    )
+    ja = "使えるモデルがありません。`desk-assistant models install-demo` でデモモデルを入れるか、GGUF ファイルを {folder} に置いてください。"
+    en = "No usable model. Run `desk-assistant models install-demo` to install the demo model, or put a GGUF file in {folder}."
 
 
 class NotGGUFError(ModelError):
@@ -212,6 +245,21 @@ class CorruptFileError(InputFileError):
     en = "The file is damaged and cannot be read: {path} ({what})"
 
 
+class NotPdfError(InputFileError):
+    ja = "PDF ではありません: {path}（実際の形式: {kind}）。拡張子が正しいか、元のファイルを確かめてください。"
+    en = "Not a PDF: {path} (actual format: {kind}). Check the file name extension or get the original file again."
+
+
+class DamagedPdfError(CorruptFileError):
+    ja = "PDF が壊れているため文字を読み取れません: {path}（{what}）。元の PDF を入手し直すか、作成したアプリで PDF を作り直してください。"
+    en = "The PDF is damaged and its text cannot be read: {path} ({what}). Get the original PDF again, or re-create it in the application that made it."
+
+
+class BlankPdfError(InputFileError):
+    ja = "PDF に文字も画像もありません（白紙、{pages} ページ）: {path}"
+    en = "The PDF has neither text nor images (blank, {pages} pages): {path}"
+
+
 class CorruptZipError(CorruptFileError):
     ja = "ファイルが壊れています（.docx の ZIP 構造を読めません）: {path}"
     en = "The file is damaged (its .docx ZIP structure cannot be read): {path}"
@@ -220,6 +268,11 @@ class CorruptZipError(CorruptFileError):
 class ZipBombError(InputFileError):
     ja = "展開後のサイズが上限を超えるため読み込みません（圧縮爆弾の可能性）: {path}（展開後 {size}、上限 {limit}）"
     en = "Refused: the file would expand beyond the limit (possible zip bomb): {path} (expanded {size}, limit {limit})"
+
+
+class TooManyZipEntriesError(ZipBombError):
+    ja = "圧縮ファイル内の部品が多すぎるため読み込みません（圧縮爆弾の可能性）: {path}（{count} 個、上限 {limit} 個）"
+    en = "Refused: the file holds too many packed parts (possible zip bomb): {path} ({count} parts, limit {limit})"
 
 
 class PasswordProtectedError(InputFileError):
@@ -353,6 +406,14 @@ class AuditLogLockFolderError(AuditLogError):
 class AuditLogMissingError(InputFileError):
     ja = "監査ログが見つかりません: {path}"
     en = "Audit log not found: {path}"
+
+
+class AuditLogNotYetError(InputFileError):
+    """A fresh install: no task has run yet, so there is nothing to verify. A state, not damage."""
+
+    ja = "監査ログはまだありません（まだ作業を記録していません）: {path}"
+    en = "No audit log yet (no task has been recorded so far): {path}"
+    exit_code = EXIT_OK
 
 
 class ContextOverflowError(EngineError):

@@ -1,4 +1,11 @@
-"""Atomic writes: a reader sees the old file or the new one, never half of one."""
+"""Atomic writes: a reader sees the old file or the new one, never half of one.
+
+Permissions: the app's own state (settings, audit, vault, caches) stays owner-only
+(mkstemp's 0600). Files the user asked for (a translation, a summary, a
+proofread copy) are `shared=True`: they follow the user's umask like any file
+their other programs write, so colleagues on a shared folder can open them,
+unless policy OwnerOnlyOutputs (`owner_only_outputs`) keeps them 0600.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -67,17 +75,35 @@ def _translate(err: OSError, target: Path) -> OSError:
     return err
 
 
+owner_only_outputs = False  # policy OwnerOnlyOutputs, set at start-up
+_umask_lock = threading.Lock()
+
+
+def current_umask() -> int:
+    with _umask_lock:  # os.umask can only be read by setting it
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
+
+
+def output_file_mode() -> int:
+    """The mode a user-requested output file gets: umask-based, or 0600 under policy."""
+    return 0o600 if owner_only_outputs else 0o666 & ~current_umask()
+
+
 @contextlib.contextmanager
 def atomic_writer(
     path: str | os.PathLike,
     mode: str = "wb",
     encoding: str | None = None,
     check: Callable[[Path], None] | None = None,
+    shared: bool = False,
 ) -> Iterator[IO]:
     """Write to a temp file beside `path`, fsync, then rename over it.
 
     `check(temp_path)` runs on the finished temp file before the rename; if it
-    raises, the temp file is removed and nothing at `path` changes."""
+    raises, the temp file is removed and nothing at `path` changes.
+    `shared`: an output the user asked for, with `output_file_mode()` permissions."""
     target = Path(path)
     check_writable_target(target)
     try:
@@ -94,6 +120,8 @@ def atomic_writer(
             os.fsync(handle.fileno())
         if check is not None:
             check(Path(tmp))
+        if shared:
+            os.chmod(tmp, output_file_mode())
         os.replace(tmp, target)
     except OSError as err:
         with contextlib.suppress(OSError):
@@ -107,13 +135,13 @@ def atomic_writer(
         raise
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    with atomic_writer(path, "wb") as handle:
+def atomic_write_bytes(path: str | os.PathLike, data: bytes, shared: bool = False) -> None:
+    with atomic_writer(path, "wb", shared=shared) as handle:
         handle.write(data)
 
 
-def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    with atomic_writer(path, "w", encoding="utf-8") as handle:
+def atomic_write_text(path: str | os.PathLike, text: str, shared: bool = False) -> None:
+    with atomic_writer(path, "w", encoding="utf-8", shared=shared) as handle:
         handle.write(text)
 
 

@@ -45,5 +45,16 @@ def test_message_follows_ui_language():
     assert str(err) == "モデルファイルが見つかりません: /m.gguf"
 
 
-def test_detail_is_appended():
-    assert errors.ModelLoadError("bad tensor", path="x").message("en").endswith("(bad tensor)")
+def test_detail_is_appended_only_when_verbose(monkeypatch):
+    # Issue 23: a library's own words ("bad tensor", "Bad CRC-32 …") are not part of the
+    # user's message; `--verbose` (errors.show_detail) adds them.
+    err = errors.ModelLoadError("bad tensor", path="x")
+    assert err.message("en") == "Could not load the model: x"
+    monkeypatch.setattr(errors, "show_detail", True)
+    assert err.message("en").endswith("(bad tensor)")
+
+
+def test_facts_in_both_languages_follow_the_message_language():
+    err = errors.NotPdfError(path="a.pdf", kind=errors.Words("PNG 画像", "a PNG image"))
+    assert "PNG 画像" in err.message("ja") and "a PNG image" in err.message("en")
+    assert "画像" not in err.message("en")

@@ -10,7 +10,14 @@ import sys
 from pathlib import Path
 
 from .. import i18n
-from ..errors import EXIT_FINDINGS, EXIT_OK, AuditLogMissingError, OutputExistsError, UsageError
+from ..errors import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    AuditLogMissingError,
+    AuditLogNotYetError,
+    OutputExistsError,
+    UsageError,
+)
 from ..fileio import atomic_write_text
 from ..security import keys
 from ..security.audit import AuditLog, VerifyResult, default_audit_path
@@ -116,6 +123,12 @@ def _open_log(args, *, allow_missing: bool = False) -> AuditLog:
         # ...unless the OS event log remembers records of it: then it was deleted.
         if allow_missing and AuditLog(path, b"", mirror).mirror_entries():
             return AuditLog(path, b"", mirror)
+        head = path.with_name(path.name + ".head")
+        if args.log is None and not head.exists():
+            # A fresh install has recorded nothing yet: a state, not an error. (A log
+            # that was deleted leaves its head file, or OS event log records, behind
+            # and stays an error.)
+            raise AuditLogNotYetError(path=str(path))
         raise AuditLogMissingError(path=str(path))
     result = keys.load_or_create_key(keys.AUDIT_KEY, policy, create=False)
     if result.warning:
@@ -124,7 +137,15 @@ def _open_log(args, *, allow_missing: bool = False) -> AuditLog:
 
 
 def run_verify(args) -> int:
-    result = _open_log(args, allow_missing=True).verify()
+    try:
+        log = _open_log(args, allow_missing=True)
+    except AuditLogNotYetError as state:
+        if args.format == "json":
+            emit_json({"ok": True, "state": "no_log_yet", "path": state.facts["path"]})
+        else:
+            sys.stdout.write(state.message() + "\n")
+        return EXIT_OK
+    result = log.verify()
     if args.format == "json":
         emit_json(result.as_dict())
     else:

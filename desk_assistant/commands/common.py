@@ -2,15 +2,19 @@
 
 - Inputs: one or more files or folders (folders are scanned for the suffixes the
   task accepts); a batch ends with a summary table.
-- Progress on stderr (only when stderr is a terminal or forced), results on stdout.
+- Progress on stderr, results on stdout. `--progress auto` (default): a bar on a
+  terminal, a plain line every few seconds otherwise (logs, scripts, redirects);
+  `--progress json`: one JSON object per line for scripts; `--progress none`.
 - `--format json` prints one JSON document on stdout.
 - Exit codes: 0 ok, 1 ok with findings, 2 usage, 3 input file, 4 model/engine.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import stat
 import sys
 import time
 import unicodedata
@@ -20,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import i18n
+from ..documents.sniff import special_kind
 from ..errors import (
     EXIT_ENGINE,
     EXIT_FINDINGS,
@@ -28,6 +33,9 @@ from ..errors import (
     EXIT_USAGE,
     DeskError,
     InputNotFoundError,
+    InputPermissionError,
+    NoInputFilesError,
+    NotRegularFileError,
     UnsupportedFormatError,
     shown,
 )
@@ -45,12 +53,19 @@ def add_format_option(parser) -> None:
 
 
 def add_inputs_argument(parser, help_text: str | None = None) -> None:
-    """The task commands' positional inputs: one or more files or folders."""
+    """The task commands' positional inputs: one or more files or folders.
+
+    Also accepts the run-wide `--progress` and `--verbose` after the command name
+    (`desk-assistant extract --verbose a.pdf`), as users tend to write them."""
     parser.add_argument(
         "inputs",
         nargs="+",
         metavar="IN",
         help=help_text or i18n.tr("ファイルまたはフォルダ", "files or folders"),
+    )
+    add_progress_option(parser, default=argparse.SUPPRESS)
+    parser.add_argument(
+        "--verbose", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
 
 
@@ -59,57 +74,158 @@ def add_model_option(parser) -> None:
 
 
 def expand_inputs(items: Sequence[str], suffixes: Iterable[str]) -> list[Path]:
-    """Files as given, folders scanned (sorted) for the accepted suffixes."""
+    """Files as given, folders scanned (sorted) for the accepted suffixes.
+
+    Folders that hold none of them, when nothing else was named, are a usage
+    error (exit 2) for every command alike: a silent success would hide a typo.
+    """
     suffixes = tuple(s.lower() for s in suffixes)
     found: list[Path] = []
+    folders: list[Path] = []
     for item in items:
         path = Path(item)
-        if path.is_dir():
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            raise InputNotFoundError(path=str(path)) from None
+        except PermissionError:
+            raise InputPermissionError(path=str(path)) from None
+        except OSError:
+            raise InputNotFoundError(path=str(path)) from None
+        if stat.S_ISDIR(mode):
+            folders.append(path)
             found.extend(
                 p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in suffixes
             )
-        elif path.is_file():
+        elif not stat.S_ISREG(mode):  # a pipe, a device (a link to /dev/zero), a socket
+            raise NotRegularFileError(path=str(path), kind=special_kind(mode))
+        else:
             if path.suffix.lower() not in suffixes:
                 raise UnsupportedFormatError(path=str(path), supported=" ".join(suffixes))
             found.append(path)
-        else:
-            raise InputNotFoundError(path=str(path))
+    if not found and folders:
+        raise NoInputFilesError(
+            path=", ".join(str(f) for f in folders), suffixes=" ".join(suffixes)
+        )
     return found
 
 
-class Progress:
-    """A one-line progress bar on stderr with an ETA. Silent when not a terminal."""
+# --- progress ----------------------------------------------------------------
 
-    def __init__(self, total: int, label: str = "", stream=None, enabled: bool | None = None):
+PROGRESS_MODES = ("auto", "bar", "lines", "json", "none")
+progress_mode = "auto"  # set from `--progress` by cli.main
+LINE_INTERVAL_S = 10.0  # plain-line mode: at most one line per this many seconds
+
+
+def add_progress_option(parser, default=None) -> None:
+    parser.add_argument(
+        "--progress",
+        choices=PROGRESS_MODES,
+        default=default,
+        help=i18n.tr(
+            "進捗の表示（既定 auto: 端末ではバー、それ以外は数秒ごとに 1 行。json: 1 行 1 件の JSON）",
+            "progress on stderr (default auto: a bar on a terminal, else a plain line every few "
+            "seconds; json: one JSON object per line)",
+        ),
+    )
+
+
+class Progress:
+    """Progress on stderr with an ETA, in the mode `--progress` chose.
+
+    bar: one redrawn line (terminals). lines: a plain line at the start, every
+    LINE_INTERVAL_S seconds and at the end (logs and scripts see that work goes
+    on). json: {"event": "progress", "label", "done", "total", "eta_s"} per line.
+    `yields_to_stdout`: text is being streamed to the same terminal, so a bar
+    (which redraws its line) stays quiet rather than run into that text.
+    """
+
+    def __init__(
+        self,
+        total: int,
+        label: str = "",
+        stream=None,
+        enabled: bool | None = None,
+        mode: str | None = None,
+        yields_to_stdout: bool = False,
+    ):
         self.total = max(total, 1)
         self.label = label
         self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.mode = self._resolve(mode or progress_mode, enabled)
+        if yields_to_stdout and self.mode == "bar":
+            self.mode = "none"
+        self.enabled = self.mode != "none"
         self.done = 0
         self.started = time.monotonic()
+        self._last_line = -1e9
+        self._drawn = False
+
+    def _resolve(self, mode: str, enabled: bool | None) -> str:
+        if enabled is False:
+            return "none"
+        if mode == "auto":
+            tty = getattr(self.stream, "isatty", lambda: False)()
+            return "bar" if tty or enabled else "lines"
+        return mode
 
     def advance(self, step: int = 1) -> None:
         self.done = min(self.done + step, self.total)
         self._draw()
 
+    def set(self, done: int, total: int | None = None) -> None:
+        """Jump to `done` of `total` (callbacks that report absolute counts)."""
+        if total is not None:
+            self.total = max(total, 1)
+        self.done = min(max(done, 0), self.total)
+        self._draw()
+
+    def _eta(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return elapsed / self.done * (self.total - self.done) if self.done else 0.0
+
     def _draw(self) -> None:
-        if not self.enabled:
-            return
+        if self.mode == "bar":
+            self._draw_bar()
+        elif self.mode == "lines":
+            now = time.monotonic()
+            if self.done >= self.total or now - self._last_line >= LINE_INTERVAL_S:
+                self._last_line = now
+                self._write(self._plain() + "\n")
+        elif self.mode == "json":
+            record = {
+                "event": "progress",
+                "label": self.label.strip(),
+                "done": self.done,
+                "total": self.total,
+                "eta_s": round(self._eta(), 1),
+            }
+            self._write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def _plain(self) -> str:
+        percent = 100 * self.done // self.total
+        return f"{self.label.strip()}: {self.done}/{self.total} ({percent}%) " + i18n.tr(
+            f"残り約 {self._eta():.0f} 秒", f"ETA {self._eta():.0f}s"
+        )
+
+    def _draw_bar(self) -> None:
         width = 24
         filled = int(width * self.done / self.total)
-        elapsed = time.monotonic() - self.started
-        eta = elapsed / self.done * (self.total - self.done) if self.done else 0.0
         bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(
+        self._drawn = True
+        self._write(
             f"\r{self.label} [{bar}] {self.done}/{self.total} "
-            + i18n.tr(f"残り約 {eta:.0f} 秒", f"ETA {eta:.0f}s")
+            + i18n.tr(f"残り約 {self._eta():.0f} 秒", f"ETA {self._eta():.0f}s")
         )
+
+    def _write(self, text: str) -> None:
+        self.stream.write(text)
         self.stream.flush()
 
     def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
+        if self.mode == "bar" and self._drawn:
+            self._write("\n")
+            self._drawn = False
 
 
 @dataclass
@@ -133,9 +249,12 @@ def run_batch(paths: Sequence[Path], one, fmt: str) -> tuple[list[FileOutcome], 
             err = raw if isinstance(raw, DeskError) else desk_error_for(raw)
             if err is None:
                 raise
-            # Each failure is said at once on stderr; the batch goes on with the next file.
-            sys.stderr.write(f"{shown(path)}: {err.message()}\n")
-            outcomes.append(FileOutcome(path, "error", err.message(), exit_code=err.exit_code))
+            # Each failure is said once, at once, on stderr; the batch goes on with the
+            # next file. The message names the file itself; others get it in front.
+            text = err.message()
+            name = shown(path)
+            sys.stderr.write((text if name in text else f"{name}: {text}") + "\n")
+            outcomes.append(FileOutcome(path, "error", text, exit_code=err.exit_code))
     codes = [o.exit_code for o in outcomes]
     if any(c == EXIT_ENGINE for c in codes):
         code = EXIT_ENGINE
@@ -209,7 +328,7 @@ def hash_progress(label: str):
     bar = Progress(100, label)
 
     def report(done: int, total: int) -> None:
-        bar.advance(int(100 * done / max(total, 1)) - bar.done)
+        bar.set(int(100 * done / max(total, 1)))
         if done >= total:
             bar.close()
 

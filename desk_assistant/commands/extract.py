@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import i18n
 from ..documents import DEFAULT_MAX_BYTES, load
 from ..documents.formats import input_suffixes
-from ..errors import UsageError, shown
+from ..errors import shown
 from .common import (
     AuditedTask,
     FileOutcome,
@@ -56,8 +56,6 @@ def register(sub) -> None:
 
 def cmd_extract(args) -> int:
     paths = expand_inputs(args.inputs, SUFFIXES)
-    if not paths:
-        raise UsageError(what=i18n.tr("読み込むファイルがありません", "no files to read"))
     max_bytes = int(args.max_mb * 1024 * 1024)
 
     security = getattr(args, "security", None)
@@ -84,8 +82,7 @@ def cmd_extract(args) -> int:
                 ],
             }
         )
-    elif len(paths) == 1 and outcomes[0].status == "error":
-        sys.stderr.write(outcomes[0].detail + "\n")
+    # Text mode: run_batch has already said each error once on stderr.
     return code
 
 

@@ -102,7 +102,7 @@ def write_summary(output: Path, result: SummaryResult, title: str, demo: bool = 
 
         write_text_docx(output, result.cited_units() + tail, title=title)
         return
-    atomic_write_text(output, "\n".join([result.cited_text(), *tail]) + "\n")
+    atomic_write_text(output, "\n".join([result.cited_text(), *tail]) + "\n", shared=True)
 
 
 def check_output_arg(output: Path | None, count: int) -> None:
@@ -154,12 +154,12 @@ def cmd_summarize(args) -> int:
             started = time.perf_counter()
             document = load(path)
             stream_out = args.format == "text" and len(paths_in) == 1 and sys.stdout.isatty()
-            calls = Progress(1, i18n.tr("  モデル呼び出し", "  model calls"))
+            calls = Progress(
+                1, i18n.tr("  モデル呼び出し", "  model calls"), yields_to_stdout=stream_out
+            )
 
             def on_progress(done: int, total: int) -> None:
-                calls.total = max(total, 1)
-                calls.done = 0
-                calls.advance(done)
+                calls.set(done, total)
 
             result = summarize_document(
                 opened.engine,

@@ -197,7 +197,9 @@ def annotate_docx(
     new_parts = comments.finish() if comments.count else {}
     links = LinkScrubber((i.filename, d) for i, d in entries_of(document))
     with (
-        atomic_writer(target, "wb", check=partial(check_docx, shown_as=target)) as handle,
+        atomic_writer(
+            target, "wb", shared=True, check=partial(check_docx, shown_as=target)
+        ) as handle,
         zipfile.ZipFile(handle, "w") as out,
     ):
         for info, data in entries_of(document):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import CorruptFileError, DocumentTooComplexError, UnsafeXmlError
+from ..errors import CorruptFileError, DocumentTooComplexError, UnsafeXmlError, Words
 from ..fileio import atomic_writer
 from . import headings, limits, messages, wordml
 from .external_links import LinkScrubber
@@ -49,7 +49,7 @@ class _Package:
         if name not in self.trees:
             data = self.data.get(name)
             if data is None:
-                raise CorruptFileError(path=str(self.path), what=f"{name} missing")
+                raise CorruptFileError(path=str(self.path), what=_part_missing(name))
             # Count tags before lxml builds them: a tree costs ~10x its text in memory.
             self.elements += data.count(b"<") // 2
             if self.elements > limits.MAX_ELEMENTS:
@@ -61,10 +61,12 @@ class _Package:
                 )
             try:
                 root = etree.fromstring(data, _PARSER)
-            except etree.XMLSyntaxError as err:
-                raise CorruptFileError(path=str(self.path), what=f"{name}: {err}") from None
-            except ValueError as err:  # e.g. a part that is not XML text at all
-                raise CorruptFileError(path=str(self.path), what=f"{name}: {err}") from None
+            except (etree.XMLSyntaxError, ValueError) as err:  # ValueError: not XML text at all
+                raise CorruptFileError(
+                    str(err),
+                    path=str(self.path),
+                    what=Words(f"{name} の XML が壊れています", f"the XML of {name} is broken"),
+                ) from None
             # OOXML parts never carry a DTD; one here is an entity attack (XXE, billion
             # laughs) and would also make the copy we write unreadable.
             if root is None or root.getroottree().docinfo.doctype:
@@ -97,12 +99,16 @@ class _Package:
                 return name
         if "word/document.xml" in self.data:
             return "word/document.xml"
-        raise CorruptFileError(path=str(self.path), what="word/document.xml missing")
+        raise CorruptFileError(path=str(self.path), what=_part_missing("word/document.xml"))
 
     def serialize(self, name: str) -> bytes:
         return etree.tostring(
             self.trees[name], xml_declaration=True, encoding="UTF-8", standalone=True
         )
+
+
+def _part_missing(name: str) -> Words:
+    return Words(f"部品 {name} がありません", f"the part {name} is missing")
 
 
 def _header_type(ref: etree._Element) -> str:
@@ -120,7 +126,10 @@ def _stories(pkg: _Package) -> Iterator[tuple[str, wordml.Found]]:
     root = pkg.xml(main)
     body = root.find(wordml.w("body"))
     if body is None:
-        raise CorruptFileError(path=str(pkg.path), what="w:body missing")
+        raise CorruptFileError(
+            path=str(pkg.path),
+            what=Words("本文（w:body）がありません", "the body (w:body) is missing"),
+        )
     for found in wordml.walk_story(body, "body", "body", cell_kind="table_cell"):
         yield main, found
     rels = pkg.rels(main)
@@ -209,7 +218,9 @@ class DocxDocument(Document):
             pkg.dirty.add(part)
         links = LinkScrubber((i.filename, d) for i, d in self._entries)
         with (
-            atomic_writer(target, "wb", check=partial(check_docx, shown_as=target)) as handle,
+            atomic_writer(
+                target, "wb", shared=True, check=partial(check_docx, shown_as=target)
+            ) as handle,
             zipfile.ZipFile(handle, "w") as out,
         ):
             for info, data in self._entries:

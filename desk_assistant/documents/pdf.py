@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .. import i18n
 from ..errors import (
-    CorruptFileError,
+    BlankPdfError,
+    DamagedPdfError,
     DeskError,
     DocumentTooComplexError,
     DocumentTooLongError,
@@ -24,8 +25,10 @@ from ..errors import (
     PdfEncryptionUnsupportedError,
     PdfLimitError,
     ScannedPdfError,
+    Words,
 )
 from . import limits
+from .garbled import looks_garbled
 from .messages import invalid_characters
 from .model import Block, Document, Segment
 from .tags import escape_text
@@ -119,7 +122,15 @@ class _WorkBudget:
             raise _OverBudget()
 
 
+# pypdf log lines that mean a font's codes could not be mapped to characters (a
+# broken filter is not one: "... filter not implemented" empties a page, see below).
+_FONT_TROUBLE = ("rksj", "cmap", "encoding", "font")
+
+
 def load_pdf(path: Path) -> PdfDocument:
+    """Read the PDF, or say which of these it is: password-protected, damaged
+    (unreadable structure, no pages, content that does not unpack), scanned
+    (page images, no text layer) or blank. Garbled text is a warning, not an error."""
     import pypdf
 
     logger = logging.getLogger("pypdf")
@@ -138,7 +149,7 @@ def load_pdf(path: Path) -> PdfDocument:
             if count > limits.MAX_PDF_PAGES:
                 raise DocumentTooComplexError(
                     path=str(path),
-                    what="pages / ページ数",
+                    what=Words("ページ数", "pages"),
                     size=f"{count:,}",
                     limit=f"{limits.MAX_PDF_PAGES:,}",
                 )
@@ -164,16 +175,21 @@ def load_pdf(path: Path) -> PdfDocument:
                 text = None
             except Exception:  # noqa: BLE001 - one broken page must not lose the others
                 text = None
+            if text is not None and not text.strip() and _content_unreadable(page):
+                text = None  # say why: damage is not the same as a blank or scanned page
             if text is None:
                 unreadable.append(number)
                 text = ""
-            if any("RKSJ" in m or "not implemented" in m for m in catcher.messages[before:]):
+            said = [m.lower() for m in catcher.messages[before:]]
+            if text.strip() and any(w in m for m in said for w in _FONT_TROUBLE):
                 text, recovered = recover_sjis(text)
                 if not recovered:
                     garbled.append(number)
             text, bad = replace_invalid(normalize_cjk(text))
             replaced += bad
             text = xml_safe(text)
+            if number not in garbled and looks_garbled(text):
+                garbled.append(number)  # e.g. a ToUnicode map that points at nonsense
             texts.append(text)
             page_kinds.append(_page_kind(page, bool(text.strip())))
     finally:
@@ -181,7 +197,7 @@ def load_pdf(path: Path) -> PdfDocument:
         logger.propagate = propagate
 
     if not any(t.strip() for t in texts):
-        raise ScannedPdfError(path=str(path), pages=len(texts))
+        raise _no_text_error(path, page_kinds, unreadable)
     lines_per_page = _drop_running_lines([t.splitlines() for t in texts])
     blocks: list[Block] = []
     for number, lines in enumerate(lines_per_page, start=1):
@@ -200,7 +216,7 @@ def load_pdf(path: Path) -> PdfDocument:
             )
     document = PdfDocument(path, blocks, [], len(texts))
     document.scanned_pages = [n for n, kind in enumerate(page_kinds, start=1) if kind == "scanned"]
-    document.garbled_pages = garbled
+    document.garbled_pages = sorted(garbled)
     document.unreadable_pages = unreadable
     document.replaced_chars = replaced
     document.warnings.extend(_warnings(document))
@@ -218,6 +234,72 @@ def _page_text(page, budget: _WorkBudget) -> str | None:
     return page.extract_text(visitor_operand_before=budget.visit) or ""
 
 
+def _content_unreadable(page) -> bool:
+    """True when the page's content streams do not unpack: an unknown filter, a
+    Flate stream cut short (pypdf returns what it got, silently), bytes that are
+    not Flate at all."""
+    try:
+        refs = page.get("/Contents")
+        if refs is None:
+            return False
+        refs = refs.get_object()
+        for ref in list(refs) if isinstance(refs, list) else [refs]:
+            if _stream_broken(ref.get_object()):
+                return True
+    except Exception:  # noqa: BLE001 - any failure here is damage
+        return True
+    return False
+
+
+def _stream_broken(stream) -> bool:
+    import zlib
+
+    filters = stream.get("/Filter")
+    if filters is None:
+        return False
+    filters = filters.get_object()
+    names = [str(f) for f in (filters if isinstance(filters, list) else [filters])]
+    if names[:1] != ["/FlateDecode"]:
+        try:
+            stream.get_data()
+        except Exception:  # noqa: BLE001 - an unknown or failing filter
+            return True
+        return False
+    raw = stream._data or b""  # the bytes as stored, before decoding
+    if not raw:
+        return False
+    unpacker = zlib.decompressobj()
+    try:
+        unpacker.decompress(raw[: limits.MAX_PAGE_CONTENT])
+    except zlib.error:
+        return True
+    return not unpacker.eof and len(raw) <= limits.MAX_PAGE_CONTENT  # cut short: truncated
+
+
+def _no_text_error(path: Path, page_kinds: list[str], broken: list[int]) -> DeskError:
+    """Why a PDF gave no text at all: damaged, scanned or blank. Only real scans say OCR."""
+    if not page_kinds:
+        return DamagedPdfError(
+            path=str(path),
+            what=Words(
+                "ページがありません。ページの一覧が空か壊れています",
+                "it has no pages; its page list is empty or broken",
+            ),
+        )
+    if broken:
+        pages = _page_list(broken)
+        return DamagedPdfError(
+            path=str(path),
+            what=Words(
+                f"ページの内容を展開できません: {pages} ページ",
+                f"the content of page {pages} cannot be unpacked",
+            ),
+        )
+    if "scanned" in page_kinds:
+        return ScannedPdfError(path=str(path), pages=len(page_kinds))
+    return BlankPdfError(path=str(path), pages=len(page_kinds))
+
+
 def _pdf_error(err: BaseException, path: Path) -> DeskError:
     """pypdf's failures in our words: locked, unsupported encryption, over a limit, damaged."""
     from pypdf.errors import LimitReachedError
@@ -225,13 +307,21 @@ def _pdf_error(err: BaseException, path: Path) -> DeskError:
     detail = f"{type(err).__name__}: {err}"[:300]
     if isinstance(err, NotImplementedError) and "ncrypt" in str(err):
         return PdfEncryptionUnsupportedError(path=str(path), handler=str(err)[:120])
-    if isinstance(err, LimitReachedError):
-        return PdfLimitError(path=str(path), what=detail)
+    if isinstance(err, LimitReachedError):  # pypdf's words stay in the detail (--verbose)
+        return PdfLimitError(
+            detail,
+            path=str(path),
+            what=Words("読み取りの上限に達しました", "a reading limit was reached"),
+        )
     if isinstance(err, RecursionError):
         return PdfLimitError(path=str(path), what=i18n.tr("入れ子が深すぎます", "nesting too deep"))
     if isinstance(err, MemoryError):
         return PdfLimitError(path=str(path), what=i18n.tr("メモリ不足", "out of memory"))
-    return CorruptFileError(path=str(path), what=f"PDF: {detail}")
+    return DamagedPdfError(
+        detail,
+        path=str(path),
+        what=Words("PDF の構造を読めません", "its structure cannot be read"),
+    )
 
 
 def recover_sjis(text: str) -> tuple[str, bool]:
@@ -266,7 +356,7 @@ def _decrypt(reader, path: Path) -> None:
     try:
         ok = reader.decrypt("")
     except DependencyError as err:  # AES needs the cryptography package
-        raise CorruptFileError(path=str(path), what=f"PDF: {err}") from None
+        raise PdfEncryptionUnsupportedError(str(err), path=str(path), handler="AES") from None
     except NotImplementedError as err:  # a security handler pypdf does not know
         raise PdfEncryptionUnsupportedError(path=str(path), handler=str(err)[:120]) from None
     except Exception:  # noqa: BLE001 - damaged encryption data: treat as locked
@@ -414,8 +504,8 @@ def _warnings(document: PdfDocument) -> list[str]:
         pages = _page_list(document.garbled_pages)
         out.append(
             i18n.tr(
-                f"フォントの文字コードを解読できないページがあります（{pages} ページ）。文字化けしている可能性があります。",
-                f"Some pages use a font encoding that cannot be decoded ({pages}); their text may be garbled.",
+                f"文字化けしているページがあります（{pages} ページ）。フォントの文字対応表を解読できないため、読み取った文字が正しくない可能性があります。元の文書から PDF を作り直してください。",
+                f"Some pages look garbled ({pages}): their fonts' character maps cannot be decoded, so the text read may be wrong. Re-create the PDF from the original document.",
             )
         )
     return out

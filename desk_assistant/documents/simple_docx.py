@@ -35,7 +35,7 @@ def _new_document():
 def _save(document, path: str | os.PathLike) -> Path:
     buffer = io.BytesIO()
     document.save(buffer)
-    atomic_write_bytes(path, buffer.getvalue())
+    atomic_write_bytes(path, buffer.getvalue(), shared=True)
     return Path(path)
 
 

@@ -23,7 +23,7 @@ from ..errors import (
     ZipChecksumError,
 )
 from . import limits
-from .sniff import human_size
+from .sniff import WORD_DOCUMENT, human_size
 
 # Word writes only these two; anything else is a crafted or foreign package.
 _WORD_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
@@ -53,7 +53,7 @@ def read_members(
     entries = []
     for info in archive.infolist():
         if info.flag_bits & 0x1:
-            raise PasswordProtectedError(path=str(path), kind="Word 文書 / Word document")
+            raise PasswordProtectedError(path=str(path), kind=WORD_DOCUMENT)
         if info.compress_type not in _WORD_METHODS:
             method = _METHOD_NAMES.get(info.compress_type, f"#{info.compress_type}")
             raise UnsupportedCompressionError(path=str(path), method=method)
@@ -87,7 +87,7 @@ def read_members(
         except (zlib.error, lzma.LZMAError, EOFError, OSError, ValueError) as err:
             raise CorruptZipError(f"{info.filename}: {err}", path=str(path)) from None
         except RuntimeError as err:  # zipfile: encrypted member without a password
-            raise PasswordProtectedError(path=str(path), kind="Word 文書 / Word document") from err
+            raise PasswordProtectedError(path=str(path), kind=WORD_DOCUMENT) from err
         except NotImplementedError:
             raise UnsupportedCompressionError(
                 path=str(path), method=f"#{info.compress_type}"

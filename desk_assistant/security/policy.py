@@ -72,6 +72,7 @@ class Policy:
     # keep a personal exception list (tasks/proofread/profile.py reads both).
     proofread_profile: str | None = None
     allow_personal_exceptions: bool = True
+    owner_only_outputs: bool = False  # outputs 0600 instead of following the user's umask
     sources: tuple[str, ...] = ()  # where the values came from, strongest first
     set_keys: frozenset[str] = frozenset()  # policy keys some source actually set
     problems: tuple[str, ...] = ()  # what was malformed, in the UI language
@@ -105,6 +106,7 @@ class Policy:
             "UILanguage": self.ui_language,
             "ProofreadProfile": self.proofread_profile,
             "AllowPersonalExceptions": self.allow_personal_exceptions,
+            "OwnerOnlyOutputs": self.owner_only_outputs,
             "sources": list(self.sources),
             "problems": list(self.problems),
         }
@@ -163,6 +165,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "UILanguage": ("ui_language", _language),
     "ProofreadProfile": ("proofread_profile", _text),
     "AllowPersonalExceptions": ("allow_personal_exceptions", _bool),
+    "OwnerOnlyOutputs": ("owner_only_outputs", _bool),
 }
 _CANONICAL = {name.lower(): name for name in _KEYS}
 
@@ -175,6 +178,7 @@ _SAFEST: dict[str, Any] = {
     "allow_personal_exceptions": False,
     # A DisabledFeatures IT wrote but we cannot read: fail closed, every feature off.
     "disabled_features": sorted(KNOWN_FEATURES),
+    "owner_only_outputs": True,
 }
 # A source that cannot be read at all: everything IT could have restricted is restricted.
 _SAFEST_WHOLE = {"require_model_hash": True, "allow_keyring_fallback": False}

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import i18n
+from .. import fileio, i18n
 from ..errors import DeskError
 from . import keys
 from .audit import AuditLog, default_audit_path
@@ -166,6 +166,7 @@ def secure_startup(
     """Install the guard, load and apply policy, run retention. Never raises for a bad policy."""
     guard = install_offline_guard()
     policy = policy or load_policy()
+    fileio.owner_only_outputs = policy.owner_only_outputs
     if policy.ui_language:  # otherwise --lang / the user's setting, as the caller chose
         i18n.set_language(policy.ui_language)
     if settings is not None:

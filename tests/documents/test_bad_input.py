@@ -11,6 +11,7 @@ from doc_helpers import CORPUS, needs_corpus, sha256
 from desk_assistant import cli, documents
 from desk_assistant.errors import (
     EXIT_INPUT,
+    BlankPdfError,
     CorruptFileError,
     CorruptZipError,
     EmptyFileError,
@@ -20,7 +21,6 @@ from desk_assistant.errors import (
     NotDocxError,
     OutputExistsError,
     PasswordProtectedError,
-    ScannedPdfError,
     UnsupportedFormatError,
     ZipBombError,
 )
@@ -205,7 +205,9 @@ def test_password_protected_pdf(tmp_path):
 def test_pdf_without_any_text_is_reported(tmp_path):
     path = tmp_path / "blank.pdf"
     path.write_bytes(_blank_pdf())
-    expect(ScannedPdfError, path)
+    # Issue 23: a page without text and without any image is blank, not "scanned: run OCR".
+    err = expect(BlankPdfError, path)
+    assert "OCR" not in err.message("en")
 
 
 def test_truncated_pdf_is_corrupt_or_reported(tmp_path):

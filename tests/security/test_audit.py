@@ -247,5 +247,9 @@ def test_concurrent_appends_keep_one_chain(tmp_path):
 
 
 def test_cli_verify_with_no_log_says_so(memory_keyring, home, capsys):
-    assert main(["--lang", "en", "audit", "verify"]) == 3
+    # Issue 23: a fresh install (no log, no head file) is a state, not an error.
+    assert main(["--lang", "en", "audit", "verify"]) == 0
+    assert "No audit log yet" in capsys.readouterr().out
+    # A log named explicitly that is not there stays an error.
+    assert main(["--lang", "en", "audit", "verify", "--log", str(home / "none.jsonl")]) == 3
     assert "Audit log not found" in capsys.readouterr().err

@@ -248,7 +248,7 @@ class SummarizeTab(QWidget):
             if out_path.suffix.lower() == ".txt":
                 from ...fileio import atomic_write_text
 
-                atomic_write_text(out_path, text + "\n")
+                atomic_write_text(out_path, text + "\n", shared=True)
             else:
                 from ...documents import write_text_docx
 

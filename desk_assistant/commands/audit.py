@@ -25,6 +25,7 @@ from ..security.audit_mirror import default_mirror
 from ..security.csv_safe import csv_cell
 from ..security.policy import load_policy
 from .common import emit_json
+from .notices import show_notice
 
 EXPORT_FIELDS = (
     "seq",
@@ -131,8 +132,8 @@ def _open_log(args, *, allow_missing: bool = False) -> AuditLog:
             raise AuditLogNotYetError(path=str(path))
         raise AuditLogMissingError(path=str(path))
     result = keys.load_or_create_key(keys.AUDIT_KEY, policy, create=False)
-    if result.warning:
-        sys.stderr.write(result.warning + "\n")
+    if result.warning:  # the key-file notice: once per session (commands/notices.py)
+        show_notice(result.warning)
     return AuditLog(path, result.key, mirror)
 
 

@@ -124,25 +124,42 @@ def test_a_deleted_audit_log_stays_an_error(capsys, app_home):
     assert "監査ログが見つかりません" in capsys.readouterr().err
 
 
-def test_the_key_file_notice_is_shown_once_per_session(app_home):
+def test_one_key_file_notice_per_run(app_home):
     from desk_assistant.security.keys import _fallback_warning, fallback_key_path
 
     notices.new_run()
     vault_notice = _fallback_warning(fallback_key_path("vault-key"))
     audit_notice = _fallback_warning(fallback_key_path("audit-hmac-key"))
     out = io.StringIO()
-    assert notices.show_notice(vault_notice, out, now=1000.0)
-    assert not notices.show_notice(audit_notice, out, now=1000.0)  # same run: one notice
+    assert notices.show_notice(vault_notice, out)
+    assert not notices.show_notice(audit_notice, out)  # same folder, same run: one notice
     notices.new_run()
-    assert not notices.show_notice(vault_notice, out, now=2000.0)  # next command, same session
-    notices.new_run()
-    assert notices.show_notice(vault_notice, out, now=1000.0 + notices.NOTICE_REPEAT_S + 1)
-    assert out.getvalue().count("\n") == 2
-    # Other notices (a policy problem) are shown every time.
-    notices.new_run()
-    assert notices.show_notice("policy HKLM: unknown key X", out, now=5.0)
-    notices.new_run()
-    assert notices.show_notice("policy HKLM: unknown key X", out, now=6.0)
+    assert notices.show_notice(audit_notice, out)  # the security layer decides when it is due
+    # Other notices (a policy problem) are shown as they come.
+    assert notices.show_notice("policy HKLM: unknown key X", out)
+    assert out.getvalue().count("\n") == 3
+
+
+def test_the_key_file_notice_is_not_repeated_by_the_next_command(app_home, capsys):
+    import keyring
+    from keyring.backends import fail
+
+    from desk_assistant.security.keys import fallback_key_path
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        cli.main(["audit", "verify"])  # fresh: no log yet, no key needed
+        folder = str(fallback_key_path("x").parent)
+        (app_home / "a.txt").write_text("本文です。\n", encoding="utf-8")
+        cli.main(["extract", str(app_home / "a.txt")])
+        first = capsys.readouterr().err
+        cli.main(["extract", str(app_home / "a.txt")])
+        second = capsys.readouterr().err
+    finally:
+        keyring.set_keyring(previous)
+    assert first.count(folder) == 1  # vault and audit keys: one notice
+    assert folder not in second
 
 
 def test_outputs_follow_the_umask_unless_policy_says_owner_only(tmp_path, monkeypatch):

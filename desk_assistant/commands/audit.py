@@ -132,7 +132,7 @@ def _open_log(args, *, allow_missing: bool = False) -> AuditLog:
             raise AuditLogNotYetError(path=str(path))
         raise AuditLogMissingError(path=str(path))
     result = keys.load_or_create_key(keys.AUDIT_KEY, policy, create=False)
-    if result.warning:  # the key-file notice: once per session (commands/notices.py)
+    if result.warning and keys.fallback_warning_due(keys.AUDIT_KEY):  # once per login session
         show_notice(result.warning)
     return AuditLog(path, result.key, mirror)
 

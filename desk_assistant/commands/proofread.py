@@ -191,13 +191,21 @@ def _check_output(args, paths: list[Path]) -> Path | None:
         )
     if output.suffix.lower() != ".docx":
         raise UsageError(what=i18n.tr(f"-o {output}（.docx を指定）", f"-o {output} (use .docx)"))
-    if paths[0].suffix.lower() != ".docx":
+    if not _annotates(paths[0].suffix):
         from ..errors import WordOutputNeedsDocxError
 
         raise WordOutputNeedsDocxError(path=str(paths[0]))
     if output.exists():
         raise OutputExistsError(path=str(output))
     return output
+
+
+def _annotates(suffix: str) -> bool:
+    """Comments and tracked changes need a format that can carry them (formats.py)."""
+    from ..documents.formats import ANNOTATES, for_suffix
+
+    fmt = for_suffix(suffix)
+    return fmt is not None and fmt.can(ANNOTATES)
 
 
 def _open_model(args, session: TaskSession):
@@ -230,7 +238,7 @@ def _proofread_one(args, path: Path, config, opened, output: Path | None) -> Fil
 
     name = str(path)
     document = read_document(name)
-    if output is not None and document.format != "docx":
+    if output is not None and not _annotates(f".{document.format}"):
         raise WordOutputNeedsDocxError(path=name)
     progress = Progress(1, i18n.tr(f"校正 {path.name}", f"proofread {path.name}"))
 

@@ -30,8 +30,8 @@ TASKS: tuple[TaskSpec, ...] = (
     ),
     TaskSpec("summarize", role="general", features=("export",)),
     TaskSpec("proofread", role=None, features=("llm_suggestions", "export")),
-    # 答弁・文書ライブラリ: `library`, `search` and `ask` (commands/library.py); no tab yet.
-    TaskSpec("library", role="general", tab=False),
+    # 答弁・文書ライブラリ: `library`, `search` and `ask` (commands/library.py), 検索 tab.
+    TaskSpec("library", role="general"),
     # 法令調査: `laws import|list|show|search|ask` (commands/laws.py) on local e-Gov data; no tab yet.
     TaskSpec("laws", role="general", tab=False),
 )

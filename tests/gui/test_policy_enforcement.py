@@ -389,7 +389,7 @@ GUI_CHECKS = {
     "glossary": gui_glossary,
     "export": gui_export,
     "audit_export": gui_audit_export,
-    "library": gui_not_offered_yet("library"),
+    "library": gui_task("library", "library_tab"),
     "laws": gui_not_offered_yet("laws"),
 }
 

@@ -33,8 +33,16 @@ def source_of(rels_name: str) -> str:
     return posixpath.join(posixpath.dirname(folder), name[: -len(".rels")])
 
 
+def policy_allows_links() -> bool:
+    """IT policy AllowExternalLinks (default: no). Read at each save: it is one small file."""
+    from ..security.policy import load_policy
+
+    return load_policy().allow_external_links
+
+
 class LinkScrubber:
-    def __init__(self, entries: Iterable[tuple[str, bytes]], allow: bool = False) -> None:
+    def __init__(self, entries: Iterable[tuple[str, bytes]], allow: bool | None = None) -> None:
+        allow = policy_allows_links() if allow is None else allow
         self.allow = allow
         self.rels: dict[str, bytes] = {}  # rels part -> scrubbed bytes
         self.removed: dict[str, set[str]] = {}  # source part -> removed relationship ids

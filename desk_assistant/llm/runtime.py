@@ -111,10 +111,17 @@ def _open_enforced(
 
     before = integrity.file_identity(info.path)
     result: dict = {}
+    stop = threading.Event()  # a failed load need not wait for a 5 GB hash
+
+    def report(done: int, total: int) -> None:
+        if stop.is_set():
+            raise InterruptedError("model hash stopped: the load failed")
+        if progress is not None:
+            progress(done, total)
 
     def hash_file() -> None:
         try:
-            result["sha"] = integrity.fresh_sha256(info.path, progress)
+            result["sha"] = integrity.fresh_sha256(info.path, report)
         except BaseException as err:  # noqa: BLE001 - handed to the caller below
             result["error"] = err
 
@@ -142,6 +149,7 @@ def _open_enforced(
         catalog_hashes = [e.sha256 for e in load_catalog() if e.sha256]
         check_model_allowed(info.path, sha, policy, catalog_hashes)
     except BaseException:
+        stop.set()
         engine.close()
         hasher.join()
         raise

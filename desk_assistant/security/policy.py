@@ -67,6 +67,7 @@ class Policy:
     retention_days: int | None = None  # None or 0: keep
     disabled_features: frozenset[str] = frozenset()
     allow_keyring_fallback: bool = True
+    allow_external_links: bool = False  # keep external template/image links in outputs
     ui_language: str | None = None
     # 公用文チェッカー: an organization rule profile (JSON path) and whether users may
     # keep a personal exception list (tasks/proofread/profile.py reads both).
@@ -103,6 +104,7 @@ class Policy:
             "RetentionDays": self.retention_days,
             "DisabledFeatures": sorted(self.disabled_features),
             "AllowKeyringFallback": self.allow_keyring_fallback,
+            "AllowExternalLinks": self.allow_external_links,
             "UILanguage": self.ui_language,
             "ProofreadProfile": self.proofread_profile,
             "AllowPersonalExceptions": self.allow_personal_exceptions,
@@ -162,6 +164,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "RetentionDays": ("retention_days", _days),
     "DisabledFeatures": ("disabled_features", _strings),
     "AllowKeyringFallback": ("allow_keyring_fallback", _bool),
+    "AllowExternalLinks": ("allow_external_links", _bool),
     "UILanguage": ("ui_language", _language),
     "ProofreadProfile": ("proofread_profile", _text),
     "AllowPersonalExceptions": ("allow_personal_exceptions", _bool),
@@ -176,6 +179,7 @@ _SAFEST: dict[str, Any] = {
     "allow_catalog_models": False,
     "allow_keyring_fallback": False,
     "allow_personal_exceptions": False,
+    "allow_external_links": False,
     # A DisabledFeatures IT wrote but we cannot read: fail closed, every feature off.
     "disabled_features": sorted(KNOWN_FEATURES),
     "owner_only_outputs": True,

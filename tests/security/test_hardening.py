@@ -1071,3 +1071,17 @@ def test_security_md_names_only_tests_that_exist():
         if finding == 9:
             continue  # DisabledFeatures enforcement: tests/gui/test_policy_enforcement.py
         assert any(re.search(rf"(^test_|_)F{finding}_", n) for n in named), finding
+
+
+def test_F18_policy_can_keep_external_links(tmp_path, monkeypatch):
+    import zipfile
+
+    from desk_assistant.documents import load
+
+    source = hostile_docx(tmp_path)
+    policy = write_json(tmp_path / "p.json", {"AllowExternalLinks": True})
+    monkeypatch.setenv("DESK_ASSISTANT_POLICY", str(policy))
+    out = tmp_path / "kept.docx"
+    load(source).save_as(out)
+    with zipfile.ZipFile(out) as archive:
+        assert EVIL_URL.encode() in archive.read("word/_rels/settings.xml.rels")

@@ -1085,3 +1085,32 @@ def test_F18_policy_can_keep_external_links(tmp_path, monkeypatch):
     load(source).save_as(out)
     with zipfile.ZipFile(out) as archive:
         assert EVIL_URL.encode() in archive.read("word/_rels/settings.xml.rels")
+
+
+def test_F4_syslog_mirror_writes_lines_verify_can_read_back(tmp_path, monkeypatch):
+    """No /dev/log on the build machine: the syslog module is stood in, and the line it
+    gets is written where IT's rsyslog rule would put it, then read back by verify."""
+    import types
+
+    from desk_assistant.security import audit_mirror
+
+    sent: list[tuple] = []
+    fake = types.SimpleNamespace(
+        LOG_PID=1,
+        LOG_USER=8,
+        LOG_INFO=6,
+        openlog=lambda ident, option, facility: sent.append(("open", ident, facility)),
+        syslog=lambda priority, message: sent.append(("log", priority, message)),
+    )
+    monkeypatch.setitem(sys.modules, "syslog", fake)
+    routed = tmp_path / "audit-mirror.log"
+    mirror = audit_mirror.SyslogMirror([routed])
+    assert mirror.read() is None  # not readable: verify says it checked the chain only
+    log = AuditLog(tmp_path / "audit.jsonl", KEY, mirror)
+    log.append(task="translate", outcome="ok", output_path="/secret/計画.docx")
+    assert sent[0] == ("open", "desk-assistant-audit", 8)
+    message = sent[1][2]
+    assert message.startswith("DESKAUDIT ") and "計画" not in message
+    routed.write_text(f"Nov 30 20:00:00 pc desk-assistant-audit[42]: {message}\n", encoding="utf-8")
+    result = log.verify()
+    assert result.ok and result.mirror == 1

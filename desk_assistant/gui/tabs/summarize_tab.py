@@ -207,6 +207,9 @@ class SummarizeTab(QWidget):
             [span for f in findings if (span := finding_span(result.text, units, f))]
         )
         notes = [f"⚠ {message_of(f)}" for f in findings]
+        verdict = getattr(result, "verdict", None)
+        if verdict is not None:
+            notes.insert(0, tr("判定: ", "Verdict: ") + verdict.label())
         notes += list(getattr(result, "warnings", None) or ())
         opened = self.main.model(self.role)
         if opened is not None and opened.info.demo:

@@ -221,7 +221,15 @@ class TranslateTab(QWidget):
         for segment in result.segments:  # memory hits and repeats never streamed a row
             self.show_segment(segment, scroll=False)
         findings = len(result.findings)
-        if findings:
+        verdict = getattr(result, "verdict", None)  # 問題なし / 要確認 N 件 (segments)
+        if verdict is not None:
+            self.main.status(
+                tr(
+                    f"翻訳完了: 判定 {verdict.label()}（指摘 {findings} 件）",
+                    f"Translated: verdict {verdict.label()} ({findings} findings)",
+                )
+            )
+        elif findings:
             self.main.status(
                 tr(f"翻訳完了: 確認事項 {findings} 件", f"Translated: {findings} findings to check")
             )

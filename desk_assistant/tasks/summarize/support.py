@@ -38,6 +38,10 @@ def _surface(unit: str) -> str:
     return re.sub(r"^\s*[・\-*•]\s*", "", unit)[:30]
 
 
+def _body_compact(unit: str) -> str:
+    return re.sub(r"\s+", "", _body(unit))
+
+
 def _is_claim(unit: str) -> bool:
     body = _body(unit)
     return len(re.sub(r"\W", "", body)) >= MIN_UNIT_CHARS and not body.startswith("【")
@@ -58,7 +62,10 @@ def unsupported(units: Sequence[str], citations: Sequence[Citation]) -> list[Gro
     ]
 
 
-def repeats(units: Sequence[str]) -> list[GroundingFinding]:
+def repeats(units: Sequence[str], source_text: str = "") -> list[GroundingFinding]:
+    """Lines that say again what an earlier line said. Two similar lines that are each
+    quoted from the source are not a repeat: the document says both (附則 after 附則)."""
+    source = re.sub(r"\s+", "", unicodedata.normalize("NFKC", source_text))
     findings = []
     seen: list[set[str]] = []
     lines: set[str] = set()
@@ -69,11 +76,12 @@ def repeats(units: Sequence[str]) -> list[GroundingFinding]:
         line = re.sub(r"\s+", "", unicodedata.normalize("NFKC", unit))
         if line and line in lines:  # the same line again, title lines (【件名】) included
             findings.append(GroundingFinding("repeat", _surface(unit), n))
-        elif loop and len(set(loop.group(1))) > 1:
+        elif loop and len(set(loop.group(1))) > 1 and loop.group(0) not in source:
             findings.append(GroundingFinding("repeat", _surface(unit), n))
         elif (
             grams
             and _is_claim(unit)
+            and _body_compact(unit) not in source
             and any(len(grams & earlier) >= 0.8 * min(len(grams), len(earlier)) for earlier in seen)
         ):
             findings.append(GroundingFinding("repeat", _surface(unit), n))
@@ -131,7 +139,7 @@ def check_support(
     if wrong_language(text, style.language):
         # About the whole summary; it sits on the first line, quoting it.
         findings.append(GroundingFinding("language", _surface(units[0]), 0))
-    findings += repeats(units)
+    findings += repeats(units, source_text)
     grams = source_grams if source_grams is not None else evidence_grams(source_text)
     findings += copied_examples(units, style, grams)
     if not cross_language(style, source_text):

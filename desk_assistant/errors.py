@@ -523,3 +523,8 @@ class PdfLimitError(InputFileError):
 class InvalidOutputError(InputFileError):
     ja = "書き出した文書が正しい Word 文書にならないため、保存しませんでした: {path}（{what}）。元の文書の一部が壊れている可能性があります。"
     en = "The document written would not be a valid Word file, so it was not saved: {path} ({what}). Part of the source document may be damaged."
+
+
+class SourceChangedError(InputFileError):
+    ja = "元の文書が読み込んだ後に変更されたため、書き出しを中止しました: {path}。もう一度読み込んでから実行してください。"
+    en = "The source document changed after it was read, so nothing was written: {path}. Load it again and retry."

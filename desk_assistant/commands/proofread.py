@@ -14,7 +14,9 @@ Every file gets an audit record (監査ログ).
 
 from __future__ import annotations
 
+import re
 import sys
+from bisect import bisect_left
 from pathlib import Path
 
 from .. import i18n
@@ -304,10 +306,15 @@ def _print_text(name, document, findings) -> None:
     from ..tasks.proofread import LLM
 
     texts = {b.location or None: b.text for b in document.blocks}
+    breaks: dict[str | None, list[int]] = {}  # line-break offsets per block, found once
     for f in findings:
-        text = texts.get(f.location, "")
-        line = text.count("\n", 0, f.start) + 1
-        col = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
+        if f.location not in breaks:
+            text = texts.get(f.location, "")
+            breaks[f.location] = [m.start() for m in re.finditer("\n", text)]
+        # bisect, not count(): a long block with many findings must stay linear
+        before = bisect_left(breaks[f.location], f.start)
+        line = before + 1
+        col = f.start - (breaks[f.location][before - 1] + 1 if before else 0) + 1
         where = f"{name}:{f.location}:{col}" if f.location else f"{name}:{line}:{col}"
         hint = f" → {f.suggestion}" if f.suggestion and f.source != LLM else ""
         basis = f" 〔{f.citation}〕" if f.citation else ""

@@ -35,7 +35,16 @@ from lxml import etree
 
 from ..fileio import atomic_writer
 from . import wordml
-from .docx import REL_NS, REL_TYPE, DocxDocument, Package, entries_of, open_package, stories
+from .docx import (
+    REL_NS,
+    REL_TYPE,
+    DocxDocument,
+    Package,
+    entries_of,
+    open_package,
+    stories,
+    write_entries,
+)
 from .external_links import LinkScrubber
 from .sniff import check_output
 from .validate import check_docx
@@ -202,11 +211,7 @@ def annotate_docx(
         ) as handle,
         zipfile.ZipFile(handle, "w") as out,
     ):
-        for info, data in entries_of(document):
-            if info.filename in pkg.dirty:
-                data = pkg.serialize(info.filename)
-            data = links.part(info.filename, data)  # Word must not fetch anything
-            out.writestr(copy.copy(info), data)  # writestr updates the ZipInfo it gets
+        write_entries(document, pkg, out, links.part)
         for name, data in new_parts.items():
             out.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
     return report

@@ -12,13 +12,19 @@ import copy
 import os
 import posixpath
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 
 from lxml import etree
 
-from ..errors import CorruptFileError, DocumentTooComplexError, UnsafeXmlError, Words
+from ..errors import (
+    CorruptFileError,
+    DocumentTooComplexError,
+    SourceChangedError,
+    UnsafeXmlError,
+    Words,
+)
 from ..fileio import atomic_writer
 from . import headings, limits, messages, wordml
 from .external_links import LinkScrubber
@@ -26,7 +32,7 @@ from .model import Block, Document, Segment
 from .sniff import DEFAULT_MAX_UNCOMPRESSED, check_output, open_docx_zip
 from .tags import parse_tagged, strip_tags
 from .validate import check_docx
-from .zipread import read_members
+from .zipread import copy_member, read_members
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -40,7 +46,7 @@ class _Package:
     def __init__(self, path: Path, entries: list[tuple[zipfile.ZipInfo, bytes]]):
         self.path = path
         self.entries = entries
-        self.data = {info.filename: data for info, data in entries}
+        self.data = {info.filename: data for info, data in entries}  # None: not XML, not kept
         self.trees: dict[str, etree._Element] = {}
         self.dirty: set[str] = set()
         self.elements = 0  # a work budget: tags in the parts parsed so far
@@ -170,12 +176,20 @@ def _styles_root(pkg: _Package) -> etree._Element | None:
 class DocxDocument(Document):
     format = "docx"
 
-    def __init__(self, path: Path, entries: list[tuple[zipfile.ZipInfo, bytes]]):
+    def __init__(self, path: Path, entries: list[tuple[zipfile.ZipInfo, bytes | None]]):
         self._entries = entries
+        self._source_stamp = _stamp(path)  # parts not kept in memory are copied from here
         package = _Package(path, entries)
         levels = headings.style_levels(_styles_root(package))
         blocks: list[Block] = []
-        for _part, found in _stories(package):
+        for count, (_part, found) in enumerate(_stories(package), start=1):
+            if count > limits.MAX_PARAGRAPHS:
+                raise DocumentTooComplexError(
+                    path=str(path),
+                    what="paragraphs / 段落数",
+                    size=f"> {limits.MAX_PARAGRAPHS:,}",
+                    limit=f"{limits.MAX_PARAGRAPHS:,}",
+                )
             model = wordml.analyse_paragraph(found.element, found.fields)
             if found.twin:
                 continue
@@ -223,11 +237,7 @@ class DocxDocument(Document):
             ) as handle,
             zipfile.ZipFile(handle, "w") as out,
         ):
-            for info, data in self._entries:
-                if info.filename in pkg.dirty:
-                    data = pkg.serialize(info.filename)
-                data = links.part(info.filename, data)  # Word must not fetch anything
-                out.writestr(copy.copy(info), data)  # writestr updates the ZipInfo it gets
+            write_entries(self, pkg, out, links.part)
         return warnings
 
 
@@ -254,6 +264,46 @@ def apply_tagged(model: wordml.ParagraphModel, tagged: str) -> list[str]:
     return warnings
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def write_entries(
+    document: DocxDocument,
+    pkg: _Package,
+    out: zipfile.ZipFile,
+    transform: Callable[[str, bytes], bytes] | None = None,
+) -> None:
+    """The source's parts in their order: edited XML re-serialised, then `transform(name,
+    data)` (the external-link scrubber) on every part kept in memory; the rest (images,
+    embedded files) streamed from the source, which must be unchanged."""
+    source = None
+    try:
+        for info, data in document._entries:
+            if info.filename in pkg.dirty:
+                data = pkg.serialize(info.filename)
+            if data is not None and transform is not None:
+                data = transform(info.filename, data)
+            if data is not None:
+                out.writestr(copy.copy(info), data)  # writestr updates the ZipInfo it gets
+                continue
+            if source is None:
+                if _stamp(document.path) != document._source_stamp:
+                    raise SourceChangedError(path=str(document.path))
+                try:
+                    source = zipfile.ZipFile(document.path)
+                except (zipfile.BadZipFile, OSError) as err:
+                    raise SourceChangedError(str(err), path=str(document.path)) from None
+            copy_member(source, info, out, document.path)
+    finally:
+        if source is not None:
+            source.close()
+
+
 def load_docx(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> DocxDocument:
     return DocxDocument(path, _read_entries(path, max_uncompressed))
 
@@ -269,6 +319,7 @@ def open_package(document: DocxDocument) -> Package:
     return Package(document.path, document._entries)
 
 
-def entries_of(document: DocxDocument) -> list[tuple[zipfile.ZipInfo, bytes]]:
-    """The source zip's entries in their order (writers copy the parts they do not edit)."""
+def entries_of(document: DocxDocument) -> list[tuple[zipfile.ZipInfo, bytes | None]]:
+    """The source zip's entries in their order; data is None for parts not kept in memory
+    (write them with `write_entries`)."""
     return document._entries

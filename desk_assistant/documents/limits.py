@@ -13,7 +13,7 @@ MAX_XML_PART = 64 * 1024 * 1024  # one XML part, decompressed (lxml needs severa
 MAX_XML_TOTAL = 160 * 1024 * 1024  # all XML parts together, decompressed
 MAX_ELEMENTS = 3_000_000  # XML elements across the parts we walk
 MAX_PARAGRAPH_CHARS = 1_000_000  # text of one paragraph kept for the tasks
-MAX_NESTING = 100  # tables in tables, text boxes in text boxes
+MAX_PARAGRAPHS = 50_000  # paragraphs in all stories (a 2,000-page report has ~30,000)
 
 # PDF
 MAX_PDF_PAGES = 5_000

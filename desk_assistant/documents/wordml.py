@@ -238,7 +238,8 @@ class ParagraphModel:
 
 def analyse_paragraph(p: etree._Element, fields: FieldState) -> ParagraphModel:
     items: list[Group | Anchor] = []
-    state = {"open": None}  # the group still accepting runs: (Group, parent, key)
+    # the group still accepting runs: (Group, parent, key); counters keep numbering O(1)
+    state = {"open": None, "groups": 0, "anchors": 0}
 
     def close() -> None:
         state["open"] = None
@@ -249,7 +250,8 @@ def analyse_paragraph(p: etree._Element, fields: FieldState) -> ParagraphModel:
             items[-1].elements.append(element)
             items[-1].text += text
             return
-        items.append(Anchor(sum(isinstance(i, Anchor) for i in items) + 1, [element], text))
+        state["anchors"] += 1
+        items.append(Anchor(state["anchors"], [element], text))
 
     def visit(container: etree._Element) -> None:
         for child in container:
@@ -289,7 +291,8 @@ def analyse_paragraph(p: etree._Element, fields: FieldState) -> ParagraphModel:
             current[0].runs.append(run)
             current[0].text += text
             return
-        group = Group(sum(isinstance(i, Group) for i in items) + 1, [run], text)
+        state["groups"] += 1
+        group = Group(state["groups"], [run], text)
         items.append(group)
         state["open"] = (group, run.getparent(), key)
 

@@ -8,8 +8,9 @@ zipfile or codec failure becomes one of our translatable errors.
 
 from __future__ import annotations
 
-import bz2  # noqa: F401 - makes sure zipfile's optional codecs are importable
+import copy
 import lzma
+import shutil
 import zipfile
 import zlib
 from pathlib import Path
@@ -48,16 +49,18 @@ def is_xml_part(name: str) -> bool:
 
 def read_members(
     archive: zipfile.ZipFile, path: Path, max_uncompressed: int
-) -> list[tuple[zipfile.ZipInfo, bytes]]:
+) -> list[tuple[zipfile.ZipInfo, bytes | None]]:
+    """(info, data) for every member; data is None for parts that are not XML (images,
+    embedded files): they are never needed to read the text, and the writers copy them
+    from the source as a stream (`copy_member`), so a 480 MB image costs no memory."""
     total = xml_total = 0
-    entries = []
+    entries: list[tuple[zipfile.ZipInfo, bytes | None]] = []
     for info in archive.infolist():
-        if info.flag_bits & 0x1:
-            raise PasswordProtectedError(path=str(path), kind=WORD_DOCUMENT)
-        if info.compress_type not in _WORD_METHODS:
-            method = _METHOD_NAMES.get(info.compress_type, f"#{info.compress_type}")
-            raise UnsupportedCompressionError(path=str(path), method=method)
+        check_member(info, path)
         xml = is_xml_part(info.filename)
+        if not xml:
+            entries.append((info, None))
+            continue
         part_limit = limits.MAX_XML_PART if xml else max_uncompressed
         chunks: list[bytes] = []
         size = 0
@@ -103,3 +106,28 @@ def read_members(
                 )
         entries.append((info, b"".join(chunks)))
     return entries
+
+
+def check_member(info: zipfile.ZipInfo, path: Path) -> None:
+    """Refuse members Word never writes: encrypted, or compressed with other methods."""
+    if info.flag_bits & 0x1:
+        raise PasswordProtectedError(path=str(path), kind=WORD_DOCUMENT)
+    if info.compress_type not in _WORD_METHODS:
+        method = _METHOD_NAMES.get(info.compress_type, f"#{info.compress_type}")
+        raise UnsupportedCompressionError(path=str(path), method=method)
+
+
+def copy_member(
+    source: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile, path: Path
+) -> None:
+    """Stream one member from the source package into `out`, checksum verified."""
+    check_member(info, path)
+    try:
+        with source.open(info) as src, out.open(copy.copy(info), "w") as dst:
+            shutil.copyfileobj(src, dst, _CHUNK)
+    except zipfile.BadZipFile as err:
+        if "CRC" in str(err):
+            raise ZipChecksumError(path=str(path), member=info.filename) from None
+        raise CorruptZipError(str(err), path=str(path)) from None
+    except (zlib.error, lzma.LZMAError, EOFError, ValueError) as err:
+        raise CorruptZipError(f"{info.filename}: {err}", path=str(path)) from None

@@ -202,3 +202,56 @@ def test_json_output_with_a_file_name_that_is_not_utf8(capsys):
     out = capsys.readouterr().out
     out.encode("utf-8")
     assert json.loads(out) == {"path": "caf\\xe9.docx", "text": "a\ufffdb"}
+
+
+def test_output_with_relationships_that_point_nowhere_is_refused(tmp_path):
+    """Reading stays lenient (the text is there); the copy would not open, so it is refused."""
+    rels = (
+        f'<?xml version="1.0"?><Relationships xmlns="{fc.PKG_REL_NS}">'
+        f'<Relationship Id="rId1" Type="{fc.OFFICE_DOC}" Target="word/missing.xml"/>'
+        "</Relationships>"
+    ).encode()
+    document = documents.load(
+        write(tmp_path, "in.docx", fc.replace_parts(SIMPLE, {"_rels/.rels": rels}))
+    )
+    assert document.blocks[0].text == "申請書を提出します。"
+    with pytest.raises(InvalidOutputError):
+        document.save_as(tmp_path / "out.docx")
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_media_parts_are_streamed_from_the_source(tmp_path):
+    image = bytes(range(256)) * 4096
+    data = fc.replace_parts(SIMPLE, {"word/media/image1.png": image})
+    path = write(tmp_path, "img.docx", data)
+    document = documents.load(path)
+    document.save_as(tmp_path / "out.docx")
+    with zipfile.ZipFile(tmp_path / "out.docx") as archive:
+        assert archive.read("word/media/image1.png") == image
+
+
+def test_source_changed_before_writing(tmp_path):
+    from desk_assistant.errors import SourceChangedError
+
+    data = fc.replace_parts(SIMPLE, {"word/media/image1.png": b"\x89PNG" + bytes(100)})
+    path = write(tmp_path, "img.docx", data)
+    document = documents.load(path)
+    path.write_bytes(data + b"\0")  # edited in Word meanwhile
+    with pytest.raises(SourceChangedError):
+        document.save_as(tmp_path / "out.docx")
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_many_formatting_runs_in_one_paragraph_read_in_linear_time(tmp_path):
+    runs = "<w:r><w:rPr><w:b/></w:rPr><w:t>あい</w:t></w:r><w:r><w:t>うえ</w:t></w:r>" * 5000
+    document = documents.load(
+        write(tmp_path, "runs.docx", fc.minimal_docx(fc.body(f"<w:p>{runs}</w:p>")))
+    )
+    assert document.blocks[0].text == "あいうえ" * 5000
+    assert document.blocks[0].tagged.endswith("<g10000>うえ</g10000>")
+
+
+def test_paragraph_budget(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_PARAGRAPHS", 100)
+    path = write(tmp_path, "many.docx", fc.minimal_docx(fc.body(fc.para("段落") * 101)))
+    expect(DocumentTooComplexError, path)

@@ -17,6 +17,8 @@ MAX_PARAGRAPHS = 50_000  # paragraphs in all stories (a 2,000-page report has ~3
 
 # PDF
 MAX_PDF_PAGES = 5_000
-MAX_PAGE_CONTENT = 24 * 1024 * 1024  # one page's decoded content stream(s)
-MAX_PAGE_OPERATIONS = 500_000  # content-stream operators interpreted per page
+# pypdf parses a content stream in Python (~1 s per MB on a busy PC) before it
+# interprets it; real text pages hold < 1 MB and < 10,000 operators.
+MAX_PAGE_CONTENT = 4 * 1024 * 1024  # one page's decoded content stream(s)
+MAX_PAGE_OPERATIONS = 200_000  # content-stream operators interpreted per page
 MAX_PDF_OPERATIONS = 5_000_000  # … per document

@@ -12,7 +12,7 @@ STAMP := $(VENV)/.stamp-install
 LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 
 
-.PHONY: run demo test test-fast setup model lint bench clean system-tools
+.PHONY: run demo test test-fast setup model lint bench fuzz clean system-tools
 
 setup: $(STAMP)
 
@@ -67,6 +67,10 @@ lint: $(STAMP)
 
 bench: model
 	$(PY) bench/engine_overhead.py
+
+# Every hostile-file case (≥ 800, ~30 min on two busy cores); `make test` runs a sample.
+fuzz: $(STAMP)
+	nice $(PY) bench/fuzz.py --jobs 2 --report fuzz-report.jsonl
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -59,6 +59,7 @@ def test_validator_rejects_a_broken_output(tmp_path):
 
 @needs_corpus
 @pytest.mark.fuzz
+@pytest.mark.slow  # ~1.5 min: in `make test`, not in `make test-fast`
 def test_fuzz_cases_end_cleanly(tmp_path):
     cases = fuzz_cases.all_cases(CORPUS)
     if not FULL:

@@ -80,7 +80,7 @@ def test_prompt_fits_a_small_context(law_store):
 
 
 @pytest.mark.model
-def test_ask_on_the_demo_model_with_citations_verified(installed_demo, default_law_store):
+def test_ask_on_the_demo_model_with_citations_verified(installed_demo, default_law_store, capsys):
     env = dict(os.environ, DESK_ASSISTANT_LANG="ja")
     done = subprocess.run(
         [sys.executable, "-m", "desk_assistant", "laws", "ask", QUESTION, "--format", "json"],
@@ -91,6 +91,10 @@ def test_ask_on_the_demo_model_with_citations_verified(installed_demo, default_l
     )
     assert "Traceback" not in done.stderr, done.stderr
     result = json.loads(done.stdout)
+    with capsys.disabled():  # what the 270M base model said, and what the verifier made of it
+        print(f"\ndemo model answer ({result['verdict']}): {result['answer'][:200]!r}")
+        for sentence in result["sentences"]:
+            print("  ", sentence["citations"], sentence["problems"][:2])
     assert done.returncode == (0 if result["verdict"] == VERIFIED else 1)
     assert "行政手続法第5条" in result["sources"]
     assert result["versions"] and result["sentences"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import lawnum
 from .numerals import NUMBER, parse_article_number, to_int
@@ -31,17 +32,24 @@ RELATIVE_LAWS = {
     "この府令": "home",
     "この規則": "home",
 }
-_CITATION = re.compile(
-    rf"(?:(?P<law>{_NAME_CHARS}+?(?:法律|法|令|規則)|この法律|この政令|この省令|この府令|この規則"
-    rf"|(?<![一-龥々ァ-ヴー])(?:法|令|規則|同)(?=第))"
-    rf"(?=（|附則|第|同条|前条|次条|同項|前項|次項)"
-    rf"(?:（(?P<num>[^（）]{{0,40}}?(?:{lawnum.LAW_NUM_PLAIN})[^（）]{{0,40}})）)?)?"
-    rf"(?P<suppl>附則)?"
-    rf"(?:第(?P<art>{NUMBER})条(?P<artsub>(?:\n?の\n?{NUMBER})*)|(?P<artrel>同条|前条|次条))?"
-    rf"(?:第(?P<para>{NUMBER})項|(?P<pararel>同項|前項|次項))?"
-    rf"(?:第(?P<item>{NUMBER})号(?P<itemsub>(?:の{NUMBER})*)|(?P<itemrel>同号|前号|次号))?"
-    rf"(?P<sub>[{_KATA_ITEM}](?![ァ-ヴー]))?"
-)
+
+
+@lru_cache(maxsize=8)
+def _citation_pattern(known: tuple[str, ...]) -> re.Pattern:
+    names = "".join(re.escape(n) + "|" for n in known)  # the store's names, longest first
+    return re.compile(
+        rf"(?:(?P<law>{names}{_NAME_CHARS}+?(?:法律|法|令|規則)|この法律|この政令|この省令|この府令|この規則"
+        rf"|(?<![一-龥々ァ-ヴー])(?:法|令|規則|同)(?=第))"
+        rf"(?=（|附則|第|同条|前条|次条|同項|前項|次項)"
+        rf"(?:（(?P<num>[^（）]{{0,40}}?(?:{lawnum.LAW_NUM_PLAIN})[^（）]{{0,40}})）)?)?"
+        rf"(?P<suppl>附則)?"
+        rf"(?:第(?P<art>{NUMBER})条(?P<artsub>(?:\n?の\n?{NUMBER})*)|(?P<artrel>同条|前条|次条))?"
+        rf"(?:第(?P<para>{NUMBER})項|(?P<pararel>同項|前項|次項))?"
+        rf"(?:第(?P<item>{NUMBER})号(?P<itemsub>(?:の{NUMBER})*)|(?P<itemrel>同号|前号|次号))?"
+        rf"(?P<sub>[{_KATA_ITEM}](?![ァ-ヴー]))?"
+    )
+
+
 _ERA_START = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[〇一二三四五六七八九十百千0-9])")
 _BARE_LAW_NUM = re.compile(lawnum.LAW_NUM_RE.pattern)
 # Between two references that share a law and article: 「第五条第一項及び第二項」,
@@ -74,13 +82,16 @@ class Reference:
         return bool(self.article or self.paragraph or self.item)
 
 
-def find_references(text: str) -> list[Reference]:
-    """Every citation-shaped span of `text`, in order. Offsets index `text`."""
+def find_references(text: str, known: tuple[str, ...] = ()) -> list[Reference]:
+    """Every citation-shaped span of `text`, in order. Offsets index `text`. `known`: the
+    store's law names, longest first; they match whole even where the generic name
+    pattern would stop (「…患者に対する医療に関する法律」)."""
     folded = text.translate(_DIGITS)  # full-width digits, offsets unchanged
+    pattern = _citation_pattern(tuple(known))
     out: list[Reference] = []
     pos = 0
     while pos < len(folded):
-        match = _CITATION.search(folded, pos)
+        match = pattern.search(folded, pos)
         if not match:
             break
         if match.end() == match.start():

@@ -85,7 +85,7 @@ class Citation:
 class CitationResolver:
     def __init__(self, store: LawStore):
         self.store = store
-        self._known = [n for n, _num, _kind in store.names()]
+        self._known = tuple(n for n, _num, _kind in store.names())
 
     def resolve_text(
         self,
@@ -98,7 +98,7 @@ class CitationResolver:
         context = context if context is not None else DocumentContext()
         self._learn_aliases(text, context)
         out = []
-        refs = find_references(text)
+        refs = find_references(text, self._known)
         mentions = [
             m for m in find_mentions(text) if not any(r.start <= m[0] < r.end for r in refs)
         ]

@@ -265,6 +265,11 @@ class CorruptZipError(CorruptFileError):
     en = "The file is damaged (its .docx ZIP structure cannot be read): {path}"
 
 
+class CorruptZipMemberError(CorruptZipError):
+    ja = "ファイルが壊れています（.docx の部品 {part} を展開できません）: {path}"
+    en = "The file is damaged (the part {part} of the .docx cannot be unpacked): {path}"
+
+
 class ZipBombError(InputFileError):
     ja = "展開後のサイズが上限を超えるため読み込みません（圧縮爆弾の可能性）: {path}（展開後 {size}、上限 {limit}）"
     en = "Refused: the file would expand beyond the limit (possible zip bomb): {path} (expanded {size}, limit {limit})"

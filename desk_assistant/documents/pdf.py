@@ -161,6 +161,7 @@ def load_pdf(path: Path) -> PdfDocument:
         texts: list[str] = []
         page_kinds: list[str] = []
         garbled: list[int] = []
+        undecodable: list[int] = []
         for number, page in enumerate(pages, start=1):
             before = len(catcher.messages)
             try:
@@ -169,7 +170,7 @@ def load_pdf(path: Path) -> PdfDocument:
                 if budget.document > limits.MAX_PDF_OPERATIONS:
                     raise DocumentTooLongError(
                         path=str(path),
-                        what=i18n.tr("PDF の描画命令の数", "PDF drawing operations"),
+                        what=Words("PDF の描画命令の数", "PDF drawing operations"),
                         limit=f"{limits.MAX_PDF_OPERATIONS:,}",
                     ) from None
                 text = None
@@ -192,12 +193,15 @@ def load_pdf(path: Path) -> PdfDocument:
                 garbled.append(number)  # e.g. a ToUnicode map that points at nonsense
             texts.append(text)
             page_kinds.append(_page_kind(page, bool(text.strip())))
+            if not text.strip() and number not in unreadable and page_kinds[-1] != "scanned":
+                if _draws_text(page):  # text is drawn, none comes out: broken font maps
+                    undecodable.append(number)
     finally:
         logger.removeHandler(catcher)
         logger.propagate = propagate
 
     if not any(t.strip() for t in texts):
-        raise _no_text_error(path, page_kinds, unreadable)
+        raise _no_text_error(path, page_kinds, unreadable, undecodable)
     lines_per_page = _drop_running_lines([t.splitlines() for t in texts])
     blocks: list[Block] = []
     for number, lines in enumerate(lines_per_page, start=1):
@@ -242,10 +246,13 @@ def _content_unreadable(page) -> bool:
         refs = page.get("/Contents")
         if refs is None:
             return False
+        from pypdf.generic import StreamObject
+
         refs = refs.get_object()
         for ref in list(refs) if isinstance(refs, list) else [refs]:
-            if _stream_broken(ref.get_object()):
-                return True
+            stream = ref.get_object()
+            if not isinstance(stream, StreamObject) or _stream_broken(stream):
+                return True  # /Contents that is not a stream (null, a string, a loop)
     except Exception:  # noqa: BLE001 - any failure here is damage
         return True
     return False
@@ -276,7 +283,30 @@ def _stream_broken(stream) -> bool:
     return not unpacker.eof and len(raw) <= limits.MAX_PAGE_CONTENT  # cut short: truncated
 
 
-def _no_text_error(path: Path, page_kinds: list[str], broken: list[int]) -> DeskError:
+def _handler_name(err: BaseException) -> Words:
+    """The encryption method in our words ("V=9"), pypdf's sentence only in the detail."""
+    version = re.search(r"V=(\d+)", str(err))
+    if version:
+        return Words(f"暗号化方式 V={version.group(1)}", f"encryption V={version.group(1)}")
+    return Words("標準以外の暗号化方式", "a non-standard security handler")
+
+
+_TEXT_OPERATORS = re.compile(rb"(?:\)|\]|>)\s*(?:Tj|TJ|'|\")")
+
+
+def _draws_text(page) -> bool:
+    """The page's content asks to draw text (Tj/TJ), whatever the extraction gave."""
+    try:
+        contents = page.get_contents()
+        data = contents.get_data() if contents is not None else b""
+    except Exception:  # noqa: BLE001 - damaged content is reported elsewhere
+        return False
+    return bool(_TEXT_OPERATORS.search(data[: limits.MAX_PAGE_CONTENT]))
+
+
+def _no_text_error(
+    path: Path, page_kinds: list[str], broken: list[int], undecodable: list[int]
+) -> DeskError:
     """Why a PDF gave no text at all: damaged, scanned or blank. Only real scans say OCR."""
     if not page_kinds:
         return DamagedPdfError(
@@ -295,6 +325,15 @@ def _no_text_error(path: Path, page_kinds: list[str], broken: list[int]) -> Desk
                 f"the content of page {pages} cannot be unpacked",
             ),
         )
+    if undecodable:
+        pages = _page_list(undecodable)
+        return DamagedPdfError(
+            path=str(path),
+            what=Words(
+                f"文字を描く命令はありますが文字に変換できません（フォントの文字対応表が壊れています）: {pages} ページ",
+                f"page {pages} draws text that cannot be turned into characters (broken font maps)",
+            ),
+        )
     if "scanned" in page_kinds:
         return ScannedPdfError(path=str(path), pages=len(page_kinds))
     return BlankPdfError(path=str(path), pages=len(page_kinds))
@@ -306,7 +345,7 @@ def _pdf_error(err: BaseException, path: Path) -> DeskError:
 
     detail = f"{type(err).__name__}: {err}"[:300]
     if isinstance(err, NotImplementedError) and "ncrypt" in str(err):
-        return PdfEncryptionUnsupportedError(path=str(path), handler=str(err)[:120])
+        return PdfEncryptionUnsupportedError(detail, path=str(path), handler=_handler_name(err))
     if isinstance(err, LimitReachedError):  # pypdf's words stay in the detail (--verbose)
         return PdfLimitError(
             detail,
@@ -314,9 +353,9 @@ def _pdf_error(err: BaseException, path: Path) -> DeskError:
             what=Words("読み取りの上限に達しました", "a reading limit was reached"),
         )
     if isinstance(err, RecursionError):
-        return PdfLimitError(path=str(path), what=i18n.tr("入れ子が深すぎます", "nesting too deep"))
+        return PdfLimitError(path=str(path), what=Words("入れ子が深すぎます", "nesting too deep"))
     if isinstance(err, MemoryError):
-        return PdfLimitError(path=str(path), what=i18n.tr("メモリ不足", "out of memory"))
+        return PdfLimitError(path=str(path), what=Words("メモリ不足", "out of memory"))
     return DamagedPdfError(
         detail,
         path=str(path),
@@ -358,7 +397,9 @@ def _decrypt(reader, path: Path) -> None:
     except DependencyError as err:  # AES needs the cryptography package
         raise PdfEncryptionUnsupportedError(str(err), path=str(path), handler="AES") from None
     except NotImplementedError as err:  # a security handler pypdf does not know
-        raise PdfEncryptionUnsupportedError(path=str(path), handler=str(err)[:120]) from None
+        raise PdfEncryptionUnsupportedError(
+            str(err), path=str(path), handler=_handler_name(err)
+        ) from None
     except Exception:  # noqa: BLE001 - damaged encryption data: treat as locked
         ok = 0
     if not ok:

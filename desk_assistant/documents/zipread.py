@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import (
     CorruptZipError,
+    CorruptZipMemberError,
     DocumentTooComplexError,
     PasswordProtectedError,
     UnsupportedCompressionError,
@@ -88,7 +89,10 @@ def read_members(
                 raise ZipChecksumError(path=str(path), member=info.filename) from None
             raise CorruptZipError(str(err), path=str(path)) from None
         except (zlib.error, lzma.LZMAError, EOFError, OSError, ValueError) as err:
-            raise CorruptZipError(f"{info.filename}: {err}", path=str(path)) from None
+            # zlib's words ("Error -3 while decompressing …") stay in the detail (--verbose).
+            raise CorruptZipMemberError(
+                f"{type(err).__name__}: {err}", path=str(path), part=info.filename
+            ) from None
         except RuntimeError as err:  # zipfile: encrypted member without a password
             raise PasswordProtectedError(path=str(path), kind=WORD_DOCUMENT) from err
         except NotImplementedError:

@@ -125,3 +125,12 @@ def garbage_tounicode_pdf() -> bytes:
 
 def good_and_broken_pages_pdf() -> bytes:
     return pages_pdf([stream(TEXT), stream(b"junk", b"/Filter /NoSuchDecode")])
+
+
+def text_without_font_pdf() -> bytes:
+    """Text is drawn (Tj) with a font the page does not have: nothing comes out."""
+    return pages_pdf([stream(TEXT)], resources=b"<< >>")
+
+
+def contents_not_a_stream_pdf() -> bytes:
+    return pages_pdf([b"(not a stream)"])

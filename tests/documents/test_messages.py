@@ -197,6 +197,22 @@ CASES = [
         "壊れて",
         "damaged",
     ),
+    (
+        "pdf_text_without_font",
+        "a.pdf",
+        writer(pdf_builder.text_without_font_pdf()),
+        errors.DamagedPdfError,
+        "文字に変換できません",
+        "cannot be turned into characters",
+    ),
+    (
+        "pdf_contents_not_a_stream",
+        "a.pdf",
+        writer(pdf_builder.contents_not_a_stream_pdf()),
+        errors.DamagedPdfError,
+        "展開できません",
+        "cannot be unpacked",
+    ),
     ("pdf_blank", "a.pdf", writer(pdf_builder.blank_pdf()), errors.BlankPdfError, "白紙", "blank"),
     (
         "pdf_scanned",
@@ -355,3 +371,26 @@ def test_sizes_in_a_message_never_look_equal(tmp_path):
         "104,857,600 B",
     )
     assert size_and_limit(200 * 1024 * 1024, 100 * 1024 * 1024) == ("200.0 MB", "100.0 MB")
+
+
+def test_the_hostile_file_sample_gets_no_misleading_message(tmp_path):
+    """Issue 22's fuzz cases (the CI sample; bench/classify_fuzz.py runs all of them):
+    no 'scanned' advice without a page image, no library text, English stays English."""
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    corpus = repo.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("shared corpus not available")
+    sys.path[:0] = [str(repo / "bench"), str(repo / "tests" / "fuzz")]
+    try:
+        import classify_fuzz
+        import fuzz_cases
+    finally:
+        del sys.path[:2]
+    cases = fuzz_cases.sample(fuzz_cases.all_cases(corpus), 3)
+    rows = [classify_fuzz.classify(case, tmp_path, 60) for case in cases]
+    assert len(rows) >= 60
+    assert [r for r in rows if r.get("problems")] == []
+    assert any(r["outcome"] == "DamagedPdfError" for r in rows)

@@ -137,8 +137,10 @@ def load_glossary(
         data = path.read_bytes()
     except FileNotFoundError:
         raise GlossaryFileError(path=str(path), what=tr("ありません", "not found")) from None
-    except OSError as err:
-        raise GlossaryFileError(path=str(path), what=err.strerror or str(err)) from None
+    except OSError as err:  # the OS's words stay in the detail (--verbose)
+        raise GlossaryFileError(
+            err.strerror or "", path=str(path), what=tr("読み取れません", "cannot be read")
+        ) from None
     if path.suffix.lower() == ".tmx" or data.lstrip()[:200].find(b"<tmx") >= 0:
         entries = read_tmx(data, path, source_lang, target_lang)
     else:
@@ -181,7 +183,9 @@ def read_tmx(data: bytes, path: Path, source_lang: str, target_lang: str) -> lis
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
-        raise GlossaryFileError(path=str(path), what=f"TMX: {err}") from None
+        raise GlossaryFileError(
+            str(err), path=str(path), what=tr("TMX の XML が壊れています", "the TMX XML is broken")
+        ) from None
     header = root.find("header")
     source_lang = source_lang or _lang(header.get("srclang", "") if header is not None else "")
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"

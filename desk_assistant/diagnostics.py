@@ -24,11 +24,16 @@ def run_selftest(settings: Settings, model: str | None = None, security=None) ->
     def step(name: str, ok: bool, detail: str = "", **extra) -> None:
         report["steps"].append({"step": name, "ok": ok, "detail": detail, **extra})
 
+    job = None  # the self-test runs the model: audited like a task ("started" first)
     try:
         info = resolve_model(model, "general", settings)
         step("model_found", True, str(info.path), model_id=info.id, demo=info.demo)
+        if security is not None:
+            job = security.audit.start(task="selftest", model_id=info.id)
         started = time.perf_counter()
         with open_model(info, settings, policy=policy) as opened:
+            if job is not None:
+                job.model_sha256 = opened.sha256 or None
             step(
                 "sha256",
                 True,
@@ -86,6 +91,13 @@ def run_selftest(settings: Settings, model: str | None = None, security=None) ->
         report["ok"] = all(s["ok"] for s in report["steps"])
     except DeskError as err:
         step("error", False, err.message())
+    finally:
+        if job is not None:
+            try:
+                job.finish("ok" if report["ok"] else "error")
+            except DeskError as err:
+                step("audit", False, err.message())
+                report["ok"] = False
     if security is not None:
         # After the run, so the network-attempt count covers loading and generating.
         report["security"] = security.report()

@@ -1114,3 +1114,36 @@ def test_F4_syslog_mirror_writes_lines_verify_can_read_back(tmp_path, monkeypatc
     routed.write_text(f"Nov 30 20:00:00 pc desk-assistant-audit[42]: {message}\n", encoding="utf-8")
     result = log.verify()
     assert result.ok and result.mirror == 1
+
+
+def test_F5_selftest_runs_the_model_only_with_an_audit_record(tmp_path, monkeypatch):
+    from desk_assistant import diagnostics
+    from desk_assistant.llm.runtime import OpenModel
+
+    info = model_file(tmp_path, b"GGUF")
+    monkeypatch.setattr(diagnostics, "resolve_model", lambda *a, **k: info)
+
+    def fake_open(info, settings, policy=None):
+        engine = FakeEngine("Tokyo")
+        return OpenModel(info, engine, engine.load(info.path), "f" * 64)
+
+    monkeypatch.setattr(diagnostics, "open_model", fake_open)
+
+    class Security:
+        policy = None
+        audit = AuditLog(tmp_path / "audit.jsonl", KEY)
+
+        def report(self):
+            return {"offline": {"guard_active": True, "network_attempts": 0}}
+
+    report = diagnostics.run_selftest(Settings(), None, Security())
+    assert report["ok"], report["steps"]
+    got = [(r["task"], r["outcome"], r["model_sha256"]) for r in Security.audit.records()]
+    assert got == [("selftest", "started", None), ("selftest", "ok", "f" * 64)]
+    # An audit log that cannot be written: the model never runs.
+    Security.audit = AuditLog(tmp_path / "blocked" / "audit.jsonl", KEY)
+    Security.audit.lock_path.mkdir(parents=True)
+    opened = []
+    monkeypatch.setattr(diagnostics, "open_model", lambda *a, **k: opened.append(1))
+    report = diagnostics.run_selftest(Settings(), None, Security())
+    assert not report["ok"] and opened == []

@@ -94,6 +94,49 @@ def test_a_redirected_run_prints_progress(tmp_path):
     assert c.PROGRESS_MODES  # the option's choices exist
 
 
+@pytest.mark.parametrize("mode", ["auto", "json"])
+def test_a_real_command_with_stderr_to_a_file_prints_progress(tmp_path, mode):
+    """`proofread --no-llm` (no model needed) with stderr redirected, as a script runs it."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "DESK_ASSISTANT_HOME": str(tmp_path / "home"),
+        "DESK_ASSISTANT_LANG": "en",
+    }
+    sample = REPO / "resources" / "samples" / "notice_ja.docx"
+    with open(tmp_path / "err.txt", "w") as err, open(tmp_path / "out.txt", "w") as out:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desk_assistant",
+                "--progress",
+                mode,
+                "proofread",
+                "--no-llm",
+                str(sample),
+            ],
+            stdout=out,
+            stderr=err,
+            env=env,
+            timeout=300,
+        )
+    assert done.returncode in (0, 1)
+    lines = (tmp_path / "err.txt").read_text(encoding="utf-8").splitlines()
+    if mode == "json":
+        records = [json.loads(line) for line in lines if line.startswith("{")]
+        assert records[-1] == {
+            "event": "progress",
+            "label": "proofread notice_ja.docx",
+            "done": 1,
+            "total": 1,
+            "eta_s": 0.0,
+        }
+    else:
+        assert any(line.startswith("proofread notice_ja.docx: 1/1 (100%)") for line in lines)
+    assert "\r" not in (tmp_path / "err.txt").read_text(encoding="utf-8")
+
+
 def test_progress_option_reaches_the_commands(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(common, "progress_mode", "auto")  # restored after the test
     folder = tmp_path / "docs"

@@ -314,12 +314,15 @@ class Index:
         snippets: bool = True,
         snippet_chars: int = 160,
         match: str = "auto",
+        thorough: bool = False,
     ) -> list[Hit]:
         """Passages ranked by BM25 for the words of `query`.
 
         match="all": every word must be in the passage; "any": one is enough (more and
         rarer matches rank higher); "auto" (default): passages with all words first, then
         the others. An empty query with filters lists the filtered passages.
+        `thorough`: `Hit.matched` and the marks also count other spellings and inflections
+        of the query words (Sudachi on each hit: slower; for a few hits, as ask does).
         """
         filters = filters or Filters()
         words = termlib.query_words(query)
@@ -334,10 +337,12 @@ class Index:
         if match == "auto" and joiner == " AND " and len(rows) < limit + offset:
             seen = {pid for pid, _ in rows}
             more = self._ranked(
-                self._match_expression(groups, filters, " OR "), filters, limit + offset + len(rows)
+                self._match_expression(groups, filters, " OR "),
+                filters,
+                limit + offset + len(rows),
             )
             rows += [r for r in more if r[0] not in seen]
-        return self._hits(rows[offset : offset + limit], words, snippets, snippet_chars)
+        return self._hits(rows[offset : offset + limit], words, snippets, snippet_chars, thorough)
 
     def more_like_this(self, passage_id: int, *, limit: int = 10, words: int = 24) -> list[Hit]:
         """Passages sharing the most distinctive words of one passage (itself left out)."""
@@ -411,13 +416,15 @@ class Index:
         except sqlite3.OperationalError as err:
             raise RetrievalError(str(err)) from None
 
-    def _hits(self, rows, words, snippets: bool, snippet_chars: int) -> list[Hit]:
+    def _hits(
+        self, rows, words, snippets: bool, snippet_chars: int, thorough: bool = False
+    ) -> list[Hit]:
         hits = []
         for pid, rank in rows:
             hit = self.passage(pid)
             hit.score = -rank
             if words:
-                snippet, matched = make_snippet(hit.text, words, snippet_chars)
+                snippet, matched = make_snippet(hit.text, words, snippet_chars, thorough)
                 hit.matched = matched
                 if snippets:
                     hit.snippet = snippet

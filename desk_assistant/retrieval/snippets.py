@@ -1,9 +1,9 @@
 """Highlighted snippets: the window of a passage with the most distinct query words.
 
 Runs on the decrypted text of the few hits shown, so the index stays sealed.
-Query words are first looked for as written (and in normalized form) by plain
-string search; only a word not found that way (another spelling: 申込み for
-申し込み) sends the passage through Sudachi.
+Query words are looked for as written and in normalized form by plain string
+search; with `thorough` a word not found that way (another spelling: 申込み for
+申し込み, an inflection) sends the passage through Sudachi (slower: ask uses it).
 """
 
 from __future__ import annotations
@@ -21,8 +21,11 @@ def _find_all(haystack: str, needle: str) -> list[int]:
     return out
 
 
-def match_spans(text: str, words) -> tuple[list[tuple[int, int, str]], list[str]]:
-    """(start, end, query word) of each match in `text`, and the query words found."""
+def match_spans(
+    text: str, words, thorough: bool = False
+) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """(start, end, query word) of each match in `text`, and the query words found.
+    `thorough`: also find other spellings and inflections (Sudachi; slower)."""
     folded = shinjitai(text).casefold()
     if len(folded) != len(text):  # a rare character changed length: offsets would drift
         folded = shinjitai(text)
@@ -41,7 +44,7 @@ def match_spans(text: str, words) -> tuple[list[tuple[int, int, str]], list[str]
         elif word.parts and all(part_hits):
             spans += [(a, b, word.norm) for hits in part_hits for a, b in hits if b - a >= 2]
             found.append(word.norm)
-        elif any(f[:1] in folded for f in word.forms):  # maybe another spelling or inflection
+        elif thorough and any(f[:1] in folded for f in word.forms):  # another spelling?
             missing.append(word)
     if missing:  # another spelling of the word: ask Sudachi
         wanted = {w.norm: w.norm for w in missing}
@@ -61,8 +64,10 @@ def match_spans(text: str, words) -> tuple[list[tuple[int, int, str]], list[str]
     return spans, found
 
 
-def make_snippet(text: str, words, width: int = 160) -> tuple[Snippet, list[str]]:
-    spans, found = match_spans(text, words)
+def make_snippet(
+    text: str, words, width: int = 160, thorough: bool = False
+) -> tuple[Snippet, list[str]]:
+    spans, found = match_spans(text, words, thorough)
     if len(text) <= width or not spans:
         start = 0
     else:

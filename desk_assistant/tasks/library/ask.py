@@ -132,7 +132,7 @@ def retrieve(
     """The relevant passages for a question, best first (may be empty)."""
     topics = topic_words(question)
     hits = library.search(
-        question, filters, limit=limit * 3, match="any", snippet_chars=PASSAGE_CHARS
+        question, filters, limit=limit * 3, match="any", snippet_chars=PASSAGE_CHARS, thorough=True
     )
     return [h for h in hits if is_relevant(h, topics)][:limit]
 

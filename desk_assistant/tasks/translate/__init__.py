@@ -51,8 +51,21 @@ references (第3条 ↔ Article 3) and glossary terms, both ways. Findings are s
 never applied. Job state is saved after every unit (jobs.py), so a crash, kill
 or cancel loses at most the unit in flight; running again resumes.
 
+Trust (issue 12): every segment is also checked for omission (omission.py:
+length band per language pair, sentences without counterpart, a stop in
+mid-sentence), names and terms (names.py: URLs, e-mail, phone numbers, Latin
+terms, Sudachi person/place names romanized, law titles, 殿/様 addressees) and
+degeneration (degeneration.py: loops, copied prompt examples, markup and special
+tokens, wrong language, invented text for form words). A finding of severity
+error is a hard failure: the unit is retried once (sentence by sentence, else
+other sampling), then kept in the source language behind KEPT_MARK with a
+kept_source finding. Only segments without warning/error findings go into the
+translation memory (a memory hit that now fails is removed; `memory purge`
+re-checks the whole memory). `result.verdict` (tasks/verdicts.py) is
+問題なし / 要確認 N 件 over segments; the CLI, JSON, GUI and audit record carry it.
+
 Modules: languages (detection, codes), glossary, memory, jobs, prompting,
-tagfix, figures, checks, result, pipeline.
+tagfix, figures, checks, omission, names, degeneration, finding, result, pipeline.
 """
 
 from __future__ import annotations

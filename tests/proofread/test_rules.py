@@ -160,6 +160,7 @@ def test_positive(rule, text, surface, suggestion):
     assert f.surface == surface and text[f.start : f.end] == surface
     assert f.suggestion == suggestion
     assert f.severity == RULES[rule].severity or rule in (
+        "okurigana-compound-noun",  # error for the 訓令's 186 words, warning for the 法令 慣用
         "sarani",
         "doubled-joshi",
         "dearu-desumasu-mixed",

@@ -14,6 +14,9 @@
   after-verb-to       after a verb + と (するとともに; 彼と共に is not)
   next-cond           followed by は / も / 、 / には: a condition (事故のときは)
   next-yoru           followed by により / による (定めるところにより)
+  not-last            a word follows the match in its sentence
+  not-after-modifier  not after a 連体形 (…するあまり is the noun 余り, written either way)
+  not-after-go        not after ご/御 (ごもっとも is 尤も, not 最も)
   split               the match spans two or more tokens (つね + に read as a noun)
   next-copula         followed by で(ある) / だ / です / と / か (ものである, ところである)
   better              comparison: 方が + よい/望ましい/... (not 方(かた) = person)
@@ -138,6 +141,10 @@ def _test(term: str) -> Test:
             and n2.lemma in ("よる", "因る", "依る")
         ),
         "split": lambda t, i, j: j - i >= 2,
+        "not-after-modifier": lambda t, i, j: not _is_modifier(_prev(t, i)),
+        "not-after-go": lambda t, i, j: (p := _prev(t, i)) is None or p.surface not in ("ご", "御"),
+        # something follows in the sentence (又 at a PDF line end is 又\nは, cut by layout)
+        "not-last": lambda t, i, j: j < len(t) and not t[j].is_symbol(),
         "next-copula": lambda t, i, j: (
             (n := _next(t, j)) is not None
             and (

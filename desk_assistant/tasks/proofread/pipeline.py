@@ -14,7 +14,7 @@ from ...errors import Cancelled, DocumentTooLongError
 from ...llm.engine import CancelToken, Engine
 from .blocks import check_blocks
 from .config import ProofreadConfig
-from .finding import Finding
+from .finding import INFO, Finding
 from .llm import LlmSuggester
 
 # Work budget: the rules cost ~30 µs per character, so this keeps one document
@@ -83,6 +83,13 @@ def proofread_document(
     findings = check_blocks(blocks, config=config, extra=extra) if blocks else []
     if on_progress and suggester is None:
         on_progress(1, 1)
+    for f in findings:
+        if f.rule == "unbalanced-brackets" and (f.location or "").startswith("pdf/"):
+            # PDF text extraction splits lines at ruby and layout: a bracket may close
+            # in text the extractor put elsewhere. Shown, but as a hint.
+            f.severity = INFO
+            f.message_ja += "（PDF から取り出した文字のため、原本で確認してください）"
+            f.message_en += " (text extracted from a PDF: check the original)"
     order = {b.location: k for k, b in enumerate(document.blocks)}
     findings.sort(key=lambda f: (order.get(f.location, 0), f.start, f.end, f.rule))
     result = ProofreadResult(findings, warnings=list(document.warnings))

@@ -30,6 +30,12 @@ _HEADING = re.compile(
 )
 # A table-of-contents entry: leader dots or a tab, then a page number at the end.
 _TOC = re.compile(r"(?:[・.．…‥·]{3,}|\t)\s*[-‐－]?\s*[0-9０-９]{1,4}\s*[-‐－]?\s*$")
+# A PDF merges TOC entries into one line: "……… 5第１ 電子化された … ……… 33".
+_TOC_INLINE = re.compile(r"[・.．…‥·]{6,}\s*[0-9０-９]{1,4}")
+# Text from a PDF font without a Unicode map: Latin letters and digits wedged between
+# Japanese characters ($t0n縁定0kより_S較油): not text anyone wrote.
+_HALF_GARBAGE = re.compile(r"[0-9A-Za-z][\uff66-\uff9f]|[\uff66-\uff9f][0-9A-Za-z]")
+_GARBAGE = re.compile(r"[0-9A-Za-z$_][\u3040-\u30ff\u4e00-\u9fff\uff66-\uff9f][0-9A-Za-z$_]")
 _HEADING_MAX = 60
 
 
@@ -52,6 +58,12 @@ def blank_out(text: str) -> str:
         if verbatim and _is_heading(line):
             verbatim = False
         if verbatim:
+            blank = True
+        elif (
+            len(_GARBAGE.findall(line)) >= 3
+            or len(_HALF_GARBAGE.findall(line)) >= 2
+            or len(_TOC_INLINE.findall(line)) >= 2
+        ):
             blank = True
         elif _TOC.search(line) and len(s) <= 120:
             blank = True  # checked where the heading itself stands
@@ -90,6 +102,8 @@ WORD_RULES = frozenset(
         "org-word",
     }
 )
+# Rules whose finding inside 「…」 is a mention (「，」を用いてもよい, 「並びに」は使わない).
+QUOTE_RULES = WORD_RULES | {"narabini-without-oyobi", "kasho-kagetsu", "punctuation-mixed"}
 _QUOTE_OPEN, _QUOTE_CLOSE = "「『", "」』"
 
 
@@ -143,14 +157,57 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
+# A correction example (居る→いる) or an index arrow: the words are quoted, not used.
+_EXAMPLE = re.compile("[→⇒]")
+# 文語 katakana statute text (…ノ効力ノミヲ有ス): quoted law, not ours to respell.
+_BUNGO = re.compile("[ァ-ヶ][ヲハノニ][^ァ-ヶ]|[一-龥]ヲ[一-龥]")
+
+
+# Words set apart by wide gaps (食品売り場  期限付きの職  解約の手続き): a list of examples.
+_LIST_GAP = re.compile(r"\S(?: {2,}|　{1,})\S")
+
+
+def _line(text: str, at: int) -> str:
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    return text[a : b if b >= 0 else len(text)]
+
+
+# A verbatim record (議事録): speakers' turns "○藤田部会長 …". Spoken words are printed as
+# said, so word and style findings there are hints, not corrections.
+_SPEAKER = re.compile(
+    r"(?m)^\s*[○◯]\S{1,15}(?:委員|幹事|部会長|会長|局長|課長|参事官|関係官|大臣|議長|委員長|参考人)\s"
+)
+TRANSCRIPT_RULES = QUOTE_RULES | {"double-keigo", "dearu-desumasu-mixed", "double-negative"}
+
+
+def is_transcript(text: str) -> bool:
+    return len(_SPEAKER.findall(text)) >= 5
+
+
 def apply(doc, findings: Iterable[Finding]) -> list[Finding]:
     quotes = quote_spans(doc.text)
     names = name_spans(doc)
+    transcript = is_transcript(doc.text)
     out = []
     for f in findings:
-        if f.rule in WORD_RULES:
-            if names and _inside(names, f.start, f.end):
+        if transcript and f.rule in TRANSCRIPT_RULES and f.severity != INFO:
+            f.severity = INFO
+            f.message_ja += "（議事録の発言: 発言どおりに記録する場合は直さない）"
+            f.message_en += " (spoken words in a verbatim record)"
+        if f.rule in QUOTE_RULES or f.rule == "dearu-desumasu-mixed":
+            line = _line(doc.text, f.start)
+            if (
+                _EXAMPLE.search(line)
+                or len(_BUNGO.findall(line)) >= 2
+                or ("。" not in line and len(_LIST_GAP.findall(line)) >= 2)
+            ):
                 continue
+        if f.rule == "auxiliary-kana" and f.surface.startswith("行っ"):
+            f.severity = INFO  # 行っ is 行く or 行う (承諾を得て行った): only a hint
+        if f.rule in WORD_RULES and names and _inside(names, f.start, f.end):
+            continue
+        if f.rule in QUOTE_RULES:
             if quotes and _inside(quotes, f.start, f.end) and f.severity != INFO:
                 f.severity = INFO
                 f.message_ja += "（かぎ括弧の中: 引用や名称なら原文のまま）"

@@ -97,7 +97,7 @@ def decomposed_kana(doc, r):
         )
 
 
-_KASHO = re.compile("([0-9０-９]+)\\s*([ヶヵケカ箇個])\\s*(所|月|国|年|条)")
+_KASHO = re.compile("([0-9０-９]+)[ 　]*([ヶヵケカ箇個])[ 　]*(所|月|国|年|条)")
 
 
 @rule(
@@ -180,7 +180,7 @@ def brackets(doc, r):
                 continue
             want = _CLOSERS[ch]
             if not any(o == want for o, _, _ in stack) and (
-                k < skip_to or _INLINE_LABEL.search(line, 0, k)
+                k < skip_to or _INLINE_LABEL.search(line, 0, k) or line[k - 1 : k] in ("例", "注")
             ):
                 continue  # list label such as ア）
             if stack and stack[-1][0] == want:

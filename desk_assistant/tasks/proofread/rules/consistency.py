@@ -230,7 +230,9 @@ def spelling_variants(doc, r):
     """Words Sudachi normalizes to the same form but the document spells two ways
     (サーバ/サーバー, 問合せ/問い合わせ). The less used spelling is reported."""
     groups: dict[str, list] = defaultdict(list)
-    for _sentence, tokens in doc.sentence_tokens():
+    for sentence, tokens in doc.sentence_tokens():
+        if "→" in sentence.text or not any(t.pos1 in ("助詞", "助動詞") for t in tokens):
+            continue  # an example list (色々→いろいろ) or a bare word list (明渡し 預り金 …)
         for tok in tokens:
             if tok.pos1 not in _YURE_POS or tok.pos[1] in ("数詞", "固有名詞") or len(tok.norm) < 2:
                 continue
@@ -248,11 +250,14 @@ def spelling_variants(doc, r):
             continue  # 講ずる/講じる: two conjugation classes of one verb, both standard
         if toks[0].norm in _by_use() and any(_all_hiragana(s) for s in spellings):
             continue  # こと/事, いただく/頂く: kana or kanji by use; the 訓令 rules judge it
+        verb = toks[0].pos1 in ("動詞", "形容詞")
         major = max(
             spellings,
             key=lambda s: (
-                s in _STANDARD_KATAKANA,
+                s in _STANDARD_KATAKANA or s in _LAW_KANA,
                 _joyo_rank(s),
+                # 活用のある語は送り仮名の本則 (置き換える, not 置換える): more kana wins
+                len(_KANA.findall(s)) if verb else 0,
                 spellings[s],
                 -toks.index(next(t for t in toks if t.lemma == s)),
             ),
@@ -296,6 +301,10 @@ def _by_use() -> frozenset[str]:
         "持つ",
         "従う",
         "以て",
+        "得る",  # 起こり得る / 起こりうる: both standard
+        "関わる",  # 関わる / かかわる: both standard
+        "正に",
+        "渡る",  # にわたる (亘る) and 渡る (cross) share Sudachi's normalized form
     }
     for name in ("formal_nouns.tsv", "auxiliary_verbs.tsv"):
         words.update(row[0] for row in load_table(name, 1))
@@ -327,6 +336,8 @@ def _reading(word: str) -> str:
     return "".join(t.reading for t in tokenize(word))
 
 
+# Written in kana after the 法令 usage (公用文作成の考え方 Ⅰ-1-(3)エ) or as function words.
+_LAW_KANA = frozenset({"おそれ", "ほか", "よる"})
 # Spellings of 外来語の表記 第1表 that 公用文作成の考え方 Ⅰ-3イ names: they win a mixed pair.
 _STANDARD_KATAKANA = frozenset(
     {"ウイルス", "ウエディング", "ウオーター", "セロハン", "プラスチック", "デジタル"}

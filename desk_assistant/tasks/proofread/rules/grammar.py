@@ -179,7 +179,7 @@ _PREDICATE = ("動詞", "形容詞", "形状詞", "助動詞")
 
 @rule(
     "doubled-joshi",
-    WARNING,
+    INFO,  # style (読みやすさ), not an error; a spoken record (議事録) is full of them
     GENERAL,
     "同じ助詞の連続",
     "Same particle repeated",
@@ -203,6 +203,11 @@ def doubled_joshi(doc, r):
                     j += 1
                 key = "".join(t.surface for t in tokens[k : j + 1])
                 prev = tokens[k - 1] if k else None
+                if not all("\u3041" <= c <= "\u309f" for c in key) or (
+                    key == "は" and prev is not None and prev.surface in ("実", "又", "また")
+                ):
+                    k = j + 1
+                    continue  # 文語 katakana (ノ, ヲ), a sign (～), and 実は (an adverb)
                 if key == "は" and prev is not None and prev.surface in ("又", "また"):
                     k = j + 1
                     continue  # 又は is one conjunction, split by the tokenizer
@@ -291,10 +296,11 @@ def _reduplication(tok, before) -> bool:
     """A noun, adverb or 形状詞 of two or more characters said twice is a reduplicated
     word (早め早め, 個人個人, 時折時折); a slip repeats a particle or a short word
     (これはは), or runs three times (人人人人)."""
+    content = tok.pos1 in ("名詞", "形状詞", "副詞") or (
+        tok.pos1 == "動詞" and tok.conj_form.startswith("連用形") and len(tok.surface) >= 3
+    )  # 繰り返し繰り返し
     return (
-        tok.pos1 in ("名詞", "形状詞", "副詞")
-        and len(set(tok.surface)) >= 2
-        and (before is None or before.surface != tok.surface)
+        content and len(set(tok.surface)) >= 2 and (before is None or before.surface != tok.surface)
     )
 
 
@@ -352,6 +358,8 @@ def broken_conjugation(doc, r):
         for tok, nxt in zip(tokens, tokens[1:], strict=False):
             if tok.pos1 != "動詞" or nxt.start != tok.end:
                 continue
+            if all("\u3041" <= c <= "\u309f" for c in tok.surface):
+                continue  # a kana run Sudachi may misread (どこからかついて → かつい + て)
             voiced = _wants_voiced(tok)
             if voiced is None or nxt.surface not in ("て", "た", "で", "だ"):
                 continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..finding import ERROR, KUNREI
+from ..finding import ERROR, KUNREI, WARNING
 from ..registry import rule
 from ..tokens import tokenize
 from ..wordlists import load_table
@@ -30,14 +30,35 @@ def _noun_tables():
     return by_norm, explicit, pattern
 
 
+@lru_cache(maxsize=1)
+def _kunrei_words() -> frozenset[str]:
+    """The 186 words of 訓令 2(1) (resources/rules/okurigana_kunrei.txt, from pdf02)."""
+    return frozenset(row[0] for row in load_table("okurigana_kunrei.txt", 1))
+
+
+# Words that share a normalized form with a listed noun but are terms of their own.
+_DISTINCT_WORDS = frozenset({"取極"})  # 取極 (とりきめ): an international arrangement
+
+
 def _msg(r, start, end, surface, correct):
+    if correct in _kunrei_words():
+        return r.finding(
+            start,
+            end,
+            surface,
+            f"公用文では複合語の名詞「{surface}」は「{correct}」と書きます（訓令 2(1) の186語）。",
+            f"In official documents the compound noun '{surface}' is written '{correct}'.",
+            correct,
+        )
     return r.finding(
         start,
         end,
         surface,
-        f"公用文では複合語の名詞「{surface}」は「{correct}」と書きます（送り仮名の付け方 通則6の許容・通則7）。",
-        f"In official documents the compound noun '{surface}' is written '{correct}'.",
+        f"法令・公用文では複合語の名詞「{surface}」を「{correct}」と書く慣用があります（解説・広報等では省かずに書いてもよい）。",
+        f"Laws and official documents usually write the compound noun '{surface}' as '{correct}'.",
         correct,
+        severity=WARNING,
+        clause="horei-okurigana",
     )
 
 
@@ -57,6 +78,8 @@ def compound_noun(doc, r):
             if tok.pos1 != "名詞":
                 continue
             corrects = by_norm.get(tok.norm)
+            if tok.surface in _DISTINCT_WORDS:
+                continue
             if not corrects or len(corrects) != 1 or tok.surface in corrects:
                 continue
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None

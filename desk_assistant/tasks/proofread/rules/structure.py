@@ -20,6 +20,8 @@ def hierarchy(doc, r):
     smaller groups inside 又は. Alone, 並びに should be 及び and 若しくは should be 又は."""
     pairs = (("並びに", "及び"), ("若しくは", "又は"))
     for sentence in doc.sentences:
+        if len(sentence.text.strip()) < 10:
+            continue  # an index entry or a heading, not a sentence
         for upper, lower in pairs:
             if upper in sentence.text and lower not in sentence.text:
                 k = sentence.text.index(upper)

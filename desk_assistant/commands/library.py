@@ -5,7 +5,7 @@
     desk-assistant library list [--format json]           folders, files, passages, unreadable files
     desk-assistant library reindex [--format json]        incremental; Ctrl-C stops, rerun resumes
     desk-assistant library keygen --key-file PATH         a key file for an IT-built shared index
-    desk-assistant search QUERY [filters] [--format json]
+    desk-assistant search QUERY [filters] [--format json]    (--like ID: more like this passage)
     desk-assistant ask QUESTION [filters] [--model M] [--format json]
 
 Every command takes --index PATH, --key-file PATH and --read-only to use a shared
@@ -106,7 +106,13 @@ def register(sub) -> None:
     kg.set_defaults(handler=cmd_keygen)
 
     s = sub.add_parser("search", help=tr("ライブラリを検索", "search the library"))
-    s.add_argument("query", metavar="QUERY")
+    s.add_argument("query", metavar="QUERY", nargs="?", default="")
+    s.add_argument(
+        "--like",
+        type=int,
+        metavar="ID",
+        help=tr("この箇所（JSON の id）に似た箇所を探す", "passages like this one (its JSON id)"),
+    )
     _filter_options(s)
     s.add_argument(
         "--all-words",
@@ -365,10 +371,22 @@ def cmd_search(args) -> int:
     if args.limit < 1:
         raise UsageError(what=i18n.tr("--limit は 1 以上です", "--limit must be 1 or more"))
     filters = filters_from(args)
-    with _open(args) as library, _audit(args, "search", args.query):
-        hits = library.search(
-            args.query, filters, limit=args.limit, match="all" if args.all_words else "auto"
-        )
+    if not args.query.strip() and args.like is None and filters.is_empty():
+        raise UsageError(what=i18n.tr("検索語を指定してください", "give a query"))
+    with _open(args) as library, _audit(args, "search", args.query or f"like:{args.like}"):
+        if args.like is not None:
+            try:
+                hits = library.index.more_like_this(args.like, limit=args.limit)
+            except KeyError:
+                raise UsageError(
+                    what=i18n.tr(
+                        f"その番号の箇所はありません: {args.like}", f"no passage {args.like}"
+                    )
+                ) from None
+        else:
+            hits = library.search(
+                args.query, filters, limit=args.limit, match="all" if args.all_words else "auto"
+            )
     if args.format == "json":
         emit_json(
             {
@@ -380,7 +398,7 @@ def cmd_search(args) -> int:
     if not hits:
         print(i18n.tr("該当する箇所はありません。", "No matching passages."))
     for n, hit in enumerate(hits, 1):
-        print(f"{n}. {citation_label(hit.meta)}  ({hit.score:.2f})")
+        print(f"{n}. {citation_label(hit.meta)}  ({hit.score:.2f}, id {hit.passage_id})")
         print("   " + " ".join((hit.snippet.marked() if hit.snippet else hit.text[:160]).split()))
         where = hit.meta.get("url") or hit.meta.get("file") or hit.source_key
         print(f"   {where}")

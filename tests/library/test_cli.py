@@ -53,6 +53,11 @@ def test_add_list_search(folder, capsys):
     assert all(r["meta"]["position"] == "文部科学大臣" for r in results)  # not 文部科学副大臣
     assert results[0]["label"].startswith("第212回国会 衆議院 文部科学委員会")
     assert "【" in results[0]["snippet"]
+    code, out, _ = run(capsys, "search", "--like", results[0]["id"], "--format", "json")
+    similar = json.loads(out)["results"]
+    assert code == 0 and similar and results[0]["id"] not in [r["id"] for r in similar]
+    assert run(capsys, "search", "--like", 999999)[0] == 2
+    assert run(capsys, "search", "")[0] == 2
     code, out, _ = run(capsys, "search", "電子決裁", "--type", "txt")
     assert code == 0 and "【電子決裁】" in out and "memo.txt" in out
     code, out, _ = run(capsys, "search", "電子決裁", "--type", "diet", "--all-words")

@@ -95,3 +95,21 @@ def test_planted_bad_citations_get_the_right_findings(tmp_path, default_law_stor
 def test_quiet_without_law_data(tmp_path):
     document = documents.load(_write(tmp_path))
     assert _law_findings(proofread_document(document)) == []
+
+
+def test_real_documents_citing_laws_get_no_false_errors(default_law_store):
+    """Corpus documents citing 民法, 商法, 個人情報保護法 …: every citation of an imported law
+    holds, so only info notes (laws not imported) may appear, once per law."""
+    from pathlib import Path
+
+    corpus = Path("/work/shared/corpus")
+    for name in (
+        "pdf08_moj_yoko_an_hoseishingikai_200.pdf",
+        "docx10_cio_dp2021_02_it_asset_mgmt.docx",
+        "docx12_moj_form_hoyu_kojinjoho_kaiji_seikyusho.docx",
+        "docx13_moj_form_hoyu_kojinjoho_teisei_seikyusho.docx",
+    ):
+        findings = _law_findings(proofread_document(documents.load(corpus / name)))
+        assert all(f.severity == "info" for f in findings), (name, findings)
+        surfaces = [f.message_ja for f in findings]
+        assert len(surfaces) == len(set(surfaces)), name

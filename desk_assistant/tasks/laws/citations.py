@@ -34,7 +34,7 @@ RELATIVE_LAWS = {
 }
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=256)
 def _citation_pattern(known: tuple[str, ...]) -> re.Pattern:
     names = "".join(re.escape(n) + "|" for n in known)  # the store's names, longest first
     return re.compile(
@@ -87,7 +87,7 @@ def find_references(text: str, known: tuple[str, ...] = ()) -> list[Reference]:
     store's law names, longest first; they match whole even where the generic name
     pattern would stop (「…患者に対する医療に関する法律」)."""
     folded = text.translate(_DIGITS)  # full-width digits, offsets unchanged
-    pattern = _citation_pattern(tuple(known))
+    pattern = _citation_pattern(tuple(n for n in known if n in text))  # a few, not thousands
     out: list[Reference] = []
     pos = 0
     while pos < len(folded):

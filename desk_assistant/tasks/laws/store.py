@@ -255,7 +255,12 @@ class LawStore:
         return self.db.execute("SELECT 1 FROM laws LIMIT 1").fetchone() is None
 
     def law(self, law_num: str) -> LawInfo | None:
-        return next((law for law in self.laws() if law.law_num == law_num), None)
+        row = self.db.execute(
+            "SELECT law_num, title, law_type, kana, abbrevs, promulgated, version, "
+            "enforcement_date, source, imported_at, articles FROM laws WHERE law_num = ?",
+            (law_num,),
+        ).fetchone()
+        return _law_info(row) if row else None
 
     def names(self) -> list[tuple[str, str, str]]:
         """(name, law_num, "title" | "abbrev") for every stored law, longest name first."""
@@ -286,11 +291,12 @@ class LawStore:
             if abs(len(title) - len(name)) > 2:
                 continue
             ratio = difflib.SequenceMatcher(None, stem, _stem(title)).ratio()
-            one_typo = (
-                len(title) == len(name)
+            one_typo = (  # 行政手順法 → 行政手続法; not 商法 → 民法 (short names are distinct laws)
+                len(name) >= 4
+                and len(title) == len(name)
                 and sum(a != b for a, b in zip(title, name, strict=True)) == 1
             )
-            if ratio >= 0.6 or one_typo:
+            if ratio >= 0.75 or one_typo:
                 scored.append((ratio, title))
         return [t for _r, t in sorted(scored, reverse=True)[:limit]]
 

@@ -55,7 +55,8 @@ class _Package:
         if name not in self.trees:
             data = self.data.get(name)
             if data is None:
-                raise CorruptFileError(path=str(self.path), what=_part_missing(name))
+                what = _part_not_xml(name) if name in self.data else _part_missing(name)
+                raise CorruptFileError(path=str(self.path), what=what)
             # Count tags before lxml builds them: a tree costs ~10x its text in memory.
             self.elements += data.count(b"<") // 2
             if self.elements > limits.MAX_ELEMENTS:
@@ -115,6 +116,13 @@ class _Package:
 
 def _part_missing(name: str) -> Words:
     return Words(f"部品 {name} がありません", f"the part {name} is missing")
+
+
+def _part_not_xml(name: str) -> Words:
+    return Words(
+        f"XML であるべき部品 {name} が XML ではありません",
+        f"the part {name} should be XML but is not",
+    )
 
 
 def _header_type(ref: etree._Element) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from pathlib import Path
-from urllib.parse import unquote
 
 from lxml import etree
 
@@ -44,9 +43,13 @@ def check_docx(path: Path, shown_as: Path | None = None) -> None:
                     raise InvalidOutputError(path=name, what=f"{part}: {err}") from None
                 if root is None or root.getroottree().docinfo.doctype:
                     raise InvalidOutputError(path=name, what=f"{part}: DTD")
+            # Relationships last: every part is known to parse by then.
+            types = _ContentTypes(archive)
+            for part in names:
                 if part.endswith(".rels"):
-                    _check_relationships(part, root, set(names), name)
-            if not _main_document(archive, set(names)):
+                    root = etree.fromstring(archive.read(part), _PARSER)
+                    _check_relationships(part, root, set(names), types, name)
+            if not _main_document(archive, set(names), types):
                 raise InvalidOutputError(path=name, what="_rels/.rels: officeDocument")
     except (zipfile.BadZipFile, OSError) as err:
         raise InvalidOutputError(path=name, what=str(err)) from None
@@ -58,15 +61,36 @@ def _source_folder(rels_part: str) -> str:
 
 
 def resolve(rels_part: str, target: str) -> str:
-    target = unquote(target.split("#", 1)[0])
+    """The part a relationship names, taken literally (no fragment or %-decoding:
+    readers such as python-docx do not do that either)."""
     if target.startswith("/"):
         return target.lstrip("/")
     return posixpath.normpath(posixpath.join(_source_folder(rels_part), target))
 
 
-def _check_relationships(part: str, root, names: set[str], shown: str) -> None:
-    """Every relationship complete, and every internal target a part of the package
-    (Word and python-docx refuse a package whose relationships point nowhere)."""
+class _ContentTypes:
+    """Which parts have a content type: an Override for the part or a Default for its extension."""
+
+    def __init__(self, archive: zipfile.ZipFile):
+        root = etree.fromstring(archive.read("[Content_Types].xml"), _PARSER)
+        self.overrides = {
+            (e.get("PartName") or "").lstrip("/").lower() for e in root if isinstance(e.tag, str)
+        }
+        self.defaults = {(e.get("Extension") or "").lower() for e in root if isinstance(e.tag, str)}
+
+    def has(self, part: str) -> bool:
+        extension = posixpath.splitext(posixpath.basename(part))[1][1:].lower()
+        return part.lower() in self.overrides or (bool(extension) and extension in self.defaults)
+
+
+def _target_ok(rels_part: str, target: str, names: set[str], types: _ContentTypes) -> bool:
+    part = resolve(rels_part, target)
+    return part in names and not part.endswith(".rels") and types.has(part)
+
+
+def _check_relationships(part, root, names: set[str], types: _ContentTypes, shown: str) -> None:
+    """Every relationship complete, and every internal target a part of the package with
+    a content type (Word and python-docx refuse a package whose relationships point nowhere)."""
     if root.tag != f"{{{REL_NS}}}Relationships":
         raise InvalidOutputError(path=shown, what=f"{part}: {root.tag}")
     for rel in root:
@@ -78,15 +102,15 @@ def _check_relationships(part: str, root, names: set[str], shown: str) -> None:
             raise InvalidOutputError(path=shown, what=f"{part}: relationship")
         if rel.get("TargetMode") == "External":
             continue
-        if resolve(part, rel.get("Target")) not in names:
+        if not _target_ok(part, rel.get("Target"), names, types):
             raise InvalidOutputError(path=shown, what=f"{part}: {rel.get('Target')[:80]}")
 
 
-def _main_document(archive: zipfile.ZipFile, names: set[str]) -> bool:
+def _main_document(archive: zipfile.ZipFile, names: set[str], types: _ContentTypes) -> bool:
     root = etree.fromstring(archive.read("_rels/.rels"), _PARSER)
     for rel in root:
         if isinstance(rel.tag, str) and rel.get("Type", "").endswith("/officeDocument"):
-            return rel.get("TargetMode") != "External" and (
-                resolve("_rels/.rels", rel.get("Target", "")) in names
+            return rel.get("TargetMode") != "External" and _target_ok(
+                "_rels/.rels", rel.get("Target", ""), names, types
             )
     return False

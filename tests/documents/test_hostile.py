@@ -255,3 +255,17 @@ def test_paragraph_budget(tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "MAX_PARAGRAPHS", 100)
     path = write(tmp_path, "many.docx", fc.minimal_docx(fc.body(fc.para("段落") * 101)))
     expect(DocumentTooComplexError, path)
+
+
+@pytest.mark.parametrize("target", ["../_rels/.rels", "media/x.bin", "document.xml#frag"])
+def test_output_relationship_to_a_part_no_reader_accepts(tmp_path, target):
+    """A relationship to a .rels part, to a part without a content type, or with a fragment."""
+    doc = fc.body(fc.para("本文"))
+    rels = (  # a relationship the reader does not follow: only the output check sees it
+        f'<?xml version="1.0"?><Relationships xmlns="{fc.PKG_REL_NS}">'
+        f'<Relationship Id="rId7" Type="{fc.R_NS}/image" Target="{target}"/></Relationships>'
+    ).encode()
+    data = fc.minimal_docx(doc, {"word/_rels/document.xml.rels": rels, "word/media/x.bin": b"\0"})
+    document = documents.load(write(tmp_path, "in.docx", data))
+    with pytest.raises(InvalidOutputError):
+        document.save_as(tmp_path / "out.docx")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
-from .errors import UsageError
+from .errors import UsageError, Words
 from .fileio import atomic_write_text
 
 
@@ -212,10 +212,12 @@ class Settings:
 
     def set(self, key: str, value: Any) -> None:
         if key not in BY_KEY:
-            raise UsageError(what=f"unknown setting {key}")
+            raise UsageError(what=Words(f"設定 {key} はありません", f"unknown setting {key}"))
         if self.is_locked(key):
             raise UsageError(
-                what=f"{key}: 組織により管理されています / managed by your organization"
+                what=Words(
+                    f"{key}: 組織により管理されています", f"{key}: managed by your organization"
+                )
             )
         self.values[key] = BY_KEY[key].validate(value)
 

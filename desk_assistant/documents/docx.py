@@ -194,7 +194,7 @@ class DocxDocument(Document):
             if count > limits.MAX_PARAGRAPHS:
                 raise DocumentTooComplexError(
                     path=str(path),
-                    what="paragraphs / 段落数",
+                    what=Words("段落数", "paragraphs"),
                     size=f"> {limits.MAX_PARAGRAPHS:,}",
                     limit=f"{limits.MAX_PARAGRAPHS:,}",
                 )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...errors import RulesFileError, UsageError
+from ...errors import RulesFileError, UsageError, Words
 
 
 @dataclass
@@ -23,7 +23,12 @@ class ProofreadConfig:
 
     def __post_init__(self) -> None:
         if self.max_sentence < 10:
-            raise UsageError(what=f"--max-sentence {self.max_sentence} (10 以上 / at least 10)")
+            raise UsageError(
+                what=Words(
+                    f"--max-sentence {self.max_sentence}（10 以上にしてください）",
+                    f"--max-sentence {self.max_sentence} (at least 10)",
+                )
+            )
         if self.prefer_style not in (None, "desumasu", "dearu"):
             raise UsageError(what=f"prefer_style={self.prefer_style!r}")
         self.disabled = frozenset(self.disabled)

@@ -29,7 +29,7 @@ from ..errors import EngineCrashedError
 from ..i18n import tr
 from ..llm.runtime import OpenModel
 from ..security.policy import MANAGED_LABEL
-from ..session.registry import TASKS
+from ..session.registry import BY_NAME, TASKS
 from ..settings import Settings
 from .job_bar import JobBar
 from .model_bar import ModelBar
@@ -349,9 +349,13 @@ class MainWindow(QMainWindow):
         if document is None:
             return fn
 
+        session = self.session(task)
+
         def work(token, emit):
             from ..session.audit import AuditedTask
 
+            if task in BY_NAME:  # policy first: a refused task leaves no record, as in the CLI
+                session.require(task)
             with AuditedTask(security, task, Path(document.path), model):
                 return fn(token, emit)
 

@@ -285,10 +285,13 @@ def gui_task(feature: str, tab_name: str):
         tab = getattr(refused.window, tab_name)
         assert not tab.isEnabled()
         prompts = len(refused.engine.prompts)
-        # A curious user (or a bug) gets past the disabled tab: the session still refuses.
+        records = len(refused.security.audit.records())
+        # A curious user (or a bug) gets past the disabled tab: the session still refuses,
+        # before any work and before the audit's "started" record (as the CLI does).
         error = refused.do(tab.run())
         assert REFUSED in error and feature in error
         assert len(refused.engine.prompts) == prompts
+        assert len(refused.security.audit.records()) == records
 
     return check
 

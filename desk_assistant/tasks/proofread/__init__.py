@@ -24,6 +24,12 @@ For the GUI (all of it runs off the GUI thread; nothing touches the input file):
     out = write_tracked_docx(doc, result.findings, "report.修正案.docx")
     out.comments, out.changes, out.not_placed        # [(finding, reason)] e.g. header comments
 
+- Every finding cites its clause: `f.clause` (id in resources/rules/clauses.tsv) and
+  `f.citation` (公用文における漢字使用等について（平成22年内閣訓令第1号）1(2)オ …); severity
+  error = against the 訓令/法令, warning = 公用文作成の考え方 or a probable slip, info = style.
+  Consistency findings stand at their first place and list all in `f.places`.
+- Organization rules: `profile.configure(config, policy)` applies the ProofreadProfile
+  policy (組織の規定, rule org-word) and the user's exceptions (unless policy forbids them).
 - Rules: `check_text(text, config=None, extra=())` runs every registered rule (see
   `rules/`) over SudachiPy tokens; word lists live in resources/rules/.
   `check_blocks(blocks, ...)` checks the blocks of a document as one text

@@ -139,7 +139,10 @@ def cmd_summarize(args) -> int:
     if output is not None:
         session.require_export()
     info = resolve_model(args.model, "general", settings)
-    progress = Progress(len(paths_in), i18n.tr("要約", "summarize"))
+    # One file in text mode on a terminal streams the summary to stdout: a bar redrawn
+    # with "\r" would overwrite the streamed line, so the bars stay quiet then.
+    streaming = args.format == "text" and len(paths_in) == 1 and sys.stdout.isatty()
+    progress = Progress(len(paths_in), i18n.tr("要約", "summarize"), yields_to_stdout=streaming)
     with open_model(info, settings, policy=session.policy) as opened:
 
         def one(path: Path) -> FileOutcome:
@@ -153,7 +156,7 @@ def cmd_summarize(args) -> int:
         def summarize_one(path: Path) -> FileOutcome:
             started = time.perf_counter()
             document = load(path)
-            stream_out = args.format == "text" and len(paths_in) == 1 and sys.stdout.isatty()
+            stream_out = streaming
             calls = Progress(
                 1, i18n.tr("  モデル呼び出し", "  model calls"), yields_to_stdout=stream_out
             )

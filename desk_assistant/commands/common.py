@@ -290,7 +290,8 @@ def print_summary_table(outcomes: Sequence[FileOutcome], stream=None) -> None:
     rows = [
         (
             shown(o.path.name),
-            labels[o.status],
+            # Tasks with checks give their verdict: 問題なし / 要確認 N 件.
+            (o.data or {}).get("verdict", {}).get("label") or labels[o.status],
             o.detail or (shown(o.output) if o.output else ""),
         )
         for o in outcomes

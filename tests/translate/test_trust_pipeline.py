@@ -160,6 +160,17 @@ def test_cli_text_report_shows_the_verdict(fake_model, tmp_path, capsys):  # noq
     assert code == 0 and "判定: 問題なし" in out
 
 
+def test_cli_batch_table_shows_each_files_verdict(fake_model, tmp_path, capsys):  # noqa: F811
+    fake_model["reply"] = lambda prompt: "Mr. Mr" if "殿" in prompt_input(prompt) else GOOD_FAQ
+    letter, faq = tmp_path / "letter.docx", tmp_path / "faq.docx"
+    write_text_docx(letter, [ADDRESSEE, FAQ])
+    write_text_docx(faq, [FAQ])
+    code, out, _ = run([letter, faq, "--to", "en", "--from", "ja"], capsys)
+    assert code == 1
+    table = out[out.rindex("ファイル") :]
+    assert "要確認 1 件" in table and "問題なし" in table
+
+
 def test_memory_purge_removes_entries_that_fail_the_checks(monkeypatch, capsys):
     from desk_assistant.commands import memory as command
 

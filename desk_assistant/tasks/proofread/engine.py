@@ -44,11 +44,14 @@ def check_text(
 _JA = re.compile("[\u3041-\u30ff\u4e00-\u9fff\uff66-\uff9f]")
 
 
+_LATIN = re.compile("[A-Za-z]")
+
+
 def _japanese(text: str) -> bool:
-    """At least 5 % kana or kanji among the letters: a Japanese text."""
+    """Kana or kanji make up at least 5 % of the letters: a Japanese text."""
     sample = text[:200_000]
-    letters = sum(ch.isalpha() for ch in sample)
-    return letters == 0 or len(_JA.findall(sample)) >= 0.05 * letters
+    ja = len(_JA.findall(sample))
+    return ja > 0 and ja >= 0.05 * (ja + len(_LATIN.findall(sample)))
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -107,10 +107,14 @@ QUOTE_RULES = WORD_RULES | {"narabini-without-oyobi", "kasho-kagetsu", "punctuat
 _QUOTE_OPEN, _QUOTE_CLOSE = "「『", "」』"
 
 
+_QUOTE_MARKS = re.compile("[「『」』\n]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the insides of 「…」 and 『…』, nested ones included in the outer."""
     spans, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARKS.finditer(text):
+        ch, i = m.group(), m.start()
         if ch in _QUOTE_OPEN:
             if depth == 0:
                 start = i + 1

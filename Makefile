@@ -38,7 +38,7 @@ run: model
 demo: model
 	$(APP) summarize resources/samples/notice_ja.docx --style 3lines
 
-# Tools some tests drive (LibreOffice opens our Word output; wixl/msitools build
+# Tools some tests drive (LibreOffice opens our Word, Excel and PowerPoint output; wixl/msitools build
 # and inspect the MSI; Japanese fonts make the GUI screenshots legible).
 # Installed when we are root on Debian; otherwise those tests skip with a reason.
 SYSTEM_TOOLS := soffice:libreoffice-writer-nogui wixl:wixl msiinfo:msitools
@@ -46,6 +46,9 @@ system-tools:
 	@missing=""; for pair in $(SYSTEM_TOOLS); do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
 	fc-list :lang=ja 2>/dev/null | grep -q . || missing="$$missing fonts-noto-cjk"; \
+	program=$$(dirname "$$(readlink -f "$$(command -v soffice)")" 2>/dev/null); \
+	[ -e "$$program/libsclo.so" ] || missing="$$missing libreoffice-calc-nogui"; \
+	[ -e "$$program/libsdlo.so" ] || missing="$$missing libreoffice-impress-nogui"; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing:$$missing"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/dev/null \

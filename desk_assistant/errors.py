@@ -285,6 +285,11 @@ class PasswordProtectedError(InputFileError):
     en = "Cannot open a password-protected {kind}: {path}. Ask the author for a copy without a password."
 
 
+class MacroEnabledError(InputFileError):
+    ja = "マクロを含む {kind}（{suffix}）は読み込みません: {path}。マクロはこのアプリでは扱いません。マクロなしの形式で保存し直してから読み込んでください。"
+    en = "Refused: this {kind} contains macros ({suffix}): {path}. The app does not handle macros; save a copy without macros and try again."
+
+
 class EmptyFileError(InputFileError):
     ja = "ファイルが空です（0 バイト）: {path}"
     en = "The file is empty (0 bytes): {path}"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .. import i18n
 from ..documents import load as load_document
-from ..documents.formats import input_suffixes
+from ..documents.formats import input_suffixes, output_suffix
 from ..errors import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -92,7 +92,8 @@ def register(sub) -> None:
 
 def default_output(path: Path, target: str, bilingual: bool, folder: Path | None) -> Path:
     """report.docx → report.en.docx (report.en.bilingual.docx); a free name, never an existing one."""
-    return output_name(path, target, *(["bilingual"] if bilingual else []), folder=folder)
+    tags = [target, *(["bilingual"] if bilingual else [])]
+    return output_name(path, *tags, suffix=output_suffix(path, bilingual=bilingual), folder=folder)
 
 
 def plan_outputs(args, paths: list[Path]) -> dict[Path, Path]:
@@ -108,8 +109,11 @@ def plan_outputs(args, paths: list[Path]) -> dict[Path, Path]:
                     "with several inputs, -o must be an output folder",
                 )
             )
-        if given.suffix.lower() != ".docx":
-            raise UsageError(what=i18n.tr("-o は .docx にしてください", "-o must end in .docx"))
+        suffix = output_suffix(paths[0], bilingual=args.bilingual)  # .xlsx → .xlsx
+        if given.suffix.lower() != suffix:
+            raise UsageError(
+                what=i18n.tr(f"-o は {suffix} にしてください", f"-o must end in {suffix}")
+            )
         if given.exists():
             raise OutputExistsError(path=str(given))
         return {paths[0]: given}

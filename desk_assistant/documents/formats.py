@@ -48,6 +48,18 @@ def _read_pdf(path: Path, max_uncompressed: int) -> Document:
     return load_pdf(path)
 
 
+def _read_xlsx(path: Path, max_uncompressed: int) -> Document:
+    from .xlsx import load_xlsx
+
+    return load_xlsx(path, max_uncompressed)
+
+
+def _read_pptx(path: Path, max_uncompressed: int) -> Document:
+    from .pptx import load_pptx
+
+    return load_pptx(path, max_uncompressed)
+
+
 def _read_text(path: Path, max_uncompressed: int) -> Document:
     from .textfile import load_text
 
@@ -64,6 +76,22 @@ FORMATS: tuple[DocumentFormat, ...] = (
         zip_part="word/",
     ),
     DocumentFormat("pdf", (".pdf",), ("PDF", "PDF"), _read_pdf),
+    DocumentFormat(
+        "xlsx",
+        (".xlsx",),
+        ("Excel ブック", "Excel workbook"),
+        _read_xlsx,
+        frozenset({KEEPS_LAYOUT}),
+        zip_part="xl/",
+    ),
+    DocumentFormat(
+        "pptx",
+        (".pptx",),
+        ("PowerPoint プレゼンテーション", "PowerPoint presentation"),
+        _read_pptx,
+        frozenset({KEEPS_LAYOUT}),
+        zip_part="ppt/",
+    ),
     DocumentFormat("txt", (".txt",), ("テキスト", "Text"), _read_text),
 )
 BY_NAME = {fmt.name: fmt for fmt in FORMATS}
@@ -79,6 +107,16 @@ def for_suffix(suffix: str) -> DocumentFormat | None:
     return next((fmt for fmt in FORMATS if suffix in fmt.suffixes), None)
 
 
+def output_suffix(source: Path | str, *, bilingual: bool = False) -> str:
+    """The suffix a translation of `source` is written in: the source's own for the
+    Office packages whose layout save_as keeps (Excel, PowerPoint), else ".docx"
+    (Word, the new .docx made from a PDF or text, the bilingual table)."""
+    fmt = for_suffix(Path(source).suffix)
+    if bilingual or fmt is None or not fmt.zip_part or not fmt.can(KEEPS_LAYOUT):
+        return ".docx"
+    return fmt.suffixes[0]
+
+
 def dialog_filter(tr: Callable[[str, str], str]) -> str:
     """ "文書 (*.docx *.pdf *.txt)" for Qt's file dialogs, in the UI language."""
     patterns = " ".join(f"*{suffix}" for suffix in input_suffixes())
@@ -92,6 +130,10 @@ def detect(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DocumentFormat:
         others = [fmt for fmt in FORMATS if fmt.zip_part and fmt.name != "docx"]
         if others:
             names = _zip_names(path)
+            if not names:  # a damaged package: the suffix says whose words report it
+                named = for_suffix(path.suffix)
+                if named is not None and named.zip_part:
+                    return named
             for fmt in others:
                 if any(name.startswith(fmt.zip_part) for name in names):
                     return fmt

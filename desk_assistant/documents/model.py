@@ -24,6 +24,11 @@ BLOCK_KINDS = (
     "endnote",
     "textbox",
     "pdf_page",
+    "cell",  # an Excel cell (a shared string at its first cell)
+    "comment",  # an Excel cell comment
+    "slide",  # a PowerPoint text frame
+    "smartart",  # text of a PowerPoint SmartArt diagram
+    "notes",  # PowerPoint speaker notes
 )
 
 
@@ -45,6 +50,7 @@ class Block:
     page: int | None = None  # PDF page number (1-based)
     ocr: bool = False  # PDF text that came from an OCR layer: may hold recognition errors
     heading_level: int | None = None  # 1-based outline level of a Word heading paragraph
+    hidden: bool = False  # on a hidden sheet, row or slide: the reader of the output may not see it
 
     @property
     def tagged(self) -> str:
@@ -60,6 +66,8 @@ class Block:
             data["ocr"] = True
         if self.heading_level is not None:
             data["heading_level"] = self.heading_level
+        if self.hidden:
+            data["hidden"] = True
         return data
 
 

@@ -128,8 +128,17 @@ def _ole_kind(path: Path) -> str:
     # Directory entry names are UTF-16LE, so a byte search finds them.
     data = path.read_bytes()
     if "EncryptedPackage".encode("utf-16-le") in data:
-        raise PasswordProtectedError(path=str(path), kind=WORD_DOCUMENT)
+        raise PasswordProtectedError(path=str(path), kind=_encrypted_kind(path.suffix.lower()))
     raise NotDocxError(path=str(path), kind=_ole_name(data))
+
+
+def _encrypted_kind(suffix: str) -> Words:
+    # An encrypted package does not say what it holds; the suffix the user sees does.
+    if suffix in (".xlsx", ".xlsm"):
+        return Words("Excel ブック", "Excel workbook")
+    if suffix in (".pptx", ".pptm"):
+        return Words("PowerPoint プレゼンテーション", "PowerPoint presentation")
+    return WORD_DOCUMENT
 
 
 def _ole_name(data: bytes) -> Words:

@@ -102,6 +102,8 @@ def _check_relationships(part, root, names: set[str], types: _ContentTypes, show
             raise InvalidOutputError(path=shown, what=f"{part}: relationship")
         if rel.get("TargetMode") == "External":
             continue
+        if rel.get("Target").startswith("#"):  # a place in the file (Excel: "#Sheet!A1")
+            continue
         if not _target_ok(part, rel.get("Target"), names, types):
             raise InvalidOutputError(path=shown, what=f"{part}: {rel.get('Target')[:80]}")
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...documents.formats import output_suffix
 from ...i18n import tr
 from ...session.outputs import output_name
 
@@ -241,9 +242,10 @@ class TranslateTab(QWidget):
         if document is None:
             return
         tags = [self.target_box.currentData(), *(["bilingual"] if bilingual else [])]
-        suggested = str(output_name(document.path, *tags))  # the CLI's names too
+        suffix = output_suffix(document.path, bilingual=bilingual)  # Excel stays Excel
+        suggested = str(output_name(document.path, *tags, suffix=suffix))  # the CLI's names too
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("保存", "Save"), suggested, tr("Word 文書 (*.docx)", "Word document (*.docx)")
+            self, tr("保存", "Save"), suggested, tr(f"出力 (*{suffix})", f"Output (*{suffix})")
         )
         if path:
             self.save(Path(path), bilingual)

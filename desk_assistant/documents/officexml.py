@@ -1,0 +1,277 @@
+"""What Excel and PowerPoint packages share: opening them safely, text units, writing back.
+
+Like docx.py, the package is a zip of XML parts edited in place with lxml: parts
+we do not change (formulas, cached values, charts, images, SmartArt layouts) are
+copied byte for byte. A `TextUnit` is one editable piece of text (a shared
+string, a cell's inline string, a comment, a DrawingML paragraph): its runs with
+one formatting form a group (`<gN>` tags when there are several), line breaks and
+fields are placeholders (`<xN/>`), and phonetic runs (Excel's furigana) are never
+part of the text.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import CorruptFileError, CorruptZipError, MacroEnabledError, Words
+from ..fileio import atomic_writer
+from . import messages
+from .docx import Package, write_entries
+from .external_links import LinkScrubber
+from .model import Block, Document, Segment
+from .sniff import (
+    DEFAULT_MAX_UNCOMPRESSED,
+    MAX_ZIP_MEMBERS,
+    check_output,
+    size_and_limit,
+)
+from .tags import escape_text, parse_tagged, strip_tags
+from .validate import check_docx
+from .zipread import read_members
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def open_office_entries(
+    path: Path, max_uncompressed: int, part_folder: str, kind: Words, macro_suffix: str
+) -> list[tuple[zipfile.ZipInfo, bytes | None]]:
+    """The package's entries under the hostile-file guards of zipread, with messages
+    that name the Office format (not "Word"); macro-enabled packages are refused."""
+    from ..errors import TooManyZipEntriesError, ZipBombError
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise CorruptFileError(str(err), path=str(path), what=_zip_words(kind)) from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ZIP_MEMBERS:
+            raise TooManyZipEntriesError(
+                path=str(path), count=f"{len(infos):,}", limit=f"{MAX_ZIP_MEMBERS:,}"
+            )
+        total = sum(info.file_size for info in infos)
+        if total > max_uncompressed:
+            shown, limit = size_and_limit(total, max_uncompressed)
+            raise ZipBombError(path=str(path), size=shown, limit=limit)
+        names = {info.filename for info in infos}
+        if "[Content_Types].xml" not in names or not any(n.startswith(part_folder) for n in names):
+            raise CorruptFileError(path=str(path), what=_zip_words(kind))
+        if any(n.lower().endswith("vbaproject.bin") for n in names):
+            # Macros are code; the app never runs or carries code, so it reads nothing.
+            raise MacroEnabledError(path=str(path), kind=kind, suffix=macro_suffix)
+        try:
+            return read_members(archive, path, max_uncompressed)
+        except CorruptZipError as err:
+            raise CorruptFileError(err.detail, path=str(path), what=_zip_words(kind)) from None
+
+
+def main_part(pkg: Package, default: str, kind: Words) -> str:
+    """The workbook or presentation part, or the error that says the package lacks it."""
+    for rel_kind, name in pkg.rels("").values():
+        if rel_kind == "officeDocument" and name in pkg.data:
+            return name
+    if default in pkg.data:
+        return default
+    raise CorruptFileError(
+        path=str(pkg.path),
+        what=Words(f"{kind[0]} の部品 {default} がありません", f"{kind[1]}: {default} is missing"),
+    )
+
+
+def _zip_words(kind: Words) -> Words:
+    return Words(
+        f"{kind[0]} の ZIP 構造を読めません", f"the ZIP structure of the {kind[1]} cannot be read"
+    )
+
+
+@dataclass
+class Piece:
+    """A group (runs with one formatting; `nodes` are their text elements) or an anchor."""
+
+    number: int
+    anchor: bool
+    text: str
+    nodes: list[etree._Element] = field(default_factory=list)
+
+
+@dataclass
+class TextUnit:
+    part: str
+    location: str
+    kind: str
+    pieces: list[Piece]
+    hidden: bool = False
+    twin: bool = False  # a cached copy of another unit's text (SmartArt drawing, fallback)
+    # Called after the text changed (Excel: drop the furigana of the old text).
+    on_change: object = None
+
+    @property
+    def groups(self) -> list[Piece]:
+        return [p for p in self.pieces if not p.anchor]
+
+    @property
+    def anchors(self) -> list[Piece]:
+        return [p for p in self.pieces if p.anchor]
+
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    def tagged(self) -> str:
+        groups = self.groups
+        if not groups:
+            return ""
+        many = len(groups) > 1
+        out = []
+        for piece in self.pieces:
+            if piece.anchor:
+                out.append(f"<x{piece.number}/>")
+            elif many:
+                out.append(f"<g{piece.number}>{escape_text(piece.text)}</g{piece.number}>")
+            else:
+                out.append(escape_text(piece.text))
+        return "".join(out)
+
+    def block(self) -> Block:
+        tagged = self.tagged()
+        segments = [Segment(self.location, tagged, strip_tags(tagged))] if self.groups else []
+        return Block(self.kind, self.location, self.text(), segments, hidden=self.hidden)
+
+    def apply(self, tagged: str) -> list[str]:
+        """Put the text of `tagged` into the groups' first text element; returns warnings."""
+        groups = self.groups
+        if not groups:
+            return [messages.no_editable_text()] if strip_tags(tagged).strip() else []
+        parsed = parse_tagged(tagged, len(groups), len(self.anchors))
+        warnings = list(parsed.warnings)
+        if parsed.order != sorted(parsed.order):
+            warnings.append(messages.tags_reordered())
+        changed = False
+        for group in groups:
+            new = parsed.texts.get(group.number)
+            if new is None:
+                if group.text.strip():
+                    warnings.append(messages.group_missing(group.number))
+                new = ""
+            if new == group.text and len(group.nodes) == 1:
+                continue
+            changed = True
+            set_text(group.nodes[0], new)
+            for node in group.nodes[1:]:
+                run = node.getparent()
+                run.getparent().remove(run)
+        if changed and callable(self.on_change):
+            self.on_change()
+        return warnings
+
+
+def set_text(node: etree._Element, text: str) -> None:
+    node.text = text
+    if text != text.strip() or "\n" in text:
+        node.set(XML_SPACE, "preserve")
+
+
+def build_pieces(items: list[tuple[str, object, etree._Element | None, str]]) -> list[Piece]:
+    """items: ("run", format key, text element, text) or ("anchor", None, None, shown text).
+    Adjacent runs with the same format key join one group."""
+    pieces: list[Piece] = []
+    groups = anchors = 0
+    last_key: object = None
+    for kind, key, node, text in items:
+        if kind == "anchor":
+            anchors += 1
+            pieces.append(Piece(anchors, True, text))
+            last_key = None
+            continue
+        if pieces and not pieces[-1].anchor and last_key == key:
+            pieces[-1].nodes.append(node)
+            pieces[-1].text += text
+            continue
+        groups += 1
+        pieces.append(Piece(groups, False, text, [node]))
+        last_key = key
+    return pieces
+
+
+def format_key(rpr: etree._Element | None) -> bytes:
+    return b"" if rpr is None else etree.tostring(rpr, method="c14n")
+
+
+class OfficeDocument(Document):
+    """Excel or PowerPoint document; subclasses list their text units (`_units`)."""
+
+    def __init__(self, path: Path, entries: list[tuple[zipfile.ZipInfo, bytes | None]]):
+        self._entries = entries
+        stat = path.stat()
+        self._source_stamp = (stat.st_size, stat.st_mtime_ns)
+        package = Package(path, entries)
+        blocks = [
+            unit.block() for unit in self._units(package) if not unit.twin and unit.text().strip()
+        ]
+        super().__init__(path, blocks, self._warnings(package))
+
+    def _units(self, pkg: Package) -> Iterator[TextUnit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _warnings(self, pkg: Package) -> list[str]:
+        return []
+
+    def save_as(
+        self,
+        out_path: str | os.PathLike,
+        replacements: Mapping[str, str] | None = None,
+        *,
+        overwrite: bool = False,
+    ) -> list[str]:
+        """Write the same format with `replacements` ({location: tagged text}) applied:
+        only the text elements of the units named change; every other part is copied."""
+        target = check_output(out_path, self.path, overwrite)
+        replacements = dict(replacements or {})
+        warnings: list[str] = self.unknown_locations(replacements)
+        pkg = Package(self.path, self._entries)
+        by_source: dict[str, str] = {}  # source tagged text -> new, for the twins
+        twins: list[tuple[TextUnit, str]] = []
+        for unit in self._units(pkg):
+            if unit.twin:
+                twins.append((unit, unit.tagged()))
+                continue
+            new = replacements.get(unit.location)
+            if new is None:
+                continue
+            by_source.setdefault(unit.tagged(), new)
+            for message in unit.apply(new):
+                warnings.append(f"{unit.location}: {message}")
+            pkg.dirty.add(unit.part)
+        for unit, source in twins:
+            new = by_source.get(source)
+            if new is not None and source:
+                unit.apply(new)
+                pkg.dirty.add(unit.part)
+        links = LinkScrubber((i.filename, d) for i, d in self._entries)
+        with (
+            atomic_writer(
+                target, "wb", shared=True, check=partial(check_docx, shown_as=target)
+            ) as handle,
+            zipfile.ZipFile(handle, "w") as out,
+        ):
+            write_entries(self, pkg, out, links.part)
+        return warnings
+
+
+__all__ = [
+    "DEFAULT_MAX_UNCOMPRESSED",
+    "OfficeDocument",
+    "Piece",
+    "TextUnit",
+    "build_pieces",
+    "format_key",
+    "main_part",
+    "open_office_entries",
+    "set_text",
+]

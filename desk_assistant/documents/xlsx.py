@@ -1,0 +1,167 @@
+"""Read an Excel workbook (.xlsx) into blocks and write it back with changed text.
+
+Text lives in the shared-string table (one entry for every cell that shows the
+same text) and in cells' inline strings and comments. A shared string becomes
+one block at the first cell that shows it (location "sheet2!C5"); writing it
+changes every cell that shares it, so one text gets one translation. Formulas,
+numbers, cached values, sheet names (formulas refer to them), charts and
+drawings are never touched. Phonetic runs (<rPh>, furigana) are not text: they
+are left out of the block, and dropped from a string whose text is replaced
+(the reading of the old text would be wrong for the new one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import Words
+from ..i18n import tr
+from .docx import Package
+from .officexml import (
+    DEFAULT_MAX_UNCOMPRESSED,
+    OfficeDocument,
+    TextUnit,
+    build_pieces,
+    format_key,
+    main_part,
+    open_office_entries,
+)
+
+S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+EXCEL = Words("Excel ブック", "Excel workbook")
+
+
+def s(tag: str) -> str:
+    return f"{{{S}}}{tag}"
+
+
+def string_pieces(container: etree._Element):
+    """The runs of a shared string, inline string or comment; <rPh> readings skipped."""
+    items = []
+    for child in container:
+        if child.tag == s("t"):
+            items.append(("run", b"", child, child.text or ""))
+        elif child.tag == s("r"):
+            t = child.find(s("t"))
+            if t is not None:
+                items.append(("run", format_key(child.find(s("rPr"))), t, t.text or ""))
+    return build_pieces(items)
+
+
+def _drop_phonetics(container: etree._Element):
+    def drop() -> None:
+        for rph in container.findall(s("rPh")):
+            container.remove(rph)
+
+    return drop
+
+
+class _Sheet:
+    def __init__(self, number: int, name: str, part: str, hidden: bool):
+        self.number, self.name, self.part, self.hidden = number, name, part, hidden
+
+
+def sheets(pkg: Package) -> list[_Sheet]:
+    workbook = main_part(pkg, "xl/workbook.xml", EXCEL)
+    root = pkg.xml(workbook)
+    rels = pkg.rels(workbook)
+    found = []
+    node = root.find(s("sheets"))
+    for number, sheet in enumerate([] if node is None else node.findall(s("sheet")), start=1):
+        target = rels.get(sheet.get(f"{{{R}}}id"))
+        if target is None or target[0] != "worksheet" or target[1] not in pkg.data:
+            continue  # chart sheets and dialog sheets hold no cell text
+        state = sheet.get("state", "visible")
+        found.append(_Sheet(number, sheet.get("name", ""), target[1], state != "visible"))
+    return found
+
+
+def _shared_strings(pkg: Package) -> tuple[str | None, list[etree._Element]]:
+    for kind, name in pkg.rels(main_part(pkg, "xl/workbook.xml", EXCEL)).values():
+        if kind == "sharedStrings" and name in pkg.data:
+            return name, pkg.xml(name).findall(s("si"))
+    return None, []
+
+
+class XlsxDocument(OfficeDocument):
+    format = "xlsx"
+
+    def _units(self, pkg: Package) -> Iterator[TextUnit]:
+        sst_part, strings = _shared_strings(pkg)
+        seen: set[int] = set()
+        for sheet in sheets(pkg):
+            root = pkg.xml(sheet.part)
+            data = root.find(s("sheetData"))
+            for row in [] if data is None else data.iter(s("row")):
+                row_hidden = row.get("hidden") in ("1", "true")
+                for cell in row.iter(s("c")):
+                    kind = cell.get("t")
+                    where = f"sheet{sheet.number}!{cell.get('r', '')}"
+                    hidden = sheet.hidden or row_hidden
+                    if kind == "s":
+                        value = cell.find(s("v"))
+                        try:
+                            index = int((value.text or "").strip()) if value is not None else -1
+                        except ValueError:
+                            continue
+                        if index in seen or not 0 <= index < len(strings):
+                            continue
+                        seen.add(index)
+                        si = strings[index]
+                        yield TextUnit(
+                            sst_part,
+                            where,
+                            "cell",
+                            string_pieces(si),
+                            hidden=hidden,
+                            on_change=_drop_phonetics(si),
+                        )
+                    elif kind == "inlineStr" and cell.find(s("f")) is None:
+                        inline = cell.find(s("is"))
+                        if inline is not None:
+                            yield TextUnit(
+                                sheet.part,
+                                where,
+                                "cell",
+                                string_pieces(inline),
+                                hidden=hidden,
+                                on_change=_drop_phonetics(inline),
+                            )
+            yield from self._comments(pkg, sheet)
+
+    def _comments(self, pkg: Package, sheet: _Sheet) -> Iterator[TextUnit]:
+        for kind, name in pkg.rels(sheet.part).values():
+            if kind != "comments" or name not in pkg.data:
+                continue
+            for comment in pkg.xml(name).iter(s("comment")):
+                text = comment.find(s("text"))
+                if text is not None:
+                    yield TextUnit(
+                        name,
+                        f"sheet{sheet.number}!{comment.get('ref', '')}/comment",
+                        "comment",
+                        string_pieces(text),
+                        hidden=sheet.hidden,
+                        on_change=_drop_phonetics(text),
+                    )
+
+    def _warnings(self, pkg: Package) -> list[str]:
+        hidden = [sheet.name for sheet in sheets(pkg) if sheet.hidden]
+        if not hidden:
+            return []
+        names = "、".join(f"「{name}」" for name in hidden)
+        return [
+            tr(
+                f"非表示のシートがあります: {names}（その文字も読み込み、hidden と印を付けました）",
+                f"hidden sheets: {names} (their text is read too, marked hidden)",
+            )
+        ]
+
+
+def load_xlsx(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> XlsxDocument:
+    entries = open_office_entries(path, max_uncompressed, "xl/", EXCEL, ".xlsm")
+    return XlsxDocument(path, entries)

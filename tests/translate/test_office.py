@@ -1,0 +1,130 @@
+"""Excel and PowerPoint translate into the same format (issue 18), with the scripted
+engine: every text part changes, formulas / cached values / charts / pictures do not,
+furigana of replaced strings is dropped, and LibreOffice opens the result (one book and
+one deck by default; DESK_TEST_FULL=1 converts every shared office file)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desk_assistant import documents
+from desk_assistant.tasks.translate import translate_document
+from desk_assistant.tasks.translate.languages import has_text_in
+
+from .conftest import make_engine
+
+OFFICE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "office"
+FILES = sorted(OFFICE.glob("*.xlsx")) + sorted(OFFICE.glob("*.pptx")) if OFFICE.is_dir() else []
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+FULL = os.environ.get("DESK_TEST_FULL") == "1"
+# LibreOffice's Calc and Impress are packages of their own (libsclo / libsdlo).
+_PROGRAM = Path(SOFFICE).resolve().parent if SOFFICE else None
+COMPONENT = {".xlsx": "libsclo.so", ".pptx": "libsdlo.so"}
+SAMPLE = ("xlsx04", "pptx04")  # the smallest book and deck: one LibreOffice run each
+pytestmark = pytest.mark.skipif(not FILES, reason="shared/corpus/office not available")
+
+
+def _translate(source: Path, tmp_path: Path) -> tuple[Path, Path, object]:
+    path = tmp_path / source.name
+    shutil.copy2(source, path)
+    doc = documents.load(path)
+    result = translate_document(make_engine(), "few_shot", doc, source_lang="ja", target_lang="en")
+    out = tmp_path / f"{path.stem}.en{path.suffix}"
+    result.save(out)
+    return path, out, doc
+
+
+def _counts(path: Path) -> dict[str, object]:
+    """What translation must not change: formulas, cached values, charts, pictures, and
+    every part that holds no text (byte for byte)."""
+    counts: dict[str, object] = {"formulas": 0, "values": 0}
+    untouched = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            data = z.read(name)
+            if re.match(r"xl/worksheets/sheet\d+\.xml$", name):
+                xml = data.decode("utf-8")
+                counts["formulas"] += len(re.findall(r"<f[ >/]", xml))
+                # numbers and formula results; shared-string cells keep their index
+                counts["values"] += len(re.findall(r"<v>[^<]*</v>", xml))
+            elif re.search(r"(charts?/|media/|embeddings/|drawings/(?!.*\.xml$))", name) or not (
+                name.endswith(".xml")
+            ):
+                untouched[name] = data
+    counts["untouched"] = untouched
+    counts["charts"] = sum(1 for n in untouched if re.search(r"charts?/chart\d+\.xml$", n))
+    return counts
+
+
+@pytest.mark.parametrize("source", FILES, ids=lambda p: p.name[:6])
+def test_translation_writes_the_same_format_with_only_the_text_changed(source, tmp_path):
+    path, out, doc = _translate(source, tmp_path)
+    before, after = _counts(path), _counts(out)
+    assert after["formulas"] == before["formulas"]
+    assert after["values"] == before["values"]
+    assert after["charts"] == before["charts"]
+    assert after["untouched"] == before["untouched"]  # charts, images, media: byte for byte
+    translated = documents.load(out)
+    assert translated.format == doc.format
+    new = {b.location: b.text for b in translated.blocks}
+    source_parts = [b for b in doc.blocks if b.segments and has_text_in(b.text, "ja")]
+    assert source_parts
+    unchanged = [b.location for b in source_parts if new.get(b.location) == b.text]
+    assert unchanged == []
+    assert not any(has_text_in(text, "ja") for text in new.values() if re.search("[ぁ-ん]", text))
+
+
+def test_furigana_of_replaced_strings_is_dropped(tmp_path):
+    source = next(f for f in FILES if f.name.startswith("xlsx01"))
+    path, out, _ = _translate(source, tmp_path)
+    with zipfile.ZipFile(path) as z:
+        assert z.read("xl/sharedStrings.xml").count(b"<rPh") > 1000
+    with zipfile.ZipFile(out) as z:
+        assert z.read("xl/sharedStrings.xml").count(b"<rPh") == 0
+
+
+def test_smartart_drawing_copy_gets_the_translation_too(tmp_path):
+    source = next(f for f in FILES if f.name.startswith("pptx04"))
+    _, out, _ = _translate(source, tmp_path)
+    with zipfile.ZipFile(out) as z:
+        drawn = "".join(
+            z.read(n).decode() for n in z.namelist() if re.match(r"ppt/diagrams/drawing\d+", n)
+        )
+    texts = re.findall(r"<a:t>([^<]*)</a:t>", drawn)
+    assert texts and not any(re.search("[ぁ-んァ-ン一-龥]", t) for t in texts)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+@pytest.mark.parametrize(
+    "source", [f for f in FILES if FULL or f.name.startswith(SAMPLE)], ids=lambda p: p.name[:6]
+)
+def test_libreoffice_opens_the_translation(source, tmp_path):
+    if not (_PROGRAM / COMPONENT[source.suffix]).exists():
+        pytest.skip(f"LibreOffice without {COMPONENT[source.suffix]} (Calc / Impress)")
+    _, out, _ = _translate(source, tmp_path)
+    pdf_dir = tmp_path / "pdf"
+    done = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(pdf_dir),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    pdf = pdf_dir / f"{out.stem}.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 1000, done.stderr

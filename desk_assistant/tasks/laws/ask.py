@@ -131,9 +131,9 @@ def _prompt(
         input_label="入力",
         output_label="回答",
     )
-    return build_prompt(
-        prompt_format, request, GenerationParams(max_tokens=max_tokens, temperature=0.0)
-    )
+    # "\n【": a base model goes on to write the next 【質問】 itself; the answer ends there
+    params = GenerationParams(max_tokens=max_tokens, temperature=0.0, stop=("\n【",))
+    return build_prompt(prompt_format, request, params)
 
 
 def verify_answer(store: LawStore, question: str, text: str, sources: list[SearchHit]) -> Answer:

@@ -66,8 +66,7 @@ def blank_out(text: str) -> str:
         ):
             blank = True
         elif _TOC.search(line) and len(s) <= 120:
-            blank = True  # checked where the heading itself stands
-            seen_short.add(_TOC.sub("", s).strip())
+            blank = True  # checked where the heading itself stands in the body
         elif s and len(s) <= _HEADING_MAX and "。" not in s:
             key = s
             if key in seen_short:

@@ -26,7 +26,7 @@ from ..errors import (
     Words,
 )
 from ..fileio import atomic_writer
-from . import headings, limits, messages, wordml
+from . import fonts, headings, limits, messages, wordml
 from .external_links import LinkScrubber
 from .model import Block, Document, Segment
 from .sniff import DEFAULT_MAX_UNCOMPRESSED, check_output, open_docx_zip
@@ -224,11 +224,15 @@ class DocxDocument(Document):
         replacements: Mapping[str, str] | None = None,
         *,
         overwrite: bool = False,
+        direction: tuple[str, str] | None = None,
     ) -> list[str]:
+        """`direction` (source, target language): the replaced runs get fonts for the
+        target script (fonts.py: JA→EN puts a serif/sans for 明朝/ゴシック in the Latin slots)."""
         target = check_output(out_path, self.path, overwrite)
         replacements = dict(replacements or {})
         warnings: list[str] = self.unknown_locations(replacements)
         pkg = _Package(self.path, self._entries)
+        font_context = None
         for part, found in _stories(pkg):
             model = wordml.analyse_paragraph(found.element, found.fields)
             new = replacements.get(found.location)
@@ -237,6 +241,11 @@ class DocxDocument(Document):
             for message in apply_tagged(model, new):
                 if not found.twin:
                     warnings.append(f"{found.location}: {message}")
+            if direction is not None:
+                font_context = font_context or _font_context(pkg)
+                for group in model.groups:
+                    if group.runs and group.runs[0].getparent() is not None:
+                        fonts.switch_word_run(group.runs[0], direction, *font_context)
             pkg.dirty.add(part)
         links = LinkScrubber((i.filename, d) for i, d in self._entries)
         with (
@@ -247,6 +256,16 @@ class DocxDocument(Document):
         ):
             write_entries(self, pkg, out, links.part)
         return warnings
+
+
+def _font_context(pkg: _Package) -> tuple[dict, dict]:
+    """(default run fonts, theme fonts) of the document, for fonts.switch_word_run."""
+    theme_root = None
+    for kind, name in pkg.rels(pkg.main_part()).values():
+        if kind == "theme" and name in pkg.data:
+            theme_root = pkg.xml(name)
+    theme = fonts.theme_fonts(theme_root)
+    return fonts.word_defaults(_styles_root(pkg), theme), theme
 
 
 def apply_tagged(model: wordml.ParagraphModel, tagged: str) -> list[str]:

@@ -100,8 +100,12 @@ class Document:
         replacements: Mapping[str, str] | None = None,
         *,
         overwrite: bool = False,
+        direction: tuple[str, str] | None = None,
     ) -> list[str]:
         """Write a .docx with `replacements` ({location: tagged text}) applied.
+
+        `direction` ((source, target) languages) lets formats that keep fonts switch
+        them by script (fonts.py); this plain writer uses the default fonts anyway.
 
         Returns the warnings raised while writing (lost tags and the like).
         This default, for sources with no Word layout to keep (PDF, text), writes

@@ -222,15 +222,21 @@ class OfficeDocument(Document):
     def _warnings(self, pkg: Package) -> list[str]:
         return []
 
+    def _switch_fonts(self, pkg: Package, unit: TextUnit, direction) -> None:
+        """Formats whose runs carry fonts (PowerPoint) set them by script here."""
+
     def save_as(
         self,
         out_path: str | os.PathLike,
         replacements: Mapping[str, str] | None = None,
         *,
         overwrite: bool = False,
+        direction: tuple[str, str] | None = None,
     ) -> list[str]:
         """Write the same format with `replacements` ({location: tagged text}) applied:
-        only the text elements of the units named change; every other part is copied."""
+        only the text elements of the units named change; every other part is copied.
+        `direction` (source, target language) switches the replaced runs' fonts by
+        script (fonts.py)."""
         target = check_output(out_path, self.path, overwrite)
         replacements = dict(replacements or {})
         warnings: list[str] = self.unknown_locations(replacements)
@@ -247,11 +253,13 @@ class OfficeDocument(Document):
             by_source.setdefault(unit.tagged(), new)
             for message in unit.apply(new):
                 warnings.append(f"{unit.location}: {message}")
+            self._switch_fonts(pkg, unit, direction)
             pkg.dirty.add(unit.part)
         for unit, source in twins:
             new = by_source.get(source)
             if new is not None and source:
                 unit.apply(new)
+                self._switch_fonts(pkg, unit, direction)
                 pkg.dirty.add(unit.part)
         links = LinkScrubber((i.filename, d) for i, d in self._entries)
         with (

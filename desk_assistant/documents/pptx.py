@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Words
+from . import fonts
 from .docx import Package
 from .officexml import (
     DEFAULT_MAX_UNCOMPRESSED,
@@ -89,6 +90,17 @@ def _notes_paragraphs(root: etree._Element) -> Iterator[etree._Element]:
 
 class PptxDocument(OfficeDocument):
     format = "pptx"
+
+    def _switch_fonts(self, pkg: Package, unit: TextUnit, direction) -> None:
+        if direction is None:
+            return
+        if not hasattr(pkg, "theme_fonts"):
+            theme = next((n for n in sorted(pkg.data) if n.startswith("ppt/theme/theme")), None)
+            pkg.theme_fonts = fonts.theme_fonts(pkg.xml(theme) if theme else None)
+        for group in unit.groups:
+            run = group.nodes[0].getparent()
+            if run is not None and run.tag == a("r"):
+                fonts.switch_drawing_run(run, direction, pkg.theme_fonts)
 
     def _units(self, pkg: Package) -> Iterator[TextUnit]:
         for number, part, hidden in slide_parts(pkg):

@@ -128,3 +128,12 @@ def test_libreoffice_opens_the_translation(source, tmp_path):
     )
     pdf = pdf_dir / f"{out.stem}.pdf"
     assert pdf.exists() and pdf.stat().st_size > 1000, done.stderr
+
+
+def test_the_output_keeps_the_office_format_and_the_bilingual_table_is_word(tmp_path):
+    from desk_assistant.commands.translate import default_output
+
+    assert default_output(tmp_path / "表.xlsx", "en", False, None).name == "表.en.xlsx"
+    assert default_output(tmp_path / "deck.pptx", "en", False, None).name == "deck.en.pptx"
+    assert default_output(tmp_path / "表.xlsx", "en", True, None).name == "表.en.bilingual.docx"
+    assert default_output(tmp_path / "memo.pdf", "en", False, None).name == "memo.en.docx"

@@ -78,13 +78,24 @@ class TranslationResult:
         return {s.location: s.translation for s in self.segments if s.origin != "kept"}
 
     def save(
-        self, out_path: str | os.PathLike, *, bilingual: bool = False, overwrite: bool = False
+        self,
+        out_path: str | os.PathLike,
+        *,
+        bilingual: bool = False,
+        overwrite: bool = False,
+        switch_fonts: bool = True,
     ) -> list[str]:
         """Write the translated .docx (layout of the source kept; PDF gives a new .docx),
         or with `bilingual` a 対訳 table. Atomic; never over the source or an existing file
-        unless `overwrite`. Returns warnings from writing (tags that could not be placed)."""
+        unless `overwrite`. Returns warnings from writing (tags that could not be placed).
+        `switch_fonts`: translated runs get fonts of the target script (documents/fonts.py)."""
         if not bilingual:
-            return self.document.save_as(out_path, self.replacements(), overwrite=overwrite)
+            return self.document.save_as(
+                out_path,
+                self.replacements(),
+                overwrite=overwrite,
+                direction=(self.source_lang, self.target_lang) if switch_fonts else None,
+            )
         title = (
             f"対訳 / Bilingual: {Path(self.document.path).name} "
             f"({language_name(self.source_lang)} → {language_name(self.target_lang)})"

@@ -113,3 +113,13 @@ def test_real_documents_citing_laws_get_no_false_errors(default_law_store):
         assert all(f.severity == "info" for f in findings), (name, findings)
         surfaces = [f.message_ja for f in findings]
         assert len(surfaces) == len(set(surfaces)), name
+
+
+def test_unreadable_law_data_does_not_stop_proofreading(tmp_path):
+    from desk_assistant.tasks.laws.store import default_path
+
+    target = default_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(b"not a database" * 100)
+    result = proofread_document(documents.load(_write(tmp_path)))
+    assert _law_findings(result) == [] and result.findings  # the other rules still ran

@@ -110,7 +110,7 @@ def default_path() -> Path:
 
 
 class LawStore:
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, *, with_index: bool = True):
         self.path = Path(path) if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -118,18 +118,24 @@ class LawStore:
             self.db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as err:
             raise LawStoreError(path=str(self.path), detail=str(err)) from err
-        self.index = LawIndex(self.path.with_name(self.path.stem + ".index.sqlite3"))
+        # Citation checks need no search index: they open the store without it.
+        self.index = (
+            LawIndex(self.path.with_name(self.path.stem + ".index.sqlite3")) if with_index else None
+        )
         self._names: list[tuple[str, str, str]] | None = None
 
     @classmethod
-    def open_existing(cls, path: str | Path | None = None) -> LawStore | None:
+    def open_existing(
+        cls, path: str | Path | None = None, *, with_index: bool = False
+    ) -> LawStore | None:
         """The store if laws were ever imported, else None (checking creates nothing)."""
         target = Path(path) if path else default_path()
-        return cls(target) if target.is_file() else None
+        return cls(target, with_index=with_index) if target.is_file() else None
 
     def close(self) -> None:
         self.db.close()
-        self.index.close()
+        if self.index is not None:
+            self.index.close()
 
     def __enter__(self) -> LawStore:
         return self
@@ -223,7 +229,7 @@ class LawStore:
                     ),
                 )
         try:
-            self.index.replace_law(law.law_num, rows, law.digest)
+            self._index().replace_law(law.law_num, rows, law.digest)
         except BaseException:
             self.remove_law(law.law_num)  # never a law in the store but not in the index
             raise
@@ -236,8 +242,13 @@ class LawStore:
         self._names = None
         return found
 
+    def _index(self) -> LawIndex:
+        if self.index is None:
+            raise LawStoreError(path=str(self.path), detail="opened without its search index")
+        return self.index
+
     def _delete(self, law_num: str) -> bool:
-        self.index.remove_law(law_num)
+        self._index().remove_law(law_num)
         self.db.execute("DELETE FROM definitions WHERE law_num = ?", (law_num,))
         self.db.execute("DELETE FROM units WHERE law_num = ?", (law_num,))
         return self.db.execute("DELETE FROM laws WHERE law_num = ?", (law_num,)).rowcount > 0
@@ -365,7 +376,7 @@ class LawStore:
             if key not in seen:
                 seen.add(key)
                 hits.append(SearchHit(law, unit, float("inf"), definition))
-        for found in self.index.search(query, limit + len(hits), law_num):
+        for found in self._index().search(query, limit + len(hits), law_num):
             law, unit = self.unit_by_id(found.unit_id)
             key = (law.law_num, unit.provision, unit.num)
             if key in seen:

@@ -7,6 +7,9 @@ they report nothing.
 
 from __future__ import annotations
 
+import sqlite3
+
+from ....errors import DeskError
 from ...laws.check import CitationIssue, check_text
 from ...laws.store import LawStore
 from ..finding import LAW_CITATION, WARNING
@@ -22,12 +25,16 @@ _KINDS = {
 def _issues(doc) -> list[CitationIssue]:
     cached = getattr(doc, "_law_citation_issues", None)
     if cached is None:
-        store = LawStore.open_existing()
-        if store is None:
-            cached = []
-        else:
+        cached = []
+        try:
+            store = LawStore.open_existing()
+        except (DeskError, sqlite3.Error):
+            store = None  # unreadable law data must not stop proofreading: no law checks
+        if store is not None:
             try:
                 cached = check_text(doc.text, store)
+            except sqlite3.Error:
+                cached = []
             finally:
                 store.close()
         doc._law_citation_issues = cached

@@ -55,3 +55,22 @@ def test_verbatim_record_gets_hints_not_corrections():
 def test_pdf_font_garbage_is_not_checked():
     line = "記録に$t0n縁定0kより_S較油[P船ヘ証R8記録0ncﾐ供をSﾗ0Q0_0h0W0f0nlT Sﾈ0o"
     assert check_text("本文である。\n" + line + "\n次の文である。") == []
+
+
+def test_cli_text_and_word_comment_show_the_clause(tmp_path, capsys):
+    """Issue 13: the citation reaches every surface the user reads."""
+    import argparse
+
+    from desk_assistant.commands import proofread as command
+    from desk_assistant.tasks.proofread.word import comment_text
+
+    [f] = [f for f in check_text("従って、計画を見直す。") if f.rule == "conjunction-kana"]
+    citation = "公用文における漢字使用等について（平成22年内閣訓令第1号）1(2)オ"
+    assert f"根拠: {citation}" in comment_text(f)
+    src = tmp_path / "a.txt"
+    src.write_text("従って、計画を見直す。", encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    command.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["proofread", str(src), "--no-llm"])
+    assert args.handler(args) == 1
+    assert f"〔{citation}〕" in capsys.readouterr().out

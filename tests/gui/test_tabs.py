@@ -204,3 +204,24 @@ def test_translate_with_the_vault_uses_memory_and_resumable_job(
     wait_job(tab.run(), timeout=60000)
     assert len(engine.prompts) == calls
     assert tab.result.stats and not window.last_error
+
+
+def test_proofread_an_excel_book_offers_no_word_export(make_window, open_doc, wait_job, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    office = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "office"
+    books = sorted(office.glob("xlsx04*.xlsx"))
+    if not books:
+        pytest.skip("shared/corpus/office not available")
+    book = tmp_path / books[0].name
+    shutil.copy2(books[0], book)
+    window = make_window()
+    open_doc(window, book)
+    tab = window.proofread_tab
+    wait_job(tab.run())
+    assert tab.reviews, "the form has findings"
+    # Comments / tracked changes are Word features: not offered for an Excel book (issue 18).
+    assert not tab.comment_button.isEnabled() and not tab.tracked_button.isEnabled()

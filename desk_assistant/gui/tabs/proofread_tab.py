@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...documents.formats import ANNOTATES, BY_NAME
 from ...i18n import tr
 from ...session.outputs import output_name
 from ...tasks.proofread import proofread_document, write_commented_docx, write_tracked_docx
@@ -152,8 +153,11 @@ class ProofreadTab(QWidget):
         self.accept_button.setEnabled(current is not None and bool(current.finding.suggestion))
         self.ignore_button.setEnabled(current is not None)
         has_findings = bool(self.reviews) and not busy
+        # Comments and tracked changes need a format that carries them (Word, not PDF/Excel).
+        fmt = BY_NAME.get(self.main.document.format) if has_doc else None
+        annotates = fmt is not None and fmt.can(ANNOTATES)
         for button in (self.comment_button, self.tracked_button):
-            button.setEnabled(has_findings)
+            button.setEnabled(has_findings and annotates)
 
     # --- run ------------------------------------------------------------------------
 

@@ -20,7 +20,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import CorruptFileError, CorruptZipError, MacroEnabledError, Words
+from ..errors import (
+    CorruptFileError,
+    CorruptZipError,
+    MacroEnabledError,
+    PasswordProtectedError,
+    UnsupportedCompressionError,
+    Words,
+)
 from ..fileio import atomic_writer
 from . import messages
 from .docx import Package, write_entries
@@ -70,6 +77,17 @@ def open_office_entries(
             return read_members(archive, path, max_uncompressed)
         except CorruptZipError as err:
             raise CorruptFileError(err.detail, path=str(path), what=_zip_words(kind)) from None
+        except PasswordProtectedError:  # zipread names Word; say what this file is
+            raise PasswordProtectedError(path=str(path), kind=kind) from None
+        except UnsupportedCompressionError as err:
+            raise CorruptFileError(
+                path=str(path),
+                what=Words(
+                    f"{kind[0]} が Office の使わない圧縮方式（{err.facts.get('method')}）で保存されています",
+                    f"the {kind[1]} uses a compression method Office does not use "
+                    f"({err.facts.get('method')})",
+                ),
+            ) from None
 
 
 def main_part(pkg: Package, default: str, kind: Words) -> str:

@@ -20,6 +20,7 @@ from desk_assistant.errors import (
     CorruptFileError,
     MacroEnabledError,
     PasswordProtectedError,
+    UnsafeXmlError,
     ZipBombError,
 )
 
@@ -154,3 +155,46 @@ def test_a_book_that_expands_past_the_limit_is_a_zip_bomb(tmp_path):
     book = _copy(tmp_path, "xlsx02")
     with pytest.raises(ZipBombError):
         documents.load(book, max_uncompressed=200_000)
+
+
+def _repack(book: Path, target: Path, change) -> Path:
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = change(info.filename, src.read(info))
+            if data is not None:
+                out.writestr(info.filename, data)
+    return target
+
+
+def test_hostile_parts_end_in_messages_that_name_the_office_format(tmp_path):
+    book = _copy(tmp_path, "xlsx04")
+    dtd = _repack(
+        book,
+        tmp_path / "dtd.xlsx",
+        lambda name, data: (
+            data.replace(b"<sst ", b'<!DOCTYPE sst [<!ENTITY x "y">]><sst ', 1)
+            if name == "xl/sharedStrings.xml"
+            else data
+        ),
+    )
+    with pytest.raises(UnsafeXmlError):
+        documents.load(dtd)
+    broken = _repack(
+        book,
+        tmp_path / "broken.xlsx",
+        lambda name, data: data[:200] if name == "xl/worksheets/sheet1.xml" else data,
+    )
+    with pytest.raises(CorruptFileError):
+        documents.load(broken)
+    # A member flagged as encrypted (a zip password, not Office's): "password-protected Excel".
+    raw = bytearray(book.read_bytes())
+    raw[6] |= 0x1  # general-purpose flag of the first local header
+    central = raw.rfind(b"PK\x01\x02", 0, raw.rfind(b"PK\x05\x06"))
+    first = raw.find(b"PK\x01\x02")
+    raw[first + 8] |= 0x1
+    assert central > 0
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(bytes(raw))
+    with pytest.raises(PasswordProtectedError) as refused:
+        documents.load(locked)
+    assert "Excel" in refused.value.message("en")

@@ -269,3 +269,19 @@ def test_output_relationship_to_a_part_no_reader_accepts(tmp_path, target):
     document = documents.load(write(tmp_path, "in.docx", data))
     with pytest.raises(InvalidOutputError):
         document.save_as(tmp_path / "out.docx")
+
+
+def test_proofreading_many_findings_on_one_line_stays_linear():
+    """100,000 findings on one 200,000-character line took minutes (a line scan per finding)."""
+    import time
+
+    from desk_assistant.tasks.proofread import check_text
+
+    started = time.process_time()
+    small = check_text("行う" * 2_000)
+    small_s = time.process_time() - started
+    started = time.process_time()
+    big = check_text("行う" * 20_000)
+    big_s = time.process_time() - started
+    assert len(big) >= 10 * len(small) > 0
+    assert big_s < 30 * max(small_s, 0.05)  # linear would be ~10x; quadratic was ~100x

@@ -14,6 +14,7 @@ repeated headings, quotations and proper nouns.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from .finding import INFO, Finding
@@ -193,18 +194,26 @@ def apply(doc, findings: Iterable[Finding]) -> list[Finding]:
     names = name_spans(doc)
     transcript = is_transcript(doc.text)
     out = []
+    # Decided once per line, found by bisect: a hostile 200,000-character line with
+    # 100,000 findings must not be scanned once per finding.
+    breaks = [m.start() for m in re.finditer("\n", doc.text)]
+    quoted_line: dict[int, bool] = {}
     for f in findings:
         if transcript and f.rule in TRANSCRIPT_RULES and f.severity != INFO:
             f.severity = INFO
             f.message_ja += "（議事録の発言: 発言どおりに記録する場合は直さない）"
             f.message_en += " (spoken words in a verbatim record)"
         if f.rule in QUOTE_RULES or f.rule == "dearu-desumasu-mixed":
-            line = _line(doc.text, f.start)
-            if (
-                _EXAMPLE.search(line)
-                or len(_BUNGO.findall(line)) >= 2
-                or ("。" not in line and len(_LIST_GAP.findall(line)) >= 2)
-            ):
+            k = bisect_left(breaks, f.start)
+            if k not in quoted_line:
+                a = breaks[k - 1] + 1 if k else 0
+                line = doc.text[a : breaks[k] if k < len(breaks) else len(doc.text)]
+                quoted_line[k] = bool(
+                    _EXAMPLE.search(line)
+                    or len(_BUNGO.findall(line)) >= 2
+                    or ("。" not in line and len(_LIST_GAP.findall(line)) >= 2)
+                )
+            if quoted_line[k]:
                 continue
         if f.rule == "auxiliary-kana" and f.surface.startswith("行っ"):
             f.severity = INFO  # 行っ is 行く or 行う (承諾を得て行った): only a hint

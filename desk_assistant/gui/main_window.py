@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1200, 780)
         self._base_point_size = self.font().pointSizeF()
+        self._unzoomed_size = None  # the window's size before Ctrl++ (Ctrl+0 restores it)
 
         self.model_bar = ModelBar()
         self.doc_label = QLabel(
@@ -526,7 +527,15 @@ class MainWindow(QMainWindow):
     def zoom(self, step: int) -> None:
         current = round(self.font().pointSizeF())
         points = 0 if step == 0 else max(6, min(48, current + step))
+        if step and self._unzoomed_size is None:
+            self._unzoomed_size = self.size()  # larger text may grow the window
         self.apply_font_size(points)
+        if step == 0 and self._unzoomed_size is not None:
+            # Normal size gives the window back the size it had before zooming, once
+            # the layouts took the smaller font (until then the old minimum holds).
+            size = self._unzoomed_size
+            QTimer.singleShot(0, lambda: self.resize(size.expandedTo(self.minimumSizeHint())))
+            self._unzoomed_size = None
         self.settings.set("ui.font_size", points)
         if self.settings.path is not None:
             self.settings.save()

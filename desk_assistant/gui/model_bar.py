@@ -3,8 +3,9 @@ name, size, CPU/GPU, and a badge when it is the demo model."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..i18n import tr
 from ..llm.hardware import human_bytes
@@ -50,6 +51,27 @@ def details(opened) -> str:
     return "\n".join(f"{name}: {value}" for name, value in rows)
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that may shrink below its text, ending in "…" (full text in
+    the tooltip): a long model name must not make the window wider than a laptop."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.setMinimumWidth(1)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(
+            self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height()
+        )
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.ElideRight, rect.width())
+        painter.drawText(rect, int(self.alignment()), text)
+
+
 class RoleSelector(QWidget):
     chosen = Signal(str, str)  # role, model id
 
@@ -58,10 +80,11 @@ class RoleSelector(QWidget):
         self.role = role
         self.label = QLabel(tr(*ROLE_LABELS[role]))
         self.combo = QComboBox()
+        # A fixed width in characters, whatever the names: the full name is in the popup.
         self.combo.setMinimumContentsLength(16)
         self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.label.setBuddy(self.combo)
-        self.info = QLabel(tr("読み込み中…", "loading…"))
+        self.info = ElidedLabel(tr("読み込み中…", "loading…"))
         self.badge = QLabel(tr("デモモデル", "Demo model"))
         self.badge.setStyleSheet(DEMO_STYLE)
         self.badge.setToolTip(
@@ -73,8 +96,10 @@ class RoleSelector(QWidget):
         self.badge.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.label, self.combo, self.info, self.badge):
+        for widget in (self.label, self.combo):
             layout.addWidget(widget)
+        layout.addWidget(self.info, 1)
+        layout.addWidget(self.badge)
         self.combo.activated.connect(self._activated)
 
     def set_models(self, models, current_id: str | None) -> None:
@@ -94,7 +119,7 @@ class RoleSelector(QWidget):
             self.combo.addItem(opened.info.name, opened.info.id)
         self.combo.setCurrentIndex(self.combo.findData(opened.info.id))
         self.info.setText(describe(opened))
-        self.info.setToolTip(details(opened))
+        self.info.setToolTip(f"{describe(opened)}\n\n{details(opened)}")
         self.badge.setVisible(opened.info.demo)
 
     def show_loading(self) -> None:
@@ -112,8 +137,10 @@ class ModelBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.selectors = {role: RoleSelector(role) for role in ROLE_LABELS}
-        layout = QHBoxLayout(self)
+        # One role per row: side by side they made the window wider than a 1280 px
+        # screen (1.5x scaling on a 1920 px display) once a model was loaded.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
         for selector in self.selectors.values():
             layout.addWidget(selector)
-        layout.addStretch(1)

@@ -1,0 +1,50 @@
+"""The window fits a 1280x720 screen (a 1920 px display at 150 %, a 1366x768 laptop):
+in Japanese and English, with the longest model name of the catalog loaded, and at
+1.5x the normal font size; Ctrl+0 gives back the size it had before zooming."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk_assistant.llm.catalog import load_catalog
+from desk_assistant.llm.fake import FakeEngine
+
+SCREEN_W, SCREEN_H = 1280, 720
+
+
+def _longest_catalog_name() -> str:
+    return max((entry.name for entry in load_catalog()), key=len)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_minimum_size_fits_1280x720(make_window, fake_model, qtbot, lang, scale):
+    from desk_assistant import i18n
+
+    i18n.set_language(lang)
+    window = make_window()
+    name = _longest_catalog_name()
+    window.set_model(fake_model(FakeEngine(), demo=True, name=name, size=8_500_000_000))
+    window.apply_font_size(window._base_point_size * scale)
+    window.show()
+    qtbot.waitExposed(window)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= SCREEN_W and hint.height() <= SCREEN_H, (lang, scale, hint)
+    # The full model name stays reachable (tooltip), though the label may elide it.
+    info = window.model_bar.selectors["translate"].info
+    assert name in info.toolTip()
+
+
+def test_larger_text_then_ctrl0_gives_back_the_size(make_window, fake_model, qtbot, tmp_path):
+    window = make_window()
+    window.set_model(fake_model(FakeEngine(), name=_longest_catalog_name()))
+    window.resize(900, 560)
+    window.show()
+    qtbot.waitExposed(window)
+    before = window.size()
+    for _ in range(10):
+        window.zoom(1)
+    qtbot.waitUntil(lambda: window.size() != before)  # larger text grew the window
+    window.zoom(0)
+    qtbot.waitUntil(lambda: window.size() == before)
+    assert window.minimumSizeHint().width() <= SCREEN_W

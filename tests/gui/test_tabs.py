@@ -225,3 +225,33 @@ def test_proofread_an_excel_book_offers_no_word_export(make_window, open_doc, wa
     assert tab.reviews, "the form has findings"
     # Comments / tracked changes are Word features: not offered for an Excel book (issue 18).
     assert not tab.comment_button.isEnabled() and not tab.tracked_button.isEnabled()
+
+
+def test_proofread_rerun_keeps_decisions_and_locks_them_during_the_run(
+    make_window, open_doc, tmp_path, wait_job
+):
+    path = tmp_path / "memo.txt"
+    path.write_text("会議を行なう予定です。\nまず最初に資料を確認する事。", encoding="utf-8")
+    window = make_window()
+    open_doc(window, path)
+    tab = window.proofread_tab
+    wait_job(tab.run())
+    assert len(tab.reviews) >= 2
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    first = tab.reviews[0].finding.surface
+    tab.set_status(IGNORED)
+    second = tab.current_review().finding.surface
+    tab.set_status(ACCEPTED if tab.accept_button.isEnabled() else IGNORED)
+    decided = {r.finding.surface: r.status for r in tab.reviews if r.status != PENDING}
+    assert set(decided) == {first, second}
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    op = tab.run()
+    # During the run: no decision can be made (the list is replaced at the end).
+    assert window.busy()
+    assert not tab.accept_button.isEnabled() and not tab.ignore_button.isEnabled()
+    tab.set_status(ACCEPTED)
+    wait_job(op)
+    after = {r.finding.surface: r.status for r in tab.reviews if r.status != PENDING}
+    assert after == decided
+    assert tab.tree.topLevelItem(0).text(0) == "無視"
+    assert "無視" in tab.summary.text()

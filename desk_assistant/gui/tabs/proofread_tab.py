@@ -52,6 +52,12 @@ class Review:
     status: str = PENDING
 
 
+def decision_key(finding) -> tuple:
+    """What identifies a finding across re-runs: where it is, which rule, which text
+    (offsets move when the text before it changes; the decision should not)."""
+    return (finding.location or "", finding.rule, finding.surface)
+
+
 def run_proofread(document, session, opened, token, emit) -> list:
     """Findings for `document` (block-relative, located). Runs on the worker thread.
     With `opened` (the general model), its suggestions are added as info findings."""
@@ -150,8 +156,10 @@ class ProofreadTab(QWidget):
         self.run_button.setEnabled(has_doc and not busy)
         self.llm_box.setEnabled(self.main.model("general") is not None and not busy)
         current = self.current_review()
-        self.accept_button.setEnabled(current is not None and bool(current.finding.suggestion))
-        self.ignore_button.setEnabled(current is not None)
+        # Not during a run: the list is replaced when it ends, and the click would be lost.
+        can_decide = current is not None and not busy
+        self.accept_button.setEnabled(can_decide and bool(current.finding.suggestion))
+        self.ignore_button.setEnabled(can_decide)
         has_findings = bool(self.reviews) and not busy
         # Comments and tracked changes need a format that carries them (Word, not PDF/Excel).
         fmt = BY_NAME.get(self.main.document.format) if has_doc else None
@@ -181,10 +189,13 @@ class ProofreadTab(QWidget):
 
     def _show_findings(self, findings) -> None:
         findings = list(getattr(findings, "findings", findings) or ())
+        # A re-run keeps the 採用/無視 decisions of findings that are still there.
+        decided = {decision_key(r.finding): r.status for r in self.reviews if r.status != PENDING}
         reviews = []
         for finding in findings:
             base = self.view.block_starts.get(finding.location or "", 0)
-            reviews.append(Review(finding, base + finding.start, base + finding.end))
+            status = decided.get(decision_key(finding), PENDING)
+            reviews.append(Review(finding, base + finding.start, base + finding.end, status))
         reviews.sort(key=lambda r: (r.start, r.end))
         self._set_reviews(reviews)
         self.main.status(
@@ -225,6 +236,8 @@ class ProofreadTab(QWidget):
         return self.reviews[index] if 0 <= index < len(self.reviews) else None
 
     def set_status(self, status: str) -> None:
+        if self.main.busy():  # a run replaces the list when it ends
+            return
         index = self.tree.indexOfTopLevelItem(self.tree.currentItem())
         if not 0 <= index < len(self.reviews):
             return

@@ -538,3 +538,66 @@ class InvalidOutputError(InputFileError):
 class SourceChangedError(InputFileError):
     ja = "元の文書が読み込んだ後に変更されたため、書き出しを中止しました: {path}。もう一度読み込んでから実行してください。"
     en = "The source document changed after it was read, so nothing was written: {path}. Load it again and retry."
+
+
+# --- remote inference server (llm/remote.py, security/remote_endpoint.py) ----
+
+
+class RemoteEngineError(EngineError):
+    ja = "推論サーバーでエラーが発生しました（{endpoint}）。"
+    en = "The inference server reported an error ({endpoint})."
+
+
+class RemotePolicyError(SecurityError):
+    ja = "推論サーバーの設定（組織のポリシー）が正しくないため使えません: {what}。管理者に連絡してください。"
+    en = "The inference server settings (organization policy) are invalid, so it is not used: {what}. Contact your administrator."
+
+
+class RemoteEndpointNotAllowedError(SecurityError):
+    ja = "組織のポリシーで許可されていない推論サーバーです: {endpoint}。文書は送信していません。"
+    en = "This inference server is not allowed by your organization's policy: {endpoint}. Nothing was sent."
+
+
+class RemoteModelNotAllowedError(SecurityError):
+    ja = "組織のポリシーで推論サーバー上の利用を許可されていないモデルです: {model}（許可: {allowed}）"
+    en = "This model is not allowed on the inference server by your organization's policy: {model} (allowed: {allowed})"
+
+
+class RemoteUnreachableError(RemoteEngineError):
+    ja = "推論サーバーに接続できません（{endpoint}: {reason}）。ネットワークかサーバーの状態を管理者に確認してください。作業中の内容は保持されています。"
+    en = "Cannot reach the inference server ({endpoint}: {reason}). Ask your administrator to check the network or the server. Your work so far is kept."
+
+
+class RemoteTLSError(RemoteEngineError):
+    ja = "推論サーバーの証明書を確認できないため接続を中止しました（{endpoint}: {reason}）。文書は送信していません。管理者に連絡してください。"
+    en = "The inference server's certificate could not be verified, so the connection was stopped ({endpoint}: {reason}). Nothing was sent. Contact your administrator."
+
+
+class RemoteAuthError(RemoteEngineError):
+    ja = "推論サーバーに認証を拒否されました（HTTP {status}）。API キーの登録を管理者に確認してください。"
+    en = "The inference server refused authentication (HTTP {status}). Ask your administrator to check the API key."
+
+
+class RemoteOverloadedError(RemoteEngineError):
+    ja = "推論サーバーが混雑しています（HTTP {status}）。しばらくしてからもう一度実行してください。作業中の内容は保持されています。"
+    en = "The inference server is busy (HTTP {status}). Try again in a while. Your work so far is kept."
+
+
+class RemoteModelMissingError(RemoteEngineError):
+    ja = "推論サーバーにモデル {model} がありません（提供中: {served}）。管理者に連絡してください。"
+    en = "The inference server does not serve the model {model} (served: {served}). Contact your administrator."
+
+
+class RemoteStreamBrokenError(RemoteEngineError):
+    ja = "推論サーバーとの接続が生成の途中で切れました（{endpoint}: {reason}）。作業中の内容は保持されています。もう一度実行してください。"
+    en = "The connection to the inference server broke during generation ({endpoint}: {reason}). Your work so far is kept. Try again."
+
+
+class RemoteTimeoutError(RemoteEngineError):
+    ja = "推論サーバーが {seconds} 秒応答しなかったため中止しました（{endpoint}）。作業中の内容は保持されています。"
+    en = "The inference server did not answer for {seconds} s, so the request was stopped ({endpoint}). Your work so far is kept."
+
+
+class RemoteHTTPError(RemoteEngineError):
+    ja = "推論サーバーが要求を受け付けませんでした（{endpoint}: HTTP {status}）。管理者に連絡してください。"
+    en = "The inference server rejected the request ({endpoint}: HTTP {status}). Contact your administrator."

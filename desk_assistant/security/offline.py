@@ -62,6 +62,8 @@ _ALWAYS_REFUSED = frozenset(
         "telnetlib.Telnet.open",
     }
 )
+# Of those, the ones an allowed inference server passes (host, port arguments).
+_NAME_EVENTS = frozenset({"socket.getaddrinfo", "http.client.connect"})
 # Events whose first argument is a socket: allowed only for local families.
 _SOCKET_EVENTS = frozenset({"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg"})
 # Events whose first argument is a URL: local schemes stay allowed.
@@ -96,6 +98,10 @@ class OfflineGuard:
         self.pid = os.getpid()
         self.attempt_log = attempt_log
         self._lock = threading.Lock()
+        # The inference server machine policy names (allow_endpoint): (host, port)
+        # for look-ups and http.client, (address, port) resolved once for connects.
+        self.allowed_names: frozenset[tuple[str, int]] = frozenset()
+        self.allowed_addresses: frozenset[tuple[str, int]] = frozenset()
 
     @property
     def active(self) -> bool:
@@ -107,9 +113,47 @@ class OfflineGuard:
 
     # -- the hook ----------------------------------------------------------
 
+    def allow_endpoint(self, host: str, port: int) -> list[str]:
+        """Allow exactly host:port (the policy's inference server) from now on.
+
+        The name is resolved here, once; later connects must go to one of these
+        addresses on this port, so a changed DNS answer cannot redirect documents.
+        Returns the resolved addresses. Every other address stays refused."""
+        host = host.lower()
+        with self._lock:
+            self.allowed_names = self.allowed_names | {(host, int(port))}
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        addresses = sorted({_plain_address(info[4][0]) for info in infos})
+        with self._lock:
+            self.allowed_addresses = self.allowed_addresses | {
+                (address, int(port)) for address in addresses
+            }
+        return addresses
+
+    def _allowed_name(self, args: tuple) -> bool:
+        if not self.allowed_names:
+            return False
+        plain = [a for a in args if isinstance(a, (str, int)) and not isinstance(a, bool)]
+        if len(plain) < 2:
+            return False
+        try:
+            return (str(plain[0]).lower(), int(plain[1])) in self.allowed_names
+        except (TypeError, ValueError):
+            return False
+
+    def _allowed_address(self, address: object) -> bool:
+        if not self.allowed_addresses or not isinstance(address, tuple) or len(address) < 2:
+            return False
+        try:
+            return (_plain_address(str(address[0])), int(address[1])) in self.allowed_addresses
+        except (TypeError, ValueError):
+            return False
+
     def _hook(self, event: str, args: tuple) -> None:
         # Called for every audit event in the process: keep the common path cheap.
         if event in _ALWAYS_REFUSED:
+            if event in _NAME_EVENTS and self._allowed_name(args):
+                return
             self._refuse(event, _describe_args(args))
         elif event in _SOCKET_EVENTS:
             self._check_socket(event, args)
@@ -125,6 +169,12 @@ class OfflineGuard:
             return
         if event == "socket.sendmsg" and address is None:
             return  # a send on an already connected socket; the connect was checked
+        if (
+            family in _INET_FAMILIES
+            and event == "socket.connect"
+            and self._allowed_address(address)
+        ):
+            return  # the policy's inference server, at an address resolved once
         if (
             family in _INET_FAMILIES
             and event in ("socket.connect", "socket.bind")
@@ -291,6 +341,10 @@ def _describe_address(address: object) -> str:
     if isinstance(address, tuple) and len(address) >= 2:
         return f"{address[0]}:{address[1]}"
     return str(address)
+
+
+def _plain_address(address: str) -> str:
+    return address.split("%", 1)[0].lower()  # drop an IPv6 scope id
 
 
 def _is_loopback(address: object) -> bool:

@@ -74,6 +74,12 @@ class Policy:
     proofread_profile: str | None = None
     allow_personal_exceptions: bool = True
     owner_only_outputs: bool = False  # outputs 0600 instead of following the user's umask
+    # Shared inference server (security/remote_endpoint.py). Machine policy only:
+    # without RemoteEndpoint the app stays fully local and the guard refuses everything.
+    remote_endpoint: str | None = None  # https://host:port (http only for 127.0.0.1 / ::1)
+    remote_ca_bundle: str | None = None  # PEM file of the CA that signed the server's certificate
+    remote_certificate_pin: str | None = None  # SHA-256 of the server certificate (DER)
+    remote_models: tuple[str, ...] = ()  # model ids the app may use on that server
     sources: tuple[str, ...] = ()  # where the values came from, strongest first
     set_keys: frozenset[str] = frozenset()  # policy keys some source actually set
     problems: tuple[str, ...] = ()  # what was malformed, in the UI language
@@ -109,6 +115,10 @@ class Policy:
             "ProofreadProfile": self.proofread_profile,
             "AllowPersonalExceptions": self.allow_personal_exceptions,
             "OwnerOnlyOutputs": self.owner_only_outputs,
+            "RemoteEndpoint": self.remote_endpoint,
+            "RemoteCABundle": self.remote_ca_bundle,
+            "RemoteCertificatePin": self.remote_certificate_pin,
+            "RemoteModels": list(self.remote_models),
             "sources": list(self.sources),
             "problems": list(self.problems),
         }
@@ -169,7 +179,18 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "ProofreadProfile": ("proofread_profile", _text),
     "AllowPersonalExceptions": ("allow_personal_exceptions", _bool),
     "OwnerOnlyOutputs": ("owner_only_outputs", _bool),
+    "RemoteEndpoint": ("remote_endpoint", _text),
+    "RemoteCABundle": ("remote_ca_bundle", _text),
+    "RemoteCertificatePin": ("remote_certificate_pin", _text),
+    "RemoteModels": ("remote_models", _strings),
 }
+# Keys that send documents somewhere: read only from machine sources (HKLM, the
+# system policy.json), never from HKCU or DESK_ASSISTANT_POLICY, which a user can set.
+MACHINE_ONLY_KEYS = frozenset(
+    {"RemoteEndpoint", "RemoteCABundle", "RemoteCertificatePin", "RemoteModels"}
+)
+# ADMX <list> elements: read from a subkey of the same name (read_registry).
+LIST_KEYS = ("AllowedModels", "DisabledFeatures", "RemoteModels")
 _CANONICAL = {name.lower(): name for name in _KEYS}
 
 # The safest reading of a key whose value is malformed. Keys absent here keep
@@ -199,8 +220,11 @@ def _problem(source: str, ja: str, en: str) -> str:
     return i18n.tr(f"ポリシー {source}: {ja}", f"policy {source}: {en}")
 
 
-def parse_policy_mapping(raw: Any, source: str) -> _Source:
-    """Parse one source's key/value mapping (JSON object or registry values)."""
+def parse_policy_mapping(raw: Any, source: str, *, machine: bool = True) -> _Source:
+    """Parse one source's key/value mapping (JSON object or registry values).
+
+    `machine`: False for sources a user can write (HKCU, DESK_ASSISTANT_POLICY);
+    their MACHINE_ONLY_KEYS are ignored and reported."""
     parsed = _Source(source)
     if not isinstance(raw, dict):
         parsed.problems.append(
@@ -216,6 +240,15 @@ def parse_policy_mapping(raw: Any, source: str) -> _Source:
             parsed.problems.append(
                 _problem(
                     source, f"不明なキー {key}（無視しました）", f"unknown key {key} (ignored)"
+                )
+            )
+            continue
+        if name in MACHINE_ONLY_KEYS and not machine:
+            parsed.problems.append(
+                _problem(
+                    source,
+                    f"{name} はコンピューターのポリシーでのみ設定できます（無視しました）",
+                    f"{name} is accepted from machine policy only (ignored)",
                 )
             )
             continue
@@ -238,6 +271,8 @@ def parse_policy_mapping(raw: Any, source: str) -> _Source:
             if safest is not None:
                 parsed.values[attr] = safest
     _check_hashes_and_features(parsed)
+    if "remote_models" in parsed.values:
+        parsed.values["remote_models"] = tuple(parsed.values["remote_models"])
     return parsed
 
 
@@ -270,7 +305,7 @@ def _check_hashes_and_features(parsed: _Source) -> None:
         parsed.values["disabled_features"] = features
 
 
-def read_policy_file(path: Path) -> _Source | None:
+def read_policy_file(path: Path, *, machine: bool = True) -> _Source | None:
     """None when the file does not exist; a source with problems when it is broken."""
     name = str(path)
     try:
@@ -309,7 +344,7 @@ def read_policy_file(path: Path) -> _Source | None:
             )
         )
         return source
-    source = parse_policy_mapping(raw, name)
+    source = parse_policy_mapping(raw, name, machine=machine)
     if os.name == "posix" and _writable_by_others(path):
         source.problems.append(
             _problem(
@@ -396,13 +431,13 @@ def read_registry(winreg_module: Any, hive_name: str) -> _Source | None:
             raw[value_name] = value
             index += 1
         # ADMX <list> elements store each entry as a value in a subkey.
-        for list_key in ("AllowedModels", "DisabledFeatures"):
+        for list_key in LIST_KEYS:
             entries = _registry_list(winreg_module, key, list_key)
             if entries is not None:
                 raw[list_key] = entries
     finally:
         winreg_module.CloseKey(key)
-    return parse_policy_mapping(raw, name)
+    return parse_policy_mapping(raw, name, machine=hive_name == "HKEY_LOCAL_MACHINE")
 
 
 def _registry_list(winreg_module: Any, key: Any, subkey: str) -> list[str] | None:
@@ -499,7 +534,7 @@ def _env_policy(sources: list[_Source]) -> list[str]:
                 "policy exists or in the installed build (ignored)",
             )
         ]
-    found = read_policy_file(Path(override))
+    found = read_policy_file(Path(override), machine=False)
     if found is not None:
         sources.append(found)
     return []

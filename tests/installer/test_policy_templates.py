@@ -20,7 +20,7 @@ ADMX = POLICY_DIR / "DeskAssistant.admx"
 ADMLS = [POLICY_DIR / "en-US" / "DeskAssistant.adml", POLICY_DIR / "ja-JP" / "DeskAssistant.adml"]
 NS = {"p": "http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions"}
 KEY = policy_mod.REGISTRY_KEY
-LIST_KEYS = {"AllowedModels", "DisabledFeatures"}  # read from subkeys by read_registry
+LIST_KEYS = set(policy_mod.LIST_KEYS)  # read from subkeys by read_registry
 ELEMENTS = ("text", "decimal", "boolean", "enum", "list")
 
 
@@ -52,7 +52,9 @@ def test_admx_names_exactly_the_keys_policy_py_reads():
 def test_every_policy_writes_under_the_policy_key_with_its_own_name():
     for name, policy in policies().items():
         assert policy.get("key") == KEY, name
-        assert policy.get("class") == "Both", name  # HKLM and HKCU are both read
+        # HKLM and HKCU are both read, except the keys that may send documents somewhere.
+        expected = "Machine" if name in policy_mod.MACHINE_ONLY_KEYS else "Both"
+        assert policy.get("class") == expected, name
         if name in LIST_KEYS:
             assert policy.get("valueName") is None, name
             assert elements(policy), name
@@ -176,6 +178,10 @@ def test_what_the_templates_write_is_read_back_without_problems():
         "DisabledFeatures": ["summarize", "export"],
         "UILanguage": "en",
         "ProofreadProfile": r"\\server\share\proofread_profile.json",
+        "RemoteEndpoint": "https://llm.example.lg.jp:8443",
+        "RemoteCABundle": r"C:\ProgramData\DeskAssistant\internal-ca.pem",
+        "RemoteCertificatePin": "ab" * 32,
+        "RemoteModels": ["plamo-2-translate", "llm-jp-3.1-instruct"],
     }
     result = load_policy([], use_registry=True, winreg_module=FakeWinreg(gpo_registry(sample)))
     assert result.problems == (), result.problems
@@ -188,6 +194,18 @@ def test_what_the_templates_write_is_read_back_without_problems():
     assert result.allow_keyring_fallback
     assert result.proofread_profile == r"\\server\share\proofread_profile.json"
     assert result.allow_personal_exceptions
+    assert result.remote_endpoint == "https://llm.example.lg.jp:8443"
+    assert result.remote_models == ("plamo-2-translate", "llm-jp-3.1-instruct")
+
+
+def test_remote_server_keys_under_user_configuration_are_ignored():
+    as_user = {
+        ("HKCU", KEY): {"RemoteEndpoint": "https://attacker.example:443"},
+        ("HKCU", KEY + "\\RemoteModels"): {"1": "m"},
+    }
+    result = load_policy([], use_registry=True, winreg_module=FakeWinreg(as_user))
+    assert result.remote_endpoint is None and result.remote_models == ()
+    assert [("Endpoint" in p, "Models" in p) for p in result.problems] == [(1, 0), (0, 1)]
 
 
 def test_example_policy_json_is_valid_and_complete():

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.last_status = ""
         self._closing = False
+        self._close_confirmed = False  # Ctrl+Q asked already: the close event must not ask again
         self._finished: list = []  # finished operations, deleted when the next job starts
         self.setWindowTitle(tr("文書アシスタント", "Desk Assistant"))
         self.setAcceptDrops(True)
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(tr("最近使ったファイル(&R)", "&Recent files"))
         self._fill_recent()
         file_menu.addSeparator()
-        self._action(file_menu, ("終了(&X)", "E&xit"), self.close, QKeySequence.Quit)
+        self._action(file_menu, ("終了(&X)", "E&xit"), self.quit, QKeySequence.Quit)
 
         job_menu = bar.addMenu(tr("処理(&J)", "&Job"))
         self.run_action = self._action(
@@ -567,7 +568,51 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def unsaved_work(self) -> list[str]:
+        """What closing now would lose: a running task, results nobody saved."""
+        reasons = []
+        if self.busy() and self._job_uses_document:
+            reasons.append(
+                tr("処理を実行中です（中止されます）", "A job is running (it will stop)")
+            )
+        for tab in self.task_tabs:
+            reason = getattr(tab, "unsaved", lambda: None)()
+            if reason:
+                reasons.append(reason)
+        return reasons
+
+    def ask_discard(self, reasons: list[str]) -> bool:
+        """True when the user agrees to lose `reasons` (Cancel is the default)."""
+        box = QMessageBox(
+            QMessageBox.Warning,
+            tr("文書アシスタント", "Desk Assistant"),
+            tr("終了すると次の作業が失われます:", "Closing now loses:")
+            + "\n\n"
+            + "\n".join(f"・{reason}" for reason in reasons),
+            QMessageBox.Discard | QMessageBox.Cancel,
+            self,
+        )
+        box.button(QMessageBox.Discard).setText(tr("破棄して終了(&D)", "&Discard and quit"))
+        box.setDefaultButton(QMessageBox.Cancel)
+        return box.exec() == QMessageBox.Discard
+
+    def confirm_close(self) -> bool:
+        reasons = self.unsaved_work()
+        return not reasons or self.ask_discard(reasons)
+
+    def quit(self) -> bool:
+        """Ctrl+Q / 終了: asks first when work would be lost; True when the window closed."""
+        if not self.confirm_close():
+            return False
+        self._close_confirmed = True
+        return self.close()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # The title bar's ✕ (a spontaneous close) asks like Ctrl+Q; a programmatic
+        # close (session end, tests) does not.
+        if event.spontaneous() and not self._close_confirmed and not self.confirm_close():
+            event.ignore()
+            return
         self._closing = True
         if self.operation is not None:
             self.operation.cancel()

@@ -84,6 +84,7 @@ class ProofreadTab(QWidget):
     def __init__(self, main) -> None:
         super().__init__()
         self.main = main
+        self._unsaved = False
         self.reviews: list[Review] = []
         self._syncing = False
         from ..text_view import TextView
@@ -143,7 +144,17 @@ class ProofreadTab(QWidget):
 
     # --- window hooks -------------------------------------------------------------
 
+    def unsaved(self) -> str | None:
+        """What closing now would lose (the window asks first), or None."""
+        if self._unsaved and any(r.status != PENDING for r in self.reviews):
+            return tr(
+                "保存していない校正の採用・無視の判断があります",
+                "Proofreading decisions (accept/ignore) have not been saved",
+            )
+        return None
+
     def document_changed(self, document) -> None:
+        self._unsaved = False
         self.view.set_blocks(document.blocks)
         self._set_reviews([])
 
@@ -243,6 +254,7 @@ class ProofreadTab(QWidget):
             return
         review = self.reviews[index]
         review.status = PENDING if review.status == status else status  # pressing again undoes
+        self._unsaved = True
         self._paint(self.tree.topLevelItem(index), review)
         self._render_marks()
         self._update_summary()
@@ -337,9 +349,13 @@ class ProofreadTab(QWidget):
         return self.main.start_job(
             work,
             tr("保存中", "Saving"),
-            on_success=lambda p: self.main.status(tr(f"保存しました: {p}", f"Saved: {p}")),
+            on_success=self._saved,
             task="proofread-export",
         )
+
+    def _saved(self, path) -> None:
+        self._unsaved = False
+        self.main.status(tr(f"保存しました: {path}", f"Saved: {path}"))
 
 
 # The main window finds each task's tab here (gui/tabs/<task>_tab.py: Tab).

@@ -93,6 +93,7 @@ class SummarizeTab(QWidget):
     def __init__(self, main) -> None:
         super().__init__()
         self.main = main
+        self._unsaved = False
         self.result = None
         self.styles = load_styles()
         self.style_box = QComboBox()
@@ -153,7 +154,14 @@ class SummarizeTab(QWidget):
         self.length_box.setSingleStep(step)
         self.length_box.setValue(0)
 
+    def unsaved(self) -> str | None:
+        """What closing now would lose (the window asks first), or None."""
+        if self._unsaved:
+            return tr("保存していない要約があります", "A summary has not been saved")
+        return None
+
     def document_changed(self, document) -> None:
+        self._unsaved = False
         self.source_view.set_blocks(document.blocks)
         self.summary_view.set_text("")
         self.citations.clear()
@@ -195,6 +203,7 @@ class SummarizeTab(QWidget):
 
     def _show_result(self, result) -> None:
         self.result = result
+        self._unsaved = bool(result.text)
         self.summary_view.set_text(result.text)
         units = list(getattr(result, "units", None) or [])
         for citation in getattr(result, "citations", None) or ():
@@ -262,8 +271,12 @@ class SummarizeTab(QWidget):
         return self.main.start_job(
             work,
             tr("保存中", "Saving"),
-            on_success=lambda p: self.main.status(tr(f"保存しました: {p}", f"Saved: {p}")),
+            on_success=self._saved,
         )
+
+    def _saved(self, path) -> None:
+        self._unsaved = False
+        self.main.status(tr(f"保存しました: {path}", f"Saved: {path}"))
 
 
 # The main window finds each task's tab here (gui/tabs/<task>_tab.py: Tab).

@@ -87,6 +87,7 @@ class TranslateTab(QWidget):
     def __init__(self, main) -> None:
         super().__init__()
         self.main = main
+        self._unsaved = False
         self.result = None
         self.rows: dict[str, int] = {}
         self.source_box, self.target_box = QComboBox(), QComboBox()
@@ -140,7 +141,14 @@ class TranslateTab(QWidget):
         self.bilingual_button.clicked.connect(lambda: self.choose_save(bilingual=True))
         self.update_actions(False)
 
+    def unsaved(self) -> str | None:
+        """What closing now would lose (the window asks first), or None."""
+        if self._unsaved:
+            return tr("保存していない翻訳があります", "A translation has not been saved")
+        return None
+
     def document_changed(self, document) -> None:
+        self._unsaved = False
         self.result = None
         self.rows.clear()
         segments = [s for s in document.segments() if s.text.strip()]
@@ -219,6 +227,7 @@ class TranslateTab(QWidget):
     def _finished(self, outcome) -> None:
         result, self.job = outcome
         self.result = result
+        self._unsaved = True
         for segment in result.segments:  # memory hits and repeats never streamed a row
             self.show_segment(segment, scroll=False)
         findings = len(result.findings)
@@ -268,8 +277,12 @@ class TranslateTab(QWidget):
         return self.main.start_job(
             work,
             tr("保存中", "Saving"),
-            on_success=lambda p: self.main.status(tr(f"保存しました: {p}", f"Saved: {p}")),
+            on_success=self._saved,
         )
+
+    def _saved(self, path) -> None:
+        self._unsaved = False
+        self.main.status(tr(f"保存しました: {path}", f"Saved: {path}"))
 
 
 # The main window finds each task's tab here (gui/tabs/<task>_tab.py: Tab).

@@ -255,3 +255,27 @@ def test_proofread_rerun_keeps_decisions_and_locks_them_during_the_run(
     assert after == decided
     assert tab.tree.topLevelItem(0).text(0) == "無視"
     assert "無視" in tab.summary.text()
+
+
+def test_proofread_rule_column_shows_the_rule_title_not_its_id(
+    make_window, open_doc, tmp_path, wait_job
+):
+    from desk_assistant import i18n
+    from desk_assistant.tasks.proofread import RULES
+
+    path = tmp_path / "memo.txt"
+    path.write_text(
+        "会議を行なう予定です。\nまず最初に資料を確認する事。ＡＢＣとabc。", encoding="utf-8"
+    )
+    for lang in ("ja", "en"):
+        i18n.set_language(lang)
+        window = make_window()
+        open_doc(window, path)
+        tab = window.proofread_tab
+        wait_job(tab.run())
+        assert tab.reviews
+        for index, review in enumerate(tab.reviews):
+            item = tab.tree.topLevelItem(index)
+            rule = RULES[review.finding.rule]
+            assert item.text(2) == (rule.title_ja if lang == "ja" else rule.title_en)
+            assert item.text(2) != review.finding.rule and item.toolTip(2) == rule.id

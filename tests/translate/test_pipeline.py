@@ -90,7 +90,7 @@ def test_pdf_becomes_a_docx(corpus_copy, tmp_path):
     assert not any(has_text_in(t, "ja") for t in texts)
 
 
-def test_bilingual_table_has_source_translation_and_location(tmp_path):
+def test_bilingual_table_has_source_and_translation_without_internal_ids(tmp_path):
     doc = doc_with(tmp_path, ["第3条の規定による。", "以上"])
     result = translate_document(make_engine(), "few_shot", doc, target_lang="en")
     out = tmp_path / "bilingual.docx"
@@ -98,7 +98,8 @@ def test_bilingual_table_has_source_translation_and_location(tmp_path):
     [table] = docx.Document(str(out)).tables
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert len(rows) == 3
-    assert rows[1][0] == "[body/p1]\n第3条の規定による。"
+    assert rows[1][0] == "第3条の規定による。"  # no internal location like [body/p1] (issue 19)
+    assert not any("body/" in cell for row in rows for cell in row)
     assert rows[1][1] == result.segments[0].translation_text
     with pytest.raises(Exception, match="既にあります|exists"):
         result.save(out, bilingual=True)  # never silently overwritten

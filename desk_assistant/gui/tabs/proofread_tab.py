@@ -42,6 +42,18 @@ SEVERITY_TEXT = {
     "info": ("情報", "Info"),
 }
 ACCEPTED_COLOUR = "#c8f0c8"
+# Findings whose rule is not in the rule registry (model suggestions).
+OTHER_RULE_TITLES = {"llm-suggestion": ("モデルの提案", "Model suggestion")}
+
+
+def rule_title(rule_id: str) -> str:
+    """The rule's title in the UI language (its data), never the internal id."""
+    from ...tasks.proofread import RULES
+
+    rule = RULES.get(rule_id)
+    if rule is not None:
+        return tr(rule.title_ja, rule.title_en)
+    return tr(*OTHER_RULE_TITLES.get(rule_id, (rule_id, rule_id)))
 
 
 @dataclass
@@ -222,12 +234,13 @@ class ProofreadTab(QWidget):
                 [
                     "",
                     tr(*SEVERITY_TEXT.get(f.severity, (f.severity, f.severity))),
-                    f.rule,
+                    rule_title(f.rule),
                     f.message,
                     f.suggestion or "",
                 ]
             )
             item.setToolTip(3, f"{f.message}\n{f.citation or f.source}")  # the clause it rests on
+            item.setToolTip(2, f.rule)  # the id, for a report to IT
             self.tree.addTopLevelItem(item)
             self._paint(item, review)
         for column in (0, 1, 2):

@@ -100,7 +100,8 @@ class TranslationResult:
             f"対訳 / Bilingual: {Path(self.document.path).name} "
             f"({language_name(self.source_lang)} → {language_name(self.target_lang)})"
         )
-        rows = [(f"[{s.location}]\n{s.source}", s.translation_text) for s in self.segments]
+        # Source and translation only: block ids like "body/p1" mean nothing to a reader.
+        rows = [(s.source, s.translation_text) for s in self.segments]
         write_bilingual_docx(out_path, rows, title=title, overwrite=overwrite)
         return []
 

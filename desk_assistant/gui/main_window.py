@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..documents.formats import dialog_filter, input_suffixes
-from ..errors import EngineCrashedError
+from ..errors import EngineCrashedError, NoModelError
 from ..i18n import tr
+from ..llm.demo_model import DemoPackageMissingError
 from ..llm.runtime import OpenModel
 from ..security.policy import MANAGED_LABEL
 from ..session.registry import BY_NAME, TASKS
@@ -49,6 +50,19 @@ SUFFIXES = input_suffixes()  # documents/formats.py
 ROLES = ("translate", "general")
 OFFLINE_ON = "color:#1b7f3b;font-weight:bold;"
 OFFLINE_OFF = "color:#b35900;font-weight:bold;"
+
+
+def no_model_message() -> str:
+    """What a user of the window can do without a model: no command line, no make."""
+    from ..paths import user_model_dir
+
+    folder = user_model_dir()
+    return tr(
+        "使えるモデルがありません。情報システム担当者に連絡するか、モデルファイル（.gguf）を"
+        f"次のフォルダに置いてから［処理］→［モデルを再読み込み］を選んでください: {folder}",
+        "No model is available. Contact your IT department, or put a model file (.gguf) in "
+        f"this folder and choose Job → Reload models: {folder}",
+    )
 
 
 def load_models(settings, policy, roles, progress) -> tuple[list, dict]:
@@ -364,6 +378,8 @@ class MainWindow(QMainWindow):
         return work
 
     def _job_failed(self, op, message: str) -> None:
+        if isinstance(op.error, (NoModelError, DemoPackageMissingError)):
+            message = no_model_message()  # the CLI's advice (`make run`…) is not for this window
         if isinstance(op.error, EngineCrashedError):
             self._outcome_text = tr(
                 "失敗: 推論プロセスが停止しました", "Failed: the inference process stopped"
@@ -511,12 +527,23 @@ class MainWindow(QMainWindow):
         self._fill_recent()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Any local file is taken, so an unsupported one (.doc) gets the same clear
+        # message as 開く rather than silence. Always a copy: the source stays where it is.
         urls = event.mimeData().urls()
-        if urls and Path(urls[0].toLocalFile()).suffix.lower() in SUFFIXES:
-            event.acceptProposedAction()
+        if urls and urls[0].isLocalFile():
+            event.setDropAction(Qt.CopyAction)
+            event.accept()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.dragEnterEvent(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.open_document(Path(event.mimeData().urls()[0].toLocalFile()))
+        urls = event.mimeData().urls()
+        if not (urls and urls[0].isLocalFile()):
+            return
+        event.setDropAction(Qt.CopyAction)
+        event.accept()
+        self.open_document(Path(urls[0].toLocalFile()))
 
     # --- view ---------------------------------------------------------------------------
 

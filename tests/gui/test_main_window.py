@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -207,6 +207,11 @@ def test_load_model_runs_as_a_job_and_reports_a_missing_model(make_window, wait_
     # No model in this test's home: a clear message, no crash, selectors say so.
     assert window.last_error
     assert window.model_bar.selectors["general"].info.text() == "読み込めません"
+    # Said for a civil servant: no command line, no `make run`; where to put a model.
+    assert "make" not in window.last_error and "desk-assistant" not in window.last_error
+    from desk_assistant.paths import user_model_dir
+
+    assert str(user_model_dir()) in window.last_error and "再読み込み" in window.last_error
 
 
 @pytest.mark.parametrize("suffix", [".txt"])
@@ -260,3 +265,27 @@ def test_recent_files_are_kept_encrypted_in_the_vault(tmp_path):
     memory_only = RecentFiles()
     memory_only.add(secret)
     assert memory_only.load() == [secret.resolve()]
+
+
+def test_dropping_an_unsupported_file_says_so_and_copies(make_window, tmp_path, wait_job):
+    from PySide6.QtGui import QDragEnterEvent
+
+    window = make_window()
+    old_word = tmp_path / "report.doc"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(old_word))])
+    actions = Qt.CopyAction | Qt.MoveAction  # what a file manager offers
+    enter = QDragEnterEvent(QPoint(10, 10), actions, mime, Qt.LeftButton, Qt.NoModifier)
+    enter.setDropAction(Qt.MoveAction)  # as proposed by the source
+    enter.ignore()
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted() and enter.dropAction() == Qt.CopyAction  # never a move
+    drop = QDropEvent(QPointF(10, 10), actions, mime, Qt.LeftButton, Qt.NoModifier)
+    drop.setDropAction(Qt.MoveAction)
+    window.dropEvent(drop)
+    assert drop.dropAction() == Qt.CopyAction
+    wait_job(window.doc_operation)
+    assert window.document is None
+    assert "report.doc" in window.last_error and "Traceback" not in window.last_error
+    assert old_word.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"  # the source is untouched

@@ -16,8 +16,9 @@ time, no connection pool needed).
   hold the user's Cancel.
 - Generation is not idempotent for the audit: it is never retried. Only the model
   list and tokenize calls are retried once after a connection failure.
-- Token counts: the server's `/tokenize` (llama-server: {"content"}; vLLM:
-  {"model", "prompt"}); a server without one gets `estimate_tokens`.
+- Token counts: the server's tokenize endpoint (llama-server: /tokenize
+  {"content"}; vLLM: /tokenize {"model", "prompt"}; llama-cpp-python's server:
+  /extras/tokenize {"input"}); a server without one gets `estimate_tokens`.
 - The API key comes from the OS keyring (service DeskAssistant, name
   remote-engine-api-key) and is never written to settings, logs or errors.
 """
@@ -203,15 +204,13 @@ class RemoteEngine:
             raise EngineNotLoadedError()
         if not text:
             return 0
-        styles = [self._tokenize_style] if self._tokenize_style else ["llama", "vllm"]
+        styles = [self._tokenize_style] if self._tokenize_style else list(_TOKENIZE)
         for style in styles:
             if style == "none":
                 break
-            payload = (
-                {"content": text} if style == "llama" else {"model": self.model, "prompt": text}
-            )
+            path, make = _TOKENIZE[style]
             try:
-                body = self._json_request("POST", "/tokenize", payload, retry=True)
+                body = self._json_request("POST", path, make(self.model, text), retry=True)
             except RemoteHTTPError:
                 continue  # 404 / 400 / 422: this server does not speak this form
             count = _token_count(body)
@@ -378,6 +377,14 @@ class RemoteEngine:
                 )
             if isinstance(event, dict):
                 yield event
+
+
+# Tokenize forms, tried in this order until one answers; the one that did is kept.
+_TOKENIZE = {
+    "llama-server": ("/tokenize", lambda model, text: {"content": text}),
+    "vllm": ("/tokenize", lambda model, text: {"model": model, "prompt": text}),
+    "llama-cpp-python": ("/extras/tokenize", lambda model, text: {"model": model, "input": text}),
+}
 
 
 class _CancelWatcher(threading.Thread):

@@ -562,11 +562,21 @@ class MainWindow(QMainWindow):
             # Normal size gives the window back the size it had before zooming, once
             # the layouts took the smaller font (until then the old minimum holds).
             size = self._unzoomed_size
-            QTimer.singleShot(0, lambda: self.resize(size.expandedTo(self.minimumSizeHint())))
+            QTimer.singleShot(0, lambda: self._restore_size(size))
             self._unzoomed_size = None
         self.settings.set("ui.font_size", points)
         if self.settings.path is not None:
             self.settings.save()
+
+    def _restore_size(self, size, tries: int = 10) -> None:
+        """Resize to `size` once the layouts follow the font (a few event-loop turns)."""
+        for widget in (self, *self.findChildren(QWidget)):
+            if widget.layout() is not None:
+                widget.layout().activate()
+        target = size.expandedTo(self.minimumSizeHint())
+        self.resize(target)
+        if self.size() != size and tries > 0:  # the minimum may still be the large one
+            QTimer.singleShot(20, lambda: self._restore_size(size, tries - 1))
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog

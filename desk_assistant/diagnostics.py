@@ -98,6 +98,18 @@ def run_selftest(settings: Settings, model: str | None = None, security=None) ->
             except DeskError as err:
                 step("audit", False, err.message())
                 report["ok"] = False
+    if security is not None and getattr(security, "remote_endpoint", None) is not None:
+        report["remote_engine"] = remote_engine_report(security.remote_endpoint)
+        step(
+            "remote_engine",
+            not report["remote_engine"].get("error"),
+            report["remote_engine"].get("error")
+            or i18n.tr(
+                f"推論サーバー {security.remote_endpoint.url} に接続できます",
+                f"inference server {security.remote_endpoint.url} reachable",
+            ),
+        )
+        report["ok"] = report["ok"] and report["steps"][-1]["ok"]
     if security is not None:
         # After the run, so the network-attempt count covers loading and generating.
         report["security"] = security.report()
@@ -112,3 +124,21 @@ def run_selftest(settings: Settings, model: str | None = None, security=None) ->
         )
         report["ok"] = report["ok"] and report["steps"][-1]["ok"]
     return report
+
+
+def remote_engine_report(endpoint) -> dict:
+    """The policy's inference server as IT sees it: URL, TLS identity, models it serves.
+
+    Asks only GET /v1/models (no document is sent)."""
+    from .llm.remote import RemoteEngine
+
+    engine = RemoteEngine(endpoint, connect_timeout=5.0, read_timeout=15.0)
+    found: dict = dict(endpoint.describe())
+    try:
+        served = [str(m.get("id")) for m in engine.served_models(retry=False)]
+        found["served_models"] = served
+        found["allowed_models_missing"] = [m for m in endpoint.models if m not in served]
+    except DeskError as err:
+        found["error"] = err.message()
+    found["tls"] = engine.server_identity or None
+    return found

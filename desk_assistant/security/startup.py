@@ -23,6 +23,7 @@ from .audit import AuditLog, default_audit_path
 from .audit_mirror import default_mirror
 from .offline import OfflineGuard, install_offline_guard, offline_report
 from .policy import Policy, apply_policy, load_policy
+from .remote_endpoint import RemoteEndpoint, allow_in_guard, endpoint_from_policy
 from .retention import apply_retention
 from .vault import Vault, default_vault_dir
 
@@ -41,6 +42,10 @@ class SecurityContext:
     warnings: list[str] = field(default_factory=list)
     on_warning: Callable[[str], None] = _stderr
     key_sources: dict[str, str] = field(default_factory=dict)  # key name -> keyring | file
+    # The policy's inference server (remote_endpoint.py) and the addresses the guard
+    # resolved for it once; None / [] when the app is fully local.
+    remote_endpoint: RemoteEndpoint | None = None
+    remote_addresses: list[str] = field(default_factory=list)
     _vault: Vault | None = None
     _audit: AuditLog | None = None
 
@@ -92,6 +97,11 @@ class SecurityContext:
             "purged_at_startup": len(self.purged),
             "pruned_by_inner_times": len(self.pruned),
             "controls": controls_report(self.policy, audit),
+            "remote_engine": (
+                {**self.remote_endpoint.describe(), "guard_allows": self.remote_addresses}
+                if self.remote_endpoint is not None
+                else None
+            ),
             "warnings": list(self.warnings),
         }
 
@@ -177,5 +187,25 @@ def secure_startup(
     ctx = SecurityContext(guard, policy, days or None, on_warning=on_warning)
     for problem in policy.problems:
         ctx.warn(problem)
+    _allow_remote_endpoint(ctx)
     ctx.purged = apply_retention(days, [default_vault_dir()])
     return ctx
+
+
+def _allow_remote_endpoint(ctx: SecurityContext) -> None:
+    """Machine policy names an inference server: open the guard for exactly its host:port."""
+    try:
+        endpoint = endpoint_from_policy(ctx.policy)
+        if endpoint is None:
+            return  # fully local: the guard refuses every connection
+        ctx.remote_addresses = allow_in_guard(endpoint)
+        ctx.remote_endpoint = endpoint
+    except DeskError as err:  # malformed keys: stay local, say why
+        ctx.warn(err.message())
+    except OSError as err:  # the name does not resolve: stay local, say why
+        ctx.warn(
+            i18n.tr(
+                f"推論サーバーの名前を解決できません（{err}）。ローカルで動作します。",
+                f"The inference server's name does not resolve ({err}); running locally.",
+            )
+        )

@@ -7,8 +7,10 @@ every case: "SLOW" streams one piece every 0.2 s for a long time, "OVERLOAD"
 answers 429, "BUSY" 503, "CUT" sends two pieces and closes the socket without
 [DONE]. GET /_count tells how many connections it accepted before that one.
 
-Run as a script (`python openai_stub.py [--no-tokenize] [--tls CERT KEY]`) it
-prints its port and serves until killed: the test that kills a server mid-stream.
+Tests run it in its own process (`StubProcess`): other tests call the CLI's
+main() in the pytest process, which installs the offline guard for good, and the
+guard refuses a server's bind there. `allow_in_this_process` opens that guard
+(when installed) for the stub's port only, as policy would for a real server.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import json
 import socket
 import ssl
+import subprocess
 import sys
 import threading
 import time
@@ -73,6 +76,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path == "/_count":
             self._json(200, {"accepted": self.server.accepted - 1})
+        elif self.path == "/_requests":
+            self._json(200, {"requests": self.server.requests})
         elif self.path == "/v1/models":
             if not self._authorized():
                 return
@@ -152,12 +157,67 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.flush()
 
 
+def allow_in_this_process(port: int) -> None:
+    from desk_assistant.security.offline import current_guard
+
+    guard = current_guard()
+    if guard is not None:
+        guard.allow_endpoint("127.0.0.1", port)
+
+
+class StubProcess:
+    """The stub in a child process; `accepted()` / `requests()` ask it over HTTP."""
+
+    def __init__(self, *args: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True
+        )
+        self.port = int(self.proc.stdout.readline())
+        self.tls = "--tls" in args
+        allow_in_this_process(self.port)
+        # Connections the tests' own queries make are not counted.
+        self._own = 0
+
+    def _get(self, path: str) -> dict:
+        import http.client
+
+        if self.tls:
+            conn = http.client.HTTPSConnection(
+                "127.0.0.1", self.port, timeout=10, context=ssl._create_unverified_context()
+            )
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            conn.request("GET", path)
+            return json.loads(conn.getresponse().read())
+        finally:
+            conn.close()
+            self._own += 1
+
+    def accepted(self) -> int:
+        return self._get("/_count")["accepted"] - (self._own - 1)
+
+    def requests(self) -> list[dict]:
+        return self._get("/_requests")["requests"]
+
+    def stop(self) -> None:
+        self.proc.kill()
+        self.proc.wait(10)
+
+
+def free_port() -> int:
+    """A free port, found in a child process (a guarded process may not bind)."""
+    code = "import socket;s=socket.socket();s.bind(('127.0.0.1',0));print(s.getsockname()[1])"
+    return int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout)
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
     tls = None
     if "--tls" in args:
         at = args.index("--tls")
         tls = (args[at + 1], args[at + 2])
-    server = StubServer(tokenize="--no-tokenize" not in args, tls=tls)
+    key = args[args.index("--api-key") + 1] if "--api-key" in args else None
+    server = StubServer(tokenize="--no-tokenize" not in args, tls=tls, api_key=key)
     print(server.port, flush=True)
     server.serve_forever()

@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
-from openai_stub import MODEL_ID, REPLY, StubServer
+from openai_stub import MODEL_ID, REPLY, StubProcess, allow_in_this_process, free_port
 
 from desk_assistant.errors import (
     Cancelled,
@@ -34,7 +33,7 @@ STUB = Path(__file__).with_name("openai_stub.py")
 
 @pytest.fixture
 def server():
-    stub = StubServer().start()
+    stub = StubProcess()
     yield stub
     stub.stop()
 
@@ -57,7 +56,7 @@ def test_raw_prompt_streams_pieces_from_completions(server):
         engine.stream("日本語の文", GenerationParams(max_tokens=32, stop=("<|plamo:op|>",)))
     )
     assert len(pieces) > 3 and "".join(pieces) == REPLY
-    sent = server.requests[-1]
+    sent = server.requests()[-1]
     assert sent["path"] == "/v1/completions"
     assert sent["body"]["prompt"] == "日本語の文" and sent["body"]["stream"] is True
     assert sent["body"]["stop"] == ["<|plamo:op|>"] and sent["body"]["temperature"] == 0.0
@@ -69,8 +68,8 @@ def test_chat_messages_go_to_chat_completions(server):
     engine = loaded(server.port)
     text = generate(engine, [{"role": "user", "content": "要約して"}])
     assert text == REPLY
-    assert server.requests[-1]["path"] == "/v1/chat/completions"
-    assert server.requests[-1]["body"]["messages"][0]["content"] == "要約して"
+    assert server.requests()[-1]["path"] == "/v1/chat/completions"
+    assert server.requests()[-1]["body"]["messages"][0]["content"] == "要約して"
 
 
 def test_cancel_mid_stream_stops_at_once(server):
@@ -104,7 +103,7 @@ def test_overloaded_server_is_named(server, word, status):
         generate(engine, word)
     assert f"HTTP {status}" in caught.value.message("en")
     # Generation is not retried: exactly one request reached the server.
-    assert [r["path"] for r in server.requests] == ["/v1/completions"]
+    assert [r["path"] for r in server.requests()] == ["/v1/completions"]
 
 
 def test_model_the_server_does_not_serve(server):
@@ -118,11 +117,11 @@ def test_model_outside_policy_is_refused_before_any_connection(server):
     engine = engine_for(server.port)
     with pytest.raises(RemoteModelNotAllowedError):
         engine.load("some-other-model")
-    assert server.accepted == 0
+    assert server.accepted() == 0
 
 
 def test_api_key_is_sent_and_a_wrong_one_is_an_auth_error():
-    stub = StubServer(api_key="s3cret").start()
+    stub = StubProcess("--api-key", "s3cret")
     try:
         with pytest.raises(RemoteAuthError) as caught:
             engine_for(stub.port, api_key=lambda: "wrong").load(MODEL_ID)
@@ -135,8 +134,8 @@ def test_api_key_is_sent_and_a_wrong_one_is_an_auth_error():
 def test_token_counts_from_tokenize_and_estimate_without_it(server):
     engine = loaded(server.port)
     assert engine.count_tokens("abcdefgh") == 5  # the stub: len // 2 + 1
-    assert server.requests[-1]["path"] == "/tokenize"
-    plain = StubServer(tokenize=False).start()
+    assert server.requests()[-1]["path"] == "/tokenize"
+    plain = StubProcess("--no-tokenize")
     try:
         other = loaded(plain.port)
         assert other.count_tokens("日本語abc") == estimate_tokens("日本語abc") == 4
@@ -145,30 +144,27 @@ def test_token_counts_from_tokenize_and_estimate_without_it(server):
 
 
 def test_unreachable_server_is_named():
-    probe = StubServer()
-    port = probe.port
-    probe.server_close()  # nothing listens there now
+    port = free_port()  # nothing listens there now
+    allow_in_this_process(port)
     with pytest.raises(RemoteUnreachableError) as caught:
         engine_for(port).load(MODEL_ID)
     assert "接続できません" in caught.value.message("ja")
 
 
 def test_server_killed_mid_stream_is_a_clear_error():
-    proc = subprocess.Popen([sys.executable, str(STUB)], stdout=subprocess.PIPE, text=True)
+    stub = StubProcess()
     try:
-        port = int(proc.stdout.readline())
-        engine = loaded(port)
+        engine = loaded(stub.port)
         got = []
         with pytest.raises(RemoteStreamBrokenError) as caught:
             for piece in engine.stream("SLOW"):
                 got.append(piece)
                 if len(got) == 2:
-                    os.kill(proc.pid, signal.SIGKILL)
+                    os.kill(stub.proc.pid, signal.SIGKILL)
         assert len(got) >= 2
         assert "Your work so far is kept" in caught.value.message("en")
     finally:
-        proc.kill()
-        proc.wait(10)
+        stub.stop()
 
 
 def make_cert(tmp_path: Path, name: str) -> tuple[str, str]:
@@ -192,7 +188,7 @@ def cert_sha256(cert: str) -> str:
 def test_tls_with_the_right_ca_or_pin_works_and_a_wrong_certificate_is_refused(tmp_path):
     good_cert, good_key = make_cert(tmp_path, "good")
     other_cert, _ = make_cert(tmp_path, "other")
-    stub = StubServer(tls=(good_cert, good_key)).start()
+    stub = StubProcess("--tls", good_cert, good_key)
     url = f"https://127.0.0.1:{stub.port}"
     try:
 
@@ -213,7 +209,7 @@ def test_tls_with_the_right_ca_or_pin_works_and_a_wrong_certificate_is_refused(t
         with pytest.raises(RemoteTLSError):  # system store: a self-signed cert is unknown
             engine().load(MODEL_ID)
         # Nothing was sent on the refused connections: only the two good loads and one generation.
-        assert [r["path"] for r in stub.requests] == ["/v1/completions"]
+        assert [r["path"] for r in stub.requests()] == ["/v1/completions"]
     finally:
         stub.stop()
 

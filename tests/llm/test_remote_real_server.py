@@ -10,6 +10,7 @@ import threading
 import time
 
 import pytest
+from openai_stub import allow_in_this_process, free_port
 
 from desk_assistant.errors import Cancelled, RemoteModelMissingError
 from desk_assistant.llm.engine import CancelToken, GenerationParams, generate
@@ -23,15 +24,10 @@ pytestmark = pytest.mark.model
 ALIAS = "gemma-demo"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(demo_gguf):
     port = free_port()
+    allow_in_this_process(port)  # when another test's main() left the guard installed
     proc = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(demo_gguf),
          "--model_alias", ALIAS, "--host", "127.0.0.1", "--port", str(port),

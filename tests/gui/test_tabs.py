@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import zipfile
 
+from PySide6.QtCore import Qt
+
 from desk_assistant.gui.tabs.proofread_tab import ACCEPTED, IGNORED, PENDING
 from desk_assistant.llm.fake import FakeEngine
 
@@ -279,3 +281,64 @@ def test_proofread_rule_column_shows_the_rule_title_not_its_id(
             rule = RULES[review.finding.rule]
             assert item.text(2) == (rule.title_ja if lang == "ja" else rule.title_en)
             assert item.text(2) != review.finding.rule and item.toolTip(2) == rule.id
+
+
+def test_proofread_findings_sort_filter_and_bulk_per_rule(
+    make_window, open_doc, tmp_path, wait_job
+):
+    from collections import Counter
+
+    from desk_assistant.gui.tabs.proofread_tab import SEVERITY_ORDER
+
+    path = tmp_path / "memo.txt"
+    path.write_text(
+        "会議を行なう予定です。打合せを行なう。\n"
+        "まず最初に資料を確認する事。ＡＢＣとabc。一番最初に行なう事。",
+        encoding="utf-8",
+    )
+    window = make_window()
+    open_doc(window, path)
+    tab = window.proofread_tab
+    wait_job(tab.run())
+    rules = Counter(r.finding.rule for r in tab.reviews)
+    rule, many = rules.most_common(1)[0]
+    assert many >= 2 and len(rules) >= 2
+
+    def shown():
+        return [
+            tab.tree.topLevelItem(i)
+            for i in range(tab.tree.topLevelItemCount())
+            if not tab.tree.topLevelItem(i).isHidden()
+        ]
+
+    # Filter by rule: only that rule's rows; the filter lists each rule once, with a count.
+    tab.rule_filter.setCurrentIndex(tab.rule_filter.findData(rule))
+    assert len(shown()) == many
+    assert all(tab.reviews[tab._index(item)].finding.rule == rule for item in shown())
+    assert f"({many})" in tab.rule_filter.currentText()
+    # Bulk: ignore every shown finding of the selected finding's rule, and nothing else.
+    tab.tree.setCurrentItem(shown()[0])
+    assert tab.ignore_rule_button.isEnabled()
+    assert tab.set_rule_status("ignored") == many
+    assert all((r.status == "ignored") == (r.finding.rule == rule) for r in tab.reviews)
+    assert f"無視 {many}" in tab.summary.text()
+    # Filter by severity (the rule filter back to all).
+    tab.rule_filter.setCurrentIndex(0)
+    tab.severity_filter.setCurrentIndex(tab.severity_filter.findData("warning"))
+    assert shown() and all(
+        tab.reviews[tab._index(item)].finding.severity == "warning" for item in shown()
+    )
+    tab.severity_filter.setCurrentIndex(0)
+    assert len(shown()) == len(tab.reviews)
+    # Sort by severity (weight, not word): rows map to their own finding after sorting.
+    tab.tree.sortByColumn(1, Qt.DescendingOrder)
+    weights = [SEVERITY_ORDER[tab.reviews[tab._index(item)].finding.severity] for item in shown()]
+    assert weights == sorted(weights, reverse=True) and weights[0] > weights[-1]
+    first = tab.tree.topLevelItem(0)
+    tab.tree.setCurrentItem(first)
+    review = tab.current_review()
+    assert review is tab.reviews[tab._index(first)] and review is not tab.reviews[0]
+    tab.set_status(ACCEPTED)  # acts on the selected row's finding, not on row 0 of the text
+    assert review.status == ACCEPTED and first.text(0) == "採用"
+    text = tab.view.toPlainText()
+    assert text[review.start : review.end] == review.finding.surface  # the text follows

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +43,11 @@ SEVERITY_TEXT = {
     "info": ("情報", "Info"),
 }
 ACCEPTED_COLOUR = "#c8f0c8"
+REVIEW_ROLE = Qt.UserRole  # an item's index in `reviews`
+SORT_ROLE = Qt.UserRole + 1  # what a column sorts by (severity by weight, not by its word)
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+STATUS_ORDER = {PENDING: 0, ACCEPTED: 1, IGNORED: 2}
+ALL = ""  # the filters' "all" entry
 # Findings whose rule is not in the rule registry (model suggestions).
 OTHER_RULE_TITLES = {"llm-suggestion": ("モデルの提案", "Model suggestion")}
 
@@ -54,6 +60,19 @@ def rule_title(rule_id: str) -> str:
     if rule is not None:
         return tr(rule.title_ja, rule.title_en)
     return tr(*OTHER_RULE_TITLES.get(rule_id, (rule_id, rule_id)))
+
+
+class FindingItem(QTreeWidgetItem):
+    """A row that sorts by SORT_ROLE: 重要度 by weight, then by place in the text."""
+
+    def __lt__(self, other) -> bool:
+        column = self.treeWidget().sortColumn() if self.treeWidget() else -1
+        if column < 0:
+            return self.data(0, REVIEW_ROLE) < other.data(0, REVIEW_ROLE)
+        return (self.data(column, SORT_ROLE), self.data(0, REVIEW_ROLE)) < (
+            other.data(column, SORT_ROLE),
+            other.data(0, REVIEW_ROLE),
+        )
 
 
 @dataclass
@@ -98,6 +117,7 @@ class ProofreadTab(QWidget):
         self.main = main
         self._unsaved = False
         self.reviews: list[Review] = []
+        self.items: list[QTreeWidgetItem] = []  # the row of each review, whatever the sort
         self._syncing = False
         from ..text_view import TextView
 
@@ -115,6 +135,29 @@ class ProofreadTab(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(3, QHeaderView.Stretch)
+        # Click a header to sort; until then the list follows the text.
+        self.tree.setSortingEnabled(True)
+        self.tree.header().setSortIndicator(-1, Qt.AscendingOrder)
+        self.rule_filter = QComboBox()
+        self.rule_filter.setToolTip(tr("規則で絞り込む", "Show one rule only"))
+        self.severity_filter = QComboBox()
+        self.severity_filter.setToolTip(tr("重要度で絞り込む", "Show one severity only"))
+        self.severity_filter.addItem(tr("すべての重要度", "All severities"), ALL)
+        for severity, text in SEVERITY_TEXT.items():
+            self.severity_filter.addItem(tr(*text), severity)
+        self.accept_rule_button = QPushButton(
+            tr("この規則を一括採用(&L)", "Accept a&ll of this rule")
+        )
+        self.ignore_rule_button = QPushButton(
+            tr("この規則を一括無視(&O)", "Ign&ore all of this rule")
+        )
+        for button in (self.accept_rule_button, self.ignore_rule_button):
+            button.setToolTip(
+                tr(
+                    "選択中の指摘と同じ規則の、表示中の指摘すべてに適用します",
+                    "Applies to every shown finding of the selected finding's rule",
+                )
+            )
         self.run_button = QPushButton(tr("校正を実行(&R)", "&Run check"))
         self.accept_button = QPushButton(tr("採用(&A)", "&Accept"))
         self.ignore_button = QPushButton(tr("無視(&I)", "&Ignore"))
@@ -137,9 +180,22 @@ class ProofreadTab(QWidget):
         bar.addWidget(self.summary)
         bar.addWidget(self.comment_button)
         bar.addWidget(self.tracked_button)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.rule_filter, self.severity_filter):
+            widget.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(8)
+            filters.addWidget(widget, 1)
+        filters.addWidget(self.accept_rule_button)
+        filters.addWidget(self.ignore_rule_button)
+        findings_pane = QWidget()
+        pane_layout = QVBoxLayout(findings_pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.addLayout(filters)
+        pane_layout.addWidget(self.tree, 1)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(self.view)
-        split.addWidget(self.tree)
+        split.addWidget(findings_pane)
         split.setSizes([500, 600])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -148,6 +204,10 @@ class ProofreadTab(QWidget):
         self.run_button.clicked.connect(self.run)
         self.accept_button.clicked.connect(lambda: self.set_status(ACCEPTED))
         self.ignore_button.clicked.connect(lambda: self.set_status(IGNORED))
+        self.accept_rule_button.clicked.connect(lambda: self.set_rule_status(ACCEPTED))
+        self.ignore_rule_button.clicked.connect(lambda: self.set_rule_status(IGNORED))
+        self.rule_filter.currentIndexChanged.connect(self.apply_filters)
+        self.severity_filter.currentIndexChanged.connect(self.apply_filters)
         self.comment_button.clicked.connect(lambda: self.choose_export("comments"))
         self.tracked_button.clicked.connect(lambda: self.choose_export("tracked"))
         self.tree.currentItemChanged.connect(self._tree_moved)
@@ -183,6 +243,10 @@ class ProofreadTab(QWidget):
         can_decide = current is not None and not busy
         self.accept_button.setEnabled(can_decide and bool(current.finding.suggestion))
         self.ignore_button.setEnabled(can_decide)
+        self.accept_rule_button.setEnabled(
+            can_decide and any(r.finding.suggestion for r in self._rule_reviews())
+        )
+        self.ignore_rule_button.setEnabled(can_decide)
         has_findings = bool(self.reviews) and not busy
         # Comments and tracked changes need a format that carries them (Word, not PDF/Excel).
         fmt = BY_NAME.get(self.main.document.format) if has_doc else None
@@ -227,10 +291,12 @@ class ProofreadTab(QWidget):
 
     def _set_reviews(self, reviews: list[Review]) -> None:
         self.reviews = reviews
+        self.items = []
         self.tree.clear()
-        for review in reviews:
+        self.tree.setSortingEnabled(False)  # insert in text order, then sort as the user chose
+        for index, review in enumerate(reviews):
             f = review.finding
-            item = QTreeWidgetItem(
+            item = FindingItem(
                 [
                     "",
                     tr(*SEVERITY_TEXT.get(f.severity, (f.severity, f.severity))),
@@ -241,41 +307,105 @@ class ProofreadTab(QWidget):
             )
             item.setToolTip(3, f"{f.message}\n{f.citation or f.source}")  # the clause it rests on
             item.setToolTip(2, f.rule)  # the id, for a report to IT
+            item.setData(0, REVIEW_ROLE, index)
+            item.setData(1, SORT_ROLE, SEVERITY_ORDER.get(f.severity, 9))
+            for column in (2, 3, 4):
+                item.setData(column, SORT_ROLE, item.text(column))
             self.tree.addTopLevelItem(item)
+            self.items.append(item)
             self._paint(item, review)
+        self.tree.setSortingEnabled(True)
         for column in (0, 1, 2):
             self.tree.resizeColumnToContents(column)
+        self._fill_rule_filter()
+        self.apply_filters()
         self._render_marks()
         self._update_summary()
         self.update_actions(self.main.busy())
 
     # --- accept / ignore ----------------------------------------------------------
 
+    def _index(self, item) -> int:
+        return item.data(0, REVIEW_ROLE) if item is not None else -1
+
     def current_review(self) -> Review | None:
-        index = (
-            self.tree.indexOfTopLevelItem(self.tree.currentItem())
-            if self.tree.currentItem()
-            else -1
-        )
+        index = self._index(self.tree.currentItem())
         return self.reviews[index] if 0 <= index < len(self.reviews) else None
 
     def set_status(self, status: str) -> None:
         if self.main.busy():  # a run replaces the list when it ends
             return
-        index = self.tree.indexOfTopLevelItem(self.tree.currentItem())
+        item = self.tree.currentItem()
+        index = self._index(item)
         if not 0 <= index < len(self.reviews):
             return
         review = self.reviews[index]
         review.status = PENDING if review.status == status else status  # pressing again undoes
         self._unsaved = True
-        self._paint(self.tree.topLevelItem(index), review)
+        self._paint(item, review)
         self._render_marks()
         self._update_summary()
-        if index + 1 < len(self.reviews):  # move on, as a reviewer works down the list
-            self.tree.setCurrentItem(self.tree.topLevelItem(index + 1))
+        below = self.tree.itemBelow(item)  # move on, as a reviewer works down the list
+        if below is not None:
+            self.tree.setCurrentItem(below)
+
+    def _rule_reviews(self) -> list[Review]:
+        """The shown findings of the current finding's rule (what the bulk buttons change)."""
+        current = self.current_review()
+        if current is None:
+            return []
+        return [
+            review
+            for review, item in zip(self.reviews, self.items, strict=True)
+            if review.finding.rule == current.finding.rule and not item.isHidden()
+        ]
+
+    def set_rule_status(self, status: str) -> int:
+        """Accept or ignore every shown finding of the current rule; how many changed.
+        Accepting skips findings without a suggestion (nothing to apply)."""
+        if self.main.busy():
+            return 0
+        changed = 0
+        for review in self._rule_reviews():
+            if status == ACCEPTED and not review.finding.suggestion:
+                continue
+            if review.status != status:
+                review.status = status
+                changed += 1
+            self._paint(self.items[self.reviews.index(review)], review)
+        if changed:
+            self._unsaved = True
+        self._render_marks()
+        self._update_summary()
+        self.update_actions(self.main.busy())
+        return changed
+
+    # --- filters --------------------------------------------------------------------
+
+    def _fill_rule_filter(self) -> None:
+        chosen = self.rule_filter.currentData()
+        self.rule_filter.blockSignals(True)
+        self.rule_filter.clear()
+        self.rule_filter.addItem(tr("すべての規則", "All rules"), ALL)
+        counts: dict[str, int] = {}
+        for review in self.reviews:
+            counts[review.finding.rule] = counts.get(review.finding.rule, 0) + 1
+        for rule_id in sorted(counts, key=rule_title):
+            self.rule_filter.addItem(f"{rule_title(rule_id)} ({counts[rule_id]})", rule_id)
+        found = self.rule_filter.findData(chosen) if chosen else 0  # a re-run keeps the filter
+        self.rule_filter.setCurrentIndex(max(found, 0))
+        self.rule_filter.blockSignals(False)
+
+    def apply_filters(self, *_args) -> None:
+        rule, severity = self.rule_filter.currentData(), self.severity_filter.currentData()
+        for review, item in zip(self.reviews, self.items, strict=True):
+            f = review.finding
+            item.setHidden(bool((rule and f.rule != rule) or (severity and f.severity != severity)))
+        self.update_actions(self.main.busy())
 
     def _paint(self, item: QTreeWidgetItem, review: Review) -> None:
         item.setText(0, tr(*STATUS_TEXT[review.status]))
+        item.setData(0, SORT_ROLE, STATUS_ORDER[review.status])
         colour = {ACCEPTED: QColor(ACCEPTED_COLOUR), IGNORED: QColor("#e0e0e0")}.get(review.status)
         for column in range(self.tree.columnCount()):
             item.setBackground(column, colour if colour else QColor(0, 0, 0, 0))
@@ -321,7 +451,7 @@ class ProofreadTab(QWidget):
             if review.start <= pos < max(review.end, review.start + 1):
                 self._syncing = True
                 try:
-                    self.tree.setCurrentItem(self.tree.topLevelItem(index))
+                    self.tree.setCurrentItem(self.items[index])
                     self.view.set_current(review.start, review.end)
                 finally:
                     self._syncing = False

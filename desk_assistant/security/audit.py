@@ -130,6 +130,7 @@ class AuditJob:
         self.input_sha256 = started.get("input_sha256")
         self.model_id = started.get("model_id")
         self.model_sha256 = started.get("model_sha256")
+        self.endpoint = started.get("endpoint")  # the inference server, when not local
         self.output_path: str | os.PathLike | None = None
         self.outcome = "ok"
         self.verdict: str | None = None  # 問題なし / 要確認 N 件 of a task with checks
@@ -163,6 +164,7 @@ class AuditJob:
             error=error,
             job=self.job,
             verdict=self.verdict if (outcome or self.outcome) in ("ok", "findings") else None,
+            endpoint=self.endpoint,
         )
         return self.record
 
@@ -205,6 +207,7 @@ class AuditLog:
         input_sha256: str | None = None,
         model_id: str | None = None,
         model_sha256: str | None = None,
+        endpoint: str | None = None,
     ) -> AuditJob:
         """Write the "started" record now, before any work; raises AuditLogError when
         the log cannot be written, so the job does not run unrecorded."""
@@ -217,6 +220,7 @@ class AuditLog:
             model_id=model_id,
             model_sha256=model_sha256,
             job=job,
+            endpoint=endpoint,
         )
         return AuditJob(self, job, task, record)
 
@@ -234,6 +238,7 @@ class AuditLog:
         error: str | None = None,
         job: str | None = None,
         verdict: str | None = None,
+        endpoint: str | None = None,
     ) -> dict[str, Any]:
         """Append one record. outcome: "started" | "ok" | "findings" | "error" |
         "cancelled" | "refused".
@@ -269,6 +274,8 @@ class AuditLog:
                     record["job"] = job
                 if verdict is not None:  # 問題なし / 要確認 N 件 (tasks with checks)
                     record["verdict"] = verdict
+                if endpoint is not None:  # the inference server the documents went to
+                    record["endpoint"] = endpoint
                 record["mac"] = self._mac(prev, record)
                 line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
                 fd = _open_private(self.path, os.O_WRONLY | os.O_APPEND)

@@ -31,6 +31,8 @@ class JobBar(QWidget):
         self.operation = None
         self.eta: Eta | None = None
         self._done = self._total = 0
+        self._estimate = None
+        self._task_estimates = False  # the task reports its own estimate
         # The elapsed/ETA text is refreshed on a timer, not per token: cheap and steady.
         self.ticker = QTimer(self)
         self.ticker.setInterval(500)
@@ -50,6 +52,8 @@ class JobBar(QWidget):
         self.operation = operation
         self.eta = Eta()
         self._done = self._total = 0
+        self._estimate = None  # (seconds left, when said) from the task itself
+        self._task_estimates = False
         self.label.setText(title)
         self.bar.setRange(0, 0)  # busy until the job reports a total
         self.eta_label.setText("")
@@ -57,6 +61,8 @@ class JobBar(QWidget):
             widget.show()
         self.cancel_button.setEnabled(True)
         operation.progress.connect(self.set_progress)
+        if hasattr(operation, "estimate"):
+            operation.estimate.connect(self.set_estimate)
         self.ticker.start()
 
     def set_progress(self, done: int, total: int) -> None:
@@ -66,10 +72,22 @@ class JobBar(QWidget):
             self.bar.setValue(min(done, total))
         self._refresh()
 
+    def set_estimate(self, seconds: float) -> None:
+        """The task's own estimate wins over the linear one (which, after a resume,
+        counts resumed segments as done in no time)."""
+        self._task_estimates = True
+        self._estimate = None if seconds < 0 else (seconds, self.eta.elapsed() if self.eta else 0)
+        self._refresh()
+
     def _refresh(self) -> None:
         if self.eta is None:
             return
         remaining = self.eta.remaining(self._done, self._total)
+        if self._task_estimates:  # not known yet is better than wrong
+            remaining = None
+        if self._estimate is not None:
+            seconds, said_at = self._estimate
+            remaining = max(0.0, seconds - (self.eta.elapsed() - said_at))
         self.eta_label.setText(eta_text(self._done, self._total, remaining, self.eta.elapsed()))
 
     def cancel(self) -> None:

@@ -4,7 +4,9 @@ Cancellation is a normal outcome (on_cancelled), never an error dialog.
 
 `fn(cancel_token, emit)` gets `emit`, a `Reporter`: `emit(text)` streams a piece,
 `emit.progress(done, total)` drives the progress bar (total 0: unknown), and
-`emit.item(obj)` hands a finished unit (a translated segment) to the GUI.
+`emit.item(obj)` hands a finished unit (a translated segment) to the GUI, and
+`emit.estimate(seconds)` passes the task's own remaining-time estimate (it knows
+what was resumed or came from memory; the window's arithmetic does not).
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ from ..llm.engine import CancelToken
 class Reporter:
     """What the work function calls to report; each call becomes a queued signal."""
 
-    def __init__(self, piece: Callable, progress: Callable, item: Callable) -> None:
+    def __init__(
+        self, piece: Callable, progress: Callable, item: Callable, estimate: Callable = None
+    ) -> None:
         self._piece, self._progress, self._item = piece, progress, item
+        self._estimate = estimate
 
     def __call__(self, text: str) -> None:
         self._piece(text)
@@ -31,6 +36,11 @@ class Reporter:
 
     def item(self, obj: object) -> None:
         self._item(obj)
+
+    def estimate(self, seconds: float | None) -> None:
+        """The task's remaining seconds (None: not known yet)."""
+        if self._estimate is not None:
+            self._estimate(-1.0 if seconds is None else float(seconds))
 
 
 def _outcome(fn: Callable, token: CancelToken, emit: Reporter, owner) -> tuple[str, object]:
@@ -55,6 +65,7 @@ class _Runner(QObject):
     piece = Signal(str)
     progress = Signal(int, int)
     item = Signal(object)
+    estimate = Signal(float)  # remaining seconds from the task; -1: unknown
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
@@ -67,7 +78,7 @@ class _Runner(QObject):
         self.owner = owner
 
     def run(self) -> None:
-        emit = Reporter(self.piece.emit, self.progress.emit, self.item.emit)
+        emit = Reporter(self.piece.emit, self.progress.emit, self.item.emit, self.estimate.emit)
         try:
             kind, payload = _outcome(self.fn, self.token, emit, self.owner)
             if kind == "succeeded":
@@ -92,6 +103,7 @@ class Operation(QObject):
     piece = Signal(str)
     progress = Signal(int, int)
     item = Signal(object)
+    estimate = Signal(float)  # remaining seconds from the task; -1: unknown
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
@@ -106,7 +118,10 @@ class Operation(QObject):
         self.runner = _Runner(fn, self.token, self)
         self.runner.moveToThread(self.thread)
         self.thread.started.connect(self.runner.run)
-        for name in ("piece", "progress", "item", "succeeded", "failed", "cancelled", "finished"):
+        for name in (
+            *("piece", "progress", "item", "estimate"),
+            *("succeeded", "failed", "cancelled", "finished"),
+        ):
             getattr(self.runner, name).connect(getattr(self, name))
         # Direct: the QThread object lives on the GUI thread, so a queued quit would
         # wait for the GUI event loop, and wait() called from there would deadlock.
@@ -139,6 +154,7 @@ class SyncOperation(QObject):
     piece = Signal(str)
     progress = Signal(int, int)
     item = Signal(object)
+    estimate = Signal(float)  # remaining seconds from the task; -1: unknown
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
@@ -158,7 +174,7 @@ class SyncOperation(QObject):
 
     def start(self) -> None:
         self._running = True
-        emit = Reporter(self.piece.emit, self.progress.emit, self.item.emit)
+        emit = Reporter(self.piece.emit, self.progress.emit, self.item.emit, self.estimate.emit)
         try:
             kind, payload = _outcome(self.fn, self.token, emit, self)
             if kind == "succeeded":

@@ -64,6 +64,7 @@ def run_translation(opened, document, languages, glossary_path, session, token, 
     def on_segment(progress) -> None:
         emit.item(progress.segment)
         emit.progress(progress.done, progress.total)
+        emit.estimate(progress.eta_seconds)  # the pipeline's: right after a resume too
 
     result = translate_document(
         opened.engine,

@@ -342,3 +342,33 @@ def test_proofread_findings_sort_filter_and_bulk_per_rule(
     assert review.status == ACCEPTED and first.text(0) == "採用"
     text = tab.view.toPlainText()
     assert text[review.start : review.end] == review.finding.surface  # the text follows
+
+
+def test_a_cancelled_summary_saves_marked_incomplete(
+    make_window, open_doc, tmp_path, wait_job, qtbot
+):
+    from desk_assistant.gui.tabs.summarize_tab import PARTIAL_NOTE
+
+    path = tmp_path / "memo.txt"
+    path.write_text("会議を行う予定である。\n資料を確認すること。", encoding="utf-8")
+    engine = FakeEngine("・会議を行う予定である。" * 40, delay=0.02)
+    window = make_window(engine)
+    open_doc(window, path)
+    tab = window.summarize_tab
+    op = tab.run()
+    qtbot.waitUntil(lambda: len(tab.summary_view.toPlainText()) > 4, timeout=10000)
+    window.cancel()
+    wait_job(op)
+    assert tab.partial and tab.save_button.isEnabled()
+    assert window.unsaved_work()  # closing would ask
+    out = tmp_path / "partial.txt"
+    wait_job(tab.save(out))
+    saved = out.read_text(encoding="utf-8")
+    assert saved.startswith(PARTIAL_NOTE[0]) and "会議を行う" in saved
+    # A complete run is not marked.
+    engine.reply_with("・会議を行う予定である。")
+    wait_job(tab.run())
+    assert not tab.partial
+    done = tmp_path / "done.txt"
+    wait_job(tab.save(done))
+    assert PARTIAL_NOTE[0] not in done.read_text(encoding="utf-8")

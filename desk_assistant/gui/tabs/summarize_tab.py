@@ -70,6 +70,12 @@ def finding_span(text: str, units: list[str], finding) -> tuple[int, int, str] |
     return base, base + len(unit), "warning"
 
 
+PARTIAL_NOTE = (
+    "【未完成】この要約は途中で中断されたため、文書の一部しか反映していません。",
+    "[INCOMPLETE] This summary was interrupted and covers only part of the document.",
+)
+
+
 def run_summary(opened, document, session, style, length, token, emit):
     """The summary; on the worker thread."""
     session.begin()
@@ -94,6 +100,7 @@ class SummarizeTab(QWidget):
         super().__init__()
         self.main = main
         self._unsaved = False
+        self.partial = False  # cancelled or failed mid-way: what is shown is incomplete
         self.result = None
         self.styles = load_styles()
         self.style_box = QComboBox()
@@ -162,6 +169,7 @@ class SummarizeTab(QWidget):
 
     def document_changed(self, document) -> None:
         self._unsaved = False
+        self.partial = False
         self.source_view.set_blocks(document.blocks)
         self.summary_view.set_text("")
         self.citations.clear()
@@ -187,7 +195,8 @@ class SummarizeTab(QWidget):
         self.citations.clear()
         self.notes.clear()
         self.result = None
-        return self.main.start_job(
+        self.partial = False
+        op = self.main.start_job(
             lambda token, emit: run_summary(opened, document, session, style, length, token, emit),
             tr("要約中", "Summarizing"),
             on_piece=self._append,
@@ -195,13 +204,26 @@ class SummarizeTab(QWidget):
             task="summarize",
             role=self.role,
         )
+        if op is not None:
+            op.cancelled.connect(self._interrupted)
+            op.failed.connect(self._interrupted)
+        return op
 
     def _append(self, piece: str) -> None:
         cursor = self.summary_view.textCursor()
         cursor.movePosition(QTextCursor.End)
         cursor.insertText(piece)
 
+    def _interrupted(self, *_args) -> None:
+        """Cancelled or crashed: what streamed so far stays, saveable, marked incomplete."""
+        if self.summary_view.toPlainText().strip():
+            self.partial = True
+            self._unsaved = True
+            self.main.status(tr(*PARTIAL_NOTE), 0)
+        self.update_actions(self.main.busy())
+
     def _show_result(self, result) -> None:
+        self.partial = False
         self.result = result
         self._unsaved = bool(result.text)
         self.summary_view.set_text(result.text)
@@ -251,6 +273,8 @@ class SummarizeTab(QWidget):
         # Files carry the sources (［p.12］) so a reader can check each line.
         cited = getattr(self.result, "cited_text", None)
         text = cited() if callable(cited) else self.summary_view.toPlainText()
+        if self.partial:  # the file itself says it is incomplete, wherever it goes
+            text = f"{tr(*PARTIAL_NOTE)}\n\n{text}"
         title = Path(self.main.document.path).name if self.main.document else None
 
         document, session = self.main.document, self.main.session("summarize")

@@ -191,3 +191,12 @@ def test_english_to_japanese_omission_band_is_the_inverse():
     assert [f for f in check_segment(source, good, (), "en", "ja") if f.severity != "info"] == []
     short = "電子記録は有効。"
     assert "omission.length" in {f.check for f in check_segment(source, short, (), "en", "ja")}
+
+
+def test_a_whole_example_copied_for_a_similar_title_is_found():
+    # Seen in a real demo-model run on docx13: 訂正請求書 came out as the prompt's
+    # example for 開示請求書. The example's own source stays quiet.
+    copied = "Request for Disclosure of Retained Personal Information"
+    found = check_segment("保有個人情報訂正請求書", copied, (), "ja", "en")
+    assert "degeneration.example" in {f.check for f in found}
+    assert check_segment("保有個人情報開示請求書", copied, (), "ja", "en") == []

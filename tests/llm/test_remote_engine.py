@@ -258,3 +258,45 @@ def test_policy_remote_keys_from_machine_sources_only(tmp_path, monkeypatch):
     assert any("RemoteEndpoint" in p for p in user.problems)
     # No keys at all: fully local.
     assert endpoint_from_policy(load_policy(files=[])) is None
+
+
+def test_translate_and_summarize_end_to_end_over_the_remote_engine(server, tmp_path):
+    from desk_assistant.documents import load, write_text_docx
+    from desk_assistant.tasks.summarize import find_style, summarize
+    from desk_assistant.tasks.translate import translate_document
+
+    engine = loaded(server.port)
+    path = tmp_path / "in.docx"
+    write_text_docx(path, ["申請書を提出する。", "期限は五月末日である。"])
+    result = translate_document(engine, "few_shot", load(path), source_lang="ja", target_lang="en")
+    assert len(result.segments) == 2
+    # The same checks run on the server's output: the stub answers half in Japanese,
+    # so every segment keeps its source and says why.
+    for segment in result.segments:
+        assert segment.translation.startswith("【未翻訳・原文のまま / NOT TRANSLATED】")
+        assert "not in the target language" in repr(segment), segment
+    prompts = [r["body"]["prompt"] for r in server.requests() if r["path"] == "/v1/completions"]
+    assert any("申請書を提出する。" in p for p in prompts)
+    assert any("期限は五月末日である。" in p for p in prompts)
+    summary = summarize(
+        engine, "few_shot", "本庁舎は全館停電となる。", find_style("3lines"), n_ctx=4096
+    )
+    assert summary.text
+
+
+def test_server_cut_mid_job_keeps_the_finished_segments(server, tmp_path):
+    from desk_assistant.documents import load, write_text_docx
+    from desk_assistant.errors import RemoteEngineError
+    from desk_assistant.tasks.translate import translate_document
+
+    engine = loaded(server.port)
+    path = tmp_path / "in.docx"
+    write_text_docx(path, ["申請書を提出する。", "CUT 期限は五月末日である。"])
+    done = []
+    with pytest.raises(RemoteEngineError) as caught:
+        translate_document(
+            engine, "few_shot", load(path), source_lang="ja", target_lang="en",
+            on_segment=done.append,
+        )  # fmt: skip
+    assert "Your work so far is kept" in caught.value.message("en")
+    assert len(done) >= 1

@@ -282,7 +282,10 @@ class MainWindow(QMainWindow):
             button.setEnabled(False)
             button.setToolTip(tr(*MANAGED_LABEL))
         self.cancel_action.setEnabled(busy)
-        self.open_action.setEnabled(not (busy and self._job_uses_document))
+        can_open = not (busy and self._job_uses_document)
+        self.open_action.setEnabled(can_open)
+        # Recent files open a document too: not while a job works on the current one.
+        self.recent_menu.setEnabled(can_open and bool(self.recent_menu.actions()))
 
     def status(self, text: str, ms: int = 10000) -> None:
         self.last_status = text
@@ -339,6 +342,8 @@ class MainWindow(QMainWindow):
             self.status(tr("ほかの処理が実行中です", "Another job is running"))
             return None
         work = self._audited(fn, task, role) if task else fn
+        if self.last_error and self.statusBar().currentMessage() == self.last_error:
+            self.statusBar().clearMessage()  # an old error must not stay next to a new job
         self._release_finished()
         op = self.operation_class(work, self)
         if on_piece:

@@ -289,3 +289,20 @@ def test_dropping_an_unsupported_file_says_so_and_copies(make_window, tmp_path, 
     assert window.document is None
     assert "report.doc" in window.last_error and "Traceback" not in window.last_error
     assert old_word.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"  # the source is untouched
+
+
+def test_recent_files_locked_during_a_job_and_old_errors_cleared(
+    make_window, open_doc, wait_job, tmp_path
+):
+    path = tmp_path / "memo.txt"
+    path.write_text("会議を行なう。\n以上。", encoding="utf-8")
+    window = make_window()
+    open_doc(window, path)
+    assert window.recent_menu.isEnabled()
+    window.show_error("古いエラー")
+    assert window.statusBar().currentMessage() == "古いエラー"
+    op = window.proofread_tab.run()
+    assert not window.recent_menu.isEnabled()  # opening another file now would be refused
+    assert window.statusBar().currentMessage() != "古いエラー"
+    wait_job(op)
+    assert window.recent_menu.isEnabled()

@@ -372,3 +372,22 @@ def test_a_cancelled_summary_saves_marked_incomplete(
     done = tmp_path / "done.txt"
     wait_job(tab.save(done))
     assert PARTIAL_NOTE[0] not in done.read_text(encoding="utf-8")
+
+
+def test_proofread_status_column_fits_its_words_in_english(
+    make_window, open_doc, tmp_path, wait_job
+):
+    from desk_assistant import i18n
+
+    i18n.set_language("en")
+    path = tmp_path / "memo.txt"
+    path.write_text("会議を行なう予定です。", encoding="utf-8")
+    window = make_window()
+    open_doc(window, path)
+    tab = window.proofread_tab
+    wait_job(tab.run())
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    tab.set_status(ACCEPTED)
+    item = tab.tree.topLevelItem(0)
+    assert item.text(0) == "Accepted"
+    assert tab.tree.columnWidth(0) > tab.tree.fontMetrics().horizontalAdvance("Accepted")

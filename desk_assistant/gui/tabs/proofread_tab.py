@@ -315,8 +315,9 @@ class ProofreadTab(QWidget):
             self.items.append(item)
             self._paint(item, review)
         self.tree.setSortingEnabled(True)
-        for column in (0, 1, 2):
+        for column in (1, 2):
             self.tree.resizeColumnToContents(column)
+        self._fit_status_column()
         self._fill_rule_filter()
         self.apply_filters()
         self._render_marks()
@@ -324,6 +325,13 @@ class ProofreadTab(QWidget):
         self.update_actions(self.main.busy())
 
     # --- accept / ignore ----------------------------------------------------------
+
+    def _fit_status_column(self) -> None:
+        """Wide enough for every status word, so "Accepted" never shows as "Acce…"."""
+        metrics = self.tree.fontMetrics()
+        words = [tr(*text) for text in STATUS_TEXT.values()] + [self.tree.headerItem().text(0)]
+        width = max(metrics.horizontalAdvance(word) for word in words)
+        self.tree.setColumnWidth(0, width + 4 * metrics.averageCharWidth())
 
     def _index(self, item) -> int:
         return item.data(0, REVIEW_ROLE) if item is not None else -1

@@ -219,7 +219,8 @@ class SummarizeTab(QWidget):
         if self.summary_view.toPlainText().strip():
             self.partial = True
             self._unsaved = True
-            self.main.status(tr(*PARTIAL_NOTE), 0)
+            # After the outcome (キャンセルしました / the error), not instead of it.
+            self.main.status(f"{self.main.last_status}　{tr(*PARTIAL_NOTE)}".strip(), 0)
         self.update_actions(self.main.busy())
 
     def _show_result(self, result) -> None:

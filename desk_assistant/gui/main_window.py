@@ -487,11 +487,19 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self,
             tr("ファイルを開く", "Open file"),
-            "",
+            self.last_folder(),
             dialog_filter(tr),
         )
         if path:
             self.open_document(Path(path))
+
+    def last_folder(self) -> str:
+        """Where the open dialog starts: the folder of the last document (recent files,
+        or this session's when history is off)."""
+        if self.document is not None:
+            return str(Path(self.document.path).parent)
+        files = self.recent.load()
+        return str(files[0].parent) if files else ""
 
     def open_document(self, path: Path):
         """Load `path` off the GUI thread; returns the operation (tests wait on it)."""

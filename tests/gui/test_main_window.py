@@ -306,3 +306,26 @@ def test_recent_files_locked_during_a_job_and_old_errors_cleared(
     assert window.statusBar().currentMessage() != "古いエラー"
     wait_job(op)
     assert window.recent_menu.isEnabled()
+
+
+def test_the_open_dialog_starts_in_the_last_documents_folder(
+    make_window, open_doc, tmp_path, monkeypatch
+):
+    from desk_assistant.gui import main_window
+
+    folder = tmp_path / "案件"
+    folder.mkdir()
+    path = folder / "memo.txt"
+    path.write_text("会議を行う。", encoding="utf-8")
+    seen = []
+
+    def fake_dialog(parent, title, start, filters):
+        seen.append(start)
+        return "", ""
+
+    monkeypatch.setattr(main_window.QFileDialog, "getOpenFileName", fake_dialog)
+    window = make_window()
+    window.choose_file()
+    open_doc(window, path)
+    window.choose_file()
+    assert seen == ["", str(folder)]

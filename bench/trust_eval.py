@@ -562,6 +562,28 @@ def main() -> int:
             print(
                 f"  checks' share of real demo-model translation time: {100 * checks / total:.1f} %"
             )
+        print("\n== real runs re-checked with today's checks ('!' = a warning/error finding)")
+        for path in sorted(Path(args.real_runs).glob("*.json")):
+            try:
+                results = json.loads(path.read_text(encoding="utf-8"))["results"]
+            except (ValueError, KeyError):
+                continue
+            for r in results:
+                print(f"  -- {Path(r['input']).name}: run verdict {r['verdict']['label_en']}")
+                for seg in r["segments"]:
+                    if seg["origin"] == "kept":
+                        continue
+                    now = check_segment(
+                        seg["source"], seg["translation"], (), r["source_lang"], r["target_lang"]
+                    )
+                    checks_now = sorted({f.check for f in now if f.severity != "info"})
+                    then = sorted({f["check"] for f in seg["findings"] if f["severity"] != "info"})
+                    names = ",".join(sorted(set(checks_now) | set(then))) or "-"
+                    mark = "!" if names != "-" else " "
+                    print(
+                        f"   {mark} {seg['location']:14} {names[:44]:44} "
+                        f"{seg['source'].strip()[:18]!r} -> {seg['translation'].strip()[:60]!r}"
+                    )
 
     if not args.no_summary:
         print("\n== summaries (fake engine on real corpus documents)")

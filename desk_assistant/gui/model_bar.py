@@ -57,7 +57,7 @@ class ElidedLabel(QLabel):
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         self.setMinimumWidth(1)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -98,8 +98,9 @@ class RoleSelector(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.label, self.combo):
             layout.addWidget(widget)
-        layout.addWidget(self.info, 1)
-        layout.addWidget(self.badge)
+        layout.addWidget(self.info)
+        layout.addWidget(self.badge)  # next to the name it qualifies
+        layout.addStretch(1)
         self.combo.activated.connect(self._activated)
 
     def set_models(self, models, current_id: str | None) -> None:

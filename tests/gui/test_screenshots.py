@@ -26,7 +26,7 @@ def test_screenshot_of_each_tab(make_window, open_doc, corpus_docx, wait_job, tm
             else "This is the translation."
         )
     )
-    window.resize(1280, 800)
+    window.resize(1280, 720)  # a 1920 px screen at 150 % (issue 19)
     window.show()
     open_doc(window, corpus_docx)
     wait_job(window.translate_tab.run(), timeout=60000)
@@ -34,11 +34,13 @@ def test_screenshot_of_each_tab(make_window, open_doc, corpus_docx, wait_job, tm
     wait_job(window.proofread_tab.run())
     window.proofread_tab.tree.setCurrentItem(window.proofread_tab.tree.topLevelItem(0))
     saved = []
-    for index, name in enumerate(("translate", "summarize", "proofread")):
+    for index, tab in enumerate(window.task_tabs):  # every tab, 検索 too
+        name = tab.spec.name
         window.tabs.setCurrentIndex(index)
         path = folder / f"tab_{name}.png"
         assert window.grab().save(str(path))
         saved.append(path)
     assert all(p.stat().st_size > 10_000 for p in saved)
+    assert window.width() <= 1280 and window.height() <= 720  # nothing forced it larger
     families = QFontDatabase.families(QFontDatabase.Japanese)
     print("screenshots:", *saved, "Japanese fonts:", len(families))

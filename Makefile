@@ -12,7 +12,7 @@ STAMP := $(VENV)/.stamp-install
 LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 
 
-.PHONY: run demo test test-fast setup model lint bench fuzz clean system-tools
+.PHONY: run qt-libs demo test test-fast setup model lint bench fuzz clean system-tools
 
 setup: $(STAMP)
 
@@ -32,7 +32,24 @@ run: model
 	  echo "No display found, so the window cannot open. Running 'make demo' instead."; \
 	  $(MAKE) --no-print-directory demo; \
 	else \
+	  $(MAKE) --no-print-directory qt-libs; \
 	  $(APP); \
+	fi
+
+# Qt's window (xcb) needs these on Debian/Ubuntu: installed when root, named otherwise.
+QT_XCB_LIBS = libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+qt-libs:
+	@if [ "$$(uname)" = "Linux" ] && command -v dpkg-query >/dev/null 2>&1; then \
+	  missing=$$(for p in $(QT_XCB_LIBS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	  if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get install -y --no-install-recommends $$missing \
+	      || echo "apt-get failed; install by hand: apt install $$missing"; \
+	  elif [ -n "$$missing" ]; then \
+	    echo "画面の表示に必要なパッケージがありません / Qt needs these packages:"; \
+	    echo "  sudo apt install" $$missing; \
+	  fi; \
 	fi
 
 demo: model

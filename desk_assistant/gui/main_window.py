@@ -217,6 +217,9 @@ class MainWindow(QMainWindow):
         self._action(tools_menu, ("設定(&S)…", "&Settings…"), self.open_settings, "Ctrl+,")
 
         help_menu = bar.addMenu(tr("ヘルプ(&H)", "&Help"))
+        self._action(
+            help_menu, ("使い方とショートカット(&M)", "&Manual and shortcuts"), self.show_help, "F1"
+        )
         self._action(help_menu, ("このアプリについて(&A)", "&About"), self.about)
 
     def _fill_recent(self) -> None:
@@ -605,6 +608,16 @@ class MainWindow(QMainWindow):
                     ),
                     0,
                 )
+
+    def show_help(self):
+        """The bundled help (offline); one window, raised again when already open."""
+        from .help_window import HelpWindow
+
+        if getattr(self, "help_window", None) is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show()
+        self.help_window.raise_()
+        return self.help_window
 
     def about(self) -> None:
         from .. import __version__

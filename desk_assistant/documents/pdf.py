@@ -162,6 +162,7 @@ def load_pdf(path: Path) -> PdfDocument:
         page_kinds: list[str] = []
         garbled: list[int] = []
         undecodable: list[int] = []
+        over: list[int] = []  # pages whose content is over the work budget
         for number, page in enumerate(pages, start=1):
             before = len(catcher.messages)
             try:
@@ -173,6 +174,7 @@ def load_pdf(path: Path) -> PdfDocument:
                         what=Words("PDF の描画命令の数", "PDF drawing operations"),
                         limit=f"{limits.MAX_PDF_OPERATIONS:,}",
                     ) from None
+                over.append(number)
                 text = None
             except Exception:  # noqa: BLE001 - one broken page must not lose the others
                 text = None
@@ -201,6 +203,15 @@ def load_pdf(path: Path) -> PdfDocument:
         logger.propagate = propagate
 
     if not any(t.strip() for t in texts):
+        if over and set(unreadable) <= set(over):
+            pages = _page_list(over)
+            raise PdfLimitError(
+                path=str(path),
+                what=Words(
+                    f"ページの内容が大きすぎて解釈できません: {pages} ページ",
+                    f"the content of page {pages} is too large to interpret",
+                ),
+            )
         raise _no_text_error(path, page_kinds, unreadable, undecodable)
     lines_per_page = _drop_running_lines([t.splitlines() for t in texts])
     blocks: list[Block] = []
@@ -228,12 +239,12 @@ def load_pdf(path: Path) -> PdfDocument:
 
 
 def _page_text(page, budget: _WorkBudget) -> str | None:
-    """The page's text, or None when its content is too big to interpret."""
+    """The page's text; _OverBudget when its content is too big to interpret."""
     contents = page.get_contents()
     if contents is not None:
         size = len(contents.get_data())
         if size > limits.MAX_PAGE_CONTENT:
-            return None
+            raise _OverBudget()
     budget.start_page()
     return page.extract_text(visitor_operand_before=budget.visit) or ""
 

@@ -285,3 +285,12 @@ def test_proofreading_many_findings_on_one_line_stays_linear():
     big_s = time.process_time() - started
     assert len(big) >= 10 * len(small) > 0
     assert big_s < 30 * max(small_s, 0.05)  # linear would be ~10x; quadratic was ~100x
+
+
+def test_pdf_whose_only_page_is_over_the_budget(tmp_path, monkeypatch):
+    from desk_assistant.errors import PdfLimitError
+
+    monkeypatch.setattr(limits, "MAX_PAGE_CONTENT", 1000)
+    data = fc.text_pdf(b"BT /F1 12 Tf 72 720 Td (abc) Tj ET\n" * 100)
+    err = expect(PdfLimitError, write(tmp_path, "big.pdf", data))
+    assert "too large" in err.message("en")

@@ -34,6 +34,7 @@ from ..session.registry import BY_NAME, TASKS
 from ..settings import Settings
 from .job_bar import JobBar
 from .model_bar import ModelBar
+from .notice_bar import NoticeBar
 from .recent import RecentFiles
 from .worker import Operation
 
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout()
         layout.addWidget(self.model_bar)
         layout.addWidget(self.doc_label)
+        self.notice = NoticeBar()  # messages that stay (status(text, 0)): errors, warnings
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         central = QWidget()
         central.setLayout(layout)
@@ -291,8 +294,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(can_open and bool(self.recent_menu.actions()))
 
     def status(self, text: str, ms: int = 10000) -> None:
+        """A passing message in the status bar; ms=0: one that stays (the notice line)."""
         self.last_status = text
-        self.statusBar().showMessage(text, ms)
+        if ms == 0:
+            self.notice.show_text(text)
+        else:
+            self.statusBar().showMessage(text, ms)
 
     def show_error(self, message: str) -> None:
         """A clear, non-blocking message; the window stays usable behind it."""
@@ -345,8 +352,8 @@ class MainWindow(QMainWindow):
             self.status(tr("ほかの処理が実行中です", "Another job is running"))
             return None
         work = self._audited(fn, task, role) if task else fn
-        if self.last_error and self.statusBar().currentMessage() == self.last_error:
-            self.statusBar().clearMessage()  # an old error must not stay next to a new job
+        if self.last_error and self.notice.text() == self.last_error:
+            self.notice.clear()  # an old error must not stay next to a new job
         self._release_finished()
         op = self.operation_class(work, self)
         if on_piece:

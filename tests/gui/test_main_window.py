@@ -300,10 +300,10 @@ def test_recent_files_locked_during_a_job_and_old_errors_cleared(
     open_doc(window, path)
     assert window.recent_menu.isEnabled()
     window.show_error("古いエラー")
-    assert window.statusBar().currentMessage() == "古いエラー"
+    assert window.notice.text() == "古いエラー"  # stays, wrapped, above the tabs
     op = window.proofread_tab.run()
     assert not window.recent_menu.isEnabled()  # opening another file now would be refused
-    assert window.statusBar().currentMessage() != "古いエラー"
+    assert window.notice.text() != "古いエラー"
     wait_job(op)
     assert window.recent_menu.isEnabled()
 
@@ -329,3 +329,19 @@ def test_the_open_dialog_starts_in_the_last_documents_folder(
     open_doc(window, path)
     window.choose_file()
     assert seen == ["", str(folder)]
+
+
+def test_a_lasting_notice_survives_menu_hover_and_can_be_dismissed(make_window, qtbot):
+    window = make_window()
+    window.show()
+    long = (
+        "鍵をOSの鍵ストアに保存できないため、翻訳メモリは暗号化したファイルの鍵で保護しています。"
+        * 2
+    )
+    window.status(long, 0)
+    assert window.notice.text() == long and window.notice.label.wordWrap()
+    window.statusBar().showMessage("メニューのヒント", 2000)  # what a menu hover does
+    assert window.notice.text() == long
+    assert window.minimumSizeHint().width() <= 1280  # wraps, does not widen the window
+    window.notice.close_button.click()
+    assert window.notice.text() == "" and not window.notice.isVisible()

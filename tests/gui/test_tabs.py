@@ -391,3 +391,25 @@ def test_proofread_status_column_fits_its_words_in_english(
     item = tab.tree.topLevelItem(0)
     assert item.text(0) == "Accepted"
     assert tab.tree.columnWidth(0) > tab.tree.fontMetrics().horizontalAdvance("Accepted")
+
+
+def test_translate_rows_follow_the_text_size(make_window, open_doc, tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_text("会議を行う予定である。\n資料を確認すること。", encoding="utf-8")
+    window = make_window()
+    open_doc(window, path)
+    table = window.translate_tab.table
+    before = table.rowHeight(0)
+    for _ in range(6):
+        window.zoom(1)
+    assert table.rowHeight(0) > before
+    window.zoom(0)
+    assert table.rowHeight(0) == before
+
+
+def test_summary_citations_wrap_instead_of_scrolling(make_window):
+    from PySide6.QtCore import Qt
+
+    citations = make_window().summarize_tab.citations
+    assert citations.wordWrap()
+    assert citations.horizontalScrollBarPolicy() == Qt.ScrollBarAlwaysOff

@@ -122,6 +122,10 @@ class SummarizeTab(QWidget):
             tr("要約はここに表示されます", "The summary appears here")
         )
         self.citations = QListWidget()
+        # Long citations wrap instead of needing a horizontal scroll.
+        self.citations.setWordWrap(True)
+        self.citations.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.citations.setResizeMode(QListWidget.Adjust)
         self.citations.setToolTip(
             tr("クリックすると原文の該当箇所を表示します", "Click to show the source passage")
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -147,6 +148,11 @@ class TranslateTab(QWidget):
         if self._unsaved:
             return tr("保存していない翻訳があります", "A translation has not been saved")
         return None
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:  # Ctrl++ / Ctrl+0: rows follow the text size
+            self.table.resizeRowsToContents()
 
     def document_changed(self, document) -> None:
         self._unsaved = False

@@ -602,19 +602,51 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(20, lambda: self._restore_size(size, tries - 1))
 
     def open_settings(self) -> None:
+        from ..llm.catalog import load_catalog
         from .settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        # Models found on disk (last load) first, then the catalog's.
+        dialog = SettingsDialog(self.settings, self, models=[*self.available, *load_catalog()])
         if dialog.exec():
             self.apply_font_size(self.settings.get("ui.font_size"))
             if dialog.needs_restart():
-                self.status(
-                    tr(
-                        "一部の設定はアプリの再起動後に反映されます",
-                        "Some settings take effect after a restart",
-                    ),
-                    0,
-                )
+                self.offer_restart()
+
+    def offer_restart(self) -> bool:
+        """Some settings need a restart: offer it now (asks first when work would be lost)."""
+        box = QMessageBox(
+            QMessageBox.Question,
+            tr("文書アシスタント", "Desk Assistant"),
+            tr(
+                "一部の設定はアプリの再起動後に反映されます。今すぐ再起動しますか？",
+                "Some settings take effect after a restart. Restart now?",
+            ),
+            QMessageBox.NoButton,
+            self,
+        )
+        restart = box.addButton(tr("今すぐ再起動(&R)", "&Restart now"), QMessageBox.AcceptRole)
+        box.addButton(tr("あとで(&L)", "&Later"), QMessageBox.RejectRole)
+        box.exec()
+        if box.clickedButton() is restart:
+            return self.restart()
+        self.status(
+            tr(
+                "一部の設定はアプリの再起動後に反映されます",
+                "Some settings take effect after a restart",
+            ),
+            0,
+        )
+        return False
+
+    def restart(self) -> bool:
+        """Close (asking first when work would be lost) and start the app again."""
+        import sys
+
+        from PySide6.QtCore import QProcess
+
+        if not self.quit():
+            return False
+        return bool(QProcess.startDetached(sys.executable, sys.argv))
 
     def show_help(self):
         """The bundled help (offline); one window, raised again when already open."""

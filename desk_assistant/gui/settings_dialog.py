@@ -1,5 +1,7 @@
 """The settings dialog, generated from settings.SCHEMA: one row per setting, the
-editor chosen by type. Settings IT policy locks are shown, disabled, as managed."""
+editor chosen by type. Settings IT policy locks are shown, disabled, as managed.
+Models are picked from the catalog and the models found on disk (ids still typeable);
+folders and files have Browse buttons; nobody has to type an engine field by hand."""
 
 from __future__ import annotations
 
@@ -8,10 +10,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,7 +31,76 @@ CHOICE_LABELS = {"ja": "日本語", "en": "English"}
 RESTART_KEYS = {setting.key for setting in SCHEMA if setting.restart}
 
 
-def editor_for(setting: Setting, value) -> QWidget:
+MODEL_KEYS = {"models.translate", "models.general"}
+FOLDER_KEYS = {"models.directory"}
+FILE_KEYS = {"library.index", "library.key_file"}
+
+
+class ModelPicker(QComboBox):
+    """Automatic (empty), then every known model by name; another id can be typed."""
+
+    def __init__(self, models, value: str) -> None:
+        super().__init__()
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.NoInsert)
+        self.addItem(tr("自動（役割に合うモデル）", "Automatic (best for the role)"), "")
+        seen = set()
+        for model in models:
+            if model.id not in seen:
+                seen.add(model.id)
+                self.addItem(f"{model.name}  ({model.id})", model.id)
+        index = self.findData(value)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(value)
+
+    def value(self) -> str:
+        index = self.findText(self.currentText())
+        return self.itemData(index) if index >= 0 else self.currentText().strip()
+
+
+class PathPicker(QWidget):
+    """A path field with Browse… (a folder or a file)."""
+
+    def __init__(self, value: str, folder: bool) -> None:
+        super().__init__()
+        self.folder = folder
+        self.edit = QLineEdit(str(value))
+        self.browse = QPushButton(tr("参照…", "Browse…"))
+        self.browse.clicked.connect(self.choose)
+        box = QHBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.edit, 1)
+        box.addWidget(self.browse)
+
+    def choose(self) -> None:
+        start = self.edit.text()
+        if self.folder:
+            path = QFileDialog.getExistingDirectory(
+                self, tr("フォルダを選ぶ", "Choose a folder"), start
+            )
+        else:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                tr("ファイルを選ぶ", "Choose a file"),
+                start,
+                "",
+                "",
+                QFileDialog.DontConfirmOverwrite,
+            )
+        if path:
+            self.edit.setText(path)
+
+    def value(self) -> str:
+        return self.edit.text().strip()
+
+
+def editor_for(setting: Setting, value, models=()) -> QWidget:
+    if setting.key in MODEL_KEYS:
+        return ModelPicker(models, str(value or ""))
+    if setting.key in FOLDER_KEYS or setting.key in FILE_KEYS:
+        return PathPicker(str(value or ""), folder=setting.key in FOLDER_KEYS)
     if setting.type is bool:
         widget = QCheckBox()
         widget.setChecked(bool(value))
@@ -49,6 +122,8 @@ def editor_for(setting: Setting, value) -> QWidget:
 
 
 def editor_value(widget: QWidget):
+    if isinstance(widget, (ModelPicker, PathPicker)):
+        return widget.value()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
     if isinstance(widget, QComboBox):
@@ -59,15 +134,19 @@ def editor_value(widget: QWidget):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, models=None) -> None:
         super().__init__(parent)
         self.settings = settings
+        if models is None:  # the catalog: what can be picked before any model is found
+            from ..llm.catalog import load_catalog
+
+            models = load_catalog()
         self.setWindowTitle(tr("設定", "Settings"))
         self.editors: dict[str, QWidget] = {}
         self.changed: set[str] = set()
         form = QFormLayout()
         for setting in SCHEMA:
-            widget = editor_for(setting, settings.get(setting.key))
+            widget = editor_for(setting, settings.get(setting.key), models)
             self.editors[setting.key] = widget
             label = QLabel(tr(setting.label_ja, setting.label_en))
             label.setBuddy(widget)

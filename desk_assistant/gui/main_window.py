@@ -360,6 +360,9 @@ class MainWindow(QMainWindow):
             op.piece.connect(on_piece)
         if on_item:
             op.item.connect(on_item)
+        # The outcome stays in the job area until the next job (a status message
+        # vanishes within seconds, often before the user looks back).
+        op.succeeded.connect(lambda _result, title=title: self._job_succeeded(title))
         if on_success:
             op.succeeded.connect(on_success)
         op.failed.connect(lambda message, op=op: self._job_failed(op, message))
@@ -402,6 +405,13 @@ class MainWindow(QMainWindow):
         else:
             self._outcome_text = tr("失敗しました", "Failed")
         self.show_error(message)
+
+    def _job_succeeded(self, title: str) -> None:
+        import time
+
+        when = time.strftime("%H:%M")
+        what = title.removesuffix("中")  # 校正中 → 校正
+        self._outcome_text = tr(f"完了: {what}（{when}）", f"Done: {title} ({when})")
 
     def _job_cancelled(self) -> None:
         self._outcome_text = tr("キャンセルしました", "Cancelled")

@@ -345,3 +345,12 @@ def test_a_lasting_notice_survives_menu_hover_and_can_be_dismissed(make_window, 
     assert window.minimumSizeHint().width() <= 1280  # wraps, does not widen the window
     window.notice.close_button.click()
     assert window.notice.text() == "" and not window.notice.isVisible()
+
+
+def test_the_done_message_stays_in_the_job_area(make_window, open_doc, wait_job, tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_text("会議を行なう。", encoding="utf-8")
+    window = make_window()
+    open_doc(window, path)
+    wait_job(window.proofread_tab.run())
+    assert window.job_bar.label.text().startswith("完了: 校正（")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
+import docx
 from PySide6.QtCore import Qt
 
 from desk_assistant.gui.tabs.proofread_tab import ACCEPTED, IGNORED, PENDING
@@ -184,6 +185,18 @@ def test_translate_crash_keeps_finished_rows(make_window, open_doc, corpus_docx,
     filled = [tab.table.item(r, 1).text() for r in range(tab.table.rowCount())]
     assert "Done segment." in filled  # what was finished stays on screen
     assert window.document is not None
+    # The finished part can be saved; the file marks every untranslated paragraph.
+    from desk_assistant.gui.tabs.translate_tab import PARTIAL_NOTE
+    from desk_assistant.tasks.translate.pipeline import KEPT_MARK
+
+    assert tab.partial and tab.save_button.isEnabled() and window.unsaved_work()
+    assert PARTIAL_NOTE[0] in window.notice.text()
+    out = corpus_docx.parent / "partial_en.docx"
+    wait_job(tab.save(out), timeout=60000)
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any("Done segment." in t for t in texts)
+    assert any(KEPT_MARK in t for t in texts)
+    assert not any(KEPT_MARK in t and "Done segment." in t for t in texts)
 
 
 def test_translate_with_the_vault_uses_memory_and_resumable_job(

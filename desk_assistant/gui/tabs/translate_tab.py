@@ -82,6 +82,37 @@ def run_translation(opened, document, languages, glossary_path, session, token, 
     return result, job
 
 
+PARTIAL_NOTE = (
+    "翻訳は途中で中断されました。未翻訳の段落は【未翻訳・原文のまま】と明記して保存されます。",
+    "The translation was interrupted; untranslated paragraphs are saved marked NOT TRANSLATED.",
+)
+
+
+def partial_result(document, streamed: dict, languages: tuple):
+    """A result from the segments finished before a cancel or crash: every other
+    segment keeps its source with the NOT TRANSLATED mark, so the file says it is partial."""
+    from ...tasks.translate import detect_language
+    from ...tasks.translate.pipeline import mark_kept
+    from ...tasks.translate.result import SegmentResult, TranslationResult
+
+    source_lang, target_lang = languages
+    source_lang = source_lang or detect_language(document.plain_text()[:20000])
+    segments = []
+    for block in document.blocks:
+        for segment in block.segments:
+            done = streamed.get(segment.id)
+            if done is not None:
+                segments.append(done)
+            elif segment.text.strip():
+                tagged = mark_kept(segment.tagged)
+                segments.append(
+                    SegmentResult(segment.id, block.kind, segment.tagged, tagged, "failed")
+                )
+    return TranslationResult(
+        document, source_lang, target_lang, segments, warnings=[tr(*PARTIAL_NOTE)]
+    )
+
+
 class TranslateTab(QWidget):
     title = ("翻訳(&N)", "Tra&nslate")
     role = "translate"
@@ -91,6 +122,8 @@ class TranslateTab(QWidget):
         self.main = main
         self._unsaved = False
         self.result = None
+        self.partial = False  # the result holds only what was done before a cancel/crash
+        self.streamed: dict = {}  # location -> finished segment of the running job
         self.rows: dict[str, int] = {}
         self.source_box, self.target_box = QComboBox(), QComboBox()
         self.source_box.addItem(tr("自動判定", "Detect"), None)
@@ -202,20 +235,44 @@ class TranslateTab(QWidget):
         if opened is None or document is None:
             return None
         self.result = None
+        self.partial = False
+        self.streamed = {}
+        self.job = None
         for row in range(self.table.rowCount()):
             self.table.setItem(row, 1, QTableWidgetItem(""))
         languages = (self.source_box.currentData(), self.target_box.currentData())
         glossary, session = self.glossary_path, self.main.session("translate")
-        return self.main.start_job(
+        op = self.main.start_job(
             lambda token, emit: run_translation(
                 opened, document, languages, glossary, session, token, emit
             ),
             tr("翻訳中", "Translating"),
-            on_item=self.show_segment,
+            on_item=self._streamed,
             on_success=self._finished,
             task="translate",
             role=self.role,
         )
+        if op is not None:
+            interrupted = lambda *_a: self._interrupted(document, languages)  # noqa: E731
+            op.cancelled.connect(interrupted)
+            op.failed.connect(interrupted)
+        return op
+
+    def _streamed(self, segment) -> None:
+        location = getattr(segment, "location", None)
+        if location is not None:
+            self.streamed[location] = segment
+        self.show_segment(segment)
+
+    def _interrupted(self, document, languages) -> None:
+        """Cancelled or crashed: what was translated can still be saved, marked partial."""
+        if not self.streamed or document is not self.main.document:
+            return
+        self.result = partial_result(document, self.streamed, languages)
+        self.partial = True
+        self._unsaved = True
+        self.main.status(f"{self.main.last_status}　{tr(*PARTIAL_NOTE)}".strip(), 0)
+        self.update_actions(self.main.busy())
 
     def show_segment(self, segment, scroll: bool = True) -> None:
         location, translation, findings = segment_fields(segment)
@@ -267,7 +324,7 @@ class TranslateTab(QWidget):
             self.save(Path(path), bilingual)
 
     def save(self, out_path: Path, bilingual: bool = False):
-        result, job = self.result, self.job
+        result, job, partial = self.result, self.job, self.partial
         if result is None:
             return None
 
@@ -277,7 +334,7 @@ class TranslateTab(QWidget):
             session.check_output(out_path, result.document)
             # The save dialog already asked before replacing an existing file.
             result.save(out_path, bilingual=bilingual, overwrite=True)
-            if job is not None and not bilingual:
+            if job is not None and not bilingual and not partial:
                 job.finish()  # written: the resume state is no longer needed
             return out_path
 

@@ -426,3 +426,16 @@ def test_summary_citations_wrap_instead_of_scrolling(make_window):
     citations = make_window().summarize_tab.citations
     assert citations.wordWrap()
     assert citations.horizontalScrollBarPolicy() == Qt.ScrollBarAlwaysOff
+
+
+def test_a_saved_demo_model_summary_keeps_the_demo_note(make_window, open_doc, tmp_path, wait_job):
+    from desk_assistant.gui.tabs.summarize_tab import DEMO_NOTE
+
+    path = tmp_path / "memo.txt"
+    path.write_text("会議を行う予定である。\n資料を確認すること。", encoding="utf-8")
+    window = make_window(FakeEngine("・会議を行う予定である。"), demo=True)
+    open_doc(window, path)
+    wait_job(window.summarize_tab.run())
+    out = tmp_path / "summary.txt"
+    wait_job(window.summarize_tab.save(out))
+    assert DEMO_NOTE[0] in out.read_text(encoding="utf-8")

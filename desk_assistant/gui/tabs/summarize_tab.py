@@ -70,6 +70,10 @@ def finding_span(text: str, units: list[str], finding) -> tuple[int, int, str] |
     return base, base + len(unit), "warning"
 
 
+DEMO_NOTE = (
+    "※ デモモデルの出力です。品質は実用水準ではありません。",
+    "Note: demo model output; not production quality.",
+)
 PARTIAL_NOTE = (
     "【未完成】この要約は途中で中断されたため、文書の一部しか反映していません。",
     "[INCOMPLETE] This summary was interrupted and covers only part of the document.",
@@ -249,12 +253,7 @@ class SummarizeTab(QWidget):
         notes += list(getattr(result, "warnings", None) or ())
         opened = self.main.model(self.role)
         if opened is not None and opened.info.demo:
-            notes.append(
-                tr(
-                    "※ デモモデルの出力です。品質は実用水準ではありません。",
-                    "Note: demo model output; not production quality.",
-                )
-            )
+            notes.append(tr(*DEMO_NOTE))
         self.notes.setText("\n".join(notes))
 
     def _citation_clicked(self, item: QListWidgetItem) -> None:
@@ -280,6 +279,9 @@ class SummarizeTab(QWidget):
         text = cited() if callable(cited) else self.summary_view.toPlainText()
         if self.partial:  # the file itself says it is incomplete, wherever it goes
             text = f"{tr(*PARTIAL_NOTE)}\n\n{text}"
+        opened = self.main.model(self.role)
+        if opened is not None and opened.info.demo:  # the file carries the screen's warning
+            text = f"{text}\n\n{tr(*DEMO_NOTE)}"
         title = Path(self.main.document.path).name if self.main.document else None
 
         document, session = self.main.document, self.main.session("summarize")

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from ..documents.formats import dialog_filter, input_suffixes
 from ..errors import EngineCrashedError, NoModelError
 from ..i18n import tr
-from ..llm.demo_model import DemoPackageMissingError
 from ..llm.runtime import OpenModel
 from ..security.policy import MANAGED_LABEL
 from ..session.registry import BY_NAME, TASKS
@@ -396,6 +395,8 @@ class MainWindow(QMainWindow):
         return work
 
     def _job_failed(self, op, message: str) -> None:
+        from ..llm.demo_model import DemoPackageMissingError  # here: not on the start-up path
+
         if isinstance(op.error, (NoModelError, DemoPackageMissingError)):
             message = no_model_message()  # the CLI's advice (`make run`…) is not for this window
         if isinstance(op.error, EngineCrashedError):

@@ -68,5 +68,8 @@ def test_demo_model_suggestions_are_anchored_and_never_applied(installed_demo, t
     assert [b.text for b in documents.load(tmp_path / "rejected.docx").blocks] == PARAGRAPHS
     assert len(comments(out)) == len(data["findings"])
     log = "".join(p.read_text(encoding="utf-8") for p in paths.log_dir().rglob("*.jsonl"))
-    [record] = [json.loads(line) for line in log.splitlines()]
-    assert record["task"] == "proofread" and record["model_sha256"]
+    # One job: its "started" record, then its outcome (issue 14 F5).
+    started, record = [json.loads(line) for line in log.splitlines()]
+    assert (started["task"], started["outcome"]) == ("proofread", "started")
+    assert record["task"] == "proofread" and record["outcome"] == "findings"
+    assert record["model_sha256"]

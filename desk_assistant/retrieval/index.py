@@ -337,7 +337,7 @@ class Index:
         if match == "auto" and joiner == " AND " and len(rows) < limit + offset:
             seen = {pid for pid, _ in rows}
             more = self._ranked(
-                self._match_expression(groups, filters, " OR "),
+                self._match_expression(self._rarest(groups), filters, " OR "),
                 filters,
                 limit + offset + len(rows),
             )
@@ -367,6 +367,25 @@ class Index:
         return self._hits([r for r in rows if r[0] != passage_id][:limit], [], False, 0)
 
     # --- internals -----------------------------------------------------------
+
+    # The "any word" fallback of a long question ranks every passage holding any of its
+    # words; common words make that most of the index (the slow queries of the 100k
+    # bench). Their BM25 weight is small, so ranking on the rarer words keeps the order.
+    _FALLBACK_WORDS = 6
+
+    def _rarest(self, groups):
+        if len(groups) <= self._FALLBACK_WORDS:
+            return groups
+        term = self._sealer.term
+
+        def frequency(group) -> int:
+            row = self._db.execute(
+                "SELECT doc FROM fts_vocab WHERE term = ?", (term(_BODY, group[0]),)
+            ).fetchone()
+            return row[0] if row else 0
+
+        ranked = sorted(groups, key=frequency)
+        return ranked[: self._FALLBACK_WORDS]
 
     def _group_expr(self, namespace: str, groups) -> list[str]:
         term = self._sealer.term

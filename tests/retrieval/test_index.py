@@ -233,3 +233,25 @@ def test_split_text_cuts_at_sentence_ends():
     assert all(p.endswith("。") for _, p in pieces)
     assert all(text[o : o + len(p)] == p for o, p in pieces)
     assert "".join(p for _, p in pieces) == text
+
+
+def test_a_long_question_without_an_all_word_match_ranks_on_its_rarest_words(tmp_path):
+    # Eleven passages share the common words; one also has the rare ones. No passage has
+    # every word of the question, so the "any word" fallback ranks on the rarest words
+    # only (on a big index, the common ones make it rank most of the index): those words
+    # are the rare ones, and the passage holding them comes first.
+    common = "政府は会議において説明を行い、委員は質問をした。"
+    rare = Passage("潜水艦の修理契約について監察を行った。" + common, meta={"n": "rare"})
+    ix = Index.open(tmp_path / "lib.db", KEY)
+    ix.replace_source("src:c", [Passage(common, meta={"n": f"c{i}"}) for i in range(11)] + [rare])
+    question = (
+        "政府の会議で委員が説明し質問した潜水艦の修理契約の監察と防衛装備の予算はどうなったか"
+    )
+    groups = query_groups(question)
+    assert len(groups) > Index._FALLBACK_WORDS
+    picked = {norm for norm, _ in ix._rarest(groups)}
+    assert "潜水艦" in picked and "修理" in picked, picked
+    assert not {"政府", "会議", "委員"} & picked, picked
+    hits = ix.search(question, limit=3)
+    ix.close()
+    assert hits and hits[0].meta["n"] == "rare"

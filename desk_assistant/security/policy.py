@@ -74,6 +74,8 @@ class Policy:
     proofread_profile: str | None = None
     allow_personal_exceptions: bool = True
     owner_only_outputs: bool = False  # outputs 0600 instead of following the user's umask
+    # 答弁・文書検索: folders IT puts in every user's library (indexed, not removable).
+    library_folders: tuple[str, ...] = ()
     # Shared inference server (security/remote_endpoint.py). Machine policy only:
     # without RemoteEndpoint the app stays fully local and the guard refuses everything.
     remote_endpoint: str | None = None  # https://host:port (http only for 127.0.0.1 / ::1)
@@ -113,6 +115,7 @@ class Policy:
             "AllowExternalLinks": self.allow_external_links,
             "UILanguage": self.ui_language,
             "ProofreadProfile": self.proofread_profile,
+            "LibraryFolders": list(self.library_folders),
             "AllowPersonalExceptions": self.allow_personal_exceptions,
             "OwnerOnlyOutputs": self.owner_only_outputs,
             "RemoteEndpoint": self.remote_endpoint,
@@ -177,6 +180,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "AllowExternalLinks": ("allow_external_links", _bool),
     "UILanguage": ("ui_language", _language),
     "ProofreadProfile": ("proofread_profile", _text),
+    "LibraryFolders": ("library_folders", _strings),
     "AllowPersonalExceptions": ("allow_personal_exceptions", _bool),
     "OwnerOnlyOutputs": ("owner_only_outputs", _bool),
     "RemoteEndpoint": ("remote_endpoint", _text),
@@ -190,7 +194,7 @@ MACHINE_ONLY_KEYS = frozenset(
     {"RemoteEndpoint", "RemoteCABundle", "RemoteCertificatePin", "RemoteModels"}
 )
 # ADMX <list> elements: read from a subkey of the same name (read_registry).
-LIST_KEYS = ("AllowedModels", "DisabledFeatures", "RemoteModels")
+LIST_KEYS = ("AllowedModels", "DisabledFeatures", "RemoteModels", "LibraryFolders")
 _CANONICAL = {name.lower(): name for name in _KEYS}
 
 # The safest reading of a key whose value is malformed. Keys absent here keep

@@ -182,6 +182,7 @@ def test_what_the_templates_write_is_read_back_without_problems():
         "RemoteCABundle": r"C:\ProgramData\DeskAssistant\internal-ca.pem",
         "RemoteCertificatePin": "ab" * 32,
         "RemoteModels": ["plamo-2-translate", "llm-jp-3.1-instruct"],
+        "LibraryFolders": [r"\\server\share\答弁", r"D:\通知"],
     }
     result = load_policy([], use_registry=True, winreg_module=FakeWinreg(gpo_registry(sample)))
     assert result.problems == (), result.problems

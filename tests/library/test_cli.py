@@ -141,3 +141,20 @@ def test_ask_json_with_findings_and_exit_code(folder, capsys, fake_model):
     fake_model["reply"] = "電子決裁の移行は令和6年4月1日に完了しました[1]。"
     code, out, _ = run(capsys, "ask", "電子決裁の移行はいつ完了したか")
     assert code == 0 and "[1] memo.txt" in out and "問題なし" in out
+
+
+def test_folders_it_names_in_policy_are_indexed_and_cannot_be_removed(
+    folder, tmp_path, capsys, monkeypatch
+):
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"LibraryFolders": [str(folder)]}), encoding="utf-8")
+    monkeypatch.setenv("DESK_ASSISTANT_POLICY", str(policy))
+    code, out, _ = run(capsys, "library", "reindex", "--format", "json")
+    assert code == 0, out
+    code, out, _ = run(capsys, "library", "list", "--format", "json")
+    listed = json.loads(out)
+    assert str(folder.resolve()) in listed["folders"] and listed["files"] == 2
+    code, out, err = run(capsys, "library", "remove", folder)
+    assert code == 2 and "LibraryFolders" in err
+    code, out, _ = run(capsys, "search", "電子決裁の移行", "--format", "json")
+    assert code == 0 and json.loads(out)["results"]

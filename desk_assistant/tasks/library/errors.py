@@ -10,6 +10,12 @@ class NotAFolderError(InputFileError):
     en = "Folder not found or not in the library: {path}"
 
 
+class PolicyFolderError(SecurityError):
+    ja = "フォルダ {path} は IT のポリシー（LibraryFolders）で登録されているため、外せません。"
+    en = "The folder {path} is in the library by IT policy (LibraryFolders) and cannot be removed."
+    exit_code = EXIT_USAGE
+
+
 class LibraryWrongKeyError(SecurityError):
     ja = "ライブラリの索引 {path} は別の鍵で暗号化されています。共有索引なら IT から配布された鍵ファイルを指定してください。"
     en = "The library index {path} is encrypted with another key. For a shared index, give the key file IT distributed."

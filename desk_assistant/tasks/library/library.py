@@ -30,6 +30,7 @@ from .errors import (
     LibraryReadOnlyError,
     LibraryWrongKeyError,
     NotAFolderError,
+    PolicyFolderError,
 )
 from .sources import SUFFIXES, is_candidate, read_passages
 
@@ -109,15 +110,21 @@ class Library:
 
     # --- folders ---------------------------------------------------------------
 
-    def folders(self) -> list[str]:
+    # Folders IT names in policy (LibraryFolders): part of every scan, never removable.
+    policy_folders: tuple[str, ...] = ()
+
+    def user_folders(self) -> list[str]:
         return list(self.index.get_value(FOLDERS, []))
+
+    def folders(self) -> list[str]:
+        return list(dict.fromkeys([*self.user_folders(), *self.policy_folders]))
 
     def add_folder(self, folder: str | os.PathLike) -> str:
         path = Path(folder).expanduser()
         if not path.exists():
             raise NotAFolderError(path=str(path))
         resolved = str(path.resolve())
-        folders = self.folders()
+        folders = self.user_folders()
         if resolved not in folders:
             self._write(lambda: self.index.put_value(FOLDERS, [*folders, resolved]))
         return resolved
@@ -125,7 +132,9 @@ class Library:
     def remove_folder(self, folder: str | os.PathLike) -> int:
         """Forget a folder and drop its files from the index; returns how many files went."""
         resolved = str(Path(folder).expanduser().resolve())
-        folders = self.folders()
+        if resolved in self.policy_folders:
+            raise PolicyFolderError(path=resolved)
+        folders = self.user_folders()
         if resolved not in folders:
             raise NotAFolderError(path=resolved)
         self._write(lambda: self.index.put_value(FOLDERS, [f for f in folders if f != resolved]))

@@ -78,6 +78,11 @@ def open_library(
 
             key = load_or_create_key(LIBRARY_KEY).key
     library = Library.open(path, key, read_only=read_only)
+    policy = getattr(security, "policy", None)
+    if policy is not None and policy.library_folders:
+        library.policy_folders = tuple(
+            str(Path(f).expanduser().resolve()) for f in policy.library_folders
+        )
     days = getattr(security, "retention_days", None)
     if days and not read_only:
         library.apply_retention(days)

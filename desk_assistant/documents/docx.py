@@ -30,7 +30,7 @@ from . import fonts, headings, limits, messages, wordml
 from .external_links import LinkScrubber
 from .model import Block, Document, Segment
 from .sniff import DEFAULT_MAX_UNCOMPRESSED, check_output, open_docx_zip
-from .tags import parse_tagged, strip_tags
+from .tags import group_texts, strip_tags
 from .validate import check_docx
 from .zipread import copy_member, read_members
 
@@ -270,19 +270,8 @@ def _font_context(pkg: _Package) -> tuple[dict, dict]:
 
 def apply_tagged(model: wordml.ParagraphModel, tagged: str) -> list[str]:
     """Put the text of `tagged` into the paragraph's groups; returns warnings."""
-    groups = model.groups
-    if not groups:
-        return [messages.no_editable_text()] if strip_tags(tagged).strip() else []
-    parsed = parse_tagged(tagged, len(groups), len(model.anchors))
-    warnings = list(parsed.warnings)
-    if parsed.order != sorted(parsed.order):
-        warnings.append(messages.tags_reordered())
-    for group in groups:
-        text = parsed.texts.get(group.number)
-        if text is None:
-            if group.text.strip():
-                warnings.append(messages.group_missing(group.number))
-            text = ""
+    warnings, texts = group_texts(tagged, model.groups, len(model.anchors))
+    for group, text in texts:
         if text == group.text and len(group.runs) == 1:
             continue
         wordml.set_run_text(group.runs[0], text)

@@ -29,7 +29,6 @@ from ..errors import (
     Words,
 )
 from ..fileio import atomic_writer
-from . import messages
 from .docx import Package, write_entries
 from .external_links import LinkScrubber
 from .model import Block, Document, Segment
@@ -39,7 +38,7 @@ from .sniff import (
     check_output,
     size_and_limit,
 )
-from .tags import escape_text, parse_tagged, strip_tags
+from .tags import escape_text, group_texts, strip_tags
 from .validate import check_docx
 from .zipread import read_members
 
@@ -163,20 +162,9 @@ class TextUnit:
 
     def apply(self, tagged: str) -> list[str]:
         """Put the text of `tagged` into the groups' first text element; returns warnings."""
-        groups = self.groups
-        if not groups:
-            return [messages.no_editable_text()] if strip_tags(tagged).strip() else []
-        parsed = parse_tagged(tagged, len(groups), len(self.anchors))
-        warnings = list(parsed.warnings)
-        if parsed.order != sorted(parsed.order):
-            warnings.append(messages.tags_reordered())
+        warnings, texts = group_texts(tagged, self.groups, len(self.anchors))
         changed = False
-        for group in groups:
-            new = parsed.texts.get(group.number)
-            if new is None:
-                if group.text.strip():
-                    warnings.append(messages.group_missing(group.number))
-                new = ""
+        for group, new in texts:
             if new == group.text and len(group.nodes) == 1:
                 continue
             changed = True

@@ -141,3 +141,24 @@ def _check_placeholders(seen: list[int], expected: int, warnings: list[str]) -> 
     if missing:
         names = " ".join(placeholder(n) for n in missing)
         warnings.append(messages.placeholders_missing(names))
+
+
+def group_texts(tagged: str, groups, placeholders: int) -> tuple[list[str], list[tuple]]:
+    """Each formatting group's new text from `tagged`, as (group, text) pairs, with the
+    warnings (lost or reordered tags). Groups need `.number` and `.text`; Word and the
+    other OOXML formats write the texts into their own elements."""
+    if not groups:
+        return ([messages.no_editable_text()] if strip_tags(tagged).strip() else []), []
+    parsed = parse_tagged(tagged, len(groups), placeholders)
+    warnings = list(parsed.warnings)
+    if parsed.order != sorted(parsed.order):
+        warnings.append(messages.tags_reordered())
+    texts = []
+    for group in groups:
+        text = parsed.texts.get(group.number)
+        if text is None:
+            if group.text.strip():
+                warnings.append(messages.group_missing(group.number))
+            text = ""
+        texts.append((group, text))
+    return warnings, texts

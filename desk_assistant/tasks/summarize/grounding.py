@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ... import i18n
+from ..law_words import NOT_LAW_ENDINGS
 from .numbers import Mention, find_mentions, normalize
 
 _QUOTED = re.compile(r"[「『]([^「」『』]{2,60})[」』]")
@@ -24,31 +25,6 @@ _KANJI = r"\u4e00-\u9fff々〆ァ-ヶー・"
 _LAW = re.compile(
     rf"(?:[{_KANJI}]+(?:に関する|における|の))?[{_KANJI}]*?"
     rf"(?:法律|法|条例|政令|省令|府令|施行令|施行規則|規則|訓令|告示)(?![{_KANJI}])"
-)
-# Ordinary words that end like a law title.
-_NOT_LAWS = (
-    "方法",
-    "手法",
-    "用法",
-    "文法",
-    "技法",
-    "作法",
-    "寸法",
-    "製法",
-    "工法",
-    "療法",
-    "司法",
-    "立法",
-    "違法",
-    "合法",
-    "適法",
-    "不法",
-    "無法",
-    "便法",
-    "論法",
-    "解法",
-    "算法",
-    "規則的",
 )
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9\-]+")
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9\-]+(?![A-Za-z0-9])")
@@ -171,7 +147,7 @@ def law_titles(normalized: str) -> list[str]:
     titles = []
     for match in _LAW.finditer(normalized):
         title = match.group(0).strip("・")
-        if len(title) < 4 or title.endswith(_NOT_LAWS):
+        if len(title) < 4 or title.endswith(NOT_LAW_ENDINGS):
             continue
         titles.append(title)
     return titles

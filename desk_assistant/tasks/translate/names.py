@@ -16,6 +16,7 @@ import re
 import threading
 import unicodedata
 
+from ..law_words import NOT_LAW_ENDINGS
 from .finding import ERROR, WARNING, Finding
 from .omission import content_length
 
@@ -25,31 +26,6 @@ _PHONE = re.compile(r"(?<![\d-])(?:\+81[-\s]?)?0\d{1,4}[-(\s]\d{1,4}[-)\s]\d{3,4
 _LATIN_TERM = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 _LAW_SUFFIX = "に関する法律|法律|施行規則|施行令|議事規則|規則|規程|政令|省令|府令|条例|訓令|告示|要綱|審議会令|法"
 _LAW = re.compile(rf"[\u4e00-\u9fff々]{{2,}}(?:{_LAW_SUFFIX})(?![\u4e00-\u9fff々])")
-_NOT_LAWS = (
-    "方法",
-    "手法",
-    "用法",
-    "文法",
-    "技法",
-    "作法",
-    "寸法",
-    "製法",
-    "工法",
-    "療法",
-    "司法",
-    "立法",
-    "違法",
-    "合法",
-    "適法",
-    "不法",
-    "無法",
-    "便法",
-    "論法",
-    "解法",
-    "算法",
-    "説法",
-    "兵法",
-)
 _LAW_WORDS = re.compile(
     r"\b(?:act|acts|law|laws|code|order|ordinance|regulations?|rules?|decree|constitution|"
     r"notice|notification|instructions?|directive|guidelines?|outline|provisions?|bylaws?|"
@@ -133,7 +109,7 @@ def law_titles(source: str) -> list[str]:
     return [
         m.group(0)
         for m in _LAW.finditer(_normal(source))
-        if not m.group(0).endswith(_NOT_LAWS) and not m.group(0).endswith("方法")
+        if not m.group(0).endswith(NOT_LAW_ENDINGS)
     ]
 
 

@@ -36,6 +36,7 @@ LAYERS: list[tuple[str, frozenset[str]]] = [
                 "kanji_numbers",
                 "deployment",  # is this a managed install? (env overrides refused there)
                 "timeouts",  # engine time limits (llm uses them, selftest reports them)
+                "sudachi",  # the Sudachi tokenizer and its byte limit (proofread, retrieval)
             }
         ),
     ),

@@ -52,10 +52,10 @@ Long text: `split_text(text, max_chars=500)` cuts at sentence ends, giving
 (offset, piece) pairs so a passage can name where it starts.
 """
 
+from ..sudachi import TokenizerUnavailableError
 from .analysis import (
     QueryWord,
     Term,
-    TokenizerUnavailableError,
     fold,
     proper_nouns,
     query_groups,

@@ -15,21 +15,15 @@ import threading
 import unicodedata
 from typing import NamedTuple
 
-from ..errors import DeskError
+from ..sudachi import byte_pieces, split_mode, tokenizer
 from .kyujitai import shinjitai
 
-MAX_BYTES = 49_149
-_CHUNK_BYTES = 16_000  # well below the limit; smaller pieces also keep latency even
+_CHUNK_BYTES = 16_000  # well below MAX_BYTES; smaller pieces also keep latency even
 
 # Parts of speech that never make an index term.
 _SKIP_POS1 = frozenset({"補助記号", "空白", "助詞", "助動詞", "代名詞", "感動詞", "接続詞"})
 # Verbs that only carry grammar (する, ある, いる, なる, できる...): 非自立可能.
 _SKIP_POS2 = frozenset({"非自立可能"})
-
-
-class TokenizerUnavailableError(DeskError):
-    ja = "形態素解析器 SudachiPy（sudachidict-core）を読み込めません。インストールを確認してください。"
-    en = "Cannot load the SudachiPy morphological analyser (sudachidict-core). Check the installation."
 
 
 class Term(NamedTuple):
@@ -43,24 +37,16 @@ class Term(NamedTuple):
 
 
 _local = threading.local()
-_FIELDS = {"pos", "normalized_form", "split_a"}  # only what indexing reads: faster loading
+_FIELDS = frozenset(
+    {"pos", "normalized_form", "split_a"}
+)  # only what indexing reads: faster loading
 
 
 def _tokenizer():
     tok = getattr(_local, "tokenizer", None)
     if tok is None:
-        try:
-            from sudachipy import Dictionary, SplitMode
-
-            dictionary = Dictionary(dict="core")
-            make = getattr(dictionary, "tokenizer", None) or dictionary.create
-            try:
-                tok = make(SplitMode.C, fields=_FIELDS)
-            except TypeError:  # older SudachiPy without subsetting
-                tok = make(SplitMode.C)
-            _local.mode_a = SplitMode.A
-        except Exception as err:  # missing package or dictionary
-            raise TokenizerUnavailableError(detail=str(err)) from err
+        tok = tokenizer("C", _FIELDS)
+        _local.mode_a = split_mode("A")
         _local.tokenizer = tok
         _local.keep = {}  # part-of-speech id -> indexable?
         _local.folded = {}  # normalized form -> term (or "" when it is a stop word)
@@ -73,23 +59,8 @@ def fold(text: str) -> str:
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
-    """(offset, piece) with every piece under the tokenizer's byte limit, cut after 。 or 、 if possible."""
-    if len(text) * 4 <= _CHUNK_BYTES:
-        return [(0, text)]
-    pieces: list[tuple[int, str]] = []
-    start = size = 0
-    for i, ch in enumerate(text):
-        width = len(ch.encode("utf-8"))
-        if size + width > _CHUNK_BYTES:
-            cut = max(text.rfind("。", start, i), text.rfind("\n", start, i))
-            if cut <= start:
-                cut = text.rfind("、", start, i)
-            cut = cut + 1 if cut > start else i
-            pieces.append((start, text[start:cut]))
-            start, size = cut, len(text[cut:i].encode("utf-8"))
-        size += width
-    pieces.append((start, text[start:]))
-    return pieces
+    """(offset, piece) under the byte limit, cut after 。 or a line end, else after 、."""
+    return byte_pieces(text, _CHUNK_BYTES, ("。\n", "、"))
 
 
 # Words that only frame a question or a sentence (について → つく, どう, という → いう).

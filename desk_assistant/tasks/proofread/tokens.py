@@ -10,15 +10,11 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...errors import DeskError
+from ...sudachi import MAX_BYTES, byte_pieces, tokenizer
 
-MAX_BYTES = 49_149
-_CHUNK_BYTES = 48_000  # margin below the limit
+__all__ = ["MAX_BYTES", "Token", "tokenize"]  # MAX_BYTES: the tests read it here
 
-
-class TokenizerUnavailableError(DeskError):
-    ja = "形態素解析器 SudachiPy（sudachidict-core）を読み込めません。インストールを確認してください。"
-    en = "Cannot load the SudachiPy morphological analyser (sudachidict-core). Check the installation."
+_CHUNK_BYTES = 48_000  # margin below MAX_BYTES
 
 
 @dataclass(slots=True)
@@ -46,43 +42,14 @@ class Token:
 _local = threading.local()
 
 
-def _tokenizer():
-    tok = getattr(_local, "tokenizer", None)
-    if tok is None:
-        try:
-            from sudachipy import Dictionary, SplitMode
-
-            dictionary = Dictionary(dict="core")
-            # sudachipy >= 0.6.9 names it tokenizer(); older releases only have create()
-            make = getattr(dictionary, "tokenizer", None) or dictionary.create
-            tok = make(SplitMode.C)
-        except Exception as err:  # missing package or dictionary
-            raise TokenizerUnavailableError(detail=str(err)) from err
-        _local.tokenizer = tok
-    return tok
-
-
 def _pieces(text: str) -> list[tuple[int, str]]:
-    """(offset, piece) with every piece under the tokenizer's byte limit."""
-    if len(text) * 4 <= _CHUNK_BYTES or len(text.encode("utf-8")) <= _CHUNK_BYTES:
-        return [(0, text)]
-    pieces: list[tuple[int, str]] = []
-    start = size = 0
-    for i, ch in enumerate(text):
-        width = len(ch.encode("utf-8"))
-        if size + width > _CHUNK_BYTES:
-            cut = text.rfind("、", start, i)  # prefer cutting after a comma
-            cut = cut + 1 if cut > start else i
-            pieces.append((start, text[start:cut]))
-            start, size = cut, len(text[cut:i].encode("utf-8"))
-        size += width
-    pieces.append((start, text[start:]))
-    return pieces
+    """(offset, piece) under the tokenizer's byte limit, cut after a comma if possible."""
+    return byte_pieces(text, _CHUNK_BYTES, ("、",))
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; offsets are shifted by `offset`."""
-    tok = _tokenizer()
+    tok = tokenizer("C")
     pos_cache = _local.__dict__.setdefault("pos_cache", {})
     out: list[Token] = []
     for base, piece in _pieces(text):

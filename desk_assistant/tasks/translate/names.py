@@ -13,9 +13,9 @@
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 
+from ...sudachi import TokenizerUnavailableError, split_mode, tokenizer
 from ..law_words import NOT_LAW_ENDINGS
 from .finding import ERROR, WARNING, Finding
 from .omission import content_length
@@ -161,26 +161,15 @@ def check_addressee(source: str, translation: str) -> list[Finding]:
 
 # --- person and place names (Sudachi) ------------------------------------------------
 
-_local = threading.local()
-
 
 def _tokenizer():
-    if not hasattr(_local, "tokenizer"):
-        try:
-            from sudachipy import Dictionary, SplitMode
-
-            dictionary = Dictionary(dict="core")
-            make = getattr(dictionary, "tokenizer", None) or dictionary.create
-            _local.tokenizer = (
-                make(SplitMode.A),
-                SplitMode.A,
-            )  # 東京都千代田区 → 東京 都 千代田 区
-        except Exception:  # no dictionary: the other checks still run
-            _local.tokenizer = None
-    return _local.tokenizer
+    try:  # split mode A: 東京都千代田区 → 東京 都 千代田 区
+        return tokenizer("A"), split_mode("A")
+    except TokenizerUnavailableError:  # no dictionary: the other checks still run
+        return None
 
 
-MAX_SUDACHI_BYTES = 48_000  # SudachiPy refuses more than 49,149 bytes per call
+MAX_SUDACHI_BYTES = 48_000  # a margin below sudachi.MAX_BYTES (SudachiPy's limit per call)
 
 
 def proper_names(text: str) -> list[tuple[str, str, str]]:

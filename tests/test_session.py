@@ -60,3 +60,26 @@ def test_outputs_never_replace_the_source(tmp_path):
     with pytest.raises(OutputExistsError):
         TaskSession("translate").check_output(tmp_path / "." / "a.docx", Doc())
     TaskSession("translate").check_output(tmp_path / "b.docx", Doc())
+
+
+def test_a_typed_question_is_audited_by_its_hash_only(tmp_path):
+    """laws ask and library search/ask share one AuditedTask (was _HashedAudit twice)."""
+    import hashlib
+    import json
+    from types import SimpleNamespace
+
+    from desk_assistant.security.audit import AuditLog
+    from desk_assistant.session import AuditedTask
+
+    question = "機密の質問XYZZY：第五条の期限は？"
+    log = AuditLog(tmp_path / "audit.jsonl", bytes(range(32)))
+    with AuditedTask(SimpleNamespace(audit=log), "laws.ask", None, input_text=question):
+        pass
+    with AuditedTask(SimpleNamespace(audit=log), "library.list", None):
+        pass
+    started, done, plain, _ = [json.loads(line) for line in log.path.read_text().splitlines()]
+    digest = hashlib.sha256(question.encode("utf-8")).hexdigest()
+    assert (started["outcome"], done["outcome"]) == ("started", "ok")
+    assert started["input_sha256"] == digest and started["task"] == "laws.ask"
+    assert plain.get("input_sha256") is None
+    assert question.encode() not in log.path.read_bytes()

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -79,24 +78,6 @@ def _session(args) -> TaskSession:
     return TaskSession(
         TASK, getattr(args, "security", None), getattr(args, "settings", None)
     ).begin()
-
-
-class _HashedAudit(AuditedTask):
-    """An audit record for a question: the log keeps its SHA-256 only (it may be confidential)."""
-
-    def __init__(self, security, text: str, model=None) -> None:
-        super().__init__(security, f"{TASK}.ask", None, model)
-        self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-    def __enter__(self) -> _HashedAudit:
-        if self.security is not None:
-            self.job = self.security.audit.start(
-                task=self.task,
-                input_sha256=self.digest,
-                model_id=self.model.info.id if self.model else None,
-                model_sha256=self.model.sha256 if self.model else None,
-            )
-        return self
 
 
 def _store(args, must_have_data: bool = True):
@@ -264,7 +245,9 @@ def cmd_ask(args) -> int:
         else:
             info = resolve_model(args.model, "general", settings)
             with open_model(info, settings, policy=policy) as opened:
-                with _HashedAudit(security, args.question, opened) as audit:
+                with AuditedTask(
+                    security, f"{TASK}.ask", None, opened, input_text=args.question
+                ) as audit:
                     answer = ask(
                         store,
                         args.question,

@@ -16,7 +16,6 @@ Exit codes: 0 ok, 1 answer with findings, 2 usage/disabled, 3 input, 4 engine.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -162,26 +161,8 @@ def _open(args):
 
 
 def _audit(args, action: str, text: str | None = None, model=None) -> AuditedTask:
-    if text is None:
-        return AuditedTask(args.security, f"{TASK}.{action}", None, model)
-    # The query is confidential: the log keeps its SHA-256 only.
-    return _HashedAudit(args.security, f"{TASK}.{action}", text, model)
-
-
-class _HashedAudit(AuditedTask):
-    def __init__(self, security, task: str, text: str, model) -> None:
-        super().__init__(security, task, None, model)
-        self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-    def __enter__(self) -> _HashedAudit:
-        if self.security is not None:
-            self.job = self.security.audit.start(
-                task=self.task,
-                input_sha256=self.digest,
-                model_id=self.model.info.id if self.model else None,
-                model_sha256=self.model.sha256 if self.model else None,
-            )
-        return self
+    # A query is confidential: the log keeps its SHA-256 only (input_text).
+    return AuditedTask(args.security, f"{TASK}.{action}", None, model, input_text=text)
 
 
 def filters_from(args) -> Filters:

@@ -8,18 +8,34 @@ and the outcome on exit: security.audit.AuditLog.start / AuditJob.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 
 class AuditedTask:
     """with AuditedTask(security, "summarize", path, model) as audit:
     ...; audit.output = out_path
+
+    A task whose input is a typed text (a question, a search query) passes
+    `input_text`: it may be confidential, so the log keeps its SHA-256 only.
     """
 
-    def __init__(self, security, task: str, input_path: Path | None, model=None) -> None:
+    def __init__(
+        self,
+        security,
+        task: str,
+        input_path: Path | None,
+        model=None,
+        input_text: str | None = None,
+    ) -> None:
         self.security = security
         self.task = task
         self.input_path = input_path
+        self.input_sha256 = (
+            hashlib.sha256(input_text.encode("utf-8")).hexdigest()
+            if input_text is not None
+            else None
+        )
         self.model = model  # llm.runtime.OpenModel
         self.output: Path | None = None
         self.outcome = "ok"
@@ -31,6 +47,7 @@ class AuditedTask:
             self.job = self.security.audit.start(
                 task=self.task,
                 input_path=self.input_path,
+                input_sha256=self.input_sha256,
                 model_id=self.model.info.id if self.model else None,
                 model_sha256=self.model.sha256 if self.model else None,
             )

@@ -54,6 +54,41 @@ def test_summarize_streams_cites_sources_and_flags_ungrounded_figures(
     assert "2030" in tab.notes.text()
 
 
+def test_an_invented_summary_line_carries_a_warning_inline_and_in_the_file(
+    make_window, open_doc, corpus_docx, wait_job, tmp_path
+):
+    """A line with no source behind it says so on the line itself (⚠ 原文に根拠が
+    見つかりません), where a quoted line names its source; the saved file says the same."""
+    engine = FakeEngine("", piece_chars=5)
+    window = make_window(engine)
+
+    def reply(prompt) -> str:
+        quote = max((b.text for b in window.document.blocks), key=len)[:60]
+        return f"・{quote}\n・月面基地の建設計画を火星探査機で進める。"
+
+    engine.reply_with(reply)
+    open_doc(window, corpus_docx)
+    tab = window.summarize_tab
+    wait_job(tab.run())
+    assert any(f.kind == "unsupported" and f.unit == 1 for f in tab.result.findings)
+    quoted, invented = tab.summary_view.toPlainText().splitlines()
+    label = tab.result.citation_for(0).label
+    assert quoted.endswith(f"［{label}］") and "⚠" not in quoted
+    assert invented.startswith("・月面基地") and invented.endswith("⚠ 原文に根拠が見つかりません")
+    # The ⚠ note is tinted, like the findings.
+    text = tab.summary_view.toPlainText()
+    flag = text.index("⚠")
+    assert any(
+        s.cursor.selectionStart() <= flag < s.cursor.selectionEnd()
+        for s in tab.summary_view.extraSelections()
+    )
+    out = tmp_path / "s.txt"
+    wait_job(tab.save(out))
+    saved = out.read_text(encoding="utf-8")
+    assert "月面基地の建設計画を火星探査機で進める。　⚠ 原文に根拠が見つかりません" in saved
+    assert f"［{label}］" in saved
+
+
 def test_summary_saves_as_txt_and_docx(make_window, open_doc, corpus_docx, wait_job, tmp_path):
     window = make_window(FakeEngine(_summary_reply))
     open_doc(window, corpus_docx)

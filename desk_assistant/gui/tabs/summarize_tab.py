@@ -52,22 +52,67 @@ def message_of(finding) -> str:
     return str(_plain(getattr(finding, "message", "")))
 
 
-def finding_span(text: str, units: list[str], finding) -> tuple[int, int, str] | None:
-    """Where a grounding finding sits in the summary text: its surface inside its
-    unit when found there, else the whole unit."""
-    if hasattr(finding, "start") and hasattr(finding, "end"):
-        return finding.start, finding.end, getattr(finding, "severity", "warning")
-    unit_index = getattr(finding, "unit", None)
-    if unit_index is None or not 0 <= unit_index < len(units):
-        return None
-    unit = units[unit_index]
-    base = text.find(unit)
-    if base < 0:
-        return None
-    inner = unit.find(getattr(finding, "surface", "") or "\0")
-    if inner >= 0:
-        return base + inner, base + inner + len(finding.surface), "error"
-    return base, base + len(unit), "warning"
+# What a summary line carries inline when a check found something in it (the notes
+# below the summary give the full message). Kinds: tasks/summarize/grounding.py, support.py.
+INLINE_FLAGS = {
+    "unsupported": ("原文に根拠が見つかりません", "no supporting passage in the source"),
+    "repeat": ("前の行の繰り返し", "repeats an earlier line"),
+    "example": ("要約スタイルの例文の写し", "copied from the style's example"),
+}
+FLAG_NOT_IN_SOURCE = ("「{}」は原文に見当たりません", "'{}' is not in the source")
+
+
+def inline_flag(finding) -> str | None:
+    """The short ⚠ text a finding puts after its line, or None (whole-summary kinds)."""
+    kind = getattr(finding, "kind", None)
+    if kind in INLINE_FLAGS:
+        return "⚠ " + tr(*INLINE_FLAGS[kind])
+    if kind in ("number", "date", "term"):
+        ja, en = FLAG_NOT_IN_SOURCE
+        return "⚠ " + tr(ja.format(finding.surface), en.format(finding.surface))
+    return None
+
+
+def annotated_summary(result) -> tuple[str, list[tuple[int, int, str]]]:
+    """The summary as shown and saved: each line followed by its source (［p.4］), or by
+    ⚠ and what the check found (an invented line has no source to name); and the spans
+    to tint (finding surfaces and the ⚠ notes)."""
+    units = list(getattr(result, "units", None) or [])
+    if not units:
+        return result.text, []
+    citations = {}
+    for citation in getattr(result, "citations", None) or ():
+        unit = citation.get("unit") if isinstance(citation, dict) else citation.unit
+        citations.setdefault(unit, citation)
+    by_unit: dict[int, list] = {}
+    for finding in getattr(result, "findings", None) or ():
+        by_unit.setdefault(getattr(finding, "unit", -1), []).append(finding)
+    lines = "\n" in result.text or len(units) == 1
+    text, marks = "", []
+    for n, unit in enumerate(units):
+        if n:  # prose: Japanese sentences run on, English ones take a space
+            text += "\n" if lines else ("" if units[n - 1][-1:] > "\u3000" else " ")
+        start = len(text)
+        text += unit
+        for finding in by_unit.get(n, ()):
+            inner = unit.find(getattr(finding, "surface", "") or "\0")
+            kind = getattr(finding, "kind", "")
+            if kind in INLINE_FLAGS:  # the whole line is in doubt
+                marks.append((start, start + len(unit), "warning"))
+            elif inner >= 0:  # a figure or name: just that
+                marks.append((start + inner, start + inner + len(finding.surface), "error"))
+        if n in citations:
+            text += f"［{_label_of(citations[n])}］"
+        for flag in dict.fromkeys(filter(None, map(inline_flag, by_unit.get(n, ())))):
+            text += "　"
+            marks.append((len(text), len(text) + len(flag), "warning"))
+            text += flag
+    return text, marks
+
+
+def _label_of(citation) -> str:
+    get = citation.get if isinstance(citation, dict) else lambda k, d=None: getattr(citation, k, d)
+    return str(_plain(get("label")) or (f"p.{get('page')}" if get("page") else get("location")))
 
 
 DEMO_NOTE = (
@@ -235,7 +280,9 @@ class SummarizeTab(QWidget):
         self.partial = False
         self.result = result
         self._unsaved = bool(result.text)
-        self.summary_view.set_text(result.text)
+        # Each line with its source, or ⚠ and what a check found in it.
+        text, marks = annotated_summary(result)
+        self.summary_view.set_text(text)
         units = list(getattr(result, "units", None) or [])
         for citation in getattr(result, "citations", None) or ():
             location, label = citation_fields(citation, units)
@@ -243,9 +290,7 @@ class SummarizeTab(QWidget):
             item.setData(Qt.UserRole, location)
             self.citations.addItem(item)
         findings = list(getattr(result, "findings", None) or ())
-        self.summary_view.set_marks(
-            [span for f in findings if (span := finding_span(result.text, units, f))]
-        )
+        self.summary_view.set_marks(marks)
         notes = [f"⚠ {message_of(f)}" for f in findings]
         verdict = getattr(result, "verdict", None)
         if verdict is not None:
@@ -274,9 +319,12 @@ class SummarizeTab(QWidget):
             self.save(Path(path))
 
     def save(self, out_path: Path):
-        # Files carry the sources (［p.12］) so a reader can check each line.
-        cited = getattr(self.result, "cited_text", None)
-        text = cited() if callable(cited) else self.summary_view.toPlainText()
+        # Files carry the sources (［p.12］) and the ⚠ notes, as on screen, so a reader
+        # can check each line.
+        if self.result is not None and not self.partial:
+            text = annotated_summary(self.result)[0]
+        else:
+            text = self.summary_view.toPlainText()
         if self.partial:  # the file itself says it is incomplete, wherever it goes
             text = f"{tr(*PARTIAL_NOTE)}\n\n{text}"
         opened = self.main.model(self.role)

@@ -85,3 +85,48 @@ def test_a_changed_document_starts_a_new_job(tmp_path, corpus_copy):
     assert job_id_for(doc, "ja", "en", "other-model") != first
     doc.blocks[0].segments[0] = type(doc.blocks[0].segments[0])("body/p1", "変更", "変更")
     assert job_id_for(doc, "ja", "en", "fake") != first
+
+
+def test_the_estimate_after_a_resume_counts_only_what_is_left(corpus_copy, monkeypatch):
+    """After a resume the pipeline's eta is (seconds per model call) × (units still to
+    translate): resumed segments cost nothing and are not counted as left, and nothing
+    is estimated until the model has translated once (the window showed "5/19・残り約
+    3 秒" with over 100 s left when it divided elapsed time by segments done)."""
+    from types import SimpleNamespace
+
+    from desk_assistant.errors import Cancelled
+    from desk_assistant.llm.engine import CancelToken
+    from desk_assistant.tasks.translate import pipeline
+
+    doc = load(corpus_copy("docx07_gif_499_faq_short.docx"))
+    job = Job(InMemoryJobStore(), job_id_for(doc, "ja", "en", "fake"))
+    cancel = CancelToken()
+
+    def stop_after_eight(progress):
+        if progress.done == 8:
+            cancel.cancel()
+
+    try:
+        translate_document(
+            make_engine(), "few_shot", doc, source_lang="ja", target_lang="en",
+            job=job, cancel=cancel, on_segment=stop_after_eight,
+        )  # fmt: skip
+    except Cancelled:
+        pass
+    assert job.resumed == 0 and len(job.done) >= 8
+    ticks = iter(range(0, 100_000, 2))  # every model call takes exactly 2 "seconds"
+    monkeypatch.setattr(pipeline, "time", SimpleNamespace(monotonic=lambda: next(ticks) / 2,
+                                                          perf_counter=lambda: 0.0))  # fmt: skip
+    events = []
+    resumed = Job(job.store, job.id)
+    result = translate_document(
+        make_engine(), "few_shot", doc, source_lang="ja", target_lang="en",
+        job=resumed, on_segment=events.append,
+    )  # fmt: skip
+    first_model = next(i for i, e in enumerate(events) if e.segment.origin == "model")
+    assert events[first_model - 1].segment.origin == "resumed"
+    assert all(e.eta_seconds is None for e in events[:first_model])  # no basis yet
+    # One model call per segment here, 1 s each: the estimate is the calls still to make.
+    calls = result.stats["model_calls"]
+    assert calls == result.stats["units"] - result.stats["resumed"] and result.stats["resumed"] >= 8
+    assert [e.eta_seconds for e in events[first_model:]] == [float(n) for n in range(calls)][::-1]

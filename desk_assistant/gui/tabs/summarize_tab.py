@@ -138,6 +138,7 @@ def run_summary(opened, document, session, style, length, token, emit):
         cancel=token,
         on_piece=emit,
         on_progress=lambda done, total, *stage: emit.progress(done, total),
+        on_estimate=emit.estimate,  # the pipeline times its calls: an ETA inside one pass too
     )
 
 

@@ -10,6 +10,7 @@ For the GUI and the CLI::
         cancel=token,         # CancelToken; raises errors.Cancelled when it fires
         on_piece=emit,        # str pieces of the final answer as they stream
         on_progress=report,   # (done, total) model calls: map chunks, collapses, the reduce
+        on_estimate=eta,      # seconds left, from the calls' timing (eta.py); optional
     )
     result.text        # the summary in the style's shape (no citation marks)
     result.units       # its bullets / sentences

@@ -31,6 +31,7 @@ from ...llm.prompts import TaskRequest, build_prompt
 from ..verdicts import Verdict, verdict_of
 from .chunking import SKIPPED_KINDS, Chunk, build_chunks, sections_of, split_sentences
 from .citations import BlockIndex, Citation, cite_units, evidence_grams
+from .eta import SummaryEta
 from .grounding import GroundingFinding, SourceIndex, check_grounding
 from .stages import collapse_request, map_request
 from .styles import Style
@@ -46,6 +47,7 @@ _NOTE_LABEL = re.compile(r"^\s*(?:[・\-*]\s*)?【(?:p\.\d|[a-z]+/)")  # 【p.3�
 MIN_TEXT_BUDGET = 64  # a chunk smaller than this would be mostly label
 
 ProgressCallback = Callable[[int, int], None]  # (model calls done, calls planned)
+EstimateCallback = Callable[[float], None]  # seconds left (eta.py)
 
 
 @dataclass
@@ -210,7 +212,7 @@ def text_budget(
 class _Run:
     """One summary job: the engine calls, their progress and cancellation."""
 
-    def __init__(self, engine, prompt_format, n_ctx, cancel, on_progress) -> None:
+    def __init__(self, engine, prompt_format, n_ctx, cancel, on_progress, on_estimate=None):
         self.engine = engine
         self.prompt_format = prompt_format
         self.n_ctx = n_ctx
@@ -221,6 +223,11 @@ class _Run:
         self.total = 1
         self.last_prompt_tokens = 0
         self.map_tokens = min(MAP_OUTPUT_TOKENS, n_ctx // 8)
+        self.eta = SummaryEta(on_estimate)
+
+    def calls_after(self) -> int:
+        """Calls planned after the running one."""
+        return max(0, self.total - self.calls - 1)
 
     def progress(self) -> None:
         if self.on_progress:
@@ -247,11 +254,14 @@ class _Run:
             raise ContextOverflowError(detail_tokens=f"{tokens} + {max_tokens} > {self.n_ctx}")
         self.last_prompt_tokens = tokens
         pieces = []
+        self.eta.start_call(max_tokens)
         for piece in self.engine.stream(prompt, params, self.cancel):
             pieces.append(piece)
+            self.eta.piece(self.calls_after())
             if on_piece:
                 on_piece(piece)
         self.calls += 1
+        self.eta.end_call(max(0, self.total - self.calls))
         self.progress()
         return "".join(pieces)
 
@@ -309,11 +319,13 @@ def summarize_document(
     on_piece: Callable[[str], None] | None = None,
     on_progress: ProgressCallback | None = None,
     max_tokens: int | None = None,
+    on_estimate: EstimateCallback | None = None,
 ) -> SummaryResult:
     """Summarize `document` in `style`; see the module docstring for the stages.
 
     `length`: the target in the style's unit (bullets, characters or words);
     `max_tokens` overrides the output tokens the length implies.
+    `on_estimate(seconds)`: the time left, from the calls' timing (eta.py).
     Raises ContextOverflowError when even the style prompt does not fit n_ctx,
     NothingToSummarizeError for a document without text, Cancelled when `cancel` fires.
     """
@@ -321,7 +333,7 @@ def summarize_document(
     if not blocks:
         raise NothingToSummarizeError(path=str(document.path))
     source_text = source_text_of(blocks)
-    run = _Run(engine, prompt_format, n_ctx, cancel, on_progress)
+    run = _Run(engine, prompt_format, n_ctx, cancel, on_progress, on_estimate)
     final = final_request(style, length)
     out_tokens = max_tokens or output_tokens(style, length, n_ctx)
     final_budget = text_budget(run.count, prompt_format, final, out_tokens, n_ctx)

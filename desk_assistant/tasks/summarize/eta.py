@@ -1,0 +1,87 @@
+"""How long a summary job has left, from the timing of its model calls so far.
+
+A summary is a few model calls (one pass, or map chunks + collapses + the reduce),
+each a prompt read then tokens generated up to its output budget. The window's
+done/total arithmetic knows nothing inside a call, so a one-pass summary showed
+only elapsed time. Here the current call is timed piece by piece:
+- while it generates: its generation rate and the tokens left in its budget
+  (the budget is an upper bound: a model often stops earlier);
+- before its first piece: the mean of the finished calls (unknown on the first);
+- calls still to come: the mean finished call, else this call's projected length.
+No Qt; the pipeline reports through `on_estimate(seconds)` at most twice a second.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+MIN_PIECES = 3  # fewer pieces give no rate worth showing
+REPORT_EVERY = 0.5  # seconds between reports while a call streams
+
+
+class SummaryEta:
+    def __init__(
+        self, on_estimate: Callable[[float], None] | None = None, clock=time.monotonic
+    ) -> None:
+        self.on_estimate = on_estimate
+        self.clock = clock
+        self.finished: list[float] = []  # seconds each finished call took
+        self.call_started = 0.0
+        self.first_piece: float | None = None
+        self.pieces = 0
+        self.max_tokens = 0
+        self.last_report = float("-inf")
+
+    def start_call(self, max_tokens: int) -> None:
+        self.call_started = self.clock()
+        self.first_piece = None
+        self.pieces = 0
+        self.max_tokens = max_tokens
+
+    def piece(self, calls_after: int) -> None:
+        now = self.clock()
+        self.pieces += 1
+        if self.first_piece is None:
+            self.first_piece = now
+        if now - self.last_report >= REPORT_EVERY:
+            self.report(calls_after)
+
+    def end_call(self, calls_after: int) -> None:
+        self.finished.append(self.clock() - self.call_started)
+        self.first_piece = None
+        self.pieces = 0
+        self.report(calls_after)
+
+    def current_left(self) -> float | None:
+        """Seconds the running call still needs, or None when there is no basis yet."""
+        now = self.clock()
+        if self.first_piece is not None and self.pieces >= MIN_PIECES and now > self.first_piece:
+            rate = (self.pieces - 1) / (now - self.first_piece)
+            return max(0, self.max_tokens - self.pieces) / rate
+        if self.finished:
+            return max(0.0, self.mean() - (now - self.call_started))
+        return None
+
+    def mean(self) -> float:
+        return sum(self.finished) / len(self.finished)
+
+    def remaining(self, calls_after: int, in_call: bool = True) -> float | None:
+        """Seconds left: the running call (if any) plus `calls_after` calls after it."""
+        left = self.current_left() if in_call else 0.0
+        if left is None:
+            return None
+        if self.finished:
+            per_call = self.mean()
+        elif in_call:
+            per_call = self.clock() - self.call_started + left
+        else:
+            return None
+        return left + max(0, calls_after) * per_call
+
+    def report(self, calls_after: int) -> None:
+        in_call = self.pieces > 0 or self.first_piece is not None
+        seconds = self.remaining(calls_after, in_call)
+        if seconds is not None and self.on_estimate is not None:
+            self.last_report = self.clock()
+            self.on_estimate(seconds)

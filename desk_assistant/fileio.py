@@ -159,3 +159,15 @@ def sha256_file(path: str | os.PathLike, progress=None, chunk: int = 4 * 1024 * 
             if progress:
                 progress(done, total)
     return digest.hexdigest()
+
+
+def human_size(size: int) -> str:
+    """A byte count for messages: "512 B", "12.3 KB", "1.5 GB" (binary units).
+
+    The one size formatter: document limits, model files and memory read alike."""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if value < 1024 or unit == "TB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"  # pragma: no cover

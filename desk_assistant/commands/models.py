@@ -6,9 +6,9 @@ import sys
 
 from .. import i18n, paths
 from ..errors import EXIT_ENGINE, EXIT_OK, DeskError
+from ..fileio import human_size
 from ..llm import demo_model, integrity
 from ..llm.catalog import find_model
-from ..llm.hardware import human_bytes
 from ..llm.runtime import available_models, verify_model
 from .common import add_format_option, emit_json, hash_progress, pad
 
@@ -88,7 +88,7 @@ def cmd_list(args) -> int:
     for m in models:
         badge = i18n.tr(" [デモ]", " [demo]") if m.demo else ""
         print(
-            f"{pad(m.id, 32)} {pad(human_bytes(m.size), 9)} {pad(','.join(m.roles), 18)} {pad(m.prompt_format, 16)} {_status(m)}{badge}"
+            f"{pad(m.id, 32)} {pad(human_size(m.size), 9)} {pad(','.join(m.roles), 18)} {pad(m.prompt_format, 16)} {_status(m)}{badge}"
         )
         print(f"    {m.path}")
         for problem in m.problems:

@@ -8,8 +8,7 @@ from pathlib import Path
 from .. import i18n
 from ..diagnostics import run_selftest
 from ..errors import EXIT_ENGINE, EXIT_OK, OutputExistsError
-from ..fileio import atomic_write_text
-from ..llm.hardware import human_bytes
+from ..fileio import atomic_write_text, human_size
 from .common import add_format_option, add_model_option, emit_json
 
 
@@ -57,8 +56,8 @@ def cmd_selftest(args) -> int:
         )
         print(
             i18n.tr(
-                f"  メモリ: {human_bytes(hw['total_memory'])}（空き {human_bytes(hw['available_memory'])}）",
-                f"  Memory: {human_bytes(hw['total_memory'])} ({human_bytes(hw['available_memory'])} free)",
+                f"  メモリ: {human_size(hw['total_memory'])}（空き {human_size(hw['available_memory'])}）",
+                f"  Memory: {human_size(hw['total_memory'])} ({human_size(hw['available_memory'])} free)",
             )
         )
         if "backend" in hw:

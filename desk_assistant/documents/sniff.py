@@ -29,20 +29,13 @@ from ..errors import (
     Words,
     ZipBombError,
 )
+from ..fileio import human_size
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # on-disk size
 DEFAULT_MAX_UNCOMPRESSED = 500 * 1024 * 1024  # all zip members together
 MAX_ZIP_MEMBERS = 10_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def human_size(size: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size} B"  # pragma: no cover
 
 
 def size_and_limit(size: int, limit: int) -> tuple[str, str]:

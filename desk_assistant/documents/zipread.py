@@ -24,8 +24,9 @@ from ..errors import (
     ZipBombError,
     ZipChecksumError,
 )
+from ..fileio import human_size
 from . import limits
-from .sniff import WORD_DOCUMENT, human_size
+from .sniff import WORD_DOCUMENT
 
 # Word writes only these two; anything else is a crafted or foreign package.
 _WORD_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}

@@ -7,8 +7,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ..fileio import human_size
 from ..i18n import tr
-from ..llm.hardware import human_bytes
 
 ROLE_LABELS = {
     "translate": ("翻訳用モデル(&M)", "Translation &model"),
@@ -22,7 +22,7 @@ def describe(opened) -> str:
     info, runtime = opened.info, opened.runtime
     backend = runtime.backend or "CPU"
     hw = "CPU" if backend.upper() == "CPU" or not runtime.n_gpu_layers else f"GPU ({backend})"
-    return f"{info.name} · {human_bytes(info.size)} · {hw}"
+    return f"{info.name} · {human_size(info.size)} · {hw}"
 
 
 def details(opened) -> str:
@@ -38,7 +38,7 @@ def details(opened) -> str:
     rows = [
         (tr("ID", "ID"), info.id),
         (tr("ファイル", "File"), str(info.path)),
-        (tr("大きさ", "Size"), human_bytes(info.size)),
+        (tr("大きさ", "Size"), human_size(info.size)),
         (tr("ライセンス", "License"), entry.license if entry else tr("不明", "unknown")),
         (tr("プロンプト形式", "Prompt format"), info.prompt_format),
         ("SHA-256", f"{opened.sha256 or '-'} ({check})"),

@@ -153,12 +153,3 @@ def choose_gpu_layers(requested: int, offload_supported: bool) -> int:
 
 def choose_threads(requested: int) -> int:
     return requested if requested > 0 else max(physical_cores(), 1)
-
-
-def human_bytes(n: int) -> str:
-    value = float(n)
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if value < 1024 or unit == "TB":
-            return f"{value:.0f} {unit}" if unit in ("B", "KB") else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{n} B"

@@ -34,6 +34,7 @@ from ..errors import (
     OutOfMemoryError,
     TemplateTimeoutError,
 )
+from ..fileio import human_size
 from . import gguf, hardware
 from .engine import CancelToken, GenerationParams, LoadOptions, ModelRuntimeInfo, PromptInput
 
@@ -67,8 +68,8 @@ def check_memory(path: Path, available: int | None = None) -> None:
     if available and size + MEMORY_MARGIN > available:
         raise OutOfMemoryError(
             path=str(path),
-            size=hardware.human_bytes(size),
-            available=hardware.human_bytes(available),
+            size=human_size(size),
+            available=human_size(available),
         )
 
 
@@ -256,8 +257,8 @@ class ProcessEngine:
                 raise OutOfMemoryError(
                     err.facts["how"],
                     path=str(model_path),
-                    size=hardware.human_bytes(model_path.stat().st_size),
-                    available=hardware.human_bytes(available),
+                    size=human_size(model_path.stat().st_size),
+                    available=human_size(available),
                 ) from err
             raise
         if msg[0] == "error":
@@ -266,8 +267,8 @@ class ProcessEngine:
                 raise OutOfMemoryError(
                     msg[2],
                     path=str(model_path),
-                    size=hardware.human_bytes(model_path.stat().st_size),
-                    available=hardware.human_bytes(hardware.memory()[1]),
+                    size=human_size(model_path.stat().st_size),
+                    available=human_size(hardware.memory()[1]),
                 )
             raise ModelLoadError(msg[2], path=str(model_path))
         self._model_path, self._options = model_path, options

@@ -415,8 +415,18 @@ class MainWindow(QMainWindow):
         self._outcome_text = tr(f"完了: {what}（{when}）", f"Done: {title} ({when})")
 
     def _job_cancelled(self) -> None:
+        # Said once, in the job area (a status-bar message too showed it twice).
         self._outcome_text = tr("キャンセルしました", "Cancelled")
-        self.status(self._outcome_text)
+        self.last_status = self._outcome_text
+
+    def add_notice(self, text: str) -> None:
+        """A lasting note about the job just ended (e.g. "the result is partial"): next
+        to a failure's message when that is shown, alone after a cancel (the job area
+        already says キャンセルしました)."""
+        current = self.notice.text()
+        self.notice.show_text(
+            f"{current}\n{text}" if current and current == self.last_error else text
+        )
 
     def _release_finished(self) -> None:
         """Delete the Qt objects of jobs finished earlier: a window open all day
@@ -550,8 +560,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{path.name} — {tr('文書アシスタント', 'Desk Assistant')}")
         for tab in self.task_tabs:
             tab.document_changed(document)
-        if document.warnings:  # e.g. "text comes from OCR": the user must see it
-            self.status(" / ".join(document.warnings), 0)
+        if document.warnings:  # OCR text, private-use glyphs…: the user must see it
+            self.status("\n".join(f"⚠ {warning}" for warning in document.warnings), 0)
         else:
             self.status(tr(f"開きました: {path.name}", f"Opened {path.name}"))
         self.update_actions()

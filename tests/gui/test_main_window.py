@@ -154,6 +154,37 @@ def test_cancel_is_quiet_and_keeps_what_was_streamed(make_window, open_doc, corp
     assert window.summarize_tab.summary_view.toPlainText()  # what streamed stays
 
 
+def test_cancelled_is_said_once(make_window, open_doc, corpus_docx, qtbot):
+    """キャンセルしました in the job area only; the notice line adds what matters (the
+    summary is incomplete), not the outcome again."""
+    window = make_window(FakeEngine("・" + "長い要約。" * 300, piece_chars=1, delay=0.005))
+    open_doc(window, corpus_docx)
+    op = window.summarize_tab.run()
+    qtbot.waitUntil(lambda: bool(window.summarize_tab.summary_view.toPlainText()), timeout=5000)
+    with qtbot.waitSignal(op.finished, timeout=10000):
+        window.job_bar.cancel_button.click()
+    op.wait()
+    shown = [window.job_bar.label.text(), window.statusBar().currentMessage(), window.notice.text()]
+    assert sum(text.count("キャンセル") for text in shown) == 1, shown
+    assert "未完成" in window.notice.text()
+
+
+def test_document_warnings_show_in_the_notice_line_one_per_line(make_window, tmp_path):
+    """Whatever the reader warns about (OCR text, private-use glyphs shown as 〓…) stays
+    readable above the tabs, each warning on its own line."""
+    from desk_assistant.documents import load
+
+    path = tmp_path / "memo.txt"
+    path.write_text("会議を行う。", encoding="utf-8")
+    document = load(path)
+    document.warnings += ["外字（私用領域の文字）が 3 文字あります。", "OCR の文字です。"]
+    window = make_window()
+    window._document_loaded(path, document)
+    assert window.notice.text() == "⚠ 外字（私用領域の文字）が 3 文字あります。\n⚠ OCR の文字です。"
+    window.menuBar().actions()[0].hover()  # a menu's hover tip does not wipe it
+    assert "外字" in window.notice.text()
+
+
 def test_escape_cancels_the_job(make_window, open_doc, corpus_docx, qtbot):
     window = make_window(FakeEngine("・" + "長い要約。" * 300, piece_chars=1, delay=0.005))
     open_doc(window, corpus_docx)

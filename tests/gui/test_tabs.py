@@ -232,6 +232,16 @@ def test_translate_crash_keeps_finished_rows(make_window, open_doc, corpus_docx,
     assert any("Done segment." in t for t in texts)
     assert any(KEPT_MARK in t for t in texts)
     assert not any(KEPT_MARK in t and "Done segment." in t for t in texts)
+    # The file says at its top that it is incomplete, in both languages; so does the
+    # bilingual table's first row.
+    from desk_assistant.gui.tabs.translate_tab import PARTIAL_BANNER
+
+    assert next(t for t in texts if t.strip()).startswith(PARTIAL_BANNER)
+    assert sum(PARTIAL_BANNER in t for t in texts) == 1
+    both = corpus_docx.parent / "partial_bi.docx"
+    wait_job(tab.save(both, bilingual=True), timeout=60000)
+    rows = docx.Document(str(both)).tables[0].rows  # a header row, then one per segment
+    assert rows[1].cells[1].text.startswith(PARTIAL_BANNER)
 
 
 def test_translate_with_the_vault_uses_memory_and_resumable_job(

@@ -273,8 +273,7 @@ class SummarizeTab(QWidget):
         if self.summary_view.toPlainText().strip():
             self.partial = True
             self._unsaved = True
-            # After the outcome (キャンセルしました / the error), not instead of it.
-            self.main.status(f"{self.main.last_status}　{tr(*PARTIAL_NOTE)}".strip(), 0)
+            self.main.add_notice(tr(*PARTIAL_NOTE))  # after the outcome, not instead of it
         self.update_actions(self.main.busy())
 
     def _show_result(self, result) -> None:

@@ -4,6 +4,7 @@ bilingual (対訳) docx. What was translated stays on screen after a cancel or c
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -88,9 +89,26 @@ PARTIAL_NOTE = (
 )
 
 
+# First in a partial file, in both languages (whoever reads the file may read only one).
+PARTIAL_BANNER = "【未完成の翻訳（途中で中断） / INCOMPLETE TRANSLATION (interrupted)】"
+
+
+def with_banner(segment):
+    """The segment with PARTIAL_BANNER in front, inside its first formatting so it shows."""
+    from dataclasses import replace
+
+    opening = re.match(r"<g\d+>", segment.translation)
+    at = opening.end() if opening else 0
+    tagged = f"{segment.translation[:at]}{PARTIAL_BANNER}{segment.translation[at:]}"
+    # A kept segment is not written back (result.replacements): it must be for the banner.
+    origin = "failed" if segment.origin == "kept" else segment.origin
+    return replace(segment, translation=tagged, origin=origin)
+
+
 def partial_result(document, streamed: dict, languages: tuple):
     """A result from the segments finished before a cancel or crash: every other
-    segment keeps its source with the NOT TRANSLATED mark, so the file says it is partial."""
+    segment keeps its source with the NOT TRANSLATED mark, and the first one starts
+    with PARTIAL_BANNER, so the file says it is partial at its top."""
     from ...tasks.translate import detect_language
     from ...tasks.translate.pipeline import mark_kept
     from ...tasks.translate.result import SegmentResult, TranslationResult
@@ -108,6 +126,8 @@ def partial_result(document, streamed: dict, languages: tuple):
                 segments.append(
                     SegmentResult(segment.id, block.kind, segment.tagged, tagged, "failed")
                 )
+    if segments:
+        segments[0] = with_banner(segments[0])
     return TranslationResult(
         document, source_lang, target_lang, segments, warnings=[tr(*PARTIAL_NOTE)]
     )
@@ -271,7 +291,7 @@ class TranslateTab(QWidget):
         self.result = partial_result(document, self.streamed, languages)
         self.partial = True
         self._unsaved = True
-        self.main.status(f"{self.main.last_status}　{tr(*PARTIAL_NOTE)}".strip(), 0)
+        self.main.add_notice(tr(*PARTIAL_NOTE))  # after the outcome, not instead of it
         self.update_actions(self.main.busy())
 
     def show_segment(self, segment, scroll: bool = True) -> None:

@@ -47,6 +47,16 @@ from desk_assistant.tasks.translate.prompting import EXAMPLES
 HERE = Path(__file__).parent
 CORPUS = Path("/work/shared/corpus")
 REFERENCES = HERE / "data" / "trust_references.json"
+ORG_REFERENCES = HERE / "data" / "organisation_references.json"
+WRONG_ORGS = [
+    "Ministry of Industry and Information Technology",
+    "Ministry of Commerce",
+    "the authorities",
+    "the Government",
+    "Osaka Prefecture",
+    "Cabinet Office",
+    "Tax Bureau",
+]
 FORM_EN = {"年": "Year", "月": "Month", "日": "Day", "記": "Note", "以上": "End", "殿": "To"}
 MARKUP = ["</h4>", "<b>", "<br/>", "<p>", "</div>", '<span class="x">', "<h2>", "</td>"]
 SPECIAL = ["<|im_end|>", "<end_of_turn>", "<|endoftext|>", "<eos>", "<pad>", "[INST]", "<bos>"]
@@ -329,6 +339,31 @@ def f_invented_form(refs, n):
         )
 
 
+def f_swapped_organisation(refs, n):
+    """A listed organisation's English name replaced by another body (デジタル庁 → 'Ministry
+    of Industry and Information Technology', as the demo model did)."""
+    from desk_assistant.tasks.translate.organisations import organisations_in
+
+    for i, r in enumerate(refs):
+        ref = r["reference"]
+        for surface, org in organisations_in(r["source"]):
+            if org is None:
+                continue
+            for name in org.english:
+                hit = re.search(re.escape(name), ref, re.I)
+                if not hit:
+                    continue
+                for k in range(2):
+                    wrong = WRONG_ORGS[(i + k) % len(WRONG_ORGS)]
+                    if wrong.lower() == name.lower():
+                        continue
+                    changed = ref.replace(hit.group(0), wrong)
+                    yield Case(
+                        "swapped_organisation", r["source"], changed, split=r["split"], note=surface
+                    )
+                break
+
+
 FAULTS = {
     "dropped_sentence": f_dropped_sentence,
     "dropped_clause": f_dropped_clause,
@@ -478,6 +513,36 @@ def describe(values: list[float]) -> str:
     )
 
 
+def organisation_eval(folder: Path) -> None:
+    """Organisation names: false alarms on clean references and swapped names, per split."""
+    refs = json.loads(ORG_REFERENCES.read_text(encoding="utf-8"))["segments"]
+    print(f"\n== organisation names ({ORG_REFERENCES.name}: tune = Diet speeches seen while "
+          "writing the list, heldout = corpus sentences not looked at while tuning)")  # fmt: skip
+    for split in ("tune", "heldout"):
+        rows = [r for r in refs if r["split"] == split]
+        alarms, org_alarms = [], []
+        for case in clean_cases(rows):
+            findings, _ = run_case(case, folder)
+            if findings:
+                alarms.append((case, findings))
+            if any(f.check == "names.organisation" for f in findings):
+                org_alarms.append(case)
+        print(f"  {split:8} clean: false-alarm rate {len(alarms) / len(rows):.3f} "
+              f"({len(alarms)}/{len(rows)}; organisation check alone "
+              f"{len(org_alarms)}/{len(rows)})")  # fmt: skip
+        for case, findings in alarms:
+            print(f"      {case.source[:28]!r}: {', '.join(sorted({f.check for f in findings}))}")
+        cases = list(f_swapped_organisation(rows, None))
+        hit = [c for c in cases if run_case(c, folder)[0]]
+        by_org = [
+            c for c in cases if any(f.check == "names.organisation" for f in run_case(c, folder)[0])
+        ]
+        print(f"  {split:8} swapped_organisation detection {len(hit) / max(len(cases), 1):.3f} "
+              f"({len(hit)}/{len(cases)}; by the organisation check {len(by_org)})")  # fmt: skip
+        for case in [c for c in cases if c not in hit][:3]:
+            print(f"      missed: {case.note} → {str(case.output)[:70]!r}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=20, help="cases per fault kind (at least)")
@@ -539,6 +604,8 @@ def main() -> int:
         for case in missed[:3]:
             print(f"      missed: {case.source[:24]!r} → {str(case.output)[:70]!r}")
     print(f"  lowest detection rate: {worst:.3f}")
+
+    organisation_eval(folder)
 
     per_segment = check_time / max(check_segments, 1)
     print(

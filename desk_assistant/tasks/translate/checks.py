@@ -207,6 +207,6 @@ def check_segment(
     if any(f.check == "untranslated" for f in found):
         found = [f for f in found if f.check != "degeneration.language"]
     found += check_omission(source, translation, source_lang, target_lang)
-    found += check_names(source, translation, source_lang, target_lang)
+    found += check_names(source, translation, source_lang, target_lang, [h.source for h in hits])
     found += check_paragraph_number(source, translation)
     return found + check_figures(source, translation) + check_glossary(hits, translation)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from ...sudachi import TokenizerUnavailableError, split_mode, tokenizer
 from ..law_words import NOT_LAW_ENDINGS
@@ -192,12 +193,24 @@ def proper_names(text: str) -> list[tuple[str, str, str]]:
             # beside it says whether the person is there.
             continue
         surface = m.surface()
+        if pos[2] == PERSON and re.fullmatch(r"[\u30a0-\u30ffー・]+", surface):
+            continue  # エマニュエル is Emanuel: a foreign name's spelling is not its kana reading
         if len(surface) < 2 and pos[2] == PLACE:
             continue
         if re.fullmatch(rf"{_NUMERALS}+[人名年月日回件号条]?", surface):
             continue  # 二十人 is read as a place 十人: numbers are figures, not names
         names.setdefault(surface, (surface, pos[2], m.reading_form()))
     return list(names.values())
+
+
+def reading_of(text: str) -> str:
+    """Katakana reading of a short text (デジタル庁 → デジタルチョウ); "" without Sudachi."""
+    loaded = _tokenizer()
+    if loaded is None:
+        return ""
+    tokenizer, mode = loaded
+    raw = text.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
+    return "".join(m.reading_form() for m in tokenizer.tokenize(raw, mode))
 
 
 _KANA = {
@@ -329,11 +342,26 @@ def check_proper_names(source: str, translation: str) -> list[Finding]:
     return findings
 
 
-def check_names(source: str, translation: str, source_lang: str, target_lang: str) -> list:
+def check_names(
+    source: str,
+    translation: str,
+    source_lang: str,
+    target_lang: str,
+    glossary_sources: Sequence[str] = (),
+) -> list:
+    from .organisations import check_organisations
+
     findings = check_identifiers(source, translation)
     if source_lang == "ja" and target_lang not in ("ja", "zh", "ko"):
         findings += check_addressee(source, translation)
         findings += check_latin_terms(source, translation)
-        findings += check_proper_names(source, translation)
+        organisations = check_organisations(source, translation, glossary_sources)
+        # 東京都 missing is one finding (the organisation), not also the place 東京.
+        findings += [
+            f
+            for f in check_proper_names(source, translation)
+            if not any(f.surface in o.surface for o in organisations)
+        ]
+        findings += organisations
         findings += check_law_titles(source, translation)
     return findings

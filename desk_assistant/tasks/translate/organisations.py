@@ -1,0 +1,213 @@
+"""Organisation names that must survive a Japanese → English translation.
+
+A small model turns デジタル庁 into "Ministry of Industry and Information Technology"
+with a plausible length and no other trace; only the name tells. Two sources:
+
+- the curated list resources/organisations/ja_en_government.tsv (ministries,
+  agencies, commissions, councils, courts, the Diet, incorporated administrative
+  agencies, prefectures) with the official English names: one of them (all its main
+  words, in any order), its abbreviation (MOJ) or a transliteration (Dejitaru-cho)
+  must be in the translation;
+- any other name ending like an organisation (…省, …庁, …委員会, …審議会, …審査会,
+  …部会, …協議会): the kind of body (Ministry, Agency, Committee …) or a
+  transliteration must be in the translation.
+
+The user's glossary wins: an organisation the glossary translates is checked by the
+glossary check (with the user's English), not here. Sudachi's dictionary tags no
+organisations (デジタル庁 is a 普通名詞), hence the list and the endings.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ...paths import resources_dir
+from .finding import WARNING, Finding
+
+LIST_FILE = ("organisations", "ja_en_government.tsv")
+_STOP_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a", "an", "japan"}
+_CJK_RUN = r"[\u4e00-\u9fff々\u30a0-\u30ffー・]"
+# Not a name: 各省庁, 本委員会, 関係省庁 …
+_GENERIC_PREFIXES = ("各", "本", "当", "同", "両", "全", "我々", "関係", "所管", "主務", "上記")
+# 国会議員 is "a member of the Diet" as often as "lawmaker": the person, not the body.
+_NOT_THE_BODY = ("議員",)
+_SUFFIX_HEADS = {
+    "委員会": ("committee", "commission", "board", "council", "panel"),
+    "審議会": ("council", "commission", "committee", "board", "panel"),
+    "審査会": ("board", "committee", "council", "panel", "commission", "review"),
+    "協議会": ("council", "committee", "conference", "board", "association", "consortium"),
+    "部会": ("subcommittee", "committee", "commission", "council", "panel", "section",
+             "division", "subdivision", "group", "board", "subcouncil"),
+    "省": ("ministry", "department", "government"),
+    "庁": ("agency", "office", "board", "authority", "government", "department",
+           "ministry", "bureau", "administration"),
+}  # fmt: skip
+_SUFFIX = re.compile(
+    rf"{_CJK_RUN}{{2,12}}?(?:{'|'.join(sorted(_SUFFIX_HEADS, key=len, reverse=True))})"
+    rf"(?![\u4e00-\u9fff々])"
+)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    japanese: str
+    english: tuple[str, ...]  # accepted English names; the first is the official one
+    kind: str
+
+
+def _read_list(lines: Iterable[str]) -> dict[str, Organisation]:
+    found: dict[str, Organisation] = {}
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.rstrip("\n").split("\t")
+        if len(columns) < 2 or columns[0] == "原語":
+            continue
+        names = tuple(n.strip() for n in columns[1].split("|") if n.strip())
+        kind = columns[2].strip() if len(columns) > 2 else ""
+        if names:
+            found[unicodedata.normalize("NFKC", columns[0].strip())] = Organisation(
+                columns[0].strip(), names, kind
+            )
+    return found
+
+
+@functools.cache
+def known_organisations() -> dict[str, Organisation]:
+    path = resources_dir().joinpath(*LIST_FILE)
+    try:
+        return _read_list(path.read_text(encoding="utf-8").splitlines())
+    except OSError:  # a broken install must not stop translating; other checks still run
+        return {}
+
+
+def _stem(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKC", text).lower())
+
+
+def _is_abbreviation(name: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{1,7}", name)) or name == "RIKEN"
+
+
+def english_named(name: str, translation: str) -> bool:
+    """All main words of `name` are in the translation (any order, plural or not);
+    an abbreviation (MOJ, J-LIS) as a word of its own, in capitals."""
+    if _is_abbreviation(name):
+        return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", translation))
+    wanted = {_stem(w) for w in _words(name) if w not in _STOP_WORDS}
+    words = _words(translation)
+    if len(wanted) == 1 and " " not in name.strip():
+        # Okinawa → "Okinawan", "Tokyo's": a one-word name may start a longer word.
+        (only,) = wanted
+        return any(w.startswith(only) for w in words)
+    stems = [_stem(w) for w in words]
+    if not wanted or not wanted <= set(stems):
+        return False
+    # Close together, not scattered: "Ministry of Commerce and the Self-Defense Forces"
+    # does not name the Ministry of Defense.
+    window = len(_words(name)) + 2
+    return any(wanted <= set(stems[i : i + window]) for i in range(len(stems)))
+
+
+def _transliterated(surface: str, translation: str) -> bool:
+    from .names import reading_of, romanize, skeleton
+
+    reading = reading_of(surface)
+    if not reading:
+        return False
+    wanted = skeleton(romanize(reading))
+    target = skeleton(translation)  # "Dejitaru-cho", "Hosei Shingikai": spaces do not count
+    return len(wanted) >= 4 and wanted in target
+
+
+def organisations_in(text: str) -> list[tuple[str, Organisation | None]]:
+    """(surface, listed organisation or None for a name found by its ending), in order,
+    longest first where they overlap: 内閣官房 is not also 内閣."""
+    text = unicodedata.normalize("NFKC", text)
+    known = known_organisations()
+    spans: list[tuple[int, int, str, Organisation | None]] = []
+    taken = [False] * len(text)
+    for japanese in sorted(known, key=len, reverse=True):
+        start = text.find(japanese)
+        while start >= 0:
+            end = start + len(japanese)
+            if not any(taken[start:end]) and not text.startswith(_NOT_THE_BODY, end):
+                spans.append((start, end, japanese, known[japanese]))
+                taken[start:end] = [True] * len(japanese)
+            start = text.find(japanese, end)
+    for match in _SUFFIX.finditer(text):
+        start, end = match.span()
+        # Shrink to what is not yet taken by a listed name (法制審議会部会 → 部会 alone: skip).
+        while start < end and taken[start]:
+            start += 1
+        if any(taken[start:end]):
+            continue
+        surface = text[start:end]
+        if surface.startswith(_GENERIC_PREFIXES) or _bare_suffix(surface):
+            continue
+        spans.append((start, end, surface, None))
+    seen: dict[str, Organisation | None] = {}
+    for _, _, surface, organisation in sorted(spans):
+        seen.setdefault(surface, organisation)
+    return list(seen.items())
+
+
+def _bare_suffix(surface: str) -> bool:
+    stem = surface
+    for suffix in sorted(_SUFFIX_HEADS, key=len, reverse=True):
+        if surface.endswith(suffix):
+            stem = surface[: -len(suffix)]
+            break
+    return len(stem) < 2
+
+
+def _kind_named(surface: str, translation: str) -> bool:
+    present = {_stem(w) for w in _words(translation)}
+    for suffix in sorted(_SUFFIX_HEADS, key=len, reverse=True):
+        if surface.endswith(suffix):
+            return any(_stem(head) in present for head in _SUFFIX_HEADS[suffix])
+    return True
+
+
+def missing_organisation(surface: str, english: str) -> Finding:
+    if english:
+        ja = f"原文の組織名「{surface}」（{english}）が訳文に見当たりません"
+        en = f"The organisation '{surface}' ({english}) is not named in the translation"
+    else:
+        ja = f"原文の組織名「{surface}」に当たる訳が見当たりません"
+        en = f"The organisation '{surface}' does not seem to be named in the translation"
+    return Finding("names.organisation", WARNING, surface, english, ja, en)
+
+
+def check_organisations(
+    source: str, translation: str, glossary_sources: Sequence[str] = ()
+) -> list[Finding]:
+    """Japanese → English: every organisation of the source is named in the translation."""
+    in_glossary = {unicodedata.normalize("NFKC", s) for s in glossary_sources}
+    findings = []
+    for surface, organisation in organisations_in(source):
+        if any(surface in g for g in in_glossary):
+            continue  # the user's glossary says how to translate it; the glossary check looks
+        if organisation is not None:
+            if any(english_named(n, translation) for n in organisation.english):
+                continue
+        elif _kind_named(surface, translation):
+            continue
+        if _transliterated(surface, translation):
+            continue
+        findings.append(
+            missing_organisation(surface, organisation.english[0] if organisation else "")
+        )
+    return findings

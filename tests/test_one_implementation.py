@@ -33,3 +33,39 @@ def test_one_size_formatter_for_documents_models_and_memory():
     for twin in ("human_bytes", "format_size", "_human_size"):
         assert _defined_functions(twin) == []
     assert _defined_functions("human_size") == ["fileio.py"]
+
+
+def test_one_text_decoder_for_text_documents_glossaries_and_proofreading(tmp_path):
+    from desk_assistant.documents import load
+    from desk_assistant.documents.textfile import decode_text
+    from desk_assistant.errors import DeskError
+    from desk_assistant.tasks.proofread.inputs import read_document
+    from desk_assistant.tasks.translate.glossary import load_glossary
+
+    text = "手数料,fee\n収入印紙,revenue stamp\n"
+    for encoding in ("utf-8", "utf-8-sig", "cp932", "utf-16"):
+        data = text.encode(encoding)
+        assert decode_text(data) == text
+        for suffix in (".txt", ".csv"):
+            (tmp_path / f"{encoding}{suffix}").write_bytes(data)
+        assert load(tmp_path / f"{encoding}.txt").blocks[0].text.startswith("手数料,fee")
+        assert read_document(str(tmp_path / f"{encoding}.txt")).blocks[0].text == text
+        assert len(load_glossary(tmp_path / f"{encoding}.csv")) == 2
+    bad = b"\x82\x20\x82"  # not UTF-8, not cp932 (a lead byte without its pair), odd length
+    assert decode_text(bad) is None
+    for suffix in (".txt", ".csv"):
+        (tmp_path / f"bad{suffix}").write_bytes(bad)
+    for read in (
+        lambda: load(tmp_path / "bad.txt"),
+        lambda: read_document(str(tmp_path / "bad.txt")),
+        lambda: load_glossary(tmp_path / "bad.csv"),
+    ):
+        try:
+            read()
+        except DeskError as err:
+            assert "bad" in str(err)
+        else:
+            raise AssertionError("undecodable text was read")
+    assert _defined_functions("decode_text") == ["documents/textfile.py"]
+    assert "for encoding in" not in (PACKAGE / "tasks/translate/glossary.py").read_text("utf-8")
+    assert "for encoding in" not in (PACKAGE / "tasks/proofread/inputs.py").read_text("utf-8")

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ...documents import Block, Document
+from ...documents.textfile import decode_text
 from ...errors import InputFileError, UnsupportedFormatError
 
 SUFFIXES = (".txt", ".docx", ".pdf")
@@ -23,7 +24,11 @@ class EncodingError(InputFileError):
 
 
 class PlainText(Document):
-    """Text from a .txt file or stdin, checked as one block with no location."""
+    """Text from a .txt file or stdin, checked as one block with no location.
+
+    Not documents' TextDocument (one block per paragraph, XML-safe text): a
+    proofreading finding's offsets must index the file's own text, line
+    breaks and all, so the text stays whole and unchanged."""
 
     format = "txt"
 
@@ -31,26 +36,24 @@ class PlainText(Document):
         super().__init__(path, [Block("body", "", text)])
 
 
-def decode_text(data: bytes, path: str) -> str:
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise EncodingError(path=path)
+def _decode(data: bytes, path: str) -> str:
+    text = decode_text(data)  # documents' decoder: UTF-8, Shift_JIS, UTF-16
+    if text is None:
+        raise EncodingError(path=path)
+    return text
 
 
 def read_document(path: str) -> Document:
     """The document at `path` ('-' for UTF-8 stdin); bad input raises an InputFileError."""
     if path == "-":
-        return PlainText(Path("-"), decode_text(sys.stdin.buffer.read(), "<stdin>"))
+        return PlainText(Path("-"), _decode(sys.stdin.buffer.read(), "<stdin>"))
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
         raise UnsupportedFormatError(path=path, supported=" ".join(SUFFIXES))
     try:
         if suffix == ".txt":
-            return PlainText(p, decode_text(p.read_bytes(), path).replace("\r\n", "\n"))
+            return PlainText(p, _decode(p.read_bytes(), path).replace("\r\n", "\n"))
         from ... import documents
 
         return documents.load(p)

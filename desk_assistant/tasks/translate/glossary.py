@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...documents.textfile import decode_text
 from ...errors import GlossaryFileError
 from ...i18n import tr
 
@@ -152,12 +153,10 @@ def load_glossary(
 
 
 def decode(data: bytes, path: Path) -> str:
-    for encoding in ("utf-8-sig", "cp932", "utf-16"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise GlossaryFileError(path=str(path), what=tr("文字コードが不明です", "unknown encoding"))
+    text = decode_text(data)
+    if text is None:
+        raise GlossaryFileError(path=str(path), what=tr("文字コードが不明です", "unknown encoding"))
+    return text
 
 
 def read_table(data: bytes, path: Path) -> list[GlossaryEntry]:

@@ -601,3 +601,21 @@ class RemoteTimeoutError(RemoteEngineError):
 class RemoteHTTPError(RemoteEngineError):
     ja = "推論サーバーが要求を受け付けませんでした（{endpoint}: HTTP {status}）。管理者に連絡してください。"
     en = "The inference server rejected the request ({endpoint}: HTTP {status}). Contact your administrator."
+
+
+class RemoteNotConfiguredError(SecurityError):
+    ja = "推論サーバーは使えません: 組織のポリシーで推論サーバーが設定されていないか、設定に誤りがあります。この PC で実行するか、管理者に連絡してください。文書は送信していません。"
+    en = "The inference server cannot be used: your organization's policy names none, or its settings are invalid. Run on this PC or contact your administrator. Nothing was sent."
+    exit_code = EXIT_USAGE
+
+
+class EngineChoiceLockedError(SecurityError):
+    ja = "推論の実行場所は組織のポリシー（RemoteEngineUse）で「{locked}」に決められているため、「{wanted}」は選べません。"
+    en = "Where inference runs is set by your organization's policy (RemoteEngineUse) to '{locked}'; '{wanted}' cannot be chosen."
+    exit_code = EXIT_USAGE
+
+
+class RemoteKeyringUnavailableError(SecurityError):
+    ja = "OS の資格情報ストア（キーリング）が使えないため、推論サーバーの API キーを保存・削除できません（{reason}）。キーをファイルや設定に書くことはしません。Windows では資格情報マネージャー、Linux ではデスクトップのキーリング（Secret Service）が必要です。"
+    en = "The OS credential store (keyring) is unavailable, so the inference server's API key cannot be stored or removed ({reason}). The key is never written to a file or to the settings. Windows needs the Credential Manager; Linux needs a desktop keyring (Secret Service)."
+    exit_code = EXIT_USAGE

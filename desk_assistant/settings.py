@@ -110,6 +110,20 @@ SCHEMA: tuple[Setting, ...] = (
     Setting(
         "engine.verify_hash", bool, True, "モデルの SHA-256 を確認する", "Verify model SHA-256"
     ),
+    # The shared inference server (docs/remote-engine.md): used only when machine policy
+    # names one; IT may lock this choice (policy RemoteEngineUse).
+    Setting(
+        "engine.location",
+        str,
+        "auto",
+        "推論の実行場所",
+        "Where inference runs",
+        choices=("auto", "local", "remote"),
+        description=(
+            "自動: 組織の推論サーバーがあればそれを使い、なければこの PC で実行します。",
+            "Automatic: the organization's inference server when there is one, else this PC.",
+        ),
+    ),
 )
 # --- security (issue 8): settings IT policy can lock (security/policy.py apply_policy) ---
 SCHEMA += (

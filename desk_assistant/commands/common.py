@@ -73,6 +73,20 @@ def add_model_option(parser) -> None:
     parser.add_argument("--model", help=i18n.tr("モデル ID またはパス", "model id or path"))
 
 
+def add_engine_option(parser) -> None:
+    """--engine: this PC or the organization's inference server (session/engines.py)."""
+    parser.add_argument(
+        "--engine",
+        choices=("auto", "local", "remote"),
+        help=i18n.tr(
+            "推論の実行場所: local = この PC、remote = 組織の推論サーバー（ポリシーで設定されて"
+            "いるときのみ）、auto = 設定 engine.location に従う",
+            "where inference runs: local = this PC, remote = the organization's inference "
+            "server (only when policy names one), auto = the engine.location setting",
+        ),
+    )
+
+
 def expand_inputs(items: Sequence[str], suffixes: Iterable[str]) -> list[Path]:
     """Files as given, folders scanned (sorted) for the accepted suffixes.
 

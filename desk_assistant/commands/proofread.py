@@ -25,6 +25,7 @@ from ..session import TaskSession
 from .common import (
     FileOutcome,
     Progress,
+    add_engine_option,
     add_format_option,
     add_inputs_argument,
     add_model_option,
@@ -74,6 +75,7 @@ def register(subparsers) -> None:
         help=i18n.tr("LLM による提案を使わない", "skip LLM suggestions"),
     )
     add_model_option(p)
+    add_engine_option(p)
     p.add_argument(
         "--rules",
         metavar="FILE",
@@ -214,12 +216,8 @@ def _open_model(args, session: TaskSession):
     """The general-role model, or None: --no-llm, disabled by policy, or none installed."""
     if args.no_llm or not session.allows("llm_suggestions"):
         return None
-    from ..llm.runtime import open_model, resolve_model
-    from ..settings import Settings
-
-    settings = getattr(args, "settings", None) or Settings.load()
     try:
-        info = resolve_model(args.model, "general", settings)
+        info = session.resolve_model(args.model, "general", engine=getattr(args, "engine", None))
     except NoModelError:
         if args.model:
             raise
@@ -230,7 +228,7 @@ def _open_model(args, session: TaskSession):
             )
         )
         return None
-    return open_model(info, settings, policy=session.policy)
+    return session.open_model(info)
 
 
 def _proofread_one(args, path: Path, config, opened, output: Path | None) -> FileOutcome:

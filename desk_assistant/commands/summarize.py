@@ -16,12 +16,12 @@ from .. import i18n
 from ..documents.formats import input_suffixes
 from ..errors import EXIT_FINDINGS, EXIT_OK, OutputExistsError, UsageError
 from ..fileio import atomic_write_text
-from ..llm.runtime import open_model, resolve_model
 from ..session import TaskSession
 from ..tasks.summarize import SummaryResult, find_style, load_styles, summarize_document
 from .common import (
     FileOutcome,
     Progress,
+    add_engine_option,
     add_format_option,
     add_inputs_argument,
     add_model_option,
@@ -52,6 +52,7 @@ def register(sub) -> None:
         ),
     )
     add_model_option(p)
+    add_engine_option(p)
     p.add_argument(
         "-o",
         "--output",
@@ -138,12 +139,12 @@ def cmd_summarize(args) -> int:
     session = TaskSession("summarize", args.security, settings).begin()
     if output is not None:
         session.require_export()
-    info = resolve_model(args.model, "general", settings)
+    info = session.resolve_model(args.model, "general", engine=getattr(args, "engine", None))
     # One file in text mode on a terminal streams the summary to stdout: a bar redrawn
     # with "\r" would overwrite the streamed line, so the bars stay quiet then.
     streaming = args.format == "text" and len(paths_in) == 1 and sys.stdout.isatty()
     progress = Progress(len(paths_in), i18n.tr("要約", "summarize"), yields_to_stdout=streaming)
-    with open_model(info, settings, policy=session.policy) as opened:
+    with session.open_model(info) as opened:
 
         def one(path: Path) -> FileOutcome:
             with session.audited(path, opened) as audit:
@@ -185,6 +186,7 @@ def cmd_summarize(args) -> int:
                 "input": str(path),
                 "style": style.id,
                 "model": info.id,
+                "endpoint": opened.endpoint,  # the inference server; None: this PC
                 "demo_model": info.demo,
                 **result.to_dict(),
                 "seconds": round(time.perf_counter() - started, 2),

@@ -30,7 +30,6 @@ from ..errors import (
     UsageError,
 )
 from ..llm.engine import CancelToken
-from ..llm.runtime import open_model, resolve_model
 from ..session import TaskSession
 from ..session.outputs import output_name
 from ..tasks.translate import detect_language, job_id_for, translate_document
@@ -38,6 +37,7 @@ from ..tasks.translate.languages import check_language, check_pair
 from .common import (
     FileOutcome,
     Progress,
+    add_engine_option,
     add_format_option,
     add_inputs_argument,
     add_model_option,
@@ -73,6 +73,7 @@ def register(sub) -> None:
         ),
     )
     add_model_option(p)
+    add_engine_option(p)
     p.add_argument("--glossary", help=i18n.tr("用語集（CSV/TSV/TMX）", "glossary (CSV/TSV/TMX)"))
     p.add_argument(
         "--bilingual",
@@ -154,10 +155,10 @@ def cmd_translate(args) -> int:
     session = TaskSession("translate", args.security, settings).begin()
     session.require_export()  # the translation is only ever a written file
     glossary = session.glossary(args.glossary)
-    info = resolve_model(args.model, "translate", settings)
+    info = session.resolve_model(args.model, "translate", engine=getattr(args, "engine", None))
     token = CancelToken()
 
-    with open_model(info, settings, policy=session.policy) as opened, _CtrlC(token):
+    with session.open_model(info) as opened, _CtrlC(token):
 
         def one(path: Path) -> FileOutcome:
             with session.audited(path, opened) as audit:
@@ -208,6 +209,7 @@ def cmd_translate(args) -> int:
             data = result.to_dict() | {
                 "output": str(out),
                 "model": info.id,
+                "endpoint": opened.endpoint,  # the inference server; None: this PC
                 "demo_model": info.demo,
                 "write_warnings": warnings,
             }

@@ -65,22 +65,32 @@ def no_model_message() -> str:
     )
 
 
-def load_models(settings, policy, roles, progress) -> tuple[list, dict]:
+# The task whose policy model a role's model is on the inference server (the GUI's
+# summary and proofreading share the general model).
+ROLE_TASKS = {"translate": "translate", "general": "summarize"}
+
+
+def load_models(settings, policy, roles, progress, security=None) -> tuple[list, dict]:
     """(available models, {role: OpenModel}) — on the worker thread. Roles that
-    resolve to the same file share one engine (one child process, one copy in memory)."""
+    resolve to the same file share one engine (one child process, one copy in memory).
+    Through the task session (its policy is `security`'s; `policy` is kept for callers),
+    so the policy's inference server is used when it says so."""
     from ..errors import DeskError
-    from ..llm.runtime import available_models, open_model, resolve_model
+    from ..llm.runtime import available_models
+    from ..session import TaskSession
 
     models = available_models(settings)
     opened: dict[str, OpenModel | None] = {}
-    by_path: dict[Path, OpenModel] = {}
+    by_path: dict[tuple, OpenModel] = {}
     errors: list[DeskError] = []
     for role in roles:
         try:
-            info = resolve_model(None, role, settings)
-            if info.path not in by_path:
-                by_path[info.path] = open_model(info, settings, progress=progress, policy=policy)
-            opened[role] = by_path[info.path]
+            session = TaskSession(ROLE_TASKS.get(role, role), security, settings)
+            info = session.resolve_model(None, role)
+            key = (info.remote, info.path)
+            if key not in by_path:
+                by_path[key] = session.open_model(info, progress=progress)
+            opened[role] = by_path[key]
         except DeskError as err:
             opened[role] = None
             errors.append(err)
@@ -466,7 +476,7 @@ class MainWindow(QMainWindow):
             self.model_bar.selectors[role].show_loading()
 
         def work(token, emit):
-            return load_models(settings, policy, roles, emit.progress)
+            return load_models(settings, policy, roles, emit.progress, self.security)
 
         op = self.start_job(
             work,

@@ -20,6 +20,8 @@ DEMO_STYLE = "background:#d9822b;color:white;border-radius:3px;padding:1px 6px;f
 def describe(opened) -> str:
     """'name · 253 MB · CPU' for an OpenModel."""
     info, runtime = opened.info, opened.runtime
+    if getattr(opened, "endpoint", None):  # on the policy's inference server
+        return f"{info.name} · {tr('推論サーバー', 'server')} {opened.endpoint}"
     backend = runtime.backend or "CPU"
     hw = "CPU" if backend.upper() == "CPU" or not runtime.n_gpu_layers else f"GPU ({backend})"
     return f"{info.name} · {human_size(info.size)} · {hw}"
@@ -37,6 +39,11 @@ def details(opened) -> str:
         check = tr("SHA-256 カタログに登録なし", "SHA-256 not in the catalog")
     rows = [
         (tr("ID", "ID"), info.id),
+        *(
+            [(tr("推論サーバー", "Inference server"), opened.endpoint)]
+            if getattr(opened, "endpoint", None)
+            else []
+        ),
         (tr("ファイル", "File"), str(info.path)),
         (tr("大きさ", "Size"), human_size(info.size)),
         (tr("ライセンス", "License"), entry.license if entry else tr("不明", "unknown")),

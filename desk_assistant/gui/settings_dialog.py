@@ -26,7 +26,14 @@ from ..i18n import tr
 from ..security.policy import MANAGED_LABEL
 from ..settings import SCHEMA, Setting, Settings
 
-CHOICE_LABELS = {"ja": "日本語", "en": "English"}
+CHOICE_LABELS = {
+    "ja": "日本語",
+    "en": "English",
+    # engine.location (the policy's inference server, docs/remote-engine.md)
+    "auto": ("自動", "Automatic"),
+    "local": ("この PC", "This PC"),
+    "remote": ("組織の推論サーバー", "Organization's server"),
+}
 # Changing these needs a restart (declared on each Setting in settings.py).
 RESTART_KEYS = {setting.key for setting in SCHEMA if setting.restart}
 
@@ -107,7 +114,8 @@ def editor_for(setting: Setting, value, models=()) -> QWidget:
     elif setting.choices:
         widget = QComboBox()
         for choice in setting.choices:
-            widget.addItem(CHOICE_LABELS.get(choice, str(choice)), choice)
+            label = CHOICE_LABELS.get(choice, str(choice))
+            widget.addItem(tr(*label) if isinstance(label, tuple) else label, choice)
         widget.setCurrentIndex(max(0, widget.findData(value)))
     elif setting.type is int:
         widget = QSpinBox()

@@ -55,6 +55,8 @@ class ModelInfo:
     has_chat_template: bool = False
     languages: tuple[str, ...] = ("ja", "en")
     problems: list[str] = field(default_factory=list)
+    # A model on the policy's inference server: its URL (`path` is then just the id).
+    remote: str | None = None
 
     @property
     def demo(self) -> bool:

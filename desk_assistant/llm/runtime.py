@@ -26,6 +26,8 @@ class OpenModel:
     engine: Engine
     runtime: ModelRuntimeInfo
     sha256: str
+    # The inference server's URL when the engine is remote; the audit log names it.
+    endpoint: str | None = None
 
     def close(self) -> None:
         self.engine.close()

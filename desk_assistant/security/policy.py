@@ -82,6 +82,12 @@ class Policy:
     remote_ca_bundle: str | None = None  # PEM file of the CA that signed the server's certificate
     remote_certificate_pin: str | None = None  # SHA-256 of the server certificate (DER)
     remote_models: tuple[str, ...] = ()  # model ids the app may use on that server
+    # Whether users choose: "user-choice" (default), "remote-only" or "local-only".
+    remote_engine_use: str = "user-choice"
+    # The model id each task uses on the server (each is allowed like RemoteModels).
+    remote_model_translate: str | None = None
+    remote_model_summarize: str | None = None
+    remote_model_proofread: str | None = None
     sources: tuple[str, ...] = ()  # where the values came from, strongest first
     set_keys: frozenset[str] = frozenset()  # policy keys some source actually set
     problems: tuple[str, ...] = ()  # what was malformed, in the UI language
@@ -122,6 +128,10 @@ class Policy:
             "RemoteCABundle": self.remote_ca_bundle,
             "RemoteCertificatePin": self.remote_certificate_pin,
             "RemoteModels": list(self.remote_models),
+            "RemoteEngineUse": self.remote_engine_use,
+            "RemoteModelTranslate": self.remote_model_translate,
+            "RemoteModelSummarize": self.remote_model_summarize,
+            "RemoteModelProofread": self.remote_model_proofread,
             "sources": list(self.sources),
             "problems": list(self.problems),
         }
@@ -161,6 +171,16 @@ def _strings(value: Any) -> list[str]:
     raise ValueError("list of strings")
 
 
+REMOTE_ENGINE_USES = ("user-choice", "remote-only", "local-only")
+
+
+def _engine_use(value: Any) -> str:
+    text = _text(value).lower()
+    if text not in REMOTE_ENGINE_USES:
+        raise ValueError("/".join(REMOTE_ENGINE_USES))
+    return text
+
+
 def _language(value: Any) -> str:
     text = _text(value).lower()
     if text not in i18n.SUPPORTED:
@@ -187,11 +207,24 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "RemoteCABundle": ("remote_ca_bundle", _text),
     "RemoteCertificatePin": ("remote_certificate_pin", _text),
     "RemoteModels": ("remote_models", _strings),
+    "RemoteEngineUse": ("remote_engine_use", _engine_use),
+    "RemoteModelTranslate": ("remote_model_translate", _text),
+    "RemoteModelSummarize": ("remote_model_summarize", _text),
+    "RemoteModelProofread": ("remote_model_proofread", _text),
 }
 # Keys that send documents somewhere: read only from machine sources (HKLM, the
 # system policy.json), never from HKCU or DESK_ASSISTANT_POLICY, which a user can set.
 MACHINE_ONLY_KEYS = frozenset(
-    {"RemoteEndpoint", "RemoteCABundle", "RemoteCertificatePin", "RemoteModels"}
+    {
+        "RemoteEndpoint",
+        "RemoteCABundle",
+        "RemoteCertificatePin",
+        "RemoteModels",
+        "RemoteEngineUse",
+        "RemoteModelTranslate",
+        "RemoteModelSummarize",
+        "RemoteModelProofread",
+    }
 )
 # ADMX <list> elements: read from a subkey of the same name (read_registry).
 LIST_KEYS = ("AllowedModels", "DisabledFeatures", "RemoteModels", "LibraryFolders")
@@ -208,6 +241,8 @@ _SAFEST: dict[str, Any] = {
     # A DisabledFeatures IT wrote but we cannot read: fail closed, every feature off.
     "disabled_features": sorted(KNOWN_FEATURES),
     "owner_only_outputs": True,
+    # A RemoteEngineUse IT wrote but we cannot read: documents stay on the PC.
+    "remote_engine_use": "local-only",
 }
 # A source that cannot be read at all: everything IT could have restricted is restricted.
 _SAFEST_WHOLE = {"require_model_hash": True, "allow_keyring_fallback": False}
@@ -558,6 +593,11 @@ def apply_policy(policy: Policy, settings: Any) -> Any:
         locked["engine.verify_hash"] = True  # an allow-list is meaningless without hashing
     if "retention_days" in policy.set_keys and policy.retention_days is not None:
         locked["data.retention_days"] = policy.retention_days
+    if policy.remote_endpoint and policy.remote_engine_use != "user-choice":
+        # IT decided where inference runs: the engine choice shows as managed.
+        locked["engine.location"] = (
+            "local" if policy.remote_engine_use == "local-only" else "remote"
+        )
     return settings
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from ..errors import RemotePolicyError
@@ -31,10 +31,18 @@ class RemoteEndpoint:
     ca_bundle: str | None
     pin_sha256: str | None  # lower-case hex of the server certificate's DER
     models: tuple[str, ...]
+    # (task, model id) from RemoteModelTranslate / Summarize / Proofread.
+    task_models: tuple[tuple[str, str], ...] = ()
 
     @property
     def tls(self) -> bool:
         return self.scheme == "https"
+
+    def model_for(self, task: str) -> str:
+        """The model id `task` uses on the server: its own policy key, else (tasks
+        without one: library, laws) the summary model, else the first allowed id."""
+        chosen = dict(self.task_models)
+        return chosen.get(task) or chosen.get("summarize") or self.models[0]
 
     def describe(self) -> dict:
         """For selftest reports and audit records (no secret in it)."""
@@ -43,22 +51,40 @@ class RemoteEndpoint:
             "ca_bundle": self.ca_bundle,
             "certificate_pin_sha256": self.pin_sha256,
             "models": list(self.models),
+            "task_models": dict(self.task_models),
         }
 
 
 def endpoint_from_policy(policy) -> RemoteEndpoint | None:
     """None when machine policy names no server; RemotePolicyError when it is malformed."""
     url = getattr(policy, "remote_endpoint", None)
+    task_models = tuple(
+        (task, model)
+        for task, model in (
+            ("translate", getattr(policy, "remote_model_translate", None)),
+            ("summarize", getattr(policy, "remote_model_summarize", None)),
+            ("proofread", getattr(policy, "remote_model_proofread", None)),
+        )
+        if model
+    )
     if not url:
-        if policy.remote_models or policy.remote_certificate_pin or policy.remote_ca_bundle:
+        if (
+            policy.remote_models
+            or policy.remote_certificate_pin
+            or policy.remote_ca_bundle
+            or task_models
+        ):
             raise RemotePolicyError(what="RemoteEndpoint")
         return None
-    return parse_endpoint(
+    # A model IT names for a task is allowed as if it were in RemoteModels.
+    models = tuple(dict.fromkeys([*policy.remote_models, *(m for _, m in task_models)]))
+    endpoint = parse_endpoint(
         url,
         ca_bundle=policy.remote_ca_bundle,
         pin=policy.remote_certificate_pin,
-        models=policy.remote_models,
+        models=models,
     )
+    return replace(endpoint, task_models=task_models)
 
 
 def parse_endpoint(

@@ -50,6 +50,8 @@ class AuditedTask:
                 input_sha256=self.input_sha256,
                 model_id=self.model.info.id if self.model else None,
                 model_sha256=self.model.sha256 if self.model else None,
+                # The inference server, when the model runs on one (None: this PC).
+                endpoint=getattr(self.model, "endpoint", None),
             )
         return self
 

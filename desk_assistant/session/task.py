@@ -57,6 +57,47 @@ class TaskSession:
         """The audit record of this task on one file, written whatever the outcome."""
         return AuditedTask(self.security, self.task, Path(input_path), model)
 
+    # --- engine: this PC or the policy's inference server (session/engines.py) ---------
+
+    @property
+    def remote_endpoint(self):
+        """The server machine policy names (security/remote_endpoint.py), or None."""
+        return getattr(self.security, "remote_endpoint", None)
+
+    def engine_location(self, wanted: str | None = None) -> str:
+        """ "local" or "remote"; `wanted`: the user's --engine (else the setting)."""
+        from .engines import choose_location
+
+        wanted = wanted or self._setting("engine.location", "auto")
+        return choose_location(self.policy, self.remote_endpoint, wanted)
+
+    def resolve_model(self, model: str | None, role: str, *, engine: str | None = None):
+        """The ModelInfo this task uses: a local file, or a model id on the server."""
+        if self.engine_location(engine) == "remote":
+            from .engines import remote_model_info
+
+            return remote_model_info(self.remote_endpoint, self.task, role, model)
+        from ..llm.runtime import resolve_model
+
+        return resolve_model(model, role, self._settings())
+
+    def open_model(self, info, progress=None):
+        """Load it: the llama.cpp child (hash and allow-list checks) or the server."""
+        if info.remote:
+            from .engines import open_remote
+
+            return open_remote(info, self.remote_endpoint, self._settings())
+        from ..llm.runtime import open_model
+
+        return open_model(info, self._settings(), progress=progress, policy=self.policy)
+
+    def _settings(self):
+        if self.settings is not None:
+            return self.settings
+        from ..settings import Settings
+
+        return Settings.load()
+
     # --- outputs --------------------------------------------------------------------
 
     def require_export(self) -> None:

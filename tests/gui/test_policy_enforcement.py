@@ -75,7 +75,6 @@ def _open_fake(engine: FakeEngine, *, roles=("translate", "general")) -> OpenMod
 @pytest.fixture
 def cli_model(monkeypatch):
     """The CLI's model, a scripted engine; `opened` lists every model the CLI opened."""
-    from desk_assistant.commands import summarize, translate
     from desk_assistant.llm import runtime
 
     state: dict = {"opened": [], "reply": _reply}
@@ -88,9 +87,9 @@ def cli_model(monkeypatch):
     def resolve_model(model, role, settings):
         return _open_fake(FakeEngine()).info
 
-    for module in (translate, summarize, runtime):
-        monkeypatch.setattr(module, "open_model", open_model)
-        monkeypatch.setattr(module, "resolve_model", resolve_model)
+    # The commands open models through the task session, which calls llm.runtime.
+    monkeypatch.setattr(runtime, "open_model", open_model)
+    monkeypatch.setattr(runtime, "resolve_model", resolve_model)
     return state
 
 

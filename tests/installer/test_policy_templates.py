@@ -88,6 +88,11 @@ def test_value_types_match_the_parsers():
             (enum,) = elements(policy)
             values = [v.text for v in enum.iterfind("p:item/p:value/p:string", NS)]
             assert kinds == ["enum"] and sorted(values) == sorted(i18n.SUPPORTED), name
+        elif parse is policy_mod._engine_use:
+            (enum,) = elements(policy)
+            values = [v.text for v in enum.iterfind("p:item/p:value/p:string", NS)]
+            assert kinds == ["enum"], name
+            assert sorted(values) == sorted(policy_mod.REMOTE_ENGINE_USES), name
         elif parse is policy_mod._strings:
             assert name in LIST_KEYS
         else:
@@ -182,6 +187,10 @@ def test_what_the_templates_write_is_read_back_without_problems():
         "RemoteCABundle": r"C:\ProgramData\DeskAssistant\internal-ca.pem",
         "RemoteCertificatePin": "ab" * 32,
         "RemoteModels": ["plamo-2-translate", "llm-jp-3.1-instruct"],
+        "RemoteEngineUse": "remote-only",
+        "RemoteModelTranslate": "plamo-2-translate",
+        "RemoteModelSummarize": "llm-jp-3.1-instruct",
+        "RemoteModelProofread": "llm-jp-3.1-instruct",
         "LibraryFolders": [r"\\server\share\答弁", r"D:\通知"],
     }
     result = load_policy([], use_registry=True, winreg_module=FakeWinreg(gpo_registry(sample)))
@@ -197,6 +206,8 @@ def test_what_the_templates_write_is_read_back_without_problems():
     assert result.allow_personal_exceptions
     assert result.remote_endpoint == "https://llm.example.lg.jp:8443"
     assert result.remote_models == ("plamo-2-translate", "llm-jp-3.1-instruct")
+    assert result.remote_engine_use == "remote-only"
+    assert result.remote_model_translate == "plamo-2-translate"
 
 
 def test_remote_server_keys_under_user_configuration_are_ignored():

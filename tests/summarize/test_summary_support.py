@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from desk_assistant import cli
-from desk_assistant.commands import summarize as command
 from desk_assistant.documents import load, write_text_docx
+from desk_assistant.llm import runtime
 from desk_assistant.llm.catalog import ModelInfo
 from desk_assistant.llm.engine import LoadOptions, ModelRuntimeInfo
 from desk_assistant.llm.fake import FakeEngine
@@ -113,8 +113,8 @@ def fake_summarizer(monkeypatch):
         engine = engine_with(state["reply"])
         return OpenModel(info, engine, ModelRuntimeInfo(path="fake.gguf", n_ctx=4096), "0" * 64)
 
-    monkeypatch.setattr(command, "resolve_model", lambda model, role, settings: info)
-    monkeypatch.setattr(command, "open_model", open_model)
+    monkeypatch.setattr(runtime, "resolve_model", lambda model, role, settings: info)
+    monkeypatch.setattr(runtime, "open_model", open_model)
     monkeypatch.setattr(ModelInfo, "demo", property(lambda self: state["demo"]), raising=False)
     return state
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from desk_assistant import cli
-from desk_assistant.commands import translate as command
 from desk_assistant.documents import write_text_docx
 from desk_assistant.errors import EngineCrashedError
+from desk_assistant.llm import runtime
 from desk_assistant.llm.catalog import ModelInfo
 from desk_assistant.llm.engine import ModelRuntimeInfo
 from desk_assistant.llm.runtime import OpenModel
@@ -37,8 +37,8 @@ def fake_model(monkeypatch):
         state["engines"].append(engine)
         return OpenModel(info, engine, ModelRuntimeInfo(path="fake.gguf", n_ctx=4096), "0" * 64)
 
-    monkeypatch.setattr(command, "resolve_model", lambda model, role, settings: info)
-    monkeypatch.setattr(command, "open_model", open_model)
+    monkeypatch.setattr(runtime, "resolve_model", lambda model, role, settings: info)
+    monkeypatch.setattr(runtime, "open_model", open_model)
     return state
 
 

@@ -69,3 +69,21 @@ def test_one_text_decoder_for_text_documents_glossaries_and_proofreading(tmp_pat
     assert _defined_functions("decode_text") == ["documents/textfile.py"]
     assert "for encoding in" not in (PACKAGE / "tasks/translate/glossary.py").read_text("utf-8")
     assert "for encoding in" not in (PACKAGE / "tasks/proofread/inputs.py").read_text("utf-8")
+
+
+def test_one_document_class():
+    """documents.Document is the only class named Document; proofread's parsed text
+    is CheckedText, and its plain-text input a Document subclass."""
+    from desk_assistant import documents
+    from desk_assistant.tasks.proofread.inputs import PlainText
+
+    named = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        named += [
+            str(path.relative_to(PACKAGE))
+            for n in ast.walk(tree)
+            if isinstance(n, ast.ClassDef) and n.name == "Document"
+        ]
+    assert named == ["documents/model.py"]
+    assert issubclass(PlainText, documents.Document)

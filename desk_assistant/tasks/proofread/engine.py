@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterable, Sequence
 
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from . import scope
+from .checked_text import CheckedText
 from .config import ProofreadConfig
-from .document import Document
 from .finding import Finding
 from .registry import RULES
 
-Checker = Callable[[Document], Iterable[Finding]]
+Checker = Callable[[CheckedText], Iterable[Finding]]
 
 
 def check_text(
@@ -28,7 +28,7 @@ def check_text(
     if not text.strip() or not _japanese(text):
         return []  # an English document (pdf15) is not 公用文: the rules do not apply
     # Blanked lines keep their length: offsets into doc.text are offsets into text.
-    doc = Document.parse(scope.blank_out(text), config)
+    doc = CheckedText.parse(scope.blank_out(text), config)
     findings: list[Finding] = []
     for rule_obj in RULES.values():
         if config.enabled(rule_obj.id):

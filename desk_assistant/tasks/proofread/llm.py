@@ -27,7 +27,7 @@ from ...errors import Cancelled, ContextOverflowError, EngineError
 from ...llm.engine import CancelToken, Engine, GenerationParams, generate
 from ...llm.prompts import TaskRequest, build_prompt
 from .anchor import anchor_quote
-from .document import Document
+from .checked_text import CheckedText
 from .finding import INFO, LLM, Finding
 
 RULE_ID = "llm-suggestion"
@@ -75,7 +75,7 @@ def parse_reply(reply: str) -> list[Suggestion]:
     return found
 
 
-def chunks(doc: Document) -> Iterator[tuple[int, int]]:
+def chunks(doc: CheckedText) -> Iterator[tuple[int, int]]:
     """(start, end) of the text sent per call: a paragraph, or whole sentences of it."""
     by_paragraph: dict[int, list] = {}
     for sentence in doc.sentences:
@@ -127,7 +127,7 @@ class LlmSuggester:
     cancelled: bool = False
     warnings: list[str] = field(default_factory=list)
 
-    def __call__(self, doc: Document) -> list[Finding]:
+    def __call__(self, doc: CheckedText) -> list[Finding]:
         pieces = list(chunks(doc))
         findings: list[Finding] = []
         if self.on_chunk:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .finding import SEVERITIES, SOURCES, Finding
 
 if TYPE_CHECKING:
-    from .document import Document
+    from .checked_text import CheckedText
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Rule:
     source: str
     title_ja: str
     title_en: str
-    check: Callable[[Document, Rule], Iterable[Finding]]
+    check: Callable[[CheckedText, Rule], Iterable[Finding]]
     clause: str | None = None  # default clause id (clauses.tsv); a finding may name another
 
     def finding(

@@ -10,14 +10,19 @@ from .tokens import Token, tokenize
 
 
 @dataclass
-class Document:
+class CheckedText:
+    """What every rule reads: the text to check, its sentences and their tokens.
+
+    Not a document (documents.Document is the one Document class): one block's
+    text after scope blanking, parsed once."""
+
     text: str
     config: ProofreadConfig
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[list[Token]] = field(default_factory=list)  # one list per sentence
 
     @classmethod
-    def parse(cls, text: str, config: ProofreadConfig) -> Document:
+    def parse(cls, text: str, config: ProofreadConfig) -> CheckedText:
         doc = cls(text, config)
         doc.sentences = split_sentences(text)
         doc.tokens = _tokens_by_sentence(text, doc.sentences)

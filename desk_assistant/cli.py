@@ -33,6 +33,7 @@ _ORDER = (
     "audit",
     "library",
     "laws",
+    "remote",
     "doctor",
 )
 

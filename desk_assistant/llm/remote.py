@@ -51,22 +51,19 @@ from ..errors import (
     RemoteTLSError,
     RemoteUnreachableError,
 )
+from ..security.remote_credentials import API_KEY_NAME  # noqa: F401 - re-exported
 from ..security.remote_endpoint import RemoteEndpoint
 from .engine import CancelToken, GenerationParams, LoadOptions, ModelRuntimeInfo, PromptInput
 
-API_KEY_NAME = "remote-engine-api-key"
 MAX_LINE = 1024 * 1024  # one SSE line; a longer one is a broken or hostile server
 CANCEL_POLL_SECONDS = 0.02
 
 
 def keyring_api_key() -> str | None:
-    """The API key IT stored in the OS keyring, or None (no key, or no keyring)."""
-    try:
-        from ..security import keys
+    """The API key stored in the OS keyring (`remote key set`), or None (no key, or no keyring)."""
+    from ..security.remote_credentials import read_api_key
 
-        return keys._backend().get_password(keys.KEYRING_SERVICE, API_KEY_NAME) or None
-    except Exception:  # no backend on this machine: the server may need no key
-        return None
+    return read_api_key()
 
 
 def estimate_tokens(text: str) -> int:

@@ -24,9 +24,9 @@ def language() -> str:
     return _language
 
 
-def tr(ja: str, en: str) -> str:
-    """Pick the text for the current UI language."""
-    return en if _language == "en" else ja
+def tr(ja: str, en: str, lang: str | None = None) -> str:
+    """Pick the text for `lang`, by default the current UI language."""
+    return en if (lang or _language) == "en" else ja
 
 
 # DESK_ASSISTANT_LANG lets scripts and tests choose without a flag.

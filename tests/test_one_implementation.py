@@ -87,3 +87,32 @@ def test_one_document_class():
         ]
     assert named == ["documents/model.py"]
     assert issubclass(PlainText, documents.Document)
+
+
+def test_every_task_finding_follows_the_one_finding_protocol():
+    """message is a method with a language everywhere (it was a property in
+    proofread): the GUI tabs call finding.message() with no adapter."""
+    from desk_assistant.tasks.library.verify import AnswerFinding
+    from desk_assistant.tasks.proofread.finding import Finding as ProofreadFinding
+    from desk_assistant.tasks.summarize.grounding import GroundingFinding
+    from desk_assistant.tasks.translate.finding import Finding as TranslateFinding
+    from desk_assistant.tasks.verdicts import FindingProtocol
+
+    findings = [
+        TranslateFinding("number", "error", "3", "5", "数値が違います", "The number differs"),
+        ProofreadFinding(
+            "r", "warning", 0, 2, "出来", "「できる」と書く", "Write it in kana", None, "訓令"
+        ),
+        GroundingFinding("number", "42", 0),
+        AnswerFinding("no_citation", 0, "文。"),
+    ]
+    for finding in findings:
+        assert isinstance(finding, FindingProtocol), type(finding)
+        assert not isinstance(type(finding).message, property), type(finding)
+        ja, en = finding.message("ja"), finding.message("en")
+        assert ja != en and any("\u3040" <= c <= "\u9fff" for c in ja) and en.isascii()
+        assert finding.to_dict()["message"] == finding.message()
+        assert finding.severity in ("error", "warning", "info")
+    for tab in ("translate_tab.py", "summarize_tab.py", "proofread_tab.py"):
+        source = (PACKAGE / "gui" / "tabs" / tab).read_text(encoding="utf-8")
+        assert "_plain" not in source and "callable(" not in source, tab

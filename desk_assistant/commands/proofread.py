@@ -318,7 +318,7 @@ def _print_text(name, document, findings) -> None:
         basis = f" 〔{f.citation}〕" if f.citation else ""
         more = i18n.tr(f"（ほか {len(f.places) - 1} か所）", f" (+{len(f.places) - 1} more)")
         more = more if len(f.places) > 1 else ""
-        print(f"{where}: {f.severity} [{f.rule}] {f.message}{hint}{more}{basis}")
+        print(f"{where}: {f.severity} [{f.rule}] {f.message()}{hint}{more}{basis}")
     if not findings:
         print(i18n.tr(f"{name}: 指摘はありません。", f"{name}: no findings."))
 

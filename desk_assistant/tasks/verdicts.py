@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from .. import i18n
 
@@ -16,6 +17,26 @@ ERROR = "error"
 WARNING = "warning"
 INFO = "info"
 NEEDS_REVIEW = (ERROR, WARNING)
+
+
+@runtime_checkable
+class FindingProtocol(Protocol):
+    """What every task's finding offers its shells (CLI, GUI, JSON, Word comments):
+    translate, proofread, summary grounding/support, library answers, law citations.
+
+    `message` is a method everywhere (never a property), so a shell calls
+    `finding.message()` without asking which task the finding came from.
+    """
+
+    severity: str  # ERROR | WARNING | INFO
+
+    def message(self, lang: str | None = None) -> str:
+        """The finding in `lang` ("ja" / "en"), by default the UI language."""
+        ...
+
+    def to_dict(self) -> dict:
+        """The JSON form; its "message" is message() in the UI language."""
+        ...
 
 
 def needs_review(findings: Iterable) -> bool:

@@ -236,11 +236,11 @@ def test_messages_follow_ui_language():
     f = hits("すでに解決した。", "adverb-kanji")[0]
     try:
         i18n.set_language("en")
-        assert f.message == f.message_en and "kanji" in f.message
+        assert f.message() == f.message_en and "kanji" in f.message()
         assert f.to_dict()["message"] == f.message_en
     finally:
         i18n.set_language("ja")
-    assert f.message == f.message_ja and "漢字" in f.message
+    assert f.message() == f.message_ja and "漢字" in f.message()
 
 
 def test_rule_metadata():

@@ -52,9 +52,9 @@ def test_comments_sit_on_the_finding_spans(rich, tmp_path):
     for f in findings:
         if kinds[f.location] in ("body", "table_cell", "textbox"):
             span = doc.block(f.location).text[f.start : f.end]
-            assert any(m.endswith(f.message) and r == span for m, r in pairs), f
+            assert any(m.endswith(f.message()) and r == span for m, r in pairs), f
         elif kinds[f.location] == "footnote":
-            assert any(f"「{f.surface}」" in m and f.message in m for m, _ in pairs), f
+            assert any(f"「{f.surface}」" in m and f.message() in m for m, _ in pairs), f
     # The copy reads back with the same text in every block.
     again = documents.load(tmp_path / "commented.docx")
     assert [b.text for b in again.blocks] == [b.text for b in doc.blocks]

@@ -301,11 +301,11 @@ class ProofreadTab(QWidget):
                     "",
                     tr(*SEVERITY_TEXT.get(f.severity, (f.severity, f.severity))),
                     rule_title(f.rule),
-                    f.message,
+                    f.message(),
                     f.suggestion or "",
                 ]
             )
-            item.setToolTip(3, f"{f.message}\n{f.citation or f.source}")  # the clause it rests on
+            item.setToolTip(3, f"{f.message()}\n{f.citation or f.source}")  # the clause it rests on
             item.setToolTip(2, f.rule)  # the id, for a report to IT
             item.setData(0, REVIEW_ROLE, index)
             item.setData(1, SORT_ROLE, SEVERITY_ORDER.get(f.severity, 9))

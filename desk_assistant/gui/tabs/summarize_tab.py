@@ -33,23 +33,14 @@ LENGTH_UNITS = {  # style.length_unit -> spin box suffix, step
 }
 
 
-def _plain(value):
-    """A value or what a method of that name returns (pipelines differ on this)."""
-    return value() if callable(value) else value
-
-
 def citation_fields(citation, units: list[str] = ()) -> tuple[str | None, str]:
     """(location, list label) of a citation, whatever shape the pipeline gives it."""
     get = citation.get if isinstance(citation, dict) else lambda k, d=None: getattr(citation, k, d)
     location = get("location")
-    where = _plain(get("label")) or (f"p.{get('page')}" if get("page") else location or "")
+    where = get("label") or (f"p.{get('page')}" if get("page") else location or "")
     unit = get("unit")
     text = units[unit] if isinstance(unit, int) and 0 <= unit < len(units) else ""
     return location, f"［{where}］ {text}".strip()
-
-
-def message_of(finding) -> str:
-    return str(_plain(getattr(finding, "message", "")))
 
 
 # What a summary line carries inline when a check found something in it (the notes
@@ -112,7 +103,7 @@ def annotated_summary(result) -> tuple[str, list[tuple[int, int, str]]]:
 
 def _label_of(citation) -> str:
     get = citation.get if isinstance(citation, dict) else lambda k, d=None: getattr(citation, k, d)
-    return str(_plain(get("label")) or (f"p.{get('page')}" if get("page") else get("location")))
+    return str(get("label") or (f"p.{get('page')}" if get("page") else get("location")))
 
 
 DEMO_NOTE = (
@@ -291,7 +282,7 @@ class SummarizeTab(QWidget):
             self.citations.addItem(item)
         findings = list(getattr(result, "findings", None) or ())
         self.summary_view.set_marks(marks)
-        notes = [f"⚠ {message_of(f)}" for f in findings]
+        notes = [f"⚠ {f.message()}" for f in findings]
         verdict = getattr(result, "verdict", None)
         if verdict is not None:
             notes.insert(0, tr("判定: ", "Verdict: ") + verdict.label())

@@ -31,10 +31,6 @@ LANGS = (("ja", "日本語", "Japanese"), ("en", "英語", "English"))
 FINDING_COLOUR = "#ffe08a"
 
 
-def _plain(value):
-    return value() if callable(value) else value
-
-
 def segment_fields(segment) -> tuple[str | None, str, list]:
     """(location, translation as plain text, findings) of a SegmentResult."""
     get = segment.get if isinstance(segment, dict) else lambda k, d=None: getattr(segment, k, d)
@@ -42,10 +38,6 @@ def segment_fields(segment) -> tuple[str | None, str, list]:
     if text is None:
         text = get("translation") or ""
     return get("location") or get("id"), text, list(get("findings") or ())
-
-
-def finding_message(finding) -> str:
-    return str(_plain(getattr(finding, "message", "")) or finding)
 
 
 def run_translation(opened, document, languages, glossary_path, session, token, emit):
@@ -302,7 +294,7 @@ class TranslateTab(QWidget):
         item = QTableWidgetItem(translation)
         if findings:
             item.setBackground(QColor(FINDING_COLOUR))
-            item.setToolTip("\n".join(finding_message(f) for f in findings))
+            item.setToolTip("\n".join(f.message() for f in findings))
         self.table.setItem(row, 1, item)
         self.table.resizeRowToContents(row)
         if scroll:

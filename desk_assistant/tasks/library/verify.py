@@ -59,8 +59,9 @@ class AnswerFinding:
     sentence: int  # index into the answer's sentences
     text: str  # the sentence
     detail: str = ""  # the figure, name or citation concerned
+    severity: str = "warning"  # every answer finding asks for a human look
 
-    def message(self) -> str:
+    def message(self, lang: str | None = None) -> str:
         d = self.detail
         texts = {
             "citation_unknown": (
@@ -82,7 +83,7 @@ class AnswerFinding:
             ),
         }
         ja, en = texts[self.kind]
-        return i18n.tr(ja, en)
+        return i18n.tr(ja, en, lang)
 
     def to_dict(self) -> dict:
         return {

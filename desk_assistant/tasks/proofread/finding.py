@@ -57,13 +57,12 @@ class Finding:
 
         return citation(self.clause, self.profile)
 
-    @property
-    def message(self) -> str:
-        """The message in the current UI language."""
-        return i18n.tr(self.message_ja, self.message_en)
+    def message(self, lang: str | None = None) -> str:
+        """The message in `lang`, by default the current UI language."""
+        return i18n.tr(self.message_ja, self.message_en, lang)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        message = self.message_en if (lang or i18n.language()) == "en" else self.message_ja
+        message = self.message(lang)
         data: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity,

@@ -43,7 +43,7 @@ def comment_text(f: Finding) -> str:
         "warning": i18n.tr("注意", "warning"),
         "info": i18n.tr("参考", "info"),
     }[f.severity]
-    lines = [f"【{severity}】{f.message}"]
+    lines = [f"【{severity}】{f.message()}"]
     if f.suggestion and f.source != LLM:
         lines.append(i18n.tr(f"修正案: {f.suggestion}", f"Suggestion: {f.suggestion}"))
     if len(f.places) > 1:

@@ -74,15 +74,16 @@ class GroundingFinding:
     unit: int  # index of the summary sentence / bullet it is in (language, empty: 0)
     severity: str = "warning"  # every grounding and support finding asks for a human look
 
-    def message(self) -> str:
+    def message(self, lang: str | None = None) -> str:
         support = _support_message(self.kind, self.unit + 1, self.surface)
         if support is not None:
-            return i18n.tr(*support)
+            return i18n.tr(*support, lang)
         ja, en = _KIND_NAMES[self.kind]
         return i18n.tr(
             f"{self.unit + 1} 行目の{ja}「{self.surface}」は原文に見当たりません（誤生成の可能性）。",
             f"The {en} '{self.surface}' in line {self.unit + 1} is not in the source "
             "(possible hallucination).",
+            lang,
         )
 
     def to_dict(self) -> dict:

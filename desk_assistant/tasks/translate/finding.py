@@ -22,7 +22,7 @@ class Finding:
     message_en: str
 
     def message(self, lang: str | None = None) -> str:
-        return self.message_en if (lang or i18n.language()) == "en" else self.message_ja
+        return i18n.tr(self.message_ja, self.message_en, lang)
 
     def to_dict(self) -> dict:
         data = asdict(self)

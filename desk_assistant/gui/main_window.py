@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._close_confirmed = False  # Ctrl+Q asked already: the close event must not ask again
         self._finished: list = []  # finished operations, deleted when the next job starts
+        # Folders the user chose in file dialogs, per purpose; this session only (paths
+        # can be confidential: what lasts goes to the encrypted recent-files list).
+        self._dialog_folders: dict[str, Path] = {}
         self.setWindowTitle(tr("文書アシスタント", "Desk Assistant"))
         self.setAcceptDrops(True)
         self.resize(1200, 780)
@@ -533,6 +536,22 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_document(Path(path))
+
+    def dialog_path(self, purpose: str, suggested: str | Path = "") -> str:
+        """Where a file dialog for `purpose` ("save", "glossary", "library") starts: the
+        folder the user last chose for it in this session (with the suggested file
+        name), else the suggestion (a save goes next to the document by default)."""
+        folder = self._dialog_folders.get(purpose)
+        if folder is None:
+            return str(suggested)
+        name = Path(suggested).name if suggested else ""
+        return str(folder / name) if name else str(folder)
+
+    def remember_folder(self, purpose: str, chosen: str | Path) -> None:
+        """The folder of what the user chose in a dialog (a folder itself for folder
+        pickers); the next dialog for the same purpose starts there."""
+        chosen = Path(chosen)
+        self._dialog_folders[purpose] = chosen if chosen.is_dir() else chosen.parent
 
     def last_folder(self) -> str:
         """Where the open dialog starts: the folder of the last document (recent files,

@@ -362,6 +362,49 @@ def test_the_open_dialog_starts_in_the_last_documents_folder(
     assert seen == ["", str(folder)]
 
 
+def test_save_and_glossary_dialogs_start_where_the_user_chose_last(
+    make_window, open_doc, tmp_path, monkeypatch, wait_job
+):
+    """The first save goes next to the document; after the user saved into another
+    folder, the next save dialog (any tab) proposes that folder, with its own name."""
+    from PySide6.QtWidgets import QFileDialog
+
+    source, outputs, glossaries = tmp_path / "案件", tmp_path / "提出用", tmp_path / "用語"
+    for folder in (source, outputs, glossaries):
+        folder.mkdir()
+    path = source / "memo.txt"
+    path.write_text("会議を行なう予定です。", encoding="utf-8")
+    (glossaries / "g.csv").write_text("会議,meeting\n", encoding="utf-8")
+    seen = []
+
+    def save_dialog(parent, title, start, *rest):
+        seen.append(start)
+        return str(outputs / "mine.docx"), ""
+
+    def open_dialog(parent, title, start, *rest):
+        seen.append(start)
+        return str(glossaries / "g.csv"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_dialog)
+    window = make_window()
+    open_doc(window, path)
+    proofread = window.proofread_tab
+    wait_job(proofread.run())
+    monkeypatch.setattr(proofread, "export", lambda kind, out: None)
+    proofread.choose_export("comments")
+    assert Path(seen[-1]).parent == source  # next to the document
+    proofread.choose_export("comments")
+    assert seen[-1] == str(outputs / Path(seen[0]).name)  # where the user saved
+    monkeypatch.setattr(window.summarize_tab, "save", lambda out: None)
+    window.summarize_tab.choose_save()
+    assert Path(seen[-1]).parent == outputs and "summary" in Path(seen[-1]).name
+    window.translate_tab.choose_glossary()
+    assert seen[-1] == ""
+    window.translate_tab.choose_glossary()
+    assert seen[-1] == str(glossaries)
+
+
 def test_a_lasting_notice_survives_menu_hover_and_can_be_dismissed(make_window, qtbot):
     window = make_window()
     window.show()

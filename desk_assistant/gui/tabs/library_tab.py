@@ -205,9 +205,12 @@ class Tab(QWidget):
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, tr("ライブラリに追加するフォルダ", "Folder to add")
+            self,
+            tr("ライブラリに追加するフォルダ", "Folder to add"),
+            self.main.dialog_path("library"),
         )
         if folder:
+            self.main.remember_folder("library", folder)
             self.add_folder(Path(folder))
 
     def add_folder(self, folder: Path):

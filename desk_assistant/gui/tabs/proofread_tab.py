@@ -475,9 +475,13 @@ class ProofreadTab(QWidget):
             output_name(document.path, "commented" if kind == "comments" else "tracked")
         )
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("保存", "Save"), suggested, tr("Word 文書 (*.docx)", "Word document (*.docx)")
+            self,
+            tr("保存", "Save"),
+            self.main.dialog_path("save", suggested),
+            tr("Word 文書 (*.docx)", "Word document (*.docx)"),
         )
         if path:
+            self.main.remember_folder("save", path)
             self.export(kind, Path(path))
 
     def export(self, kind: str, out_path: Path):

@@ -303,10 +303,11 @@ class SummarizeTab(QWidget):
         path, chosen = QFileDialog.getSaveFileName(
             self,
             tr("要約を保存", "Save summary"),
-            base,
+            self.main.dialog_path("save", base),
             tr("Word 文書 (*.docx);;テキスト (*.txt)", "Word document (*.docx);;Text (*.txt)"),
         )
         if path:
+            self.main.remember_folder("save", path)
             self.save(Path(path))
 
     def save(self, out_path: Path):

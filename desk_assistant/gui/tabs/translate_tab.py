@@ -229,9 +229,11 @@ class TranslateTab(QWidget):
         path, _ = QFileDialog.getOpenFileName(
             self,
             tr("用語集を選ぶ", "Choose a glossary"),
-            "",
+            self.main.dialog_path("glossary"),
             tr("用語集 (*.csv *.tsv *.tmx)", "Glossaries (*.csv *.tsv *.tmx)"),
         )
+        if path:
+            self.main.remember_folder("glossary", path)
         self.set_glossary(Path(path) if path else None)
 
     def set_glossary(self, path: Path | None) -> None:
@@ -330,9 +332,13 @@ class TranslateTab(QWidget):
         suffix = output_suffix(document.path, bilingual=bilingual)  # Excel stays Excel
         suggested = str(output_name(document.path, *tags, suffix=suffix))  # the CLI's names too
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("保存", "Save"), suggested, tr(f"出力 (*{suffix})", f"Output (*{suffix})")
+            self,
+            tr("保存", "Save"),
+            self.main.dialog_path("save", suggested),
+            tr(f"出力 (*{suffix})", f"Output (*{suffix})"),
         )
         if path:
+            self.main.remember_folder("save", path)
             self.save(Path(path), bilingual)
 
     def save(self, out_path: Path, bilingual: bool = False):

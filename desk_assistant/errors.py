@@ -473,8 +473,8 @@ class NothingToTranslateError(InputFileError):
 
 
 class WordOutputNeedsDocxError(InputFileError):
-    ja = "コメント・変更履歴付きの Word 出力は .docx の入力にだけ使えます: {path}"
-    en = "Word output with comments or tracked changes needs a .docx input: {path}"
+    ja = "コメント付きの出力は .docx / .xlsx / .pptx の入力（変更履歴は .docx）にだけ使えます: {path}"
+    en = "Output with comments needs a .docx / .xlsx / .pptx input (tracked changes: .docx): {path}"
 
 
 class RulesFileError(InputFileError):

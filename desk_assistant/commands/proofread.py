@@ -1,13 +1,15 @@
-"""`desk-assistant proofread IN|- [--format json|text] [-o OUT.docx] [--track-changes] [--no-llm]
+"""`desk-assistant proofread IN|- [--format json|text] [-o OUT] [--track-changes] [--no-llm]
 [--model ID] [--rules FILE] [--max-sentence N] [--disable RULE,...] [--list-rules]`
 
-Runs the 公用文チェッカー on .txt/.docx/.pdf files (or '-' for UTF-8 stdin): the
+Runs the 公用文チェッカー on .txt/.docx/.pdf/.xlsx/.pptx files (or '-' for UTF-8 stdin): the
 deterministic rules over every part of the document, then LLM suggestions on
 flow and clarity when a model is available (`--no-llm` skips them). Exit 1 when
 there are findings, 0 when none.
 
 `-o OUT.docx` (one .docx input) writes a copy with each finding as a Word
 comment; with `--track-changes` rule fixes become tracked changes as well.
+`-o OUT.xlsx` / `-o OUT.pptx` (one Excel / PowerPoint input) writes a copy with
+each finding as a cell comment / slide comment (tasks/proofread/office.py).
 `--rules FILE` reads rule settings from JSON (see tasks/proofread/config.py).
 Every file gets an audit record (監査ログ).
 """
@@ -20,6 +22,7 @@ from bisect import bisect_left
 from pathlib import Path
 
 from .. import i18n
+from ..documents.formats import ANNOTATES, COMMENTS
 from ..errors import EXIT_FINDINGS, EXIT_OK, NoModelError, OutputExistsError, UsageError
 from ..session import TaskSession
 from .common import (
@@ -40,25 +43,25 @@ def register(subparsers) -> None:
         "proofread",
         help=i18n.tr("公用文のルールで校正します", "proofread against official-document rules"),
         description=i18n.tr(
-            "公用文チェッカー: 訓令・公用文作成の考え方などに基づくルールと LLM の提案で .txt / .docx / .pdf を校正します。",
-            "Official-document checker: rules (Cabinet directive, 2022 guide) and LLM suggestions for .txt / .docx / .pdf.",
+            "公用文チェッカー: 訓令・公用文作成の考え方などに基づくルールと LLM の提案で .txt / .docx / .pdf / .xlsx / .pptx を校正します。",
+            "Official-document checker: rules (Cabinet directive, 2022 guide) and LLM suggestions for .txt / .docx / .pdf / .xlsx / .pptx.",
         ),
     )
     add_inputs_argument(
         p,
         i18n.tr(
-            ".txt / .docx / .pdf / フォルダ / -（標準入力）",
-            ".txt / .docx / .pdf / folder / - (stdin)",
+            ".txt / .docx / .pdf / .xlsx / .pptx / フォルダ / -（標準入力）",
+            ".txt / .docx / .pdf / .xlsx / .pptx / folder / - (stdin)",
         ),
     )
     add_format_option(p)
     p.add_argument(
         "-o",
         "--output",
-        metavar="OUT.docx",
+        metavar="OUT",
         help=i18n.tr(
-            "指摘をコメントにした Word 文書の写しを書き出す（.docx の入力 1 つのとき）",
-            "write a copy of the Word file with each finding as a comment (one .docx input)",
+            "指摘をコメントにした写しを入力と同じ形式で書き出す（.docx / .xlsx / .pptx の入力 1 つのとき。Excel はセルのメモ、PowerPoint はスライドのコメント）",
+            "write a copy with each finding as a comment, in the input's format (one .docx / .xlsx / .pptx input; Excel: cell comments, PowerPoint: slide comments)",
         ),
     )
     p.add_argument(
@@ -190,26 +193,45 @@ def _check_output(args, paths: list[Path]) -> Path | None:
     if len(paths) != 1 or str(paths[0]) == "-":
         raise UsageError(
             what=i18n.tr(
-                "-o は .docx の入力が 1 つのときだけ使えます", "-o needs exactly one .docx input"
+                "-o は .docx / .xlsx / .pptx の入力が 1 つのときだけ使えます",
+                "-o needs exactly one .docx / .xlsx / .pptx input",
             )
         )
-    if output.suffix.lower() != ".docx":
-        raise UsageError(what=i18n.tr(f"-o {output}（.docx を指定）", f"-o {output} (use .docx)"))
-    if not _annotates(paths[0].suffix):
+    wanted = _comment_suffix(paths[0].suffix)
+    if output.suffix.lower() != wanted:
+        raise UsageError(
+            what=i18n.tr(f"-o {output}（{wanted} を指定）", f"-o {output} (use {wanted})")
+        )
+    if not _can(paths[0].suffix, COMMENTS):
         from ..errors import WordOutputNeedsDocxError
 
         raise WordOutputNeedsDocxError(path=str(paths[0]))
+    if args.track_changes and not _can(paths[0].suffix, ANNOTATES):
+        raise UsageError(
+            what=i18n.tr(
+                "--track-changes（変更履歴）は Word 文書だけです。Excel・PowerPoint は -o だけでコメントを書き出します",
+                "--track-changes is for Word documents only; for Excel/PowerPoint use -o alone (comments)",
+            )
+        )
     if output.exists():
         raise OutputExistsError(path=str(output))
     return output
 
 
-def _annotates(suffix: str) -> bool:
-    """Comments and tracked changes need a format that can carry them (formats.py)."""
-    from ..documents.formats import ANNOTATES, for_suffix
+def _comment_suffix(suffix: str) -> str:
+    """The -o suffix: the input's own for formats whose comments we write, else .docx."""
+    from ..documents.formats import for_suffix
 
     fmt = for_suffix(suffix)
-    return fmt is not None and fmt.can(ANNOTATES)
+    return fmt.suffixes[0] if fmt is not None and fmt.can(COMMENTS) else ".docx"
+
+
+def _can(suffix: str, capability: str) -> bool:
+    """Comments / tracked changes need a format that can carry them (formats.py)."""
+    from ..documents.formats import for_suffix
+
+    fmt = for_suffix(suffix)
+    return fmt is not None and fmt.can(capability)
 
 
 def _open_model(args, session: TaskSession):
@@ -233,12 +255,18 @@ def _open_model(args, session: TaskSession):
 
 def _proofread_one(args, path: Path, config, opened, output: Path | None) -> FileOutcome:
     from ..errors import WordOutputNeedsDocxError
-    from ..tasks.proofread import proofread_document, write_commented_docx, write_tracked_docx
+    from ..tasks.proofread import proofread_document, write_tracked_docx
     from ..tasks.proofread.inputs import read_document
+    from ..tasks.proofread.office import write_commented
 
     name = str(path)
     document = read_document(name)
-    if output is not None and not _annotates(f".{document.format}"):
+    # Content decides: a renamed file must still be the format its -o suffix promised.
+    if output is not None and (
+        not _can(f".{document.format}", COMMENTS)
+        or _comment_suffix(f".{document.format}") != output.suffix.lower()
+        or (args.track_changes and not _can(f".{document.format}", ANNOTATES))
+    ):
         raise WordOutputNeedsDocxError(path=name)
     progress = Progress(1, i18n.tr(f"校正 {path.name}", f"proofread {path.name}"))
 
@@ -257,7 +285,7 @@ def _proofread_one(args, path: Path, config, opened, output: Path | None) -> Fil
     findings = result.findings
     written = None
     if output is not None:
-        writer = write_tracked_docx if args.track_changes else write_commented_docx
+        writer = write_tracked_docx if args.track_changes else write_commented
         written = writer(document, findings, output)
     if args.format == "text":
         _print_text(name, document, findings)

@@ -293,14 +293,19 @@ def write_entries(
     pkg: _Package,
     out: zipfile.ZipFile,
     transform: Callable[[str, bytes], bytes] | None = None,
+    replaced: Mapping[str, bytes] | None = None,
 ) -> None:
     """The source's parts in their order: edited XML re-serialised, then `transform(name,
     data)` (the external-link scrubber) on every part kept in memory; the rest (images,
-    embedded files) streamed from the source, which must be unchanged."""
+    embedded files) streamed from the source, which must be unchanged. `replaced` gives
+    parts whole (an Excel comment's VML drawing, which is not XML we parse)."""
     source = None
+    replaced = replaced or {}
     try:
         for info, data in document._entries:
-            if info.filename in pkg.dirty:
+            if info.filename in replaced:
+                data = replaced[info.filename]
+            elif info.filename in pkg.dirty:
                 data = pkg.serialize(info.filename)
             if data is not None and transform is not None:
                 data = transform(info.filename, data)

@@ -21,6 +21,7 @@ from .sniff import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNCOMPRESSED, sniff
 # What a format can do (besides being read into a Document).
 KEEPS_LAYOUT = "keeps_layout"  # save_as writes the source back with only the text changed
 ANNOTATES = "annotates"  # comments and tracked changes (proofread's Word output)
+COMMENTS = "comments"  # proofread findings as the format's own comments (Word, Excel, PowerPoint)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ FORMATS: tuple[DocumentFormat, ...] = (
         (".docx",),
         ("Word 文書", "Word document"),
         _read_docx,
-        frozenset({KEEPS_LAYOUT, ANNOTATES}),
+        frozenset({KEEPS_LAYOUT, ANNOTATES, COMMENTS}),
         zip_part="word/",
     ),
     DocumentFormat("pdf", (".pdf",), ("PDF", "PDF"), _read_pdf),
@@ -81,7 +82,7 @@ FORMATS: tuple[DocumentFormat, ...] = (
         (".xlsx",),
         ("Excel ブック", "Excel workbook"),
         _read_xlsx,
-        frozenset({KEEPS_LAYOUT}),
+        frozenset({KEEPS_LAYOUT, COMMENTS}),
         zip_part="xl/",
     ),
     DocumentFormat(
@@ -89,7 +90,7 @@ FORMATS: tuple[DocumentFormat, ...] = (
         (".pptx",),
         ("PowerPoint プレゼンテーション", "PowerPoint presentation"),
         _read_pptx,
-        frozenset({KEEPS_LAYOUT}),
+        frozenset({KEEPS_LAYOUT, COMMENTS}),
         zip_part="ppt/",
     ),
     DocumentFormat("txt", (".txt",), ("テキスト", "Text"), _read_text),

@@ -231,6 +231,38 @@ class OfficeDocument(Document):
     def _switch_fonts(self, pkg: Package, unit: TextUnit, direction) -> None:
         """Formats whose runs carry fonts (PowerPoint) set them by script here."""
 
+    def _add_comments(self, new, notes: list[tuple[str, str]], author: str) -> list:
+        """Place (location, text) notes as the format's comments; returns those not placed."""
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def save_commented(
+        self,
+        out_path: str | os.PathLike,
+        notes: list[tuple[str, str]],
+        *,
+        author: str = "文書アシスタント",
+        overwrite: bool = False,
+    ) -> list[tuple[str, str]]:
+        """Write a copy with each (location, text) note as a comment (Excel: on the cell;
+        PowerPoint: on the slide); the text is not changed. Returns the notes that could not
+        be placed (a location the file does not have)."""
+        from .officeparts import NewParts
+
+        target = check_output(out_path, self.path, overwrite)
+        pkg = Package(self.path, self._entries)
+        new = NewParts(pkg)
+        skipped = self._add_comments(new, list(notes), author)
+        links = LinkScrubber((i.filename, d) for i, d in self._entries)
+        with (
+            atomic_writer(
+                target, "wb", shared=True, check=partial(check_docx, shown_as=target)
+            ) as handle,
+            zipfile.ZipFile(handle, "w") as out,
+        ):
+            write_entries(self, pkg, out, links.part, replaced=new.replaced)
+            new.write_new(out)
+        return skipped
+
     def save_as(
         self,
         out_path: str | os.PathLike,

@@ -102,6 +102,12 @@ class PptxDocument(OfficeDocument):
             if run is not None and run.tag == a("r"):
                 fonts.switch_drawing_run(run, direction, pkg.theme_fonts)
 
+    def _add_comments(self, new, notes, author: str) -> list:
+        from .pptx_comments import add_comments
+
+        main = main_part(new.pkg, "ppt/presentation.xml", POWERPOINT)
+        return add_comments(self, new, main, notes, author)
+
     def _units(self, pkg: Package) -> Iterator[TextUnit]:
         for number, part, hidden in slide_parts(pkg):
             prefix = f"slide{number}"

@@ -149,6 +149,11 @@ class XlsxDocument(OfficeDocument):
                         on_change=_drop_phonetics(text),
                     )
 
+    def _add_comments(self, new, notes, author: str) -> list:
+        from .xlsx_comments import add_comments
+
+        return add_comments(self, new, notes, author)
+
     def _warnings(self, pkg: Package) -> list[str]:
         hidden = [sheet.name for sheet in sheets(pkg) if sheet.hidden]
         if not hidden:

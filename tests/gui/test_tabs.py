@@ -266,8 +266,12 @@ def test_translate_with_the_vault_uses_memory_and_resumable_job(
     assert tab.result.stats and not window.last_error
 
 
-def test_proofread_an_excel_book_offers_no_word_export(make_window, open_doc, wait_job, tmp_path):
+def test_proofread_an_excel_book_exports_cell_comments_not_tracked_changes(
+    make_window, open_doc, wait_job, tmp_path
+):
+    import re
     import shutil
+    import zipfile
     from pathlib import Path
 
     import pytest
@@ -283,8 +287,14 @@ def test_proofread_an_excel_book_offers_no_word_export(make_window, open_doc, wa
     tab = window.proofread_tab
     wait_job(tab.run())
     assert tab.reviews, "the form has findings"
-    # Comments / tracked changes are Word features: not offered for an Excel book (issue 18).
-    assert not tab.comment_button.isEnabled() and not tab.tracked_button.isEnabled()
+    # Issue 18: an Excel book carries findings as cell comments; tracked changes are Word's.
+    assert tab.comment_button.isEnabled() and not tab.tracked_button.isEnabled()
+    out = tmp_path / "form.commented.xlsx"
+    wait_job(tab.export("comments", out))
+    assert not window.last_error, window.last_error
+    with zipfile.ZipFile(out) as z:
+        xml = "".join(z.read(n).decode() for n in z.namelist() if re.match(r"xl/comments\d+", n))
+    assert xml.count("<comment ") == len({r.finding.location for r in tab.reviews})
 
 
 def test_proofread_rerun_keeps_decisions_and_locks_them_during_the_run(

@@ -1,5 +1,6 @@
 """校正 tab: findings list synced with highlighted spans; accept / ignore each;
-export a commented or tracked-changes copy of the docx.
+export a commented copy (Word, Excel cell comments, PowerPoint slide comments) or a
+tracked-changes copy of the docx.
 
 Findings are kept block-relative with a location (as a docx writer needs them);
 the view maps them to its own offsets with the block starts."""
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.formats import ANNOTATES, BY_NAME
+from ...documents.formats import ANNOTATES, BY_NAME, COMMENTS
 from ...i18n import tr
 from ...session.outputs import output_name
-from ...tasks.proofread import proofread_document, write_commented_docx, write_tracked_docx
+from ...tasks.proofread import proofread_document, write_tracked_docx
+from ...tasks.proofread.office import write_commented
 
 PENDING, ACCEPTED, IGNORED = "pending", "accepted", "ignored"
 STATUS_TEXT = {
@@ -248,11 +250,11 @@ class ProofreadTab(QWidget):
         )
         self.ignore_rule_button.setEnabled(can_decide)
         has_findings = bool(self.reviews) and not busy
-        # Comments and tracked changes need a format that carries them (Word, not PDF/Excel).
+        # Comments need a format that carries them (Word, Excel, PowerPoint; not PDF);
+        # tracked changes are Word's only.
         fmt = BY_NAME.get(self.main.document.format) if has_doc else None
-        annotates = fmt is not None and fmt.can(ANNOTATES)
-        for button in (self.comment_button, self.tracked_button):
-            button.setEnabled(has_findings and annotates)
+        self.comment_button.setEnabled(has_findings and fmt is not None and fmt.can(COMMENTS))
+        self.tracked_button.setEnabled(has_findings and fmt is not None and fmt.can(ANNOTATES))
 
     # --- run ------------------------------------------------------------------------
 
@@ -471,14 +473,20 @@ class ProofreadTab(QWidget):
         document = self.main.document
         if document is None:
             return
+        fmt = BY_NAME.get(document.format)
+        own = kind == "comments" and fmt is not None and fmt.can(COMMENTS)
+        suffix = fmt.suffixes[0] if own else ".docx"  # an Excel book's comments: an Excel book
         suggested = str(
-            output_name(document.path, "commented" if kind == "comments" else "tracked")
+            output_name(
+                document.path, "commented" if kind == "comments" else "tracked", suffix=suffix
+            )
         )
+        label = fmt.label if own else ("Word 文書", "Word document")
         path, _ = QFileDialog.getSaveFileName(
             self,
             tr("保存", "Save"),
             self.main.dialog_path("save", suggested),
-            tr("Word 文書 (*.docx)", "Word document (*.docx)"),
+            tr(f"{label[0]} (*{suffix})", f"{label[1]} (*{suffix})"),
         )
         if path:
             self.main.remember_folder("save", path)
@@ -487,7 +495,7 @@ class ProofreadTab(QWidget):
     def export(self, kind: str, out_path: Path):
         document = self.main.document
         if kind == "comments":
-            writer = write_commented_docx
+            writer = write_commented
             chosen = [r.finding for r in self.reviews if r.status != IGNORED]
         else:
             writer = write_tracked_docx

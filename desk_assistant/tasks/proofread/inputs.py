@@ -1,7 +1,8 @@
-"""What to proofread: a `documents.Document` for .docx/.pdf, plain text for .txt and stdin.
+"""What to proofread: a `documents.Document` for every registered format (Word, PDF,
+Excel, PowerPoint), plain text for .txt and stdin.
 
-Word and PDF files go through `documents.load`, so every part is checked (body,
-tables, headers/footers, footnotes, endnotes, text boxes, PDF pages) and each
+Documents go through `documents.load`, so every part is checked (body, tables,
+headers/footers, footnotes, endnotes, text boxes, PDF pages, cells, slides, notes) and each
 finding carries the block location of the documents layer. Plain text is one
 block without a location: its offsets index the file's text, line breaks kept.
 """
@@ -12,10 +13,11 @@ import sys
 from pathlib import Path
 
 from ...documents import Block, Document
+from ...documents.formats import input_suffixes
 from ...documents.textfile import decode_text
 from ...errors import InputFileError, UnsupportedFormatError
 
-SUFFIXES = (".txt", ".docx", ".pdf")
+SUFFIXES = (".txt", *(x for x in input_suffixes() if x != ".txt"))
 
 
 class EncodingError(InputFileError):

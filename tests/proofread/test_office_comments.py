@@ -72,7 +72,7 @@ def test_every_finding_becomes_a_comment_and_the_text_stays(source, tmp_path):
     # Each finding's quoted words and message are in a comment.
     joined = "\n".join(after)
     for f in placeable[:50]:
-        assert f"「{f.surface}」" in joined and f.message in joined
+        assert f"「{f.surface}」" in joined and f.message() in joined
     # Existing comments are kept word for word.
     for text in before:
         assert any(t.startswith(text) for t in after)

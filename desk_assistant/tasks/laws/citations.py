@@ -58,6 +58,10 @@ _ENUMERATION = re.compile(
     r"^(?:[、，・（]|及び|又は|若しくは|並びに|から|まで|及|又|本文|ただし書|前段|後段"
     r"|各号列記以外の部分|各号)+$"
 )
+# A law name never holds a reference; the name pattern (kanji runs) would take one in.
+_REFERENCE_IN_NAME = re.compile(
+    rf"附則(?:第{NUMBER}条(?:の{NUMBER})*)?|第{NUMBER}[条項号](?:の{NUMBER})*"
+)
 _NOT_ITEMS = re.compile(r"(?:様式|書式|別紙|別記|別表|告示|通知|付録|附録)$")
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -96,6 +100,15 @@ def find_references(text: str, known: tuple[str, ...] = ()) -> list[Reference]:
             break
         if match.end() == match.start():
             pos = match.start() + 1
+            continue
+        inside = _REFERENCE_IN_NAME.search(match["law"] or "")
+        if inside:  # 「附則第十条中内閣府設置法第三十七条」: two references, not one name
+            cut = match.start("law") + inside.end()
+            first = pattern.search(folded, match.start(), cut)
+            ref = _reference(first) if first and first.end() > first.start() else None
+            if ref is not None:
+                out.append(ref)
+            pos = cut + (folded[cut : cut + 1] == "中")  # 「…第十条中」: in that article
             continue
         ref = _reference(match)
         if ref is not None:
@@ -177,16 +190,51 @@ def _strip_conjunction(name: str) -> str:
 
 
 def _with_bare_law_numbers(text: str, refs: list[Reference]) -> list[Reference]:
-    """A 法令番号 on its own (「平成五年法律第八十八号」) cites that law."""
+    """A 法令番号 on its own (「平成五年法律第八十八号」) cites that law; one in
+    parentheses after a title the name pattern cannot take (「皇室典範（昭和二十二年法律
+    第三号）」「…の一部を改正する法律（…）」) cites it under that title."""
     covered = [(r.start, r.end) for r in refs]
     extra = []
+    following = {r.start: r for r in refs}
     for match in _BARE_LAW_NUM.finditer(text):
         if any(s <= match.start() < e for s, e in covered):
             continue
         num = lawnum.from_match(match)
-        if num:
+        if not num:
+            continue
+        title = _title_before(text, match.start())
+        if title:
+            start = match.start() - 1 - len(title)
+            surface = text[start : match.end() + (text[match.end() : match.end() + 1] == "）")]
+            end = start + len(surface)
+            cited = following.get(end)
+            if cited is not None and not cited.law:  # 「皇室典範（…）第二十六条」: one citation
+                refs.remove(cited)
+                cited.surface, cited.start = text[start : cited.end], start
+                cited.law, cited.law_num = title, num
+                extra.append(cited)
+            else:
+                extra.append(Reference(surface, start, end, law=title, law_num=num))
+        else:
             extra.append(Reference(match.group(0), match.start(), match.end(), law_num=num))
     return sorted(refs + extra, key=lambda r: r.start)
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:^|(?<=[、。，「」『』（）()\s　]))([^、。，「」『』（）()\s　]{2,40})$"
+)
+_NOT_TITLE = re.compile(rf"第{NUMBER}[条項号]|規定|により|において|及び|並びに|又は|若しくは|場合")
+
+
+def _title_before(text: str, num_start: int) -> str:
+    """The title right before 「（<法令番号>」, up to the previous delimiter; "" if the text
+    there reads as a clause rather than a title."""
+    if num_start == 0 or text[num_start - 1] not in "（(":
+        return ""
+    match = _TITLE_BEFORE.search(text, 0, num_start - 1)
+    if not match or _NOT_TITLE.search(match[1]) or not re.search(r"[一-龥]{2}", match[1]):
+        return ""
+    return match[1]
 
 
 _MENTION = re.compile(

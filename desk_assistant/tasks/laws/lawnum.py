@@ -16,8 +16,9 @@ ERAS = "明治|大正|昭和|平成|令和"
 ERA_EN = {"Meiji": "明治", "Taisho": "大正", "Showa": "昭和", "Heisei": "平成", "Reiwa": "令和"}
 # The issuing kind between 年 and 第: 法律, 政令, 内閣府令, 厚生労働省令, 規則, 告示 …
 _KIND = r"[^\s\d第年月日号〇一二三四五六七八九十百千（）()、。]{0,12}?(?:法律|政令|勅令|府令|省令|規則|告示|訓令|条例)"
+_SP = r"[ \u3000]?"  # PDF text puts spaces around figures: 「昭和 61 年内閣告示第１号」
 LAW_NUM_RE = re.compile(
-    rf"(?P<era>{ERAS})(?P<year>元|{NUMBER})年"
+    rf"(?P<era>{ERAS}){_SP}(?P<year>元|{NUMBER}){_SP}年{_SP}"
     rf"(?:(?:{NUMBER})月(?:{NUMBER})日)?"
     rf"(?P<kind>{_KIND})第(?P<num>{NUMBER})号"
 )

@@ -102,9 +102,13 @@ class CitationResolver:
         mentions = [
             m for m in find_mentions(text) if not any(r.start <= m[0] < r.end for r in refs)
         ]
+        opened: list[tuple[int, Position | None]] = []  # open （ and the citation just before
+        scanned, previous = 0, None
         for ref in refs:
             while mentions and mentions[0][0] < ref.start:
                 self._mentioned(mentions.pop(0)[2], context)
+            scanned = _track_parentheses(text, scanned, ref.start, opened, previous)
+            outer = next((p for _at, p in reversed(opened) if p is not None), None)
             if context.last_end >= 0:
                 between = text[context.last_end : ref.start]
             elif context.carry is not None:
@@ -115,6 +119,10 @@ class CitationResolver:
             continuing = (
                 context.last is not None and between is not None and is_enumeration(between)
             )
+            if _foreign(outer, home) and not ref.law and not _relative(ref):
+                # 「下水道法…第十八条（第二十五条の三十において第十八条…）」: a bare number in
+                # a parenthetical on another law's citation belongs to that law
+                context.last, continuing = outer, True
             citation = self.resolve(ref, home, context, continuing)
             out.append(citation)
             if citation.law is not None:
@@ -125,6 +133,7 @@ class CitationResolver:
                 context.last = Position(law_num=UNKNOWN_PREFIX + (citation.law_name or ref.law))
                 context.last_article = context.last
             context.last_end = ref.end
+            previous = (ref.end, context.last)
         for mention in mentions:
             self._mentioned(mention[2], context)
         tail = text[refs[-1].end :] if refs and context.last_end >= 0 else None
@@ -346,6 +355,32 @@ class CitationResolver:
                 if unit is not None:
                     return None  # ambiguous: which amending act's 附則 is meant is unknown
         return None
+
+
+_BEFORE_PARENTHETICAL = ("", "まで", "本文", "ただし書", "前段", "後段", "各号")
+
+
+def _track_parentheses(text, start, end, opened, previous) -> int:
+    """Update the stack of open （ in text[start:end]; each records the citation that ends
+    right before it (None if there is none). Returns `end`."""
+    for k in range(start, end):
+        if text[k] in "（(":
+            after_ref = previous is not None and text[previous[0] : k] in _BEFORE_PARENTHETICAL
+            opened.append((k, previous[1] if after_ref else None))
+        elif text[k] in "）)" and opened:
+            opened.pop()
+    return end
+
+
+def _foreign(outer: Position | None, home: Home | None) -> bool:
+    return outer is not None and (home is None or outer.law_num != home.law_num)
+
+
+def _relative(ref: Reference) -> bool:
+    return any(
+        part in ("同条", "前条", "次条", "同項", "前項", "次項", "同号", "前号", "次号")
+        for part in (ref.article, ref.paragraph, ref.item)
+    )
 
 
 def _keeps_last_law(ref: Reference) -> bool:

@@ -3,6 +3,7 @@ what the highlight colours mean, the keyboard shortcuts, and where data is kept.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
@@ -13,44 +14,43 @@ from .tabs.proofread_tab import ACCEPTED_COLOUR
 from .tabs.translate_tab import FINDING_COLOUR
 from .text_view import CURRENT_COLOUR, SEVERITY_COLOURS
 
-TASKS = [
-    (
-        ("翻訳", "Translate"),
-        (
-            "文書を段落ごとに翻訳します。確認が必要な訳（訳抜け・固有名詞・数値など）は"
-            "色付きで示され、ポインタを合わせると理由が出ます。訳文だけ、または対訳表で保存できます。",
-            "Translates the document paragraph by paragraph. Translations to check (omissions,"
-            " names, figures) are coloured; hover for the reason. Save the translation alone"
-            " or as a bilingual table.",
-        ),
+# What each task tab does, by task name (session/registry.py). A tab may carry its own
+# `help = (ja, en)`, which wins; a tab with neither is listed by its title alone.
+TASK_HELP = {
+    "translate": (
+        "文書を段落ごとに翻訳します。確認が必要な訳（訳抜け・固有名詞・数値など）は"
+        "色付きで示され、ポインタを合わせると理由が出ます。訳文だけ、または対訳表で保存できます。",
+        "Translates the document paragraph by paragraph. Translations to check (omissions,"
+        " names, figures) are coloured; hover for the reason. Save the translation alone"
+        " or as a bilingual table.",
     ),
-    (
-        ("要約", "Summarize"),
-        (
-            "要約の各行に出典（［第12段落］など）が付きます。原文に見当たらない数値などは ⚠ で示します。"
-            "中断した要約は「未完成」と明記して保存されます。",
-            "Each summary line cites its source ([para 12]). Figures not found in the document"
-            " are marked ⚠. An interrupted summary is saved marked INCOMPLETE.",
-        ),
+    "summarize": (
+        "要約の各行に出典（［第12段落］など）が付きます。出典のない行には"
+        "「⚠ 原文に根拠が見つかりません」、原文に見当たらない数値・名称には ⚠ が行の後ろに付きます"
+        "（保存したファイルにも残ります）。残り時間はモデルの生成速度から見積もります。"
+        "中断した要約は「未完成」と明記して保存されます。",
+        "Each summary line cites its source ([para 12]). A line with no source carries"
+        " '⚠ no supporting passage in the source', a figure or name not in the document a ⚠"
+        " note (kept in the saved file). The time left is estimated from the model's speed."
+        " An interrupted summary is saved marked INCOMPLETE.",
     ),
-    (
-        ("校正", "Proofread"),
-        (
-            "公用文の規則（内閣訓令・公用文作成の考え方など）で文書を点検します。指摘ごとに採用・無視を選び、"
-            "規則・重要度で絞り込み、規則単位で一括処理できます。コメント付き・変更履歴付きの Word で保存できます。",
-            "Checks the document against the official-writing rules. Accept or ignore each"
-            " finding, filter by rule or severity, or decide a whole rule at once. Save a Word"
-            " copy with comments or tracked changes.",
-        ),
+    "proofread": (
+        "公用文の規則（内閣訓令・公用文作成の考え方など）で文書を点検します。指摘ごとに採用・無視を選び、"
+        "規則・重要度で絞り込み、規則単位で一括処理できます。コメント付き・変更履歴付きの Word で保存できます。",
+        "Checks the document against the official-writing rules. Accept or ignore each"
+        " finding, filter by rule or severity, or decide a whole rule at once. Save a Word"
+        " copy with comments or tracked changes.",
     ),
-    (
-        ("検索", "Search"),
-        (
-            "登録したフォルダの文書を検索し、資料番号付きで質問に回答します。",
-            "Searches the documents of the folders you added and answers with numbered sources.",
-        ),
+    "library": (
+        "登録したフォルダの文書を検索し、資料番号付きで質問に回答します。",
+        "Searches the documents of the folders you added and answers with numbered sources.",
     ),
-]
+    "laws": (
+        "取り込んだ e-Gov 法令データを検索し、条文番号付きで回答します。文書中の法令引用の確認にも使えます。",
+        "Searches the imported e-Gov law data and answers citing article numbers; also checks"
+        " the law citations of a document.",
+    ),
+}
 
 COLOURS = [
     (SEVERITY_COLOURS["error"], ("校正: エラー（規則違反）", "Proofread: error (against a rule)")),
@@ -90,8 +90,10 @@ def help_html(window) -> str:
         + "</p>"
     )
     parts.append(f"<h3>{escape(tr('タスク', 'Tasks'))}</h3><dl>")
-    for title, text in TASKS:
-        parts.append(f"<dt><b>{escape(tr(*title))}</b></dt><dd>{escape(tr(*text))}</dd>")
+    for tab in getattr(window, "task_tabs", ()):  # every tab, in the window's order
+        title = re.sub(r"\(&.\)|&", "", tr(*tab.title))
+        text = getattr(tab, "help", None) or TASK_HELP.get(getattr(tab.spec, "name", ""))
+        parts.append(f"<dt><b>{escape(title)}</b></dt><dd>{escape(tr(*text)) if text else ''}</dd>")
     parts.append(f"</dl><h3>{escape(tr('色の意味', 'Colours'))}</h3><table cellpadding='3'>")
     for colour, text in COLOURS:
         parts.append(
@@ -124,6 +126,7 @@ class HelpWindow(QDialog):
         self.browser.setOpenLinks(False)  # offline: nothing to follow
         self.browser.setHtml(help_html(window))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(tr("閉じる", "Close"))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)

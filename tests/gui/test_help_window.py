@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from desk_assistant.gui.text_view import SEVERITY_COLOURS
 
@@ -36,3 +37,10 @@ def test_help_window_explains_tasks_colours_shortcuts_and_data(make_window, lang
     assert bool(japanese) == (lang == "ja")
     assert not re.search(r"https?://", html.replace("http://www.w3.org", ""))
     assert window.show_help() is dialog  # one window, raised again
+    # Every tab of the window is described, a tab added later (laws) included.
+    for tab in window.task_tabs:
+        title = re.sub(r"\(&.\)|&", "", i18n.tr(*tab.title))
+        assert title in text
+    assert "原文に根拠が見つかりません" in text or lang == "en"
+    close = dialog.findChild(QPushButton)
+    assert close.text() == ("閉じる" if lang == "ja" else "Close")

@@ -461,6 +461,32 @@ def test_proofread_status_column_fits_its_words_in_english(
     assert tab.tree.columnWidth(0) > tab.tree.fontMetrics().horizontalAdvance("Accepted")
 
 
+def test_proofread_shows_the_current_finding_in_full_below_the_table(
+    make_window, open_doc, corpus_docx, wait_job
+):
+    """At 1280 px in English the message column elides ("The document mi…"): the line
+    under the table gives the current finding whole, and the rule column is capped."""
+    from desk_assistant import i18n
+
+    i18n.set_language("en")
+    window = make_window()
+    window.resize(1280, 720)
+    window.show()
+    open_doc(window, corpus_docx)
+    tab = window.proofread_tab
+    wait_job(tab.run())
+    assert tab.detail.text() == ""
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    review = tab.current_review()
+    detail = tab.detail.text()
+    assert review.finding.message() in detail and detail.startswith("【")
+    if review.finding.suggestion:
+        assert f"Suggestion: {review.finding.suggestion}" in detail
+    cap = 24 * tab.tree.fontMetrics().averageCharWidth()
+    assert tab.tree.columnWidth(2) <= cap
+    assert tab.tree.columnWidth(3) > tab.tree.columnWidth(2)  # the message gets the room
+
+
 def test_translate_rows_follow_the_text_size(make_window, open_doc, tmp_path):
     path = tmp_path / "memo.txt"
     path.write_text("会議を行う予定である。\n資料を確認すること。", encoding="utf-8")

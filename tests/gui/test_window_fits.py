@@ -30,6 +30,13 @@ def test_minimum_size_fits_1280x720(make_window, fake_model, qtbot, lang, scale)
     qtbot.waitExposed(window)
     hint = window.minimumSizeHint()
     assert hint.width() <= SCREEN_W and hint.height() <= SCREEN_H, (lang, scale, hint)
+    # Each tab on its own, whoever added it (the registry's tabs: laws, search …),
+    # leaves room for the window's frame around it.
+    assert len(window.task_tabs) == window.tabs.count() >= 4
+    for tab in window.task_tabs:
+        tab_hint = tab.minimumSizeHint()
+        assert tab_hint.width() <= SCREEN_W - 40, (tab.spec.name, lang, scale, tab_hint)
+        assert tab_hint.height() <= SCREEN_H - 200, (tab.spec.name, lang, scale, tab_hint)
     # The full model name stays reachable (tooltip), though the label may elide it.
     info = window.model_bar.selectors["translate"].info
     assert name in info.toolTip()

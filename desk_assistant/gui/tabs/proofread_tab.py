@@ -64,6 +64,18 @@ def rule_title(rule_id: str) -> str:
     return tr(*OTHER_RULE_TITLES.get(rule_id, (rule_id, rule_id)))
 
 
+def finding_detail(finding) -> str:
+    """The finding in full for the line under the table: rule, message, suggestion and
+    the clause or source it rests on."""
+    lines = [f"【{rule_title(finding.rule)}】 {finding.message()}"]
+    if finding.suggestion:
+        lines.append(tr(f"修正案: {finding.suggestion}", f"Suggestion: {finding.suggestion}"))
+    basis = finding.citation or finding.source
+    if basis:
+        lines.append(tr(f"根拠: {basis}", f"Basis: {basis}"))
+    return "\n".join(lines)
+
+
 class FindingItem(QTreeWidgetItem):
     """A row that sorts by SORT_ROLE: 重要度 by weight, then by place in the text."""
 
@@ -195,6 +207,12 @@ class ProofreadTab(QWidget):
         pane_layout.setContentsMargins(0, 0, 0, 0)
         pane_layout.addLayout(filters)
         pane_layout.addWidget(self.tree, 1)
+        # The current finding in full: the table's columns elide on a laptop screen.
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.detail.setTextFormat(Qt.PlainText)
+        pane_layout.addWidget(self.detail)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(self.view)
         split.addWidget(findings_pane)
@@ -319,6 +337,10 @@ class ProofreadTab(QWidget):
         self.tree.setSortingEnabled(True)
         for column in (1, 2):
             self.tree.resizeColumnToContents(column)
+        # A long English rule title must not squeeze the message out of sight.
+        cap = 24 * self.tree.fontMetrics().averageCharWidth()
+        self.tree.setColumnWidth(2, min(self.tree.columnWidth(2), cap))
+        self.detail.setText("")
         self._fit_status_column()
         self._fill_rule_filter()
         self.apply_filters()
@@ -445,6 +467,7 @@ class ProofreadTab(QWidget):
     def _tree_moved(self, current, _previous) -> None:
         review = self.current_review()
         self.update_actions(self.main.busy())
+        self.detail.setText(finding_detail(review.finding) if review is not None else "")
         if review is None or self._syncing:
             return
         self._syncing = True

@@ -79,6 +79,32 @@ class ElidedLabel(QLabel):
         painter.drawText(rect, int(self.alignment()), text)
 
 
+class NameCombo(QComboBox):
+    """A model list as wide as the chosen name when there is room (up to 48 characters),
+    yet able to shrink to 16 on a narrow screen: a name cut off ("Llama 3.1 Swal…")
+    where the window had space to spare looked broken."""
+
+    MIN_CHARS, MAX_CHARS = 16, 48
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumContentsLength(self.MIN_CHARS)
+        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self.currentIndexChanged.connect(lambda _i: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()  # MIN_CHARS wide, with the arrow and frame
+        metrics = self.fontMetrics()
+        text = metrics.horizontalAdvance(self.currentText())
+        room = metrics.averageCharWidth() * self.MAX_CHARS
+        extra = min(text, room) - metrics.averageCharWidth() * self.MIN_CHARS
+        return QSize(hint.width() + max(0, extra), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return super().sizeHint()
+
+
 class RoleSelector(QWidget):
     chosen = Signal(str, str)  # role, model id
 
@@ -86,10 +112,7 @@ class RoleSelector(QWidget):
         super().__init__(parent)
         self.role = role
         self.label = QLabel(tr(*ROLE_LABELS[role]))
-        self.combo = QComboBox()
-        # A fixed width in characters, whatever the names: the full name is in the popup.
-        self.combo.setMinimumContentsLength(16)
-        self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.combo = NameCombo()  # the full name in the popup and, with room, in the box
         self.label.setBuddy(self.combo)
         self.info = ElidedLabel(tr("読み込み中…", "loading…"))
         self.badge = QLabel(tr("デモモデル", "Demo model"))

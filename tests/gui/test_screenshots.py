@@ -27,7 +27,7 @@ def _reply(window):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_screenshot_of_each_tab(
-    make_window, open_doc, corpus_docx, wait_job, tmp_path, qtbot, lang
+    make_window, fake_model, open_doc, corpus_docx, wait_job, tmp_path, qtbot, lang
 ):
     from desk_assistant import i18n
 
@@ -35,7 +35,11 @@ def test_screenshot_of_each_tab(
     folder = Path(os.environ.get("DESK_ASSISTANT_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     engine = FakeEngine("")
-    window = make_window(engine, demo=True)
+    window = make_window()
+    from desk_assistant.llm.catalog import load_catalog
+
+    longest = max((entry.name for entry in load_catalog()), key=len)  # the worst case
+    window.set_model(fake_model(engine, demo=True, name=longest, size=8_500_000_000))
     engine.reply_with(_reply(window))
     window.resize(1280, 720)
     window.show()

@@ -178,6 +178,7 @@ def test_translate_fills_rows_as_segments_stream_and_saves(
     window = make_window(FakeEngine(_translate_reply))
     open_doc(window, corpus_docx)
     tab = window.translate_tab
+    assert tab.notice.isHidden()  # no empty line above the table
     rows = []
     op = tab.run()
     op.item.connect(rows.append)
@@ -193,6 +194,8 @@ def test_translate_fills_rows_as_segments_stream_and_saves(
         tab.table.item(r, 1) for r in range(tab.table.rowCount()) if tab.table.item(r, 1).toolTip()
     ]
     assert tinted
+    # The verdict stays above the table after the status bar's message has passed.
+    assert not tab.notice.isHidden() and "判定 要確認" in tab.notice.text()
     out, both = tmp_path / "en.docx", tmp_path / "bi.docx"
     wait_job(tab.save(out))
     wait_job(tab.save(both, bilingual=True))

@@ -55,3 +55,24 @@ def test_larger_text_then_ctrl0_gives_back_the_size(make_window, fake_model, qtb
     window.zoom(0)
     qtbot.waitUntil(lambda: window.size() == before)
     assert window.minimumSizeHint().width() <= SCREEN_W
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_longest_model_name_shows_whole_at_1280(make_window, fake_model, qtbot, lang):
+    """With room to spare the model list is as wide as the name (it was cut at 16
+    characters: "Llama 3.1 Swallo…"), and the window still fits."""
+    from desk_assistant import i18n
+
+    i18n.set_language(lang)
+    window = make_window()
+    name = _longest_catalog_name()
+    window.set_model(fake_model(FakeEngine(), demo=True, name=name, size=8_500_000_000))
+    window.resize(SCREEN_W, SCREEN_H)
+    window.show()
+    qtbot.waitExposed(window)
+    for selector in window.model_bar.selectors.values():
+        combo = selector.combo
+        assert combo.currentText() == name
+        assert combo.width() >= combo.fontMetrics().horizontalAdvance(name) + 20, combo.width()
+        assert selector.info.isVisible() and selector.badge.isVisible()
+    assert window.width() <= SCREEN_W

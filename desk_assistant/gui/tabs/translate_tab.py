@@ -156,7 +156,9 @@ class TranslateTab(QWidget):
         self.run_button = QPushButton(tr("翻訳を実行(&R)", "&Run translation"))
         self.save_button = QPushButton(tr("訳文を保存(&S)…", "&Save translation…"))
         self.bilingual_button = QPushButton(tr("対訳で保存(&B)…", "Save &bilingual…"))
-        self.notice = QLabel()
+        self.notice = QLabel()  # the last run's verdict; hidden when empty (no gap)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([tr("原文", "Source"), tr("訳文", "Translation")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
@@ -199,9 +201,14 @@ class TranslateTab(QWidget):
         if event.type() == QEvent.FontChange:  # Ctrl++ / Ctrl+0: rows follow the text size
             self.table.resizeRowsToContents()
 
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
     def document_changed(self, document) -> None:
         self._unsaved = False
         self.result = None
+        self.set_notice("")
         self.rows.clear()
         segments = [s for s in document.segments() if s.text.strip()]
         self.table.setRowCount(len(segments))
@@ -251,6 +258,7 @@ class TranslateTab(QWidget):
         self.result = None
         self.partial = False
         self.streamed = {}
+        self.set_notice("")
         self.job = None
         for row in range(self.table.rowCount()):
             self.table.setItem(row, 1, QTableWidgetItem(""))
@@ -311,12 +319,17 @@ class TranslateTab(QWidget):
         findings = len(result.findings)
         verdict = getattr(result, "verdict", None)  # 問題なし / 要確認 N 件 (segments)
         if verdict is not None:
-            self.main.status(
-                tr(
-                    f"翻訳完了: 判定 {verdict.label()}（指摘 {findings} 件）",
-                    f"Translated: verdict {verdict.label()} ({findings} findings)",
-                )
+            said = tr(
+                f"翻訳完了: 判定 {verdict.label()}（指摘 {findings} 件）",
+                f"Translated: verdict {verdict.label()} ({findings} findings)",
             )
+            self.main.status(said)
+            # The verdict stays above the table (the status bar's message passes).
+            hint = tr(
+                "（色付きの行にポインタを合わせると理由が出ます）",
+                " (hover over a coloured row for the reason)",
+            )
+            self.set_notice(said + (hint if findings else ""))
         elif findings:
             self.main.status(
                 tr(f"翻訳完了: 確認事項 {findings} 件", f"Translated: {findings} findings to check")

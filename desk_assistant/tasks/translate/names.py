@@ -203,6 +203,16 @@ def proper_names(text: str) -> list[tuple[str, str, str]]:
     return list(names.values())
 
 
+def short_words(text: str) -> list[str]:
+    """Sudachi's shortest words (テキストベース → テキスト, ベース); [text] without Sudachi."""
+    loaded = _tokenizer()
+    if loaded is None:
+        return [text]
+    tokenizer, mode = loaded
+    raw = text.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
+    return [m.surface() for m in tokenizer.tokenize(raw, mode)]
+
+
 def reading_of(text: str) -> str:
     """Katakana reading of a short text (デジタル庁 → デジタルチョウ); "" without Sudachi."""
     loaded = _tokenizer()

@@ -43,12 +43,17 @@ _SUFFIX_HEADS = {
     "部会": ("subcommittee", "committee", "commission", "council", "panel", "section",
              "division", "subdivision", "group", "board", "subcouncil"),
     "省": ("ministry", "department", "government"),
+    "局": ("bureau", "office", "department", "division", "secretariat", "authority",
+          "agency", "station", "administration"),
+    "課": ("division", "section", "office", "department", "unit", "bureau"),
     "庁": ("agency", "office", "board", "authority", "government", "department",
            "ministry", "bureau", "administration"),
 }  # fmt: skip
+_CHAINED = ("局", "課")  # 法務省民事局民事法制管理官: a bureau is named inside a longer title
 _SUFFIX = re.compile(
-    rf"{_CJK_RUN}{{2,12}}?(?:{'|'.join(sorted(_SUFFIX_HEADS, key=len, reverse=True))})"
-    rf"(?![\u4e00-\u9fff々])"
+    rf"{_CJK_RUN}{{2,12}}?(?:"
+    rf"(?:{'|'.join(sorted(set(_SUFFIX_HEADS) - set(_CHAINED), key=len, reverse=True))})"
+    rf"(?![\u4e00-\u9fff々])|(?:{'|'.join(_CHAINED)})(?![面所地的題]))"  # not 局面, 課題
 )
 
 

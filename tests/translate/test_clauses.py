@@ -1,0 +1,75 @@
+"""Dropped clauses (omission.clause): one clause of a long sentence left out keeps the length
+in band; its own anchors (loanwords, listed content words, names, figures) tell."""
+
+from __future__ import annotations
+
+from desk_assistant.tasks.translate.checks import check_segment
+from desk_assistant.tasks.translate.clauses import (
+    anchors,
+    clauses,
+    dropped_clauses,
+    english_skeleton,
+    katakana_skeleton,
+)
+
+# docx03 (real corpus text) and its reference translation (bench/data/trust_references.json).
+SOURCE = (
+    "データに関するドキュメントが分散して管理されていると、データの入手や更新、"
+    "データ項目間の関係の把握が難しくなり、データを様々なサービスに連携することや、"
+    "データを公開し、利活用を促すことが難しくなります。"
+)
+FULL = (
+    "When documents about data are managed in scattered places, it becomes hard to obtain and "
+    "update data and to understand the relations between data items, and it becomes hard to "
+    "link data to various services, to publish data and to encourage its use."
+)
+WITHOUT_SERVICES = (
+    "When documents about data are managed in scattered places, it becomes hard to obtain and "
+    "update data and to understand the relations between data items, "
+    "to publish data and to encourage its use."
+)
+
+
+def test_loanwords_compare_as_consonant_skeletons():
+    for katakana, english in [
+        ("データ", "data"),
+        ("パターン", "pattern"),
+        ("ワーキンググループ", "workinggroup"),
+        ("プラットフォーム", "platform"),
+        ("アプリケーション", "application"),
+        ("サービス", "service"),
+    ]:
+        assert katakana_skeleton(katakana) == english_skeleton(english), katakana
+    assert katakana_skeleton("データ") != english_skeleton("model")
+
+
+def test_clauses_and_their_anchors():
+    parts = clauses(SOURCE)
+    assert len(parts) == 6
+    service = next(p for p in parts if "サービス" in p)
+    assert {a.surface for a in anchors(service)} >= {"連携", "サービス"}
+
+
+def test_a_dropped_clause_is_a_finding_and_the_full_translation_is_quiet():
+    assert not dropped_clauses(SOURCE, FULL)
+    lost = dropped_clauses(SOURCE, WITHOUT_SERVICES)
+    assert lost and "サービス" in lost[0]
+    found = [f for f in check_segment(SOURCE, WITHOUT_SERVICES, (), "ja", "en")]
+    clause = [f for f in found if f.check == "omission.clause"]
+    assert clause and clause[0].severity == "warning"
+    assert "サービス" in clause[0].message_ja and "left out" in clause[0].message_en
+    assert not [f for f in check_segment(SOURCE, FULL, (), "ja", "en") if f.severity != "info"]
+
+
+def test_word_order_and_inflection_do_not_matter():
+    source = "テキストベースでの2次利用と添付ファイルベースでの2次利用をそれぞれ検討しなければなりません。"
+    english = "Secondary use (2) based on text and on attached files must each be considered."
+    assert not dropped_clauses(source, english)
+
+
+def test_only_japanese_to_english_is_checked():
+    assert not [
+        f
+        for f in check_segment("Data is shared.", "共有する。", (), "en", "ja")
+        if f.check == "omission.clause"
+    ]

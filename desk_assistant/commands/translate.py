@@ -34,6 +34,7 @@ from ..session import TaskSession
 from ..session.outputs import output_name
 from ..tasks.translate import detect_language, job_id_for, translate_document
 from ..tasks.translate.languages import check_language, check_pair
+from ..tasks.translate.result import DEMO_NOTE
 from .common import (
     FileOutcome,
     Progress,
@@ -203,6 +204,8 @@ def cmd_translate(args) -> int:
             finally:
                 bar.close()
             out = outputs[path]
+            if info.demo:
+                result.note = DEMO_NOTE  # the file says so too, wherever it goes
             warnings = result.save(out, bilingual=args.bilingual)
             if job is not None:
                 job.finish()

@@ -72,6 +72,10 @@ def run_translation(opened, document, languages, glossary_path, session, token, 
         cancel=token,
         on_segment=on_segment,
     )
+    if getattr(opened.info, "demo", False):
+        from ...tasks.translate.result import DEMO_NOTE
+
+        result.note = DEMO_NOTE  # the saved file says it too, wherever it goes
     return result, job
 
 

@@ -15,6 +15,8 @@ from ...llm.prompts import LANGUAGE_NAMES
 
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Frequent Chinese function characters, rare in Japanese (simplified forms never used there).
+_ZH_MARKS = re.compile(r"[的了是这们么吗呢说还没对个为与于们从让给把被]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -72,8 +74,13 @@ def detect_language(text: str, default: str = "ja") -> str:
     scripts = {k: v for k, v in counts.items() if k not in ("kana", "han")} | {"cjk": cjk}
     best = max(scripts, key=lambda k: scripts[k])
     if best == "cjk":
-        # Japanese writes kana between its kanji; Chinese has (almost) none.
-        return "ja" if counts["kana"] >= max(1, cjk // 20) else "zh"
+        # Japanese writes kana between its kanji; Chinese has (almost) none. A Japanese
+        # name list (竹林 俊憲 …) has no kana either: Chinese prose is told by its
+        # function characters (的 了 是 这 …), which such a list lacks.
+        if counts["kana"] >= max(1, cjk // 20):
+            return "ja"
+        marks = len(_ZH_MARKS.findall(text))
+        return "zh" if marks * 40 >= counts["han"] and marks >= 2 else "ja"
     if best == "hangul":
         return "ko"
     if best == "cyrillic":

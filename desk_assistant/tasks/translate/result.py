@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,13 @@ from ...documents.tags import strip_tags
 from ...llm.prompts import language_name
 from ..verdicts import Verdict, verdict_of
 from .checks import Finding
+
+# First in a file translated by the demo model, in both languages: the file travels
+# without the program's screen or report that says so.
+DEMO_NOTE = (
+    "【デモモデルによる翻訳：品質は実用水準ではありません / "
+    "Translated by the demo model: not production quality】"
+)
 
 # Where a segment's translation came from.
 ORIGINS = (
@@ -22,6 +30,13 @@ ORIGINS = (
     "failed",  # the model gave nothing usable, or failed a hard check twice: the source is
     # kept (marked KEPT_MARK after a failed check), with findings saying why
 )
+
+
+def with_note(tagged: str, note: str) -> str:
+    """`note` in front of a tagged translation, inside its first formatting run so it shows."""
+    opening = re.match(r"<g\d+>", tagged)
+    at = opening.end() if opening else 0
+    return f"{tagged[:at]}{note} {tagged[at:]}"
 
 
 @dataclass
@@ -64,6 +79,7 @@ class TranslationResult:
     segments: list[SegmentResult]
     stats: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    note: str = ""  # written first into the saved file (DEMO_NOTE for the demo model)
 
     @property
     def findings(self) -> list[tuple[SegmentResult, Finding]]:
@@ -75,7 +91,11 @@ class TranslationResult:
         return verdict_of(s.findings for s in self.segments)
 
     def replacements(self) -> dict[str, str]:
-        return {s.location: s.translation for s in self.segments if s.origin != "kept"}
+        written = {s.location: s.translation for s in self.segments if s.origin != "kept"}
+        if self.note and written:
+            first = next(iter(written))
+            written[first] = with_note(written[first], self.note)
+        return written
 
     def save(
         self,
@@ -100,6 +120,8 @@ class TranslationResult:
             f"対訳 / Bilingual: {Path(self.document.path).name} "
             f"({language_name(self.source_lang)} → {language_name(self.target_lang)})"
         )
+        if self.note:
+            title += f"\n{self.note}"
         # Source and translation only: block ids like "body/p1" mean nothing to a reader.
         rows = [(s.source, s.translation_text) for s in self.segments]
         write_bilingual_docx(out_path, rows, title=title, overwrite=overwrite)

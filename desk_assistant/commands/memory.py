@@ -53,20 +53,29 @@ def is_bad(source_lang: str, target_lang: str):
     return check
 
 
+def purge_memory(memory, source: str, target: str, everything: bool = False) -> tuple[int, int]:
+    """Remove the bad entries (or all) and save; (entries before, entries removed).
+    The CLI and the window's translate tab both purge through here."""
+    before = len(memory)
+    removed = memory.purge((lambda s, t: True) if everything else is_bad(source, target))
+    memory.save()
+    return before, len(removed)
+
+
+def purged_message(source: str, target: str, before: int, removed: int) -> str:
+    return i18n.tr(
+        f"翻訳メモリ {source}→{target}: {before} 件中 {removed} 件を削除しました",
+        f"translation memory {source}→{target}: removed {removed} of {before}",
+    )
+
+
 def cmd_purge(args) -> int:
     source, target = check_language(args.source), check_language(args.target)
     check_pair(source, target)
     memory = TranslationMemory(VaultStore(args.security.vault, memory_name(source, target)))
-    before = len(memory)
-    removed = memory.purge((lambda s, t: True) if args.all else is_bad(source, target))
-    memory.save()
+    before, removed = purge_memory(memory, source, target, args.all)
     if args.format == "json":
-        emit_json({"pair": f"{source}-{target}", "before": before, "removed": len(removed)})
+        emit_json({"pair": f"{source}-{target}", "before": before, "removed": removed})
     else:
-        print(
-            i18n.tr(
-                f"翻訳メモリ {source}→{target}: {before} 件中 {len(removed)} 件を削除しました",
-                f"translation memory {source}→{target}: removed {len(removed)} of {before}",
-            )
-        )
+        print(purged_message(source, target, before, removed))
     return EXIT_OK

@@ -523,3 +523,24 @@ def test_a_saved_demo_model_summary_keeps_the_demo_note(make_window, open_doc, t
     out = tmp_path / "summary.txt"
     wait_job(window.summarize_tab.save(out))
     assert DEMO_NOTE[0] in out.read_text(encoding="utf-8")
+
+
+def test_translate_tab_purges_bad_memory_entries(make_window, wait_job, tmp_path):
+    """Issue 12: the GUI can purge bad translation-memory entries (the CLI's rule)."""
+    from desk_assistant.security.startup import secure_startup
+    from desk_assistant.settings import Settings
+
+    settings = Settings(path=tmp_path / "settings.json")
+    security = secure_startup(settings, on_warning=lambda text: None)
+    window = make_window(FakeEngine("x"), settings=settings, security=security)
+    tab = window.translate_tab
+    memory = window.session("translate").memory("ja", "en")
+    memory.add("申請書を提出する。", "Submit the application form.")
+    memory.add("法務大臣　殿", "Mr. Mr")  # the addressee lost: a bad entry
+    memory.save()
+    assert tab.purge_button.isEnabled()
+    wait_job(tab.purge_memory())
+    assert not window.last_error, window.last_error
+    assert "1" in tab.notice.text() and "2" in tab.notice.text()  # removed 1 of 2
+    again = window.session("translate").memory("ja", "en")
+    assert len(again) == 1 and again.lookup("申請書を提出する。") is not None

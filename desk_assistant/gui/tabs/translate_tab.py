@@ -79,6 +79,21 @@ def run_translation(opened, document, languages, glossary_path, session, token, 
     return result, job
 
 
+def purge_pair(session, source: str, target: str) -> str:
+    """On the worker: purge one language pair's memory; the sentence to show."""
+    from ...commands.memory import purge_memory, purged_message
+
+    if source == target:
+        return tr("原文と訳文の言語が同じです", "Source and target are the same language")
+    memory = session.memory(source, target)
+    if memory is None:
+        return tr(
+            "翻訳メモリは使われていません（設定・管理者の方針・暗号鍵）",
+            "The translation memory is not in use (settings, IT policy or vault key)",
+        )
+    return purged_message(source, target, *purge_memory(memory, source, target))
+
+
 PARTIAL_NOTE = (
     "翻訳は途中で中断されました。未翻訳の段落は【未翻訳・原文のまま】と明記して保存されます。",
     "The translation was interrupted; untranslated paragraphs are saved marked NOT TRANSLATED.",
@@ -160,6 +175,14 @@ class TranslateTab(QWidget):
         self.run_button = QPushButton(tr("翻訳を実行(&R)", "&Run translation"))
         self.save_button = QPushButton(tr("訳文を保存(&S)…", "&Save translation…"))
         self.bilingual_button = QPushButton(tr("対訳で保存(&B)…", "Save &bilingual…"))
+        self.purge_button = QPushButton(tr("翻訳メモリを点検(&M)", "Check &memory"))
+        self.purge_button.setToolTip(
+            tr(
+                "今の検査で問題のある訳を翻訳メモリ（選んだ言語の組）から削除します",
+                "Remove the entries that fail today's checks from the translation memory "
+                "of the chosen language pair",
+            )
+        )
         self.notice = QLabel()  # the last run's verdict; hidden when empty (no gap)
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -181,6 +204,7 @@ class TranslateTab(QWidget):
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.purge_button)
         bar.addWidget(self.save_button)
         bar.addWidget(self.bilingual_button)
         layout = QVBoxLayout(self)
@@ -192,6 +216,7 @@ class TranslateTab(QWidget):
         self.run_button.clicked.connect(self.run)
         self.save_button.clicked.connect(lambda: self.choose_save(bilingual=False))
         self.bilingual_button.clicked.connect(lambda: self.choose_save(bilingual=True))
+        self.purge_button.clicked.connect(self.purge_memory)
         self.update_actions(False)
 
     def unsaved(self) -> str | None:
@@ -228,11 +253,13 @@ class TranslateTab(QWidget):
         return {
             "glossary": [self.glossary_button],
             "export": [self.save_button, self.bilingual_button],
+            "translation_memory": [self.purge_button],
         }
 
     def update_actions(self, busy: bool) -> None:
         ready = self.main.document is not None and self.main.model(self.role) is not None
         self.run_button.setEnabled(ready and not busy)
+        self.purge_button.setEnabled(not busy)
         for button in (self.save_button, self.bilingual_button):
             button.setEnabled(self.result is not None and not busy)
 
@@ -246,6 +273,23 @@ class TranslateTab(QWidget):
         if path:
             self.main.remember_folder("glossary", path)
         self.set_glossary(Path(path) if path else None)
+
+    def memory_pair(self) -> tuple[str, str]:
+        target = self.target_box.currentData()
+        source = self.source_box.currentData() or ("ja" if target != "ja" else "en")
+        return source, target
+
+    def purge_memory(self):
+        """Remove bad entries from the translation memory (the same rule as
+        `desk-assistant memory purge`); on a worker: every entry is re-checked."""
+        source, target = self.memory_pair()
+        session = self.main.session("translate")
+        return self.main.start_job(
+            lambda token, emit: purge_pair(session, source, target),
+            tr("翻訳メモリを点検中", "Checking the translation memory"),
+            on_success=lambda message: self.set_notice(message),
+            uses_document=False,
+        )
 
     def set_glossary(self, path: Path | None) -> None:
         self.glossary_path = path

@@ -150,6 +150,17 @@ SCHEMA += (
         minimum=50,
         maximum=101,
     ),
+    Setting(
+        "translate.font_map",
+        str,
+        "",
+        "翻訳文のフォント（空 = 既定。off = 切り替えない。例: serif=Times New Roman; sans=Arial; mincho=ＭＳ 明朝; gothic=ＭＳ ゴシック）",
+        "Fonts of translated text (empty = built-in; off = keep the source's; e.g. serif=Times New Roman; sans=Arial; mincho=ＭＳ 明朝; gothic=ＭＳ ゴシック)",
+        description=(
+            "日本語→英語では明朝の文字を serif、ゴシックを sans のフォントに、英語→日本語では mincho / gothic のフォントにします。組織のポリシー（FontMap）で固定できます。",
+            "Japanese→English: 明朝 text gets the serif font, ゴシック the sans one; English→Japanese: the mincho / gothic ones. IT can lock it by policy (FontMap).",
+        ),
+    ),
 )
 # --- end translate ---
 # --- gui (issue 7): the desktop window ---
@@ -191,6 +202,33 @@ SCHEMA += (
 )
 # --- end library ---
 BY_KEY = {s.key: s for s in SCHEMA}
+
+# translate.font_map (and policy FontMap): which font translated text gets, by the
+# family of its source font. serif/sans: Latin faces for 明朝/ゴシック text (JA→EN);
+# mincho/gothic: Japanese faces for serif/sans text (EN→JA).
+DEFAULT_FONT_MAP = {
+    "serif": "Times New Roman",
+    "sans": "Arial",
+    "mincho": "ＭＳ 明朝",
+    "gothic": "ＭＳ ゴシック",
+}
+FONTS_OFF = "off"
+
+
+def parse_font_map(text: str) -> dict[str, str] | None:
+    """ "serif=Georgia; gothic=BIZ UDゴシック" → the default map with those faces; "" → the
+    default; "off" → None (fonts are not switched). ValueError on anything else."""
+    text = (text or "").strip()
+    if text.lower() == FONTS_OFF:
+        return None
+    found = dict(DEFAULT_FONT_MAP)
+    for item in filter(None, (part.strip() for part in text.replace("；", ";").split(";"))):
+        key, sep, face = item.partition("=")
+        key, face = key.strip().lower(), face.strip()
+        if not sep or key not in DEFAULT_FONT_MAP or not face or len(face) > 64:
+            raise ValueError(f"{FONTS_OFF} | " + "; ".join(f"{k}=…" for k in DEFAULT_FONT_MAP))
+        found[key] = face
+    return found
 
 
 @dataclass

@@ -206,7 +206,7 @@ def cmd_translate(args) -> int:
             out = outputs[path]
             if info.demo:
                 result.note = DEMO_NOTE  # the file says so too, wherever it goes
-            warnings = result.save(out, bilingual=args.bilingual)
+            warnings = result.save(out, bilingual=args.bilingual, font_map=session.font_map())
             if job is not None:
                 job.finish()
             data = result.to_dict() | {

@@ -11,10 +11,43 @@ slots the other way round. Runs whose font we cannot place keep theirs.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import NamedTuple
 
-# The Latin font for each Japanese family, and the Japanese one for each Latin family.
-LATIN = {"serif": "Times New Roman", "sans": "Arial"}
-EAST_ASIAN = {"serif": "ＭＳ 明朝", "sans": "ＭＳ ゴシック"}
+from ..settings import DEFAULT_FONT_MAP
+
+# The Latin font for each Japanese family, and the Japanese one for each Latin family
+# (the built-in map; IT may set another: setting translate.font_map, policy FontMap).
+LATIN = {"serif": DEFAULT_FONT_MAP["serif"], "sans": DEFAULT_FONT_MAP["sans"]}
+EAST_ASIAN = {"serif": DEFAULT_FONT_MAP["mincho"], "sans": DEFAULT_FONT_MAP["gothic"]}
+
+
+class FontSwitch(NamedTuple):
+    """A translation direction with the font map to use (keys of settings.DEFAULT_FONT_MAP);
+    the writers take it where they take a plain (source, target) pair."""
+
+    source: str
+    target: str
+    fonts: Mapping[str, str] = DEFAULT_FONT_MAP
+
+
+def _map(direction) -> Mapping[str, str]:
+    return getattr(direction, "fonts", None) or DEFAULT_FONT_MAP
+
+
+def target_font(source_font: str | None, direction) -> str | None:
+    """The font for translated text whose source font is `source_font`: JA→EN a Latin
+    face for a Japanese one, EN→JA a Japanese face for a Latin one; None: keep it."""
+    source, target = direction[0], direction[1]
+    fonts = _map(direction)
+    if source == "ja" and target != "ja" and is_japanese_font(source_font):
+        kind = family(source_font)
+        return fonts[kind] if kind else None
+    if target == "ja" and source != "ja" and source_font and not is_japanese_font(source_font):
+        kind = family(source_font)
+        return fonts[{"serif": "mincho", "sans": "gothic"}[kind]] if kind else None
+    return None
+
 
 _JA_SERIF = re.compile(r"明朝|mincho|教科書|行書|楷書|textbook", re.IGNORECASE)
 _JA_SANS = re.compile(r"ゴシック|gothic|メイリオ|meiryo|ポップ|丸", re.IGNORECASE)
@@ -39,20 +72,16 @@ def family(name: str | None) -> str | None:
     return None
 
 
-def latin_for(source_font: str | None) -> str | None:
+def latin_for(source_font: str | None, fonts: Mapping[str, str] = DEFAULT_FONT_MAP) -> str | None:
     """JA→EN: the Latin font to put where a Japanese one is, or None to leave it."""
-    if not is_japanese_font(source_font):
-        return None
-    kind = family(source_font)
-    return LATIN[kind] if kind else None
+    return target_font(source_font, FontSwitch("ja", "en", fonts))
 
 
-def east_asian_for(source_font: str | None) -> str | None:
+def east_asian_for(
+    source_font: str | None, fonts: Mapping[str, str] = DEFAULT_FONT_MAP
+) -> str | None:
     """EN→JA: the Japanese font for the East Asian slot beside a Latin one, or None."""
-    if not source_font or is_japanese_font(source_font):
-        return None
-    kind = family(source_font)
-    return EAST_ASIAN[kind] if kind else None
+    return target_font(source_font, FontSwitch("en", "ja", fonts))
 
 
 # --- applying the mapping to runs -------------------------------------------------
@@ -120,12 +149,12 @@ def switch_word_run(run, direction: tuple[str, str], defaults: dict, theme: dict
     rfonts = rpr.find(f"{{{W}}}rFonts") if rpr is not None else None
     latin = _word_slot(rfonts, "ascii", theme) or defaults.get("ascii")
     east = _word_slot(rfonts, "eastAsia", theme) or defaults.get("eastAsia")
-    source, target = direction
+    source, target, fonts = direction[0], direction[1], _map(direction)
     if source == "ja" and target != "ja":
-        face = latin_for(latin) or (latin_for(east) if not latin else None)
+        face = latin_for(latin, fonts) or (latin_for(east, fonts) if not latin else None)
         slots = ("ascii", "hAnsi")
     elif target == "ja" and source != "ja":
-        face = east_asian_for(latin) if not is_japanese_font(east) else None
+        face = east_asian_for(latin, fonts) if not is_japanese_font(east) else None
         slots = ("eastAsia",)
     else:
         return
@@ -167,14 +196,14 @@ def switch_drawing_run(run, direction: tuple[str, str], theme: dict) -> None:
     rpr = run.find(f"{{{A}}}rPr")
     latin = _drawing_face(rpr, "latin", theme)
     east = _drawing_face(rpr, "ea", theme)
-    source, target = direction
+    source, target, fonts = direction[0], direction[1], _map(direction)
     if source == "ja" and target != "ja":
         slot = "latin"
-        face = latin_for(latin) or (latin_for(east) if not latin else None)
+        face = latin_for(latin, fonts) or (latin_for(east, fonts) if not latin else None)
         after = _AFTER_LATIN
     elif target == "ja" and source != "ja":
         slot = "ea"
-        face = east_asian_for(latin) if not is_japanese_font(east) else None
+        face = east_asian_for(latin, fonts) if not is_japanese_font(east) else None
         after = _AFTER_LATIN[1:]
     else:
         return

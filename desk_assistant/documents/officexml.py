@@ -128,6 +128,8 @@ class TextUnit:
     twin: bool = False  # a cached copy of another unit's text (SmartArt drawing, fallback)
     # Called after the text changed (Excel: drop the furigana of the old text).
     on_change: object = None
+    # What the format needs to find the unit again after writing (Excel: the string).
+    key: object = None
 
     @property
     def groups(self) -> list[Piece]:
@@ -231,6 +233,10 @@ class OfficeDocument(Document):
     def _switch_fonts(self, pkg: Package, unit: TextUnit, direction) -> None:
         """Formats whose runs carry fonts (PowerPoint) set them by script here."""
 
+    def _after_replace(self, pkg: Package, changed: list[TextUnit], direction) -> None:
+        """Once every replacement is in: make room for longer text (wrap, auto-fit) and
+        fonts that live outside the runs (Excel's cell formats)."""
+
     def _add_comments(self, new, notes: list[tuple[str, str]], author: str) -> list:
         """Place (location, text) notes as the format's comments; returns those not placed."""
         raise NotImplementedError  # pragma: no cover - abstract
@@ -281,6 +287,7 @@ class OfficeDocument(Document):
         pkg = Package(self.path, self._entries)
         by_source: dict[str, str] = {}  # source tagged text -> new, for the twins
         twins: list[tuple[TextUnit, str]] = []
+        changed: list[TextUnit] = []
         for unit in self._units(pkg):
             if unit.twin:
                 twins.append((unit, unit.tagged()))
@@ -293,12 +300,15 @@ class OfficeDocument(Document):
                 warnings.append(f"{unit.location}: {message}")
             self._switch_fonts(pkg, unit, direction)
             pkg.dirty.add(unit.part)
+            changed.append(unit)
         for unit, source in twins:
             new = by_source.get(source)
             if new is not None and source:
                 unit.apply(new)
                 self._switch_fonts(pkg, unit, direction)
                 pkg.dirty.add(unit.part)
+                changed.append(unit)
+        self._after_replace(pkg, changed, direction)
         links = LinkScrubber((i.filename, d) for i, d in self._entries)
         with (
             atomic_writer(

@@ -102,6 +102,29 @@ class PptxDocument(OfficeDocument):
             if run is not None and run.tag == a("r"):
                 fonts.switch_drawing_run(run, direction, pkg.theme_fonts)
 
+    def _after_replace(self, pkg: Package, changed: list[TextUnit], direction) -> None:
+        from .pptx_layout import shrink_to_fit
+
+        bodies: dict[int, etree._Element] = {}
+        before: dict[int, str] = {}  # id of a replaced a:p → its source text
+        paragraphs = []  # kept alive: lxml's proxies (and so their ids) live while referenced
+        for unit in changed:
+            if unit.kind != "slide" or unit.twin or not unit.groups:
+                continue
+            node = unit.groups[0].nodes[0]
+            body = next((n for n in node.iterancestors(f"{{{P}}}txBody")), None)
+            para = next((n for n in node.iterancestors(a("p"))), None)
+            if body is not None:
+                bodies[id(body)] = body
+            if para is not None:
+                paragraphs.append(para)
+                before[id(para)] = unit.text()
+        self.layout = {"autofit": 0, "shrunk": 0}
+        for body in bodies.values():
+            outcome = shrink_to_fit(body, before)
+            if outcome:
+                self.layout[outcome] += 1
+
     def _add_comments(self, new, notes, author: str) -> list:
         from .pptx_comments import add_comments
 

@@ -119,6 +119,7 @@ class XlsxDocument(OfficeDocument):
                             string_pieces(si),
                             hidden=hidden,
                             on_change=_drop_phonetics(si),
+                            key=("sst", index, si),
                         )
                     elif kind == "inlineStr" and cell.find(s("f")) is None:
                         inline = cell.find(s("is"))
@@ -130,6 +131,7 @@ class XlsxDocument(OfficeDocument):
                                 string_pieces(inline),
                                 hidden=hidden,
                                 on_change=_drop_phonetics(inline),
+                                key=("inline", (sheet.part, cell.get("r", "")), inline),
                             )
             yield from self._comments(pkg, sheet)
 
@@ -148,6 +150,23 @@ class XlsxDocument(OfficeDocument):
                         hidden=sheet.hidden,
                         on_change=_drop_phonetics(text),
                     )
+
+    def _switch_fonts(self, pkg: Package, unit: TextUnit, direction) -> None:
+        if direction is not None and unit.key is not None:
+            from .xlsx_layout import switch_run_fonts
+
+            switch_run_fonts(unit.key[2], direction)
+
+    def _after_replace(self, pkg: Package, changed: list[TextUnit], direction) -> None:
+        from .xlsx_layout import fit_translated_cells, string_text
+
+        strings, inline = {}, {}
+        for unit in changed:
+            if unit.key is None:
+                continue  # a comment: its box is sized by Excel
+            kind, where, node = unit.key
+            (strings if kind == "sst" else inline)[where] = string_text(node)
+        self.layout = fit_translated_cells(pkg, strings, inline, direction)
 
     def _add_comments(self, new, notes, author: str) -> list:
         from .xlsx_comments import add_comments

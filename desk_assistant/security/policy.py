@@ -29,6 +29,7 @@ from typing import Any
 
 from .. import deployment, i18n
 from ..errors import FeatureDisabledError
+from ..settings import parse_font_map
 
 REGISTRY_KEY = deployment.REGISTRY_POLICY_KEY
 POLICY_FILE_NAME = deployment.POLICY_FILE_NAME
@@ -76,6 +77,8 @@ class Policy:
     owner_only_outputs: bool = False  # outputs 0600 instead of following the user's umask
     # 答弁・文書検索: folders IT puts in every user's library (indexed, not removable).
     library_folders: tuple[str, ...] = ()
+    # Fonts of translated text (settings.parse_font_map: "off" or "serif=…; sans=…; …").
+    font_map: str | None = None
     # Shared inference server (security/remote_endpoint.py). Machine policy only:
     # without RemoteEndpoint the app stays fully local and the guard refuses everything.
     remote_endpoint: str | None = None  # https://host:port (http only for 127.0.0.1 / ::1)
@@ -122,6 +125,7 @@ class Policy:
             "UILanguage": self.ui_language,
             "ProofreadProfile": self.proofread_profile,
             "LibraryFolders": list(self.library_folders),
+            "FontMap": self.font_map,
             "AllowPersonalExceptions": self.allow_personal_exceptions,
             "OwnerOnlyOutputs": self.owner_only_outputs,
             "RemoteEndpoint": self.remote_endpoint,
@@ -181,6 +185,12 @@ def _engine_use(value: Any) -> str:
     return text
 
 
+def _font_map(value: Any) -> str:
+    text = _text(value)
+    parse_font_map(text)  # ValueError names the accepted form
+    return text
+
+
 def _language(value: Any) -> str:
     text = _text(value).lower()
     if text not in i18n.SUPPORTED:
@@ -201,6 +211,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "UILanguage": ("ui_language", _language),
     "ProofreadProfile": ("proofread_profile", _text),
     "LibraryFolders": ("library_folders", _strings),
+    "FontMap": ("font_map", _font_map),
     "AllowPersonalExceptions": ("allow_personal_exceptions", _bool),
     "OwnerOnlyOutputs": ("owner_only_outputs", _bool),
     "RemoteEndpoint": ("remote_endpoint", _text),
@@ -593,6 +604,8 @@ def apply_policy(policy: Policy, settings: Any) -> Any:
         locked["engine.verify_hash"] = True  # an allow-list is meaningless without hashing
     if "retention_days" in policy.set_keys and policy.retention_days is not None:
         locked["data.retention_days"] = policy.retention_days
+    if policy.font_map:
+        locked["translate.font_map"] = policy.font_map
     if policy.remote_endpoint and policy.remote_engine_use != "user-choice":
         # IT decided where inference runs: the engine choice shows as managed.
         locked["engine.location"] = (

@@ -151,6 +151,13 @@ class TaskSession:
             )
         return self._memories[key]
 
+    def font_map(self) -> str:
+        """translate.font_map as IT or the user set it (policy FontMap wins): "" the
+        built-in map, "off", or "serif=…; sans=…" (settings.parse_font_map)."""
+        if self.policy.font_map:
+            return self.policy.font_map
+        return self._setting("translate.font_map", "") or ""
+
     def job(self, job_id: str, meta: dict | None = None):
         """The resumable job state kept in the vault; None when IT disabled the history
         (nothing about the user's jobs is kept) or there is no vault."""

@@ -77,7 +77,7 @@ def test_value_types_match_the_parsers():
             off = policy.find("p:disabledValue/p:decimal", NS)
             assert (on.get("value"), off.get("value")) == ("1", "0"), name
             assert kinds == [], name
-        elif parse is policy_mod._text:
+        elif parse in (policy_mod._text, policy_mod._font_map):
             assert kinds == ["text"], name
             assert elements(policy)[0].get("expandable") != "true", name  # REG_SZ, not expanded
         elif parse is policy_mod._days:
@@ -192,6 +192,7 @@ def test_what_the_templates_write_is_read_back_without_problems():
         "RemoteModelSummarize": "llm-jp-3.1-instruct",
         "RemoteModelProofread": "llm-jp-3.1-instruct",
         "LibraryFolders": [r"\\server\share\答弁", r"D:\通知"],
+        "FontMap": "serif=Georgia; gothic=BIZ UDゴシック",
     }
     result = load_policy([], use_registry=True, winreg_module=FakeWinreg(gpo_registry(sample)))
     assert result.problems == (), result.problems

@@ -412,7 +412,7 @@ class TranslateTab(QWidget):
         def work(token, emit):
             session.check_output(out_path, result.document)
             # The save dialog already asked before replacing an existing file.
-            result.save(out_path, bilingual=bilingual, overwrite=True)
+            result.save(out_path, bilingual=bilingual, overwrite=True, font_map=session.font_map())
             if job is not None and not bilingual and not partial:
                 job.finish()  # written: the resume state is no longer needed
             return out_path

@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...documents import Document, write_bilingual_docx
+from ...documents.fonts import FontSwitch
 from ...documents.tags import strip_tags
+from ...errors import UsageError
 from ...llm.prompts import language_name
+from ...settings import parse_font_map
 from ..verdicts import Verdict, verdict_of
 from .checks import Finding
 
@@ -104,17 +107,23 @@ class TranslationResult:
         bilingual: bool = False,
         overwrite: bool = False,
         switch_fonts: bool = True,
+        font_map: str = "",
     ) -> list[str]:
         """Write the translated .docx (layout of the source kept; PDF gives a new .docx),
         or with `bilingual` a 対訳 table. Atomic; never over the source or an existing file
         unless `overwrite`. Returns warnings from writing (tags that could not be placed).
-        `switch_fonts`: translated runs get fonts of the target script (documents/fonts.py)."""
+        `switch_fonts`: translated runs get fonts of the target script (documents/fonts.py),
+        from `font_map` (the translate.font_map setting / FontMap policy: "" built-in, "off")."""
         if not bilingual:
+            try:
+                fonts = parse_font_map(font_map) if switch_fonts else None
+            except ValueError as err:
+                raise UsageError(what=f"translate.font_map: {err}") from None
             return self.document.save_as(
                 out_path,
                 self.replacements(),
                 overwrite=overwrite,
-                direction=(self.source_lang, self.target_lang) if switch_fonts else None,
+                direction=FontSwitch(self.source_lang, self.target_lang, fonts) if fonts else None,
             )
         title = (
             f"対訳 / Bilingual: {Path(self.document.path).name} "

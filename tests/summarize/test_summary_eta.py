@@ -36,6 +36,47 @@ def test_one_call_is_timed_from_its_generation_rate():
     assert said[-1] == 2 * 5.0  # two calls of the one finished call's length
 
 
+def test_the_summary_call_is_projected_to_the_styles_length_not_its_token_budget():
+    """The demo model's 3 bullets end long before the 242-token budget: the estimate
+    follows the characters the style asks for (3 × 50) at the rate seen."""
+    from desk_assistant.tasks.summarize.eta import expected_chars
+
+    assert expected_chars("bullets", 3, "ja") == 150
+    assert expected_chars("chars", 400, "ja") == 400
+    assert expected_chars("bullets", None, "ja") is None
+    clock = Clock()
+    eta = SummaryEta(clock=clock)
+    eta.start_call(max_tokens=242, expected_chars=150)
+    clock.now = 30.0  # the prompt read
+    for _ in range(50):  # 50 pieces of 1 character, 0.2 s apart: 5 characters/s
+        eta.piece(calls_after=0, text="会")
+        clock.now += 0.2
+    # 100 characters to go at 50 characters per 10 s: 20 s (the budget said 38 s).
+    assert abs(eta.remaining(0) - 20.0) < 0.5
+    for _ in range(110):  # past the expected length: near the end, never negative
+        eta.piece(calls_after=0, text="会")
+        clock.now += 0.2
+    assert 0 < eta.remaining(0) <= 4
+
+
+def test_a_retry_shows_as_a_second_call(monkeypatch):
+    """A rejected first answer is asked again: progress says 1/2 while it is written."""
+
+    replies = iter(["・同じ。\n・同じ。\n・同じ。", "・委員会は予算案を審議する。"])
+    engine = FakeEngine(lambda prompt: next(replies))
+    engine.load("fake.gguf", LoadOptions(n_ctx=4096))
+    progress = []
+    result = summarize_document(
+        engine,
+        "few_shot",
+        text_document("委員会は予算案を審議する。"),
+        find_style("3lines"),
+        n_ctx=4096,
+        on_progress=lambda done, total: progress.append((done, total)),
+    )
+    assert result.retried and progress == [(0, 1), (1, 1), (1, 2), (2, 2)]
+
+
 def test_before_its_first_piece_a_call_takes_the_mean_of_the_finished_ones():
     clock = Clock()
     eta = SummaryEta(clock=clock)

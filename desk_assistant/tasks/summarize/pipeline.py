@@ -31,7 +31,7 @@ from ...llm.prompts import TaskRequest, build_prompt
 from ..verdicts import Verdict, verdict_of
 from .chunking import SKIPPED_KINDS, Chunk, build_chunks, sections_of, split_sentences
 from .citations import BlockIndex, Citation, cite_units, evidence_grams
-from .eta import SummaryEta
+from .eta import SummaryEta, expected_chars
 from .grounding import GroundingFinding, SourceIndex, check_grounding
 from .stages import collapse_request, map_request
 from .styles import Style
@@ -239,7 +239,9 @@ class _Run:
         max_tokens: int,
         on_piece: Callable[[str], None] | None = None,
         sampling: dict | None = None,
+        expected: int | None = None,
     ) -> str:
+        """One model call; `expected`: about how many characters it should write (eta.py)."""
         if self.cancel is not None and self.cancel.cancelled:
             raise Cancelled()
         prompt, params = build_prompt(
@@ -254,10 +256,10 @@ class _Run:
             raise ContextOverflowError(detail_tokens=f"{tokens} + {max_tokens} > {self.n_ctx}")
         self.last_prompt_tokens = tokens
         pieces = []
-        self.eta.start_call(max_tokens)
+        self.eta.start_call(max_tokens, expected)
         for piece in self.engine.stream(prompt, params, self.cancel):
             pieces.append(piece)
-            self.eta.piece(self.calls_after())
+            self.eta.piece(self.calls_after(), piece)
             if on_piece:
                 on_piece(piece)
         self.calls += 1
@@ -349,8 +351,10 @@ def summarize_document(
         run.progress()  # (0, 1): a one-pass job announces its single call
     source_grams = evidence_grams(source_text)
 
+    expected = expected_chars(style.length_unit, length or style.default_length, style.language)
+
     def answer(sampling=None, stream=None) -> SummaryResult:
-        raw = run.call(replace(final, text=text), out_tokens, stream, sampling)
+        raw = run.call(replace(final, text=text), out_tokens, stream, sampling, expected)
         if chunks:  # the reduce may echo the notes' 【p.3–5 …】 labels: not part of a summary
             raw = "\n".join(line for line in raw.splitlines() if not _NOTE_LABEL.match(line))
         return _finish(
@@ -362,6 +366,7 @@ def summarize_document(
         # Once more with other sampling; the answer with fewer rejections is kept, and
         # what is left is reported (never shown as a clean summary).
         run.total += 1
+        run.progress()  # "1/2" while the second answer is written
         again = answer(RETRY_SAMPLING)
         if _rejections(again) <= _rejections(result):
             result = again

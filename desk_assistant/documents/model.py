@@ -29,6 +29,7 @@ BLOCK_KINDS = (
     "slide",  # a PowerPoint text frame
     "smartart",  # text of a PowerPoint SmartArt diagram
     "notes",  # PowerPoint speaker notes
+    "chart",  # a title typed into an Excel chart
 )
 
 

@@ -12,6 +12,7 @@ are left out of the block, and dropped from a string whose text is replaced
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from .officexml import (
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 EXCEL = Words("Excel ブック", "Excel workbook")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 
 
 def s(tag: str) -> str:
@@ -134,6 +136,9 @@ class XlsxDocument(OfficeDocument):
                                 key=("inline", (sheet.part, cell.get("r", "")), inline),
                             )
             yield from self._comments(pkg, sheet)
+        from .xlsx_charts import chart_units
+
+        yield from chart_units(pkg)
 
     def _comments(self, pkg: Package, sheet: _Sheet) -> Iterator[TextUnit]:
         for kind, name in pkg.rels(sheet.part).values():
@@ -160,13 +165,16 @@ class XlsxDocument(OfficeDocument):
     def _after_replace(self, pkg: Package, changed: list[TextUnit], direction) -> None:
         from .xlsx_layout import fit_translated_cells, string_text
 
-        strings, inline = {}, {}
+        strings, inline, translated = {}, {}, {}
         for unit in changed:
             if unit.key is None:
-                continue  # a comment: its box is sized by Excel
+                continue  # a comment (Excel sizes its box) or a chart title
             kind, where, node = unit.key
-            (strings if kind == "sst" else inline)[where] = string_text(node)
+            new = string_text(node)
+            (strings if kind == "sst" else inline)[where] = new
+            translated.setdefault(unit.text(), new)  # pieces hold the source text
         self.layout = fit_translated_cells(pkg, strings, inline, direction)
+        self.layout["chart_cache"] = _refresh_charts(pkg, strings, inline, translated)
 
     def _add_comments(self, new, notes, author: str) -> list:
         from .xlsx_comments import add_comments
@@ -174,16 +182,54 @@ class XlsxDocument(OfficeDocument):
         return add_comments(self, new, notes, author)
 
     def _warnings(self, pkg: Package) -> list[str]:
+        found = []
         hidden = [sheet.name for sheet in sheets(pkg) if sheet.hidden]
-        if not hidden:
-            return []
-        names = "、".join(f"「{name}」" for name in hidden)
-        return [
-            tr(
-                f"非表示のシートがあります: {names}（その文字も読み込み、hidden と印を付けました）",
-                f"hidden sheets: {names} (their text is read too, marked hidden)",
+        if hidden:
+            names = "、".join(f"「{name}」" for name in hidden)
+            found.append(
+                tr(
+                    f"非表示のシートがあります: {names}（その文字も読み込み、hidden と印を付けました）",
+                    f"hidden sheets: {names} (their text is read too, marked hidden)",
+                )
             )
-        ]
+        # Formulas, charts, defined names and links name sheets: a translated name would
+        # break them, so names stay and the user is told which ones are Japanese.
+        japanese = [sheet.name for sheet in sheets(pkg) if _JAPANESE.search(sheet.name)]
+        if japanese:
+            names = "、".join(f"「{name}」" for name in japanese)
+            found.append(
+                tr(
+                    f"シート名は翻訳しません（数式・グラフ・名前の参照先のため）: {names}",
+                    f"sheet names are not translated (formulas, charts and names refer to them): {names}",
+                )
+            )
+        return found
+
+
+def _refresh_charts(pkg: Package, strings: dict, inline: dict, translated: dict) -> int:
+    """Charts' cached copies of translated cells get the new text (xlsx_charts.py)."""
+    from .xlsx_charts import chart_parts, refresh_cached_text
+
+    if not chart_parts(pkg):
+        return 0
+    new_text: dict[tuple[str, str], str] = {}
+    for sheet in sheets(pkg):
+        data = pkg.xml(sheet.part).find(s("sheetData"))
+        for cell in [] if data is None else data.iter(s("c")):
+            ref, kind = cell.get("r", ""), cell.get("t")
+            if kind == "s":
+                value = cell.find(s("v"))
+                try:
+                    text = (
+                        strings.get(int((value.text or "").strip())) if value is not None else None
+                    )
+                except ValueError:
+                    text = None
+            else:
+                text = inline.get((sheet.part, ref)) if kind == "inlineStr" else None
+            if text is not None:
+                new_text[(sheet.name, ref)] = text
+    return refresh_cached_text(pkg, new_text, translated)
 
 
 def load_xlsx(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> XlsxDocument:

@@ -54,6 +54,10 @@ def _counts(path: Path) -> dict[str, object]:
                 counts["formulas"] += len(re.findall(r"<f[ >/]", xml))
                 # numbers and formula results; shared-string cells keep their index
                 counts["values"] += len(re.findall(r"<v>[^<]*</v>", xml))
+            elif re.search(r"charts?/chart\d+\.xml$", name):
+                # A chart's text (typed titles, cached copies of translated cells) follows
+                # the translation (issue 18); everything else in it stays byte for byte.
+                untouched[name] = _chart_without_text(data)
             elif re.search(r"(charts?/|media/|embeddings/|drawings/(?!.*\.xml$))", name) or not (
                 name.endswith(".xml")
             ):
@@ -63,6 +67,18 @@ def _counts(path: Path) -> dict[str, object]:
     return counts
 
 
+def _chart_without_text(data: bytes) -> bytes:
+    from lxml import etree
+
+    root = etree.fromstring(data)
+    for node in root.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/chart}v",
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}t",
+    ):
+        node.text = ""
+    return etree.tostring(root, method="c14n")
+
+
 @pytest.mark.parametrize("source", FILES, ids=lambda p: p.name[:6])
 def test_translation_writes_the_same_format_with_only_the_text_changed(source, tmp_path):
     path, out, doc = _translate(source, tmp_path)
@@ -70,7 +86,7 @@ def test_translation_writes_the_same_format_with_only_the_text_changed(source, t
     assert after["formulas"] == before["formulas"]
     assert after["values"] == before["values"]
     assert after["charts"] == before["charts"]
-    assert after["untouched"] == before["untouched"]  # charts, images, media: byte for byte
+    assert after["untouched"] == before["untouched"]  # charts but their text, images, media
     translated = documents.load(out)
     assert translated.format == doc.format
     new = {b.location: b.text for b in translated.blocks}
@@ -79,6 +95,46 @@ def test_translation_writes_the_same_format_with_only_the_text_changed(source, t
     unchanged = [b.location for b in source_parts if new.get(b.location) == b.text]
     assert unchanged == []
     assert not any(has_text_in(text, "ja") for text in new.values() if re.search("[ぁ-ん]", text))
+
+
+def test_charts_show_the_translated_cells_and_typed_titles_are_translated(tmp_path):
+    source = next(f for f in FILES if f.name.startswith("xlsx01"))  # 6 charts fed by cells
+    path = tmp_path / source.name
+    shutil.copy2(source, path)
+    # Give chart1 a typed title too (the corpus's charts take theirs from cells).
+    with zipfile.ZipFile(source) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    title = (
+        "<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>品質の評価</a:t></a:r></a:p>"
+        '</c:rich></c:tx><c:overlay val="0"/></c:title>'
+    ).encode()
+    chart = parts["xl/charts/chart1.xml"]
+    parts["xl/charts/chart1.xml"] = re.sub(
+        rb"<c:title>.*?</c:title>", title, chart, count=1, flags=re.S
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    doc = documents.load(path)
+    assert doc.block("chart1/p1").text == "品質の評価" and doc.block("chart1/p1").kind == "chart"
+    result = translate_document(make_engine(), "few_shot", doc, source_lang="ja", target_lang="en")
+    out = tmp_path / "book.en.xlsx"
+    result.save(out)
+
+    def cached(path):
+        with zipfile.ZipFile(path) as z:
+            xml = "".join(
+                z.read(n).decode() for n in z.namelist() if re.match(r"xl/charts/chart\d+", n)
+            )
+        return re.findall(r"<c:v>([^<]*)</c:v>", xml), re.findall(r"<a:t>([^<]*)</a:t>", xml)
+
+    (values, titles), (new_values, new_titles) = cached(path), cached(out)
+    japanese = [v for v in values if has_text_in(v, "ja")]
+    assert len(japanese) > 50 and len(new_values) == len(values)
+    assert [v for v in new_values if has_text_in(v, "ja")] == []
+    assert "品質の評価" in titles and not any(has_text_in(t, "ja") for t in new_titles)
+    # Sheet names stay (formulas refer to them) and the reader is told so.
+    assert any("シート名" in w or "sheet names" in w for w in doc.warnings)
 
 
 def test_furigana_of_replaced_strings_is_dropped(tmp_path):

@@ -48,6 +48,8 @@ SIDEWAYS: frozenset[tuple[str, str]] = frozenset(
     {
         # the 法令引用 proofreading rules check citations against the law store
         ("tasks.proofread", "tasks.laws"),
+        # law citations in a summary are checked the same way (issue 17)
+        ("tasks.summarize", "tasks.laws"),
     }
 )
 # Declared uses of another module's private names (module, name); each one a debt.

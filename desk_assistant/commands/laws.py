@@ -176,10 +176,16 @@ def cmd_show(args) -> int:
             "text": citation.text(),
             "article_text": unit.text(),
         }
+        if citation.part:  # 第二章 / 別表第一: the part's heading and its articles
+            data["articles"] = [u.citation() for u in citation.units]
+            data["article_text"] = data["text"]
     if args.format == "json":
         emit_json(data)
         return EXIT_OK
     print(f"{data['citation']}　（{law.law_num}・{data['version']}）")
+    if citation.part:
+        print(data["text"] if citation.position.provision != "appdx" else unit.text())
+        return EXIT_OK
     if unit.path:
         print(" > ".join(unit.path))
     if data["text"] != data["article_text"]:

@@ -16,6 +16,7 @@ from .resolver import (
     NO_ARTICLE,
     NO_ITEM,
     NO_PARAGRAPH,
+    NO_PART,
     NO_SUPPL,
     UNKNOWN_LAW,
     WRONG_LAW_NUM,
@@ -38,7 +39,8 @@ OLD_NAMES = {
 
 @dataclass
 class CitationIssue:
-    kind: str  # unknown-law, old-name, abbrev, no-article, no-paragraph, no-item, law-num, suppl
+    kind: str  # unknown-law, old-name, abbrev, no-article, no-paragraph, no-item, no-part,
+    # law-num, suppl
     severity: str
     start: int
     end: int
@@ -50,6 +52,12 @@ class CitationIssue:
 
 def check_text(text: str, store: LawStore) -> list[CitationIssue]:
     """Issues for the law citations of `text` (paragraphs separated by newlines)."""
+    return check_paragraphs(text.split("\n"), store)
+
+
+def check_paragraphs(paragraphs: list[str], store: LawStore) -> list[CitationIssue]:
+    """Issues for the law citations of consecutive paragraphs (同法 carries across them);
+    offsets as if the paragraphs were joined by newlines."""
     if store.is_empty():
         return []
     resolver = CitationResolver(store)
@@ -57,7 +65,7 @@ def check_text(text: str, store: LawStore) -> list[CitationIssue]:
     issues: list[CitationIssue] = []
     unchecked: set[str] = set()  # laws not in the data: one info per law, not per citation
     offset = 0
-    for paragraph in text.split("\n"):
+    for paragraph in paragraphs:
         for citation in resolver.resolve_text(paragraph, context=context):
             issue = _issue(citation, store)
             if issue is not None and issue.severity == INFO:
@@ -152,11 +160,19 @@ def _issue(c: Citation, store: LawStore) -> CitationIssue | None:
             art,
         )
     if c.status == NO_ITEM:
+        what = "号のイロハ" if ref.subitem else "号"
         return make(
             "no-item",
             ERROR,
-            f"{where}の号は存在しません。",
+            f"{where}の{what}は存在しません。",
             f"{where}: no such item.",
+        )
+    if c.status == NO_PART:
+        return make(
+            "no-part",
+            ERROR,
+            f"{where}は存在しません（{title}にその編・章・節または別表はありません）。",
+            f"{where} does not exist ({title} has no such part or appended table).",
         )
     if c.status == NO_SUPPL:
         return make(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import lawnum
-from .numerals import NUMBER, parse_article_number, to_int
+from .numerals import NUMBER, int_to_kanji, parse_article_number, to_int
 
 _NAME_CHARS = r"(?:[一-龥々〆ヵヶァ-ヴー・]|に関する(?=法律)|における|による|のための|ための|の保有する|の|及び|並びに)"
 _KATA_ITEM = (
@@ -40,10 +40,12 @@ def _citation_pattern(known: tuple[str, ...]) -> re.Pattern:
     return re.compile(
         rf"(?:(?P<law>{names}{_NAME_CHARS}+?(?:法律|法|令|規則)|この法律|この政令|この省令|この府令|この規則"
         rf"|(?<![一-龥々ァ-ヴー])(?:法|令|規則|同)(?=第))"
-        rf"(?=（|附則|第|同条|前条|次条|同項|前項|次項)"
+        rf"(?=（|附則|別表|第|同条|前条|次条|同項|前項|次項)"
         rf"(?:（(?P<num>[^（）]{{0,40}}?(?:{lawnum.LAW_NUM_PLAIN})[^（）]{{0,40}})）)?)?"
         rf"(?P<suppl>附則)?"
-        rf"(?:第(?P<art>{NUMBER})条(?P<artsub>(?:\n?の\n?{NUMBER})*)|(?P<artrel>同条|前条|次条))?"
+        rf"(?:(?P<table>別表(?:第{NUMBER}(?:の{NUMBER})*)?)"
+        rf"|(?P<struct>(?:第{NUMBER}(?:の{NUMBER})?[編章節款目])+)"
+        rf"|第(?P<art>{NUMBER})条(?P<artsub>(?:\n?の\n?{NUMBER})*)|(?P<artrel>同条|前条|次条))?"
         rf"(?:第(?P<para>{NUMBER})項|(?P<pararel>同項|前項|次項))?"
         rf"(?:第(?P<item>{NUMBER})号(?P<itemsub>(?:の{NUMBER})*)|(?P<itemrel>同号|前号|次号))?"
         rf"(?P<sub>[{_KATA_ITEM}](?![ァ-ヴー]))?"
@@ -56,8 +58,9 @@ _BARE_LAW_NUM = re.compile(lawnum.LAW_NUM_RE.pattern)
 # 「第二十二条第二項本文及び第三項」, 「第七百七十九条（第二項第二号を除く。）」.
 _ENUMERATION = re.compile(
     r"^(?:[、，・（]|及び|又は|若しくは|並びに|から|まで|及|又|本文|ただし書|前段|後段"
-    r"|各号列記以外の部分|各号)+$"
+    rf"|各号列記以外の部分|各号|[{_KATA_ITEM}](?=から|まで|及び|又は|若しくは|、))+$"
 )
+_RELATIVE_PART = re.compile(r"(?:前|次|同|本|この)[編章節款目]$")
 # A law name never holds a reference; the name pattern (kanji runs) would take one in.
 _REFERENCE_IN_NAME = re.compile(
     rf"附則(?:第{NUMBER}条(?:の{NUMBER})*)?|第{NUMBER}[条項号](?:の{NUMBER})*"
@@ -80,10 +83,12 @@ class Reference:
     paragraph: str = ""  # "1", or "同項" / "前項" / "次項"
     item: str = ""  # "1" / "1_2", or "同号" / "前号" / "次号"
     subitem: str = ""  # イ, ロ …
+    structure: str = ""  # 第二編第十一章 (編章節款目) as written, numbers in kanji
+    table: str = ""  # 別表第一 / 別表
 
     @property
     def has_position(self) -> bool:
-        return bool(self.article or self.paragraph or self.item)
+        return bool(self.article or self.paragraph or self.item or self.structure or self.table)
 
 
 def find_references(text: str, known: tuple[str, ...] = ()) -> list[Reference]:
@@ -130,7 +135,15 @@ def _reference(match: re.Match) -> Reference | None:
     elif match["item"] and not (match["art"] or match["para"] or match["artrel"]):
         if _NOT_ITEMS.search(match.string[max(0, match.start() - 4) : match.start()]):
             return None  # 様式第五号, 別紙第九号書式: a form, not an item
-    has_position = any(match[g] for g in ("art", "artrel", "para", "pararel", "item", "itemrel"))
+    if (match["struct"] or match["table"]) and not law and not match["suppl"]:
+        if _RELATIVE_PART.search(match.string[max(0, match.start() - 3) : match.start()]):
+            return None  # 「前章第一節」「同章第七節」: relative to a part not resolved here
+        before = match.string[max(0, match.start() - 1) : match.start()]
+        if match["table"] and before not in ("", "、", "。", "（", "　", " ", "び", "は", "に"):
+            return None  # 「…の別表」 of something else
+    has_position = any(
+        match[g] for g in ("art", "artrel", "para", "pararel", "item", "itemrel", "struct", "table")
+    )
     if not has_position and not match["num"]:
         return None  # a word ending in 法 with nothing cited
     if law and not has_position and not match["num"]:
@@ -166,7 +179,14 @@ def _reference(match: re.Match) -> Reference | None:
         paragraph,
         item,
         subitem,
+        _kanji_numbers(match["struct"] or ""),
+        _kanji_numbers(match["table"] or ""),
     )
+
+
+def _kanji_numbers(text: str) -> str:
+    """第2章 → 第二章, so a reference compares with the XML's headings."""
+    return re.sub(r"\d+", lambda m: int_to_kanji(int(m.group())), text)
 
 
 def _is_law_number_fragment(match: re.Match) -> bool:
@@ -215,6 +235,11 @@ def _with_bare_law_numbers(text: str, refs: list[Reference]) -> list[Reference]:
                 extra.append(cited)
             else:
                 extra.append(Reference(surface, start, end, law=title, law_num=num))
+        elif (cited := following.get(match.end())) is not None and cited.suppl and not cited.law:
+            refs.remove(cited)  # 「平成二十九年法律第五十四号附則第二条」: that act's 附則
+            cited.surface, cited.start = text[match.start() : cited.end], match.start()
+            cited.law_num = num
+            extra.append(cited)
         else:
             extra.append(Reference(match.group(0), match.start(), match.end(), law_num=num))
     return sorted(refs + extra, key=lambda r: r.start)

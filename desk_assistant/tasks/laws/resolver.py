@@ -17,8 +17,8 @@ from .citations import (
     is_enumeration,
     split_law_name,
 )
-from .model import MAIN, SUPPL, Item, Unit
-from .numerals import short_label
+from .model import APPDX, MAIN, SUPPL, Item, Unit
+from .numerals import short_label, to_int
 from .store import LawInfo, LawStore
 
 OK = "ok"
@@ -27,6 +27,7 @@ NO_ARTICLE = "no_article"
 NO_PARAGRAPH = "no_paragraph"
 NO_ITEM = "no_item"
 NO_SUPPL = "no_suppl"  # 附則 article that is not there
+NO_PART = "no_part"  # 第二章 / 別表第三 that the law does not have
 WRONG_LAW_NUM = "wrong_law_num"  # the name and the 法令番号 in parentheses disagree
 UNRESOLVED = "unresolved"  # 同法/前条/第五条 without anything to refer to
 UNKNOWN_PREFIX = "?"  # context position of a law that is not in the store
@@ -44,6 +45,8 @@ class Citation:
     unit: Unit | None = None
     candidates: list[str] = field(default_factory=list)  # closest real law names
     law_name: str = ""  # the law name as written, trimmed to the known part
+    part: str = ""  # 第二編第十一章 / 別表第一: a part of the law rather than an article
+    units: list[Unit] = field(default_factory=list)  # the articles of that part
 
     @property
     def ok(self) -> bool:
@@ -55,7 +58,11 @@ class Citation:
             return ""
         out = self.law.title
         pos = self.position
-        if pos.provision != MAIN and pos.article:
+        if self.part:
+            return out + _arabic(self.part)
+        if pos.provision.startswith(SUPPL + "@") and pos.article:
+            out += f"附則（{pos.provision.split('@', 1)[1]}）"
+        elif pos.provision != MAIN and pos.article:
             out += "附則"
         if pos.article:
             out += short_label(pos.article)
@@ -70,6 +77,10 @@ class Citation:
 
     def text(self) -> str:
         """The exact text cited: the item, the paragraph or the whole article."""
+        if self.part and self.units and self.position.provision == MAIN:
+            heads = " > ".join(self.units[0].path)
+            lines = [f"{u.title}{u.caption}" for u in self.units]
+            return heads + "\n" + "\n".join(lines)
         if self.unit is None:
             return ""
         para = _paragraph(self.unit, self.position.paragraph or "1")
@@ -180,16 +191,22 @@ class CitationResolver:
             citation.status = UNRESOLVED  # nothing, or a law we do not have, to refer to
             return citation
         citation.law = self.store.law(law_num)
-        if ref.law_num and ref.law_num != law_num:
+        if citation.named_as == "amending":
+            pass  # the number names the amending act whose 附則 this law holds
+        elif ref.law_num and ref.law_num != law_num:
             citation.status = WRONG_LAW_NUM
         if not ref.has_position:
             citation.position = Position(law_num)
             return citation
+        if ref.structure or ref.table:
+            return self._part(citation, law_num, home)
         same_law = lambda p: p is not None and p.law_num == law_num  # noqa: E731
         base = last if (continuing or not same_law(home)) and same_law(last) else None
         if same_law(home) and not continuing:
             base = home
         pos = Position(law_num, SUPPL if ref.suppl else MAIN)
+        if citation.named_as == "amending":
+            pos.provision = f"{SUPPL}@{ref.law_num}"
         # article
         if ref.article in ("同条",):
             named = context.last_article if context.last_article is not None else last
@@ -262,6 +279,13 @@ class CitationResolver:
         citation: Citation,
     ) -> str:
         name = ref.law
+        if ref.suppl and ref.law_num:
+            holder = self.store.amended_law(ref.law_num)
+            if holder and self.store.law(ref.law_num) is None:
+                # 「地方自治法の一部を改正する法律（平成…号）附則第二条」: that act's 附則 is
+                # kept with the law it amended
+                citation.named_as = "amending"
+                return holder
         if name in RELATIVE_LAWS:
             citation.named_as = "relative"
             if RELATIVE_LAWS[name] == "home":
@@ -344,8 +368,46 @@ class CitationResolver:
             if para is None:
                 citation.status = NO_PARAGRAPH
                 return
-            if pos.item and _item(para.items, pos.item) is None:
+            item = _item(para.items, pos.item) if pos.item else None
+            if pos.item and item is None:
                 citation.status = NO_ITEM
+            elif item is not None and citation.ref.subitem:
+                if not any(c.title == citation.ref.subitem for c in item.children):
+                    citation.status = NO_ITEM  # 第二号ハ where the item has only イ and ロ
+
+    def _part(self, citation: Citation, law_num: str, home: Home | None) -> Citation:
+        """第二編第十一章 / 第三章第二節 / 別表第一 → the units of that part."""
+        ref = citation.ref
+        citation.part = ref.structure or ref.table
+        if ref.table:
+            tables = self.store.units(law_num, APPDX)
+            found = [u for u in tables if _is_table(u.title, ref.table, len(tables))]
+            citation.units = found[:1]
+            citation.position = Position(law_num, APPDX, found[0].num if found else "")
+            citation.unit = found[0] if found else None
+            citation.status = OK if found else NO_PART
+            return citation
+        parts = re.findall(r"第[^編章節款目]+[編章節款目]", ref.structure)
+        groups: dict[tuple[str, ...], list[Unit]] = {}
+        for unit in self.store.units(law_num, MAIN):
+            heads = [p.split("　")[0] for p in unit.path]
+            at = _sublist(heads, parts)
+            if at >= 0:
+                groups.setdefault(tuple(heads[:at]), []).append(unit)
+        if len(groups) > 1 and home is not None and home.law_num == law_num:
+            here = self.store.unit(law_num, home.provision, home.article)
+            mine = [p.split("　")[0] for p in here.path] if here else []
+            groups = {k: v for k, v in groups.items() if list(k) == mine[: len(k)]}
+        if len(groups) > 1:
+            return _unresolved(citation)  # 第二章 of which 編?
+        units = next(iter(groups.values()), [])
+        citation.units = units
+        citation.unit = units[0] if units else None
+        citation.position = Position(law_num, MAIN, units[0].num if units else "")
+        if not units and parts[0][-1] in "節款目":
+            return _unresolved(citation)  # 「同章第七節及び第八節」: the 章 is not said again
+        citation.status = OK if units else NO_PART
+        return citation
 
     def _any_suppl(self, pos: Position) -> Unit | None:
         """附則第N条 of an amending act when the original 附則 has no such article."""
@@ -380,6 +442,29 @@ def _relative(ref: Reference) -> bool:
     return any(
         part in ("同条", "前条", "次条", "同項", "前項", "次項", "同号", "前号", "次号")
         for part in (ref.article, ref.paragraph, ref.item)
+    )
+
+
+def _sublist(heads: list[str], parts: list[str]) -> int:
+    """Where `parts` runs consecutively in `heads`, or -1."""
+    for k in range(len(heads) - len(parts) + 1):
+        if heads[k : k + len(parts)] == parts:
+            return k
+    return -1
+
+
+def _is_table(title: str, wanted: str, count: int) -> bool:
+    title = title.replace(" ", "").replace("　", "")
+    if wanted == "別表":
+        return count == 1
+    rest = title[len(wanted) :] if title.startswith(wanted) else None
+    return rest is not None and not re.match(r"[〇一二三四五六七八九十百の]", rest)
+
+
+def _arabic(part: str) -> str:
+    """第二編第十一章 → 第2編第11章 (canonical citations use arabic figures)."""
+    return re.sub(
+        r"[〇一二三四五六七八九十百千]+", lambda m: str(to_int(m.group()) or m.group()), part
     )
 
 

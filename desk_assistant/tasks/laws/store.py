@@ -345,6 +345,21 @@ class LawStore:
         )
         return [r[0] for r in rows]
 
+    def units(self, law_num: str, provision: str = MAIN) -> list[Unit]:
+        """Every unit of one provision in order (別表: provision "appdx")."""
+        rows = self.db.execute(
+            "SELECT body FROM units WHERE law_num = ? AND provision = ? ORDER BY seq",
+            (law_num, provision),
+        )
+        return [Unit.from_json(json.loads(r[0])) for r in rows]
+
+    def amended_law(self, amend_law_num: str) -> str | None:
+        """The stored law whose text holds the 附則 of the amending act `amend_law_num`."""
+        row = self.db.execute(
+            "SELECT law_num FROM units WHERE provision = ? LIMIT 1", (f"suppl@{amend_law_num}",)
+        ).fetchone()
+        return row[0] if row else None
+
     def unit_by_id(self, uid: int) -> tuple[LawInfo, Unit]:
         law_num, body = self.db.execute(
             "SELECT law_num, body FROM units WHERE id = ?", (uid,)

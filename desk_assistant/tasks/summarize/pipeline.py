@@ -28,11 +28,12 @@ from ...documents import Block, Document
 from ...errors import Cancelled, ContextOverflowError, NothingToSummarizeError
 from ...llm.engine import CancelToken, Engine, GenerationParams, PromptInput
 from ...llm.prompts import TaskRequest, build_prompt
+from ..laws.summary_check import summary_law_findings
 from ..verdicts import Verdict, verdict_of
 from .chunking import SKIPPED_KINDS, Chunk, build_chunks, sections_of, split_sentences
 from .citations import BlockIndex, Citation, cite_units, evidence_grams
 from .eta import SummaryEta, expected_chars
-from .grounding import GroundingFinding, SourceIndex, check_grounding
+from .grounding import SourceIndex, check_grounding
 from .stages import collapse_request, map_request
 from .styles import Style
 from .support import check_support, rejected
@@ -57,7 +58,7 @@ class SummaryResult:
     raw: str  # the model's final answer as generated
     units: list[str] = field(default_factory=list)  # bullets or sentences of `text`
     citations: list[Citation] = field(default_factory=list)
-    findings: list[GroundingFinding] = field(default_factory=list)
+    findings: list = field(default_factory=list)  # GroundingFinding, LawCitationFinding
     chunks: int = 1  # map chunks (1: one pass)
     mode: str = "one_pass"  # "one_pass" | "map_reduce"
     model_calls: int = 0
@@ -477,6 +478,7 @@ def _finish(
         for f in check_support(units, citations, style, source_text, source_grams)
         if not (f.kind == "unsupported" and f.unit in flagged)
     ]
+    findings += summary_law_findings(units)  # cited laws, articles exist (local law data)
     return SummaryResult(
         text=text,
         style_id=style.id,

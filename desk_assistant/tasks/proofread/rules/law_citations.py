@@ -17,7 +17,7 @@ from ..registry import rule
 
 _KINDS = {
     "law-citation-name": ("unknown-law", "old-name", "abbrev"),
-    "law-citation-position": ("no-article", "no-paragraph", "no-item", "suppl"),
+    "law-citation-position": ("no-article", "no-paragraph", "no-item", "no-part", "suppl"),
     "law-citation-number": ("law-num",),
 }
 

@@ -73,3 +73,26 @@ def test_only_japanese_to_english_is_checked():
         for f in check_segment("Data is shared.", "共有する。", (), "en", "ja")
         if f.check == "omission.clause"
     ]
+
+
+def test_a_title_with_its_meaning_changed_is_a_warning():
+    from desk_assistant.tasks.translate.clauses import check_title
+
+    # docx12's title, as the demo model wrote it (real run, previous session).
+    found = check_segment(
+        "保有個人情報開示請求書", "Please provide the following information:", (), "ja", "en"
+    )
+    title = [f for f in found if f.check == "meaning.title"]
+    assert title and title[0].severity == "warning"
+    assert "開示" in title[0].message_ja and "please check" in title[0].message_en
+    # One of two main words replaced by another (訂正 → Disclosure) is not caught: the
+    # rule wants two thirds of at least two main words gone (see check_title).
+    assert not check_title("訂正請求書", "Request for Disclosure", "ja", "en")
+    # Letter salad is for the language checks, not a meaning finding.
+    assert not check_title("保有個人情報開示請求書", "xk ab qqz", "ja", "en")
+    for source, right in [
+        ("保有個人情報開示請求書", "Request for Disclosure of Retained Personal Information"),
+        ("訂正請求書", "Request for Correction"),
+        ("データマネジメント実践ガイドブック", "Data Management Practice Guidebook"),
+    ]:
+        assert not check_title(source, right, "ja", "en"), source

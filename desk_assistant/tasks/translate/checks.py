@@ -182,7 +182,7 @@ def check_segment(
     target_lang: str = "",
 ) -> list[Finding]:
     """All content checks for one segment (plain texts, tags already removed)."""
-    from .clauses import check_clauses
+    from .clauses import check_clauses, check_title
     from .degeneration import check_degeneration
     from .names import check_names
     from .omission import check_omission
@@ -210,6 +210,7 @@ def check_segment(
     found += check_omission(source, translation, source_lang, target_lang)
     if not any(f.check.startswith("omission.") for f in found):
         found += check_clauses(source, translation, source_lang, target_lang)
+        found += check_title(source, translation, source_lang, target_lang)
     found += check_names(source, translation, source_lang, target_lang, [h.source for h in hits])
     found += check_paragraph_number(source, translation)
     return found + check_figures(source, translation) + check_glossary(hits, translation)

@@ -66,6 +66,7 @@ _EN_STEPS = (
     ("ck", "k"),
     ("qu", "kw"),
     ("x", "ks"),
+    ("ge", "je"),  # management ~ マネジメント
     ("ce", "se"),
     ("ci", "si"),
     ("cy", "sy"),
@@ -214,4 +215,59 @@ def check_clauses(source: str, translation: str, source_lang: str, target_lang: 
             "a clause may have been left out",
         )
         for clause in dropped_clauses(source, translation)
+    ]
+
+
+_ENGLISH_WORDS = frozenset(
+    "the a an of and or to in on at by for from with as is are be was were shall may must "
+    "will can this that these those it its not no please your you we our".split()
+)
+
+
+def reads_as_english(text: str) -> bool:
+    """Some everyday English words: the text can be read for meaning (a scripted test
+    engine's letter salad cannot)."""
+    return any(w in _ENGLISH_WORDS for w in re.findall(r"[a-z]+", text.lower()))
+
+
+# --- short titles and headings: the meaning, by their content words -------------------------
+
+MAX_TITLE_CHARS = 40  # a heading or a one-line item: longer text has clauses to align
+
+
+def title_words_missing(source: str, translation: str) -> tuple[list[str], int]:
+    """(anchors of a one-clause source with no trace in the translation, anchors in all)."""
+    parts = clauses(source)
+    text = unicodedata.normalize("NFKC", source).strip()
+    if len(parts) != 1 or len(text) > MAX_TITLE_CHARS:
+        return [], 0
+    found = [a for a in anchors(parts[0]) if a.kind != "figure"]
+    target = _Target(translation)
+    return [a.surface for a in found if not target.has(a)], len(found)
+
+
+def check_title(source: str, translation: str, source_lang: str, target_lang: str) -> list:
+    """保有個人情報開示請求書 → "Please provide the following information:": the form is
+    intact, the meaning is not. Not sure enough for an error: a warning (要確認)."""
+    if source_lang != "ja" or target_lang != "en" or not translation.strip():
+        return []
+    missing, total = title_words_missing(source, translation)
+    # Two or more main words and two thirds of them gone. (Half is too eager: 一般社団法人
+    # … 殿 is rightly "To the President of the … Association", without 法人.)
+    if total < 2 or len(missing) < 2 or 3 * len(missing) < 2 * total:
+        return []
+    if not reads_as_english(translation):
+        return []  # not English at all: the language and length checks speak for it
+    words = "、".join(missing[:4])
+    return [
+        Finding(
+            "meaning.title",
+            WARNING,
+            source.strip()[:40],
+            "",
+            f"「{source.strip()[:30]}」の主な語（{words}）が訳文に見当たりません。"
+            "意味が変わっている可能性があります（要確認）",
+            f"The main words of '{source.strip()[:30]}' ({', '.join(missing[:4])}) are not in "
+            "the translation; its meaning may have changed (please check)",
+        )
     ]

@@ -116,3 +116,29 @@ def test_every_task_finding_follows_the_one_finding_protocol():
     for tab in ("translate_tab.py", "summarize_tab.py", "proofread_tab.py"):
         source = (PACKAGE / "gui" / "tabs" / tab).read_text(encoding="utf-8")
         assert "_plain" not in source and "callable(" not in source, tab
+
+
+def test_every_named_output_goes_through_the_one_output_policy(tmp_path):
+    """-o of translate, summarize, proofread and audit export, and selftest --report:
+    one input, a suffix the command writes, never an existing file."""
+    import pytest
+
+    from desk_assistant.errors import OutputExistsError, UsageError
+    from desk_assistant.session.outputs import named_output
+
+    taken = tmp_path / "taken.docx"
+    taken.write_bytes(b"x")
+    assert named_output(tmp_path / "new.docx", suffixes=(".docx",)) == tmp_path / "new.docx"
+    with pytest.raises(OutputExistsError):
+        named_output(taken)
+    with pytest.raises(UsageError, match=r"\.txt"):
+        named_output(tmp_path / "a.pdf", suffixes=(".txt", ".docx"))
+    with pytest.raises(UsageError, match="1 つ|one input"):
+        named_output(tmp_path / "a.docx", inputs=2)
+    with pytest.raises(UsageError, match="フォルダ|folder"):
+        named_output(tmp_path / "a.docx", inputs=2, folder_ok=True)
+    commands = PACKAGE / "commands"
+    for name in ("translate", "summarize", "proofread", "audit", "selftest"):
+        source = (commands / f"{name}.py").read_text(encoding="utf-8")
+        assert "named_output(" in source, name
+        assert "OutputExistsError(" not in source, name

@@ -15,7 +15,6 @@ from ..errors import (
     EXIT_OK,
     AuditLogMissingError,
     AuditLogNotYetError,
-    OutputExistsError,
     UsageError,
 )
 from ..fileio import atomic_write_text
@@ -24,6 +23,7 @@ from ..security.audit import AuditLog, VerifyResult, default_audit_path
 from ..security.audit_mirror import default_mirror
 from ..security.csv_safe import csv_cell
 from ..security.policy import load_policy
+from ..session.outputs import named_output
 from .common import emit_json
 from .notices import show_notice
 
@@ -165,9 +165,7 @@ def run_export(args) -> int:
     chosen = [r for r in log.records() if _in_range(r, start, end)]
     text = _to_csv(chosen) if args.format == "csv" else _to_jsonl(chosen)
     if args.output:
-        target = Path(args.output)
-        if target.exists():
-            raise OutputExistsError(path=str(target))
+        target = named_output(args.output)  # never overwrites
         # utf-8-sig so Excel opens the Japanese CSV correctly
         encoding_bom = "\ufeff" if args.format == "csv" else ""
         atomic_write_text(target, encoding_bom + text)

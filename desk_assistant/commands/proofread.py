@@ -23,8 +23,9 @@ from pathlib import Path
 
 from .. import i18n
 from ..documents.formats import ANNOTATES, COMMENTS
-from ..errors import EXIT_FINDINGS, EXIT_OK, NoModelError, OutputExistsError, UsageError
+from ..errors import EXIT_FINDINGS, EXIT_OK, NoModelError, UsageError
 from ..session import TaskSession
+from ..session.outputs import named_output
 from .common import (
     FileOutcome,
     Progress,
@@ -189,19 +190,9 @@ def _check_output(args, paths: list[Path]) -> Path | None:
         )
     if not args.output:
         return None
-    output = Path(args.output)
-    if len(paths) != 1 or str(paths[0]) == "-":
-        raise UsageError(
-            what=i18n.tr(
-                "-o は .docx / .xlsx / .pptx の入力が 1 つのときだけ使えます",
-                "-o needs exactly one .docx / .xlsx / .pptx input",
-            )
-        )
+    stdin = any(str(p) == "-" for p in paths)  # stdin has no file to comment on
     wanted = _comment_suffix(paths[0].suffix)
-    if output.suffix.lower() != wanted:
-        raise UsageError(
-            what=i18n.tr(f"-o {output}（{wanted} を指定）", f"-o {output} (use {wanted})")
-        )
+    output = named_output(args.output, inputs=0 if stdin else len(paths), suffixes=(wanted,))
     if not _can(paths[0].suffix, COMMENTS):
         from ..errors import WordOutputNeedsDocxError
 
@@ -213,8 +204,6 @@ def _check_output(args, paths: list[Path]) -> Path | None:
                 "--track-changes is for Word documents only; for Excel/PowerPoint use -o alone (comments)",
             )
         )
-    if output.exists():
-        raise OutputExistsError(path=str(output))
     return output
 
 

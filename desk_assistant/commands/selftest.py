@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from .. import i18n
 from ..diagnostics import run_selftest
-from ..errors import EXIT_ENGINE, EXIT_OK, OutputExistsError
+from ..errors import EXIT_ENGINE, EXIT_OK
 from ..fileio import atomic_write_text, human_size
+from ..session.outputs import named_output
 from .common import add_format_option, add_model_option, emit_json
 
 
@@ -31,9 +31,7 @@ def register(sub) -> None:
 
 
 def cmd_selftest(args) -> int:
-    target = Path(args.report) if args.report else None
-    if target and target.exists():
-        raise OutputExistsError(path=str(target))
+    target = named_output(args.report) if args.report else None  # never overwrites
     report = run_selftest(args.settings, args.model, args.security)
     if target:
         atomic_write_text(

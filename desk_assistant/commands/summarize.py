@@ -14,9 +14,10 @@ from pathlib import Path
 
 from .. import i18n
 from ..documents.formats import input_suffixes
-from ..errors import EXIT_FINDINGS, EXIT_OK, OutputExistsError, UsageError
+from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from ..fileio import atomic_write_text
 from ..session import TaskSession
+from ..session.outputs import named_output
 from ..tasks.summarize import SummaryResult, find_style, load_styles, summarize_document
 from .common import (
     FileOutcome,
@@ -107,21 +108,8 @@ def write_summary(output: Path, result: SummaryResult, title: str, demo: bool = 
 
 
 def check_output_arg(output: Path | None, count: int) -> None:
-    if output is None:
-        return
-    if count > 1:
-        raise UsageError(
-            what=i18n.tr("-o は入力が 1 つのときだけ使えます", "-o needs exactly one input")
-        )
-    if output.suffix.lower() not in OUTPUT_SUFFIXES:
-        raise UsageError(
-            what=i18n.tr(
-                f"出力ファイルは .txt か .docx にしてください: {output}",
-                f"the output file must be .txt or .docx: {output}",
-            )
-        )
-    if output.exists():
-        raise OutputExistsError(path=str(output))
+    if output is not None:
+        named_output(output, inputs=count, suffixes=OUTPUT_SUFFIXES)
 
 
 def cmd_summarize(args) -> int:

@@ -26,12 +26,11 @@ from ..errors import (
     EXIT_FINDINGS,
     EXIT_OK,
     NothingToTranslateError,
-    OutputExistsError,
     UsageError,
 )
 from ..llm.engine import CancelToken
 from ..session import TaskSession
-from ..session.outputs import output_name
+from ..session.outputs import named_output, output_name
 from ..tasks.translate import detect_language, job_id_for, translate_document
 from ..tasks.translate.languages import check_language, check_pair
 from ..tasks.translate.result import DEMO_NOTE
@@ -104,20 +103,8 @@ def plan_outputs(args, paths: list[Path]) -> dict[Path, Path]:
         given.mkdir(parents=True, exist_ok=True)
         return {p: default_output(p, args.target, args.bilingual, given) for p in paths}
     if given is not None:
-        if len(paths) > 1:
-            raise UsageError(
-                what=i18n.tr(
-                    "入力が複数のとき -o には出力フォルダを指定してください",
-                    "with several inputs, -o must be an output folder",
-                )
-            )
         suffix = output_suffix(paths[0], bilingual=args.bilingual)  # .xlsx → .xlsx
-        if given.suffix.lower() != suffix:
-            raise UsageError(
-                what=i18n.tr(f"-o は {suffix} にしてください", f"-o must end in {suffix}")
-            )
-        if given.exists():
-            raise OutputExistsError(path=str(given))
+        named_output(given, inputs=len(paths), suffixes=(suffix,), folder_ok=True)
         return {paths[0]: given}
     return {p: default_output(p, args.target, args.bilingual, None) for p in paths}
 

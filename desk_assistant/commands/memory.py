@@ -10,9 +10,8 @@ from __future__ import annotations
 from .. import i18n
 from ..errors import EXIT_OK
 from ..tasks.translate import TranslationMemory, VaultStore, memory_name
-from ..tasks.translate.checks import check_segment
 from ..tasks.translate.languages import check_language, check_pair
-from ..tasks.verdicts import needs_review
+from ..tasks.translate.purge import purge_memory, purged_message
 from .common import add_format_option, emit_json
 
 
@@ -38,35 +37,6 @@ def register(sub) -> None:
     )
     add_format_option(purge)
     purge.set_defaults(handler=cmd_purge)
-
-
-def is_bad(source_lang: str, target_lang: str):
-    """The purge rule: the entry has a warning or error finding by today's checks."""
-    from ..documents.tags import strip_tags
-
-    def check(source: str, target: str) -> bool:
-        findings = check_segment(
-            strip_tags(source), strip_tags(target), (), source_lang, target_lang
-        )
-        return needs_review(findings)
-
-    return check
-
-
-def purge_memory(memory, source: str, target: str, everything: bool = False) -> tuple[int, int]:
-    """Remove the bad entries (or all) and save; (entries before, entries removed).
-    The CLI and the window's translate tab both purge through here."""
-    before = len(memory)
-    removed = memory.purge((lambda s, t: True) if everything else is_bad(source, target))
-    memory.save()
-    return before, len(removed)
-
-
-def purged_message(source: str, target: str, before: int, removed: int) -> str:
-    return i18n.tr(
-        f"翻訳メモリ {source}→{target}: {before} 件中 {removed} 件を削除しました",
-        f"translation memory {source}→{target}: removed {removed} of {before}",
-    )
 
 
 def cmd_purge(args) -> int:

@@ -81,7 +81,7 @@ def run_translation(opened, document, languages, glossary_path, session, token, 
 
 def purge_pair(session, source: str, target: str) -> str:
     """On the worker: purge one language pair's memory; the sentence to show."""
-    from ...commands.memory import purge_memory, purged_message
+    from ...tasks.translate.purge import purge_memory, purged_message
 
     if source == target:
         return tr("原文と訳文の言語が同じです", "Source and target are the same language")

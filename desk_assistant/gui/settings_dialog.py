@@ -5,6 +5,8 @@ folders and files have Browse buttons; nobody has to type an engine field by han
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -158,6 +161,10 @@ class SettingsDialog(QDialog):
             self.editors[setting.key] = widget
             label = QLabel(tr(setting.label_ja, setting.label_en))
             label.setBuddy(widget)
+            # A long title (with its examples) wraps rather than widening the dialog
+            # past a laptop screen.
+            label.setWordWrap(True)
+            label.setMaximumWidth(label.fontMetrics().averageCharWidth() * 60)
             if any(setting.description):
                 widget.setToolTip(tr(*setting.description))
             if settings.is_locked(setting.key):
@@ -187,11 +194,28 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.Cancel).setText(tr("キャンセル", "Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # The settings scroll when the screen is short (1280x720 at 1.5x text needs it);
+        # the dialog opens as tall as the form, up to the screen's height.
+        fields = QWidget()
+        fields.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(fields)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(
+            fields.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        screen = QGuiApplication.primaryScreen()
+        tall = fields.sizeHint().height() + buttons.sizeHint().height() * 3
+        if screen is not None:
+            tall = min(tall, int(screen.availableGeometry().height() * 0.9))
+        self.resize(scroll.minimumWidth() + 24, tall)
 
     def accept(self) -> None:
         try:

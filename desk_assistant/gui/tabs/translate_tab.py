@@ -175,7 +175,7 @@ class TranslateTab(QWidget):
         self.run_button = QPushButton(tr("翻訳を実行(&R)", "&Run translation"))
         self.save_button = QPushButton(tr("訳文を保存(&S)…", "&Save translation…"))
         self.bilingual_button = QPushButton(tr("対訳で保存(&B)…", "Save &bilingual…"))
-        self.purge_button = QPushButton(tr("翻訳メモリを点検(&M)", "Check &memory"))
+        self.purge_button = QPushButton(tr("翻訳メモリを点検(&K)", "Chec&k memory"))
         self.purge_button.setToolTip(
             tr(
                 "今の検査で問題のある訳を翻訳メモリ（選んだ言語の組）から削除します",

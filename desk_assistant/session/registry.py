@@ -32,8 +32,8 @@ TASKS: tuple[TaskSpec, ...] = (
     TaskSpec("proofread", role=None, features=("llm_suggestions", "export")),
     # 答弁・文書ライブラリ: `library`, `search` and `ask` (commands/library.py), 検索 tab.
     TaskSpec("library", role="general"),
-    # 法令調査: `laws import|list|show|search|ask` (commands/laws.py) on local e-Gov data; no tab yet.
-    TaskSpec("laws", role="general", tab=False),
+    # 法令調査: `laws import|list|show|search|ask` (commands/laws.py) on local e-Gov data, 法令 tab.
+    TaskSpec("laws", role="general"),
 )
 
 BY_NAME = {spec.name: spec for spec in TASKS}

@@ -392,7 +392,7 @@ GUI_CHECKS = {
     "export": gui_export,
     "audit_export": gui_audit_export,
     "library": gui_task("library", "library_tab"),
-    "laws": gui_not_offered_yet("laws"),
+    "laws": gui_task("laws", "laws_tab"),
 }
 
 

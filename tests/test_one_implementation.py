@@ -92,6 +92,7 @@ def test_one_document_class():
 def test_every_task_finding_follows_the_one_finding_protocol():
     """message is a method with a language everywhere (it was a property in
     proofread): the GUI tabs call finding.message() with no adapter."""
+    from desk_assistant.tasks.laws.summary_check import LawCitationFinding
     from desk_assistant.tasks.library.verify import AnswerFinding
     from desk_assistant.tasks.proofread.finding import Finding as ProofreadFinding
     from desk_assistant.tasks.summarize.grounding import GroundingFinding
@@ -105,6 +106,7 @@ def test_every_task_finding_follows_the_one_finding_protocol():
         ),
         GroundingFinding("number", "42", 0),
         AnswerFinding("no_citation", 0, "文。"),
+        LawCitationFinding("law", "Art. 9999", 0, "その条はありません", "no such article"),
     ]
     for finding in findings:
         assert isinstance(finding, FindingProtocol), type(finding)

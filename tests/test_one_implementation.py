@@ -108,6 +108,20 @@ def test_every_task_finding_follows_the_one_finding_protocol():
         AnswerFinding("no_citation", 0, "文。"),
         LawCitationFinding("law", "Art. 9999", 0, "その条はありません", "no such article"),
     ]
+    declared = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        declared |= {
+            f"{path.relative_to(PACKAGE)}:{n.name}"
+            for n in ast.walk(tree)
+            if isinstance(n, ast.ClassDef) and n.name.endswith("Finding")
+        }
+    tested = {
+        f"{Path(__import__(type(f).__module__, fromlist=['_']).__file__).relative_to(PACKAGE)}"
+        f":{type(f).__name__}"
+        for f in findings
+    }
+    assert declared == tested, "a new finding class: add it here (and follow the protocol)"
     for finding in findings:
         assert isinstance(finding, FindingProtocol), type(finding)
         assert not isinstance(type(finding).message, property), type(finding)

@@ -175,6 +175,13 @@ class PptxDocument(OfficeDocument):
                             paragraph_pieces(para),
                             hidden=hidden,
                         )
+        yield from _chart_units(pkg)  # typed chart titles (ppt/charts)
+
+
+def _chart_units(pkg: Package) -> Iterator[TextUnit]:
+    from .xlsx_charts import chart_units
+
+    yield from chart_units(pkg)
 
 
 def load_pptx(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> PptxDocument:

@@ -1,4 +1,8 @@
-"""Text in Excel charts: literal titles are text units; text taken from cells follows them.
+"""Text in charts: typed titles are text units; text taken from cells follows them.
+
+Excel's charts (xl/charts) and PowerPoint's (ppt/charts) both keep a typed title
+as rich text; PowerPoint's cell caches point into the embedded workbook, which is
+not translated, so only Excel's are refreshed.
 
 A chart title or axis title typed into the chart is rich text in the chart part
 (c:tx/c:rich): it is read as blocks "chart3/p1" and translated like a cell. Series
@@ -18,7 +22,7 @@ from .officexml import TextUnit
 from .pptx import a, paragraph_pieces
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-_CHART_PART = re.compile(r"^xl/charts/chart(\d+)\.xml$")
+_CHART_PART = re.compile(r"^(?:xl|ppt)/charts/chart(\d+)\.xml$")  # Excel's and PowerPoint's
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
 
 

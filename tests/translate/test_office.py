@@ -193,3 +193,26 @@ def test_the_output_keeps_the_office_format_and_the_bilingual_table_is_word(tmp_
     assert default_output(tmp_path / "deck.pptx", "en", False, None).name == "deck.en.pptx"
     assert default_output(tmp_path / "表.xlsx", "en", True, None).name == "表.en.bilingual.docx"
     assert default_output(tmp_path / "memo.pdf", "en", False, None).name == "memo.en.docx"
+
+
+def test_a_typed_powerpoint_chart_title_is_translated(tmp_path):
+    source = next(f for f in FILES if f.name.startswith("pptx04"))
+    path = tmp_path / "deck.pptx"
+    chart = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:title>'
+        "<c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>利用者数の推移</a:t></a:r></a:p></c:rich></c:tx>"
+        "</c:title></c:chart></c:chartSpace>"
+    )
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w") as out:
+        for info in src.infolist():
+            out.writestr(info, src.read(info))
+        out.writestr("ppt/charts/chart1.xml", chart)
+    doc = documents.load(path)
+    assert doc.block("chart1/p1").text == "利用者数の推移"
+    result = translate_document(make_engine(), "few_shot", doc, source_lang="ja", target_lang="en")
+    out_path = tmp_path / "deck.en.pptx"
+    result.save(out_path)
+    translated = documents.load(out_path).block("chart1/p1").text
+    assert translated != "利用者数の推移" and not has_text_in(translated, "ja")

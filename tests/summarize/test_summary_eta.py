@@ -53,10 +53,11 @@ def test_the_summary_call_is_projected_to_the_styles_length_not_its_token_budget
         clock.now += 0.2
     # 100 characters to go at 50 characters per 10 s: 20 s (the budget said 38 s).
     assert abs(eta.remaining(0) - 20.0) < 0.5
-    for _ in range(110):  # past the expected length: near the end, never negative
+    for _ in range(110):  # past the expected length: the budget is the ceiling left
         eta.piece(calls_after=0, text="会")
         clock.now += 0.2
-    assert 0 < eta.remaining(0) <= 4
+    # 160 pieces, 32 s since the first; 82 tokens of the budget left.
+    assert abs(eta.remaining(0) - 82 * 32.0 / 159) < 0.01
 
 
 def test_a_retry_shows_as_a_second_call(monkeypatch):

@@ -7,8 +7,9 @@ running call is timed as it streams:
 - the final call (the summary itself) is expected to write about what the style
   asks for (expected_chars: 3 bullets ≈ 150 characters), so its time left is the
   characters still expected at the rate seen so far. Its output budget in tokens
-  is only a ceiling: with it the demo model's estimate stayed at "2 分 40 秒" until
-  the answer ended (a model stops when the bullets are written);
+  is the ceiling, used once the answer is longer than expected (a looping model runs
+  to it); with the budget alone the demo model's estimate stayed at "2 分 40 秒"
+  until the answer ended (a model stops when the bullets are written);
 - a map or collapse call: the tokens left in its budget at the rate seen, until a
   call has finished; then the mean finished call;
 - before a call's first piece: the mean of the finished calls (unknown on the first);
@@ -81,12 +82,14 @@ class SummaryEta:
         streaming = self.first_piece is not None and self.pieces >= MIN_PIECES
         if streaming and now > self.first_piece:
             seconds = now - self.first_piece
-            if self.expected:
-                # Past the expected length the model is near its end: a little more.
-                left = max(self.expected - self.chars, self.expected // 10)
-                return left * seconds / max(1, self.chars)
-            if not self.finished:
-                return max(0, self.max_tokens - self.pieces) * seconds / (self.pieces - 1)
+            # The ceiling: every token of the budget at the rate seen.
+            ceiling = max(0, self.max_tokens - self.pieces) * seconds / (self.pieces - 1)
+            if self.expected and self.chars < self.expected:
+                left = (self.expected - self.chars) * seconds / max(1, self.chars)
+                return min(left, ceiling)
+            if self.expected or not self.finished:
+                # Longer than the style asks (a model repeating itself runs to its budget).
+                return ceiling
         if self.finished:
             return max(0.0, self.mean() - (now - self.call_started))
         return None

@@ -427,3 +427,29 @@ def test_policy_holds_in_the_gui(feature, doc, make_window, open_doc, wait_job, 
             tmp_path=tmp_path,
         )
     )
+
+
+def test_a_typed_question_is_audited_by_its_hash_in_the_gui_as_in_the_cli(
+    doc, make_window, open_doc, wait_job, tmp_path
+):
+    """laws ask and library search/ask: the window's "started" record holds the
+    question's SHA-256 and the model, never the text (the CLI's record, one AuditedTask)."""
+    import hashlib
+
+    ctx = Ctx(doc=doc, make_window=make_window, open_doc=open_doc, wait_job=wait_job)
+    run = GuiRun(ctx)
+    run.window.laws_tab.store_path = tmp_path / "laws.sqlite3"
+    question = "機密XYZZY 審査基準は誰が定めるのか"
+    for tab, action in (
+        (run.window.library_tab, "run"),
+        (run.window.library_tab, "ask"),
+        (run.window.laws_tab, "ask"),
+    ):
+        tab.query_box.setText(question)
+        assert run.do(getattr(tab, action)()) == ""
+    started = [r for r in run.security.audit.records() if r["outcome"] == "started"]
+    digest = hashlib.sha256(question.encode("utf-8")).hexdigest()
+    tasks = {r["task"]: r for r in started if r.get("input_sha256") == digest}
+    assert set(tasks) == {"library.search", "library.ask", "laws.ask"}, started
+    assert tasks["library.ask"]["model_id"] == tasks["laws.ask"]["model_id"] == "fake"
+    assert question.encode("utf-8") not in run.security.audit.path.read_bytes()

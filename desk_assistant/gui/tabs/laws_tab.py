@@ -99,7 +99,10 @@ class Tab(QWidget):
 
     # --- work on the worker thread -----------------------------------------------------
 
-    def _job(self, action: str, fn, title, path: Path | None = None, **kwargs):
+    def _job(
+        self, action: str, fn, title, path: Path | None = None, question=None, model=None, **kwargs
+    ):
+        """The audit record is the CLI's: a question is kept as its SHA-256 only."""
         session, security = self.main.session(TASK), self.main.security
         store_path = getattr(self, "store_path", None)  # tests point it elsewhere
 
@@ -107,7 +110,7 @@ class Tab(QWidget):
             from ...tasks.laws.store import LawStore
 
             session.begin()  # policy (DisabledFeatures "laws") and the audit log
-            with AuditedTask(security, f"{TASK}.{action}", path):
+            with AuditedTask(security, f"{TASK}.{action}", path, model, input_text=question):
                 with LawStore(store_path, with_index=True) as store:
                     return fn(store, token, emit)
 
@@ -145,7 +148,14 @@ class Tab(QWidget):
                 cancel=token, n_ctx=opened.runtime.n_ctx,
             )  # fmt: skip
 
-        return self._job("ask", work, tr("回答を作成中", "Answering"), on_success=self._show_answer)
+        return self._job(
+            "ask",
+            work,
+            tr("回答を作成中", "Answering"),
+            question=question,
+            model=opened,
+            on_success=self._show_answer,
+        )
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(

@@ -146,12 +146,13 @@ class Tab(QWidget):
             self._library = open_library(self.main.security, self.main.settings)
         return self._library
 
-    def _job(self, action: str, fn, title, **kwargs):
+    def _job(self, action: str, fn, title, query=None, model=None, **kwargs):
+        """The audit record is the CLI's: a query is kept as its SHA-256 only."""
         session, security = self.main.session(TASK), self.main.security
 
         def work(token, emit):
             session.begin()  # policy (DisabledFeatures "library") and the audit log
-            with AuditedTask(security, f"{TASK}.{action}", None):
+            with AuditedTask(security, f"{TASK}.{action}", None, model, input_text=query):
                 return fn(self._open(), token, emit)
 
         return self.main.start_job(work, title, uses_document=False, **kwargs)
@@ -172,6 +173,7 @@ class Tab(QWidget):
             "search",
             lambda library, token, emit: library.search(query, filters, limit=30),
             tr("検索中", "Searching"),
+            query=query,
             on_success=self._show_hits,
         )
 
@@ -199,6 +201,8 @@ class Tab(QWidget):
             "ask",
             work,
             tr("回答を作成中", "Answering"),
+            query=question,
+            model=opened,
             on_piece=self._append_answer,
             on_success=self._show_answer,
         )

@@ -140,6 +140,7 @@ class RoleSelector(QWidget):
             self.combo.addItem(info.name, info.id)
         self.combo.setCurrentIndex(self.combo.findData(current_id))
         self.combo.blockSignals(False)
+        self.combo.updateGeometry()  # its width follows the chosen name (NameCombo)
 
     def show_model(self, opened) -> None:
         if opened is None:
@@ -149,6 +150,7 @@ class RoleSelector(QWidget):
         if self.combo.findData(opened.info.id) < 0:
             self.combo.addItem(opened.info.name, opened.info.id)
         self.combo.setCurrentIndex(self.combo.findData(opened.info.id))
+        self.combo.updateGeometry()
         self.info.setText(describe(opened))
         self.info.setToolTip(f"{describe(opened)}\n\n{details(opened)}")
         self.badge.setVisible(opened.info.demo)

@@ -16,7 +16,13 @@ from desk_assistant.llm.fake import FakeEngine
 def test_three_task_tabs_in_japanese_with_mnemonics(make_window):
     window = make_window()
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["翻訳(&N)", "要約(&U)", "校正(&P)", "検索(&E)", "法令(&W)"]  # 検索: issue 16, 法令: 17
+    assert titles == [
+        "翻訳(&N)",
+        "要約(&U)",
+        "校正(&P)",
+        "検索(&E)",
+        "法令(&W)",
+    ]  # 検索: issue 16, 法令: 17
     assert window.windowTitle() == "文書アシスタント"
     # Keyboard access: every menu action has a mnemonic, the common ones a shortcut.
     for menu_action in window.menuBar().actions():

@@ -544,3 +544,21 @@ def test_translate_tab_purges_bad_memory_entries(make_window, wait_job, tmp_path
     assert "1" in tab.notice.text() and "2" in tab.notice.text()  # removed 1 of 2
     again = window.session("translate").memory("ja", "en")
     assert len(again) == 1 and again.lookup("申請書を提出する。") is not None
+
+
+def test_the_summary_pipelines_warnings_are_said_in_the_ui_language():
+    """The pipeline's warnings are English (logs, JSON); the Japanese window showed one
+    as it was ("the first answer was rejected …")."""
+    from desk_assistant import i18n
+    from desk_assistant.gui.tabs.summarize_tab import warning_text
+
+    said = (
+        "the first answer was rejected (repeats, a copied example or the wrong language) "
+        "and generated again"
+    )
+    i18n.set_language("ja")
+    assert warning_text(said).startswith("最初の回答に問題")
+    assert "要点メモの一部を省いて" in warning_text("notes truncated to fit the context window")
+    assert warning_text("something new") == "something new"  # never hidden
+    i18n.set_language("en")
+    assert warning_text(said).startswith("The first answer was rejected")

@@ -66,10 +66,13 @@ def test_the_longest_model_name_shows_whole_at_1280(make_window, fake_model, qtb
     i18n.set_language(lang)
     window = make_window()
     name = _longest_catalog_name()
-    window.set_model(fake_model(FakeEngine(), demo=True, name=name, size=8_500_000_000))
+    model = fake_model(FakeEngine(), demo=True, name=name, size=8_500_000_000)
     window.resize(SCREEN_W, SCREEN_H)
-    window.show()
+    window.show()  # as at start-up: the window is up before the model has loaded
     qtbot.waitExposed(window)
+    window.available = [model.info]  # found on disk: the list is filled before it is chosen
+    window.set_model(model)
+    qtbot.wait(50)
     for selector in window.model_bar.selectors.values():
         combo = selector.combo
         assert combo.currentText() == name

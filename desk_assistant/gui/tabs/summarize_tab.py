@@ -106,6 +106,28 @@ def _label_of(citation) -> str:
     return str(get("label") or (f"p.{get('page')}" if get("page") else get("location")))
 
 
+# The pipeline's warnings are English (logs, --format json); the window says them in
+# the UI language. One not listed here is shown as it is.
+PIPELINE_WARNINGS = {
+    "the first answer was rejected": (
+        "最初の回答に問題（繰り返し・例文の写し・指定と違う言語）があったため、もう一度生成しました。",
+        "The first answer was rejected (repeats, a copied example or the wrong language)"
+        " and generated again.",
+    ),
+    "notes truncated to fit the context window": (
+        "文書が長いため、要点メモの一部を省いて要約しました（後半が反映されていない可能性があります）。",
+        "The document is long: part of the notes was left out to fit the model's context.",
+    ),
+}
+
+
+def warning_text(warning: str) -> str:
+    for start, said in PIPELINE_WARNINGS.items():
+        if warning.startswith(start):
+            return tr(*said)
+    return warning
+
+
 DEMO_NOTE = (
     "※ デモモデルの出力です。品質は実用水準ではありません。",
     "Note: demo model output; not production quality.",
@@ -286,7 +308,7 @@ class SummarizeTab(QWidget):
         verdict = getattr(result, "verdict", None)
         if verdict is not None:
             notes.insert(0, tr("判定: ", "Verdict: ") + verdict.label())
-        notes += list(getattr(result, "warnings", None) or ())
+        notes += [warning_text(w) for w in getattr(result, "warnings", None) or ()]
         opened = self.main.model(self.role)
         if opened is not None and opened.info.demo:
             notes.append(tr(*DEMO_NOTE))

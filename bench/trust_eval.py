@@ -567,12 +567,59 @@ def organisation_eval(folder: Path) -> None:
             print(f"      missed: {case.note} → {str(case.output)[:70]!r}")
 
 
+def real_runs_report(folder_of_runs: str) -> None:
+    """Check time share and today's checks on saved `translate --format json` outputs."""
+    total = checks = 0.0
+    for path in sorted(Path(folder_of_runs).glob("*.json")):
+        try:
+            results = json.loads(path.read_text(encoding="utf-8"))["results"]
+        except (ValueError, KeyError):
+            continue
+        for r in results:
+            s = r.get("stats", {})
+            if s.get("seconds"):
+                total += s["seconds"]
+                checks += s.get("check_seconds", 0.0)
+                print(f"  {Path(r['input']).name[:40]:40} run {s['seconds']:7.1f}s  checks "
+                      f"{s.get('check_seconds', 0):5.2f}s ({100 * s.get('check_seconds', 0) / s['seconds']:.1f} %)")  # fmt: skip
+    if total:
+        print(f"  checks' share of real demo-model translation time: {100 * checks / total:.1f} %")
+    print("\n== real runs re-checked with today's checks ('!' = a warning/error finding)")
+    for path in sorted(Path(folder_of_runs).glob("*.json")):
+        try:
+            results = json.loads(path.read_text(encoding="utf-8"))["results"]
+        except (ValueError, KeyError):
+            continue
+        for r in results:
+            print(f"  -- {Path(r['input']).name}: run verdict {r['verdict']['label_en']}")
+            for seg in r["segments"]:
+                if seg["origin"] == "kept":
+                    continue
+                now = check_segment(
+                    seg["source"], seg["translation"], (), r["source_lang"], r["target_lang"]
+                )
+                checks_now = sorted({f.check for f in now if f.severity != "info"})
+                then = sorted({f["check"] for f in seg["findings"] if f["severity"] != "info"})
+                names = ",".join(sorted(set(checks_now) | set(then))) or "-"
+                mark = "!" if names != "-" else " "
+                print(
+                    f"   {mark} {seg['location']:14} {names[:44]:44} "
+                    f"{seg['source'].strip()[:18]!r} -> {seg['translation'].strip()[:60]!r}"
+                )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=20, help="cases per fault kind (at least)")
     parser.add_argument("--real-runs", help="folder of `translate --format json` outputs")
     parser.add_argument("--no-summary", action="store_true")
+    parser.add_argument(
+        "--real-runs-only", action="store_true", help="only the --real-runs report (fast)"
+    )
     args = parser.parse_args()
+    if args.real_runs_only and args.real_runs:
+        real_runs_report(args.real_runs)
+        return 0
     refs = json.loads(REFERENCES.read_text(encoding="utf-8"))["segments"]
     folder = Path(tempfile.mkdtemp(prefix="trust-eval-"))
     print(f"references: {len(refs)} ({sum(r['split'] == 'tune' for r in refs)} tune, "
@@ -637,45 +684,7 @@ def main() -> int:
         f"\n== speed: checks take {1000 * per_segment:.1f} ms per segment here (contended 2-core VM)"
     )
     if args.real_runs:
-        total = checks = 0.0
-        for path in sorted(Path(args.real_runs).glob("*.json")):
-            try:
-                results = json.loads(path.read_text(encoding="utf-8"))["results"]
-            except (ValueError, KeyError):
-                continue
-            for r in results:
-                s = r.get("stats", {})
-                if s.get("seconds"):
-                    total += s["seconds"]
-                    checks += s.get("check_seconds", 0.0)
-                    print(f"  {Path(r['input']).name[:40]:40} run {s['seconds']:7.1f}s  checks "
-                          f"{s.get('check_seconds', 0):5.2f}s ({100 * s.get('check_seconds', 0) / s['seconds']:.1f} %)")  # fmt: skip
-        if total:
-            print(
-                f"  checks' share of real demo-model translation time: {100 * checks / total:.1f} %"
-            )
-        print("\n== real runs re-checked with today's checks ('!' = a warning/error finding)")
-        for path in sorted(Path(args.real_runs).glob("*.json")):
-            try:
-                results = json.loads(path.read_text(encoding="utf-8"))["results"]
-            except (ValueError, KeyError):
-                continue
-            for r in results:
-                print(f"  -- {Path(r['input']).name}: run verdict {r['verdict']['label_en']}")
-                for seg in r["segments"]:
-                    if seg["origin"] == "kept":
-                        continue
-                    now = check_segment(
-                        seg["source"], seg["translation"], (), r["source_lang"], r["target_lang"]
-                    )
-                    checks_now = sorted({f.check for f in now if f.severity != "info"})
-                    then = sorted({f["check"] for f in seg["findings"] if f["severity"] != "info"})
-                    names = ",".join(sorted(set(checks_now) | set(then))) or "-"
-                    mark = "!" if names != "-" else " "
-                    print(
-                        f"   {mark} {seg['location']:14} {names[:44]:44} "
-                        f"{seg['source'].strip()[:18]!r} -> {seg['translation'].strip()[:60]!r}"
-                    )
+        real_runs_report(args.real_runs)
 
     if not args.no_summary:
         print("\n== summaries (fake engine on real corpus documents)")

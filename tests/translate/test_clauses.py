@@ -96,3 +96,18 @@ def test_a_title_with_its_meaning_changed_is_a_warning():
         ("データマネジメント実践ガイドブック", "Data Management Practice Guidebook"),
     ]:
         assert not check_title(source, right, "ja", "en"), source
+
+
+def test_a_label_grown_into_a_sentence_and_unlisted_associations():
+    # pdf12 (real demo-model run): 幹事 became an invented sentence; an insurance
+    # association became "Japanese-language insurance company".
+    found = check_segment("幹 事", "The date of the next meeting of the board.", (), "ja", "en")
+    assert [f.check for f in found] == ["omission.too_long"]
+    assert not check_segment("幹 事", "Secretaries", (), "ja", "en")
+    assert not check_segment("目次", "Table of Contents", (), "ja", "en")
+    wrong = check_segment(
+        "日本船主責任相互保険組合", "Japanese-language insurance company", (), "ja", "en"
+    )
+    assert [f.check for f in wrong] == ["names.organisation"]
+    right = "The Japan Ship Owners' Mutual Protection and Indemnity Association"
+    assert not check_segment("日本船主責任相互保険組合", right, (), "ja", "en")

@@ -29,7 +29,10 @@ def doc_with(tmp_path, paragraphs, name="in.docx"):
 
 
 def test_a_hard_failure_is_retried_once_with_other_sampling_and_the_retry_is_used(tmp_path):
-    replies = ["Mr. Mr", "To the Chairman and Representative Director, Japan Shipowners"]
+    replies = [
+        "Mr. Mr",
+        "To the Chairman and Representative Director, Japan Shipowners' Association",
+    ]
     engine = make_engine(replies)
     doc = doc_with(tmp_path, [ADDRESSEE])
     # An addressee line alone has no kana (it would be detected as Chinese): say it is Japanese.

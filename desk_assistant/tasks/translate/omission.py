@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .finding import ERROR, WARNING, Finding
 
 MIN_SOURCE_CHARS = 16  # shorter segments (headings, labels) vary too much to judge by length
+MAX_LABEL_CHARS = 4  # 幹事, 目次, 要旨: a label; two English words a character is plenty
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,28 @@ def check_omission(source: str, translation: str, source_lang: str, target_lang:
                     "usual length); it may contain text that is not in the source",
                 )
             )
+    label = translated_length(source, source_lang, target_lang)
+    words = len(re.findall(r"[A-Za-z]+", translation))
+    pure_label = not _ASCII_CONTENT.search(unicodedata.normalize("NFKC", source))
+    if (
+        source_lang in CJK_LANGS
+        and pure_label
+        and 0 < label <= MAX_LABEL_CHARS
+        and words > 2 * label + 4
+    ):
+        # 幹事 → "The date of the next meeting of the board.": a label grown into a sentence.
+        findings.append(
+            Finding(
+                "omission.too_long",
+                WARNING,
+                translation[:40],
+                f"{words}",
+                f"短い語句「{source.strip()[:10]}」の訳が{words}語の文になっています。"
+                "原文にない文が加わっている可能性があります",
+                f"The short label '{source.strip()[:10]}' became a {words}-word text; "
+                "it may contain text that is not in the source",
+            )
+        )
     source_sentences = sentence_count(source, source_lang)
     target_sentences = sentence_count(translation, target_lang)
     if (

@@ -382,6 +382,18 @@ FAULTS = {
 }
 
 
+# Checks that read English words (names of bodies, content words, title meaning): pseudo
+# English has none, so they neither make a pseudo base noisy nor count as detecting a fault
+# injected into one.
+READS_ENGLISH = {"names.organisation", "omission.clause", "meaning.title"}
+
+
+def counts_for(finding, base: str) -> bool:
+    if finding.severity == "info":
+        return False
+    return not (base == "pseudo" and finding.check in READS_ENGLISH)
+
+
 def pseudo_segments(folder: Path, limit: int = 40) -> list[dict]:
     """Real corpus segments with a URL, translated as pseudo English that is itself quiet."""
     out = []
@@ -396,7 +408,9 @@ def pseudo_segments(folder: Path, limit: int = 40) -> list[dict]:
                 if "http" not in text or len(text) > 300 or "\n" in text:
                     continue
                 base = pseudo_english(text)
-                if [f for f in check_segment(text, base, (), "ja", "en") if f.severity != "info"]:
+                if [
+                    f for f in check_segment(text, base, (), "ja", "en") if counts_for(f, "pseudo")
+                ]:
                     continue  # the pseudo translation must be quiet before the fault
                 out.append({"source": text, "reference": base, "split": "pseudo", "base": "pseudo"})
                 if len(out) >= limit:
@@ -662,6 +676,7 @@ def main() -> int:
         missed = []
         for case in cases:
             findings, _ = run_case(case, folder)
+            findings = [f for f in findings if counts_for(f, case.base)]
             if findings:
                 detected += 1
                 for check in {f.check for f in findings}:

@@ -41,6 +41,23 @@ def s(tag: str) -> str:
     return f"{{{S}}}{tag}"
 
 
+def column_number(letters: str) -> int:
+    """A → 1, Z → 26, AA → 27 (Excel's column numbering)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def column_letters(n: int) -> str:
+    """1 → A, 27 → AA."""
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
 def string_pieces(container: etree._Element):
     """The runs of a shared string, inline string or comment; <rPh> readings skipped."""
     items = []

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from .docx import Package
 from .officexml import TextUnit
 from .pptx import a, paragraph_pieces
+from .xlsx import column_letters, column_number
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _CHART_PART = re.compile(r"^(?:xl|ppt)/charts/chart(\d+)\.xml$")  # Excel's and PowerPoint's
@@ -49,21 +50,6 @@ def chart_units(pkg: Package) -> Iterator[TextUnit]:
                 yield TextUnit(part, f"chart{number}/p{index}", "chart", paragraph_pieces(para))
 
 
-def _column(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def _letters(n: int) -> str:
-    out = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = chr(65 + rest) + out
-    return out
-
-
 def referenced_cells(formula: str) -> list[tuple[str, str]]:
     """'Sheet 1'!$A$2:$A$5 → [("Sheet 1", "A2"), …, ("Sheet 1", "A5")]; a union
     "(S!$D$73,S!$D$77)" lists each part's cells in order; [] when not readable."""
@@ -88,12 +74,14 @@ def _one_range(formula: str) -> list[tuple[str, str]] | None:
     ends = [_REF.match(part) for part in cells.split(":")]
     if not all(ends) or len(ends) > 2:
         return None
-    c0, r0 = _column(ends[0].group(1)), int(ends[0].group(2))
-    c1, r1 = (_column(ends[-1].group(1)), int(ends[-1].group(2)))
+    c0, r0 = column_number(ends[0].group(1)), int(ends[0].group(2))
+    c1, r1 = (column_number(ends[-1].group(1)), int(ends[-1].group(2)))
     if (c1 - c0 + 1) * (r1 - r0 + 1) > 10000:
         return None
     return [
-        (sheet, f"{_letters(col)}{row}") for row in range(r0, r1 + 1) for col in range(c0, c1 + 1)
+        (sheet, f"{column_letters(col)}{row}")
+        for row in range(r0, r1 + 1)
+        for col in range(c0, c1 + 1)
     ]
 
 

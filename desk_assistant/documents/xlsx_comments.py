@@ -18,7 +18,7 @@ from lxml import etree
 
 from .docx import Package
 from .officeparts import NewParts, read_source_member
-from .xlsx import R, S, s, sheets
+from .xlsx import R, S, column_number, s, sheets
 
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
 VML_CT = "application/vnd.openxmlformats-officedocument.vmlDrawing"
@@ -52,14 +52,6 @@ _VML_SHAPE = """<v:shape id="_x0000_s{sid}" type="#_x0000_t202" style="position:
    <x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row><x:Column>{col}</x:Column></x:ClientData>
  </v:shape>
 """
-
-
-def column_number(letters: str) -> int:
-    """A → 0, Z → 25, AA → 26."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
 
 
 class _SheetComments:
@@ -136,7 +128,7 @@ class _SheetComments:
 
     def _shape(self, ref: str) -> None:
         match = re.match(r"([A-Z]+)(\d+)", ref)
-        col, row = column_number(match.group(1)), int(match.group(2)) - 1
+        col, row = column_number(match.group(1)) - 1, int(match.group(2)) - 1  # VML counts from 0
         ids = [int(n) for n in re.findall(r"_x0000_s(\d+)", self.vml)]
         idmap = re.search(r'<o:idmap[^>]*data="(\d+)', self.vml)
         sid = max(ids) + 1 if ids else 1024 * int(idmap.group(1) if idmap else 1) + 1

@@ -26,19 +26,11 @@ from lxml import etree
 
 from . import fonts
 from .docx import Package
-from .xlsx import EXCEL, S, main_part, s, sheets
+from .xlsx import EXCEL, S, column_number, main_part, s, sheets
 
 _REF = re.compile(r"^([A-Z]{1,3})(\d{1,7})$")
 MAX_ROW_HEIGHT = 409.0  # points: Excel's limit
 MAX_LINES = 30
-
-
-def column_number(letters: str) -> int:
-    """A → 1, Z → 26, AA → 27 (Excel's <col min/max> numbering)."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 def text_columns(text: str) -> float:

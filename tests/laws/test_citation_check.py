@@ -123,3 +123,25 @@ def test_unreadable_law_data_does_not_stop_proofreading(tmp_path):
     target.write_bytes(b"not a database" * 100)
     result = proofread_document(documents.load(_write(tmp_path)))
     assert _law_findings(result) == [] and result.findings  # the other rules still ran
+
+
+def test_old_names_from_the_laws_own_suppl_provisions_and_the_curated_list(law_store):
+    from desk_assistant.tasks.laws.check import check_text
+    from desk_assistant.tasks.laws.old_names import old_names, repealed_by_imported_laws
+
+    mined = repealed_by_imported_laws(law_store)
+    # 感染症法附則第三条「次に掲げる法律は、廃止する。」and 行政事件訴訟法附則第二条
+    assert mined["伝染病予防法"].current == "感染症の予防及び感染症の患者に対する医療に関する法律"
+    assert mined["後天性免疫不全症候群の予防に関する法律"].source.endswith("附則第三条")
+    assert mined["行政事件訴訟特例法"].current == "行政事件訴訟法"
+    assert len(old_names(law_store)) >= 15
+    text = (
+        "伝染病予防法第五条による。\n行政事件訴訟特例法第十二条による。\n老人保健法第一条による。"
+    )
+    issues = check_text(text, law_store)
+    assert [(i.kind, i.suggestion) for i in issues] == [
+        ("old-name", "感染症の予防及び感染症の患者に対する医療に関する法律"),
+        ("old-name", "行政事件訴訟法"),
+        ("old-name", "高齢者の医療の確保に関する法律"),
+    ]
+    assert "行政事件訴訟法附則第二条" in issues[1].message_ja

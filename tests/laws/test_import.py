@@ -113,3 +113,29 @@ def test_zip_and_api_wrapped_and_bad_files(tmp_path):
     with pytest.raises(LawXmlError):
         parse_law_xml(b"<html/>", "x.xml")
     store.close()
+
+
+def test_bulk_zip_of_all_shared_laws_with_one_damaged_member(tmp_path):
+    """The e-Gov bulk download: one folder per law inside the zip (plus images); a damaged
+    member is reported by name with a clear message and the other laws still import."""
+    archive = tmp_path / "all_xml.zip"
+    names = sorted(p.name for p in LAWS.glob("*.xml"))
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in names:
+            z.write(LAWS / name, f"all_xml/{Path(name).stem}/{name}")
+        z.writestr("all_xml/zz_damaged/zz_damaged.xml", "<Law>" + "条" * 5000 + "</Law>")
+        z.writestr("all_xml/zz_damaged/figure.jpg", b"\xff\xd8 not looked at")
+    with zipfile.ZipFile(archive) as z:
+        info = z.getinfo("all_xml/zz_damaged/zz_damaged.xml")
+    data = bytearray(archive.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 10 : start + 40] = b"\x00" * 30  # corrupt the compressed bytes
+    archive.write_bytes(bytes(data))
+    with LawStore(tmp_path / "laws.sqlite3") as store:
+        report = store.import_paths([archive])
+        assert report.count("added") == len(names) == 13
+        ((source, message),) = report.errors
+        assert source == "all_xml.zip:all_xml/zz_damaged/zz_damaged.xml"
+        assert "壊れて" in message or "damaged" in message
+        again = store.import_paths([archive])  # incremental: nothing changed
+        assert again.count("unchanged") == 13 and again.count("added") == 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .citations import DocumentContext
 from .numerals import short_label
+from .old_names import old_names
 from .resolver import (
     NO_ARTICLE,
     NO_ITEM,
@@ -26,15 +27,6 @@ from .resolver import (
 from .store import LawStore
 
 ERROR, WARNING, INFO = "error", "warning", "info"
-
-# Names no longer in force, and the law that took their place (official titles).
-OLD_NAMES = {
-    "行政機関の保有する個人情報の保護に関する法律": "個人情報の保護に関する法律",
-    "独立行政法人等の保有する個人情報の保護に関する法律": "個人情報の保護に関する法律",
-    "行政機関個人情報保護法": "個人情報の保護に関する法律",
-    "伝染病予防法": "感染症の予防及び感染症の患者に対する医療に関する法律",
-    "商法第二編": "会社法",
-}
 
 
 @dataclass
@@ -88,13 +80,14 @@ def _issue(c: Citation, store: LawStore) -> CitationIssue | None:
     )
     name = c.law_name or ref.law
     if c.status == UNKNOWN_LAW:
-        if name in OLD_NAMES:
-            new = OLD_NAMES[name]
+        old = old_names(store).get(name)
+        if old is not None:
+            new = old.current
             return make(
                 "old-name",
                 WARNING,
-                f"「{name}」は現行の法令名ではありません。現行法は「{new}」です。",
-                f"'{name}' is not a current law name; the current law is '{new}'.",
+                f"「{name}」は現行の法令名ではありません。現行法は「{new}」です（{old.source}）。",
+                f"'{name}' is not a current law name; the current law is '{new}' ({old.source}).",
                 new,
             )
         if ref.law_num and store.law(ref.law_num):

@@ -14,12 +14,13 @@ import json
 import re
 import sqlite3
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ... import paths
+from ... import i18n, paths
 from ...errors import EXIT_INPUT, DeskError, InputNotFoundError
 from .definitions import Definition, definitions_in
 from .egov_xml import LawXmlError, parse_law_xml
@@ -439,8 +440,22 @@ def _zip_members(path: Path, report: ImportReport):
                 if info.file_size > MAX_XML_BYTES:
                     report.errors.append((f"{path.name}:{info.filename}", "too large"))
                     continue
-                with archive.open(info) as member:
-                    data = member.read(MAX_XML_BYTES + 1)  # the header may lie about the size
+                try:
+                    with archive.open(info) as member:
+                        data = member.read(MAX_XML_BYTES + 1)  # the header may lie about the size
+                except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as err:
+                    # one damaged member (a broken download, an encrypted entry) must not
+                    # stop the thousands of laws after it
+                    report.errors.append(
+                        (
+                            f"{path.name}:{info.filename}",
+                            i18n.tr(
+                                f"zip内のファイルが壊れているため読めません（{err}）",
+                                f"damaged zip member, not read ({err})",
+                            ),
+                        )
+                    )
+                    continue
                 if len(data) > MAX_XML_BYTES:
                     report.errors.append((f"{path.name}:{info.filename}", "too large"))
                     continue

@@ -504,6 +504,28 @@ def test_translate_rows_follow_the_text_size(make_window, open_doc, tmp_path):
     assert table.rowHeight(0) == before
 
 
+def test_a_long_document_sizes_its_translation_rows_a_slice_at_a_time(
+    make_window, open_doc, tmp_path, qtbot
+):
+    """All rows of a long PDF at once held the window ~110 ms (796 rows): the rows on
+    screen are sized at once, the rest a slice per event-loop turn."""
+    path = tmp_path / "long.txt"
+    long_line = "本件は、関係機関との調整を踏まえて検討を進めるものである。" * 6
+    path.write_text("\n\n".join([long_line] * 2000), encoding="utf-8")
+    window = make_window()
+    window.resize(1280, 720)
+    window.show()
+    open_doc(window, path)
+    tab = window.translate_tab
+    table = tab.table
+    assert table.rowCount() == 2000
+    assert 0 < tab._next_row < 2000  # on screen now, the rest later
+    one_line = table.fontMetrics().height() * 1.5
+    assert table.rowHeight(0) > one_line  # the first rows are already wrapped
+    qtbot.waitUntil(lambda: tab._next_row == 2000, timeout=20000)
+    assert table.rowHeight(1999) == table.rowHeight(0)
+
+
 def test_summary_citations_wrap_instead_of_scrolling(make_window):
     from PySide6.QtCore import Qt
 

@@ -5,9 +5,10 @@ bilingual (対訳) docx. What was translated stays on screen after a cancel or c
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +30,7 @@ from ...session.outputs import output_name
 
 LANGS = (("ja", "日本語", "Japanese"), ("en", "英語", "English"))
 FINDING_COLOUR = "#ffe08a"
+ROW_SLICE_SECONDS = 0.008  # GUI-thread time per slice of row-height work
 
 
 def segment_fields(segment) -> tuple[str | None, str, list]:
@@ -228,7 +230,23 @@ class TranslateTab(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() == QEvent.FontChange:  # Ctrl++ / Ctrl+0: rows follow the text size
-            self.table.resizeRowsToContents()
+            self.resize_rows()
+
+    def resize_rows(self) -> None:
+        """Row heights to their wrapped text, a slice per event-loop turn: all 796 rows
+        of a long PDF at once held the window ~110 ms. The first slice (the rows on
+        screen) is done at once."""
+        self._next_row = 0
+        self._resize_some()
+
+    def _resize_some(self) -> None:
+        started = time.perf_counter()
+        rows = self.table.rowCount()
+        while self._next_row < rows and time.perf_counter() - started < ROW_SLICE_SECONDS:
+            self.table.resizeRowToContents(self._next_row)
+            self._next_row += 1
+        if self._next_row < rows:
+            QTimer.singleShot(0, self, self._resize_some)  # dropped if the tab is gone
 
     def set_notice(self, text: str) -> None:
         self.notice.setText(text)
@@ -246,7 +264,7 @@ class TranslateTab(QWidget):
             self.table.setItem(row, 0, QTableWidgetItem(segment.text))
             self.table.setItem(row, 1, QTableWidgetItem(""))
         # Row heights once, now, rather than on every streamed segment.
-        self.table.resizeRowsToContents()
+        self.resize_rows()
 
     def policy_buttons(self) -> dict[str, list]:
         """The buttons each policy feature key switches off (main window applies them)."""

@@ -236,15 +236,15 @@ def test_translate_crash_keeps_finished_rows(make_window, open_doc, corpus_docx,
     assert any(KEPT_MARK in t for t in texts)
     assert not any(KEPT_MARK in t and "Done segment." in t for t in texts)
     # The file says at its top that it is incomplete, in both languages; so does the
-    # bilingual table's first row.
+    # bilingual table's title.
     from desk_assistant.gui.tabs.translate_tab import PARTIAL_BANNER
 
     assert next(t for t in texts if t.strip()).startswith(PARTIAL_BANNER)
     assert sum(PARTIAL_BANNER in t for t in texts) == 1
     both = corpus_docx.parent / "partial_bi.docx"
     wait_job(tab.save(both, bilingual=True), timeout=60000)
-    rows = docx.Document(str(both)).tables[0].rows  # a header row, then one per segment
-    assert rows[1].cells[1].text.startswith(PARTIAL_BANNER)
+    bilingual = docx.Document(str(both))
+    assert PARTIAL_BANNER in bilingual.paragraphs[0].text  # the title, above the table
 
 
 def test_translate_with_the_vault_uses_memory_and_resumable_job(
@@ -584,3 +584,16 @@ def test_the_summary_pipelines_warnings_are_said_in_the_ui_language():
     assert warning_text("something new") == "something new"  # never hidden
     i18n.set_language("en")
     assert warning_text(said).startswith("The first answer was rejected")
+
+
+def test_a_partial_demo_translation_file_says_both(corpus_docx):
+    """Interrupted and written by the demo model: the file's first words say both."""
+    from desk_assistant.documents import load
+    from desk_assistant.gui.tabs.translate_tab import PARTIAL_BANNER, partial_result
+    from desk_assistant.tasks.translate.result import DEMO_NOTE
+
+    document = load(corpus_docx)
+    result = partial_result(document, {}, ("ja", "en"), demo=True)
+    first = next(iter(result.replacements().values()))
+    assert PARTIAL_BANNER in first and DEMO_NOTE in first
+    assert partial_result(document, {}, ("ja", "en")).note == PARTIAL_BANNER

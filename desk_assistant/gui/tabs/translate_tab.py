@@ -4,7 +4,6 @@ bilingual (対訳) docx. What was translated stays on screen after a cancel or c
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 
@@ -106,25 +105,14 @@ PARTIAL_NOTE = (
 PARTIAL_BANNER = "【未完成の翻訳（途中で中断） / INCOMPLETE TRANSLATION (interrupted)】"
 
 
-def with_banner(segment):
-    """The segment with PARTIAL_BANNER in front, inside its first formatting so it shows."""
-    from dataclasses import replace
-
-    opening = re.match(r"<g\d+>", segment.translation)
-    at = opening.end() if opening else 0
-    tagged = f"{segment.translation[:at]}{PARTIAL_BANNER}{segment.translation[at:]}"
-    # A kept segment is not written back (result.replacements): it must be for the banner.
-    origin = "failed" if segment.origin == "kept" else segment.origin
-    return replace(segment, translation=tagged, origin=origin)
-
-
-def partial_result(document, streamed: dict, languages: tuple):
+def partial_result(document, streamed: dict, languages: tuple, demo: bool = False):
     """A result from the segments finished before a cancel or crash: every other
-    segment keeps its source with the NOT TRANSLATED mark, and the first one starts
-    with PARTIAL_BANNER, so the file says it is partial at its top."""
+    segment keeps its source with the NOT TRANSLATED mark, and the file starts with
+    PARTIAL_BANNER (and the demo-model note when the demo model wrote it): the
+    result's `note`, written first into the .docx and the 対訳 table's title."""
     from ...tasks.translate import detect_language
     from ...tasks.translate.pipeline import mark_kept
-    from ...tasks.translate.result import SegmentResult, TranslationResult
+    from ...tasks.translate.result import DEMO_NOTE, SegmentResult, TranslationResult
 
     source_lang, target_lang = languages
     source_lang = source_lang or detect_language(document.plain_text()[:20000])
@@ -139,11 +127,11 @@ def partial_result(document, streamed: dict, languages: tuple):
                 segments.append(
                     SegmentResult(segment.id, block.kind, segment.tagged, tagged, "failed")
                 )
-    if segments:
-        segments[0] = with_banner(segments[0])
-    return TranslationResult(
+    result = TranslationResult(
         document, source_lang, target_lang, segments, warnings=[tr(*PARTIAL_NOTE)]
     )
+    result.note = f"{PARTIAL_BANNER} {DEMO_NOTE}" if demo else PARTIAL_BANNER
+    return result
 
 
 class TranslateTab(QWidget):
@@ -341,7 +329,8 @@ class TranslateTab(QWidget):
             role=self.role,
         )
         if op is not None:
-            interrupted = lambda *_a: self._interrupted(document, languages)  # noqa: E731
+            demo = bool(getattr(opened.info, "demo", False))
+            interrupted = lambda *_a: self._interrupted(document, languages, demo)  # noqa: E731
             op.cancelled.connect(interrupted)
             op.failed.connect(interrupted)
         return op
@@ -352,11 +341,11 @@ class TranslateTab(QWidget):
             self.streamed[location] = segment
         self.show_segment(segment)
 
-    def _interrupted(self, document, languages) -> None:
+    def _interrupted(self, document, languages, demo: bool = False) -> None:
         """Cancelled or crashed: what was translated can still be saved, marked partial."""
         if not self.streamed or document is not self.main.document:
             return
-        self.result = partial_result(document, self.streamed, languages)
+        self.result = partial_result(document, self.streamed, languages, demo)
         self.partial = True
         self._unsaved = True
         self.main.add_notice(tr(*PARTIAL_NOTE))  # after the outcome, not instead of it

@@ -169,12 +169,14 @@ class RemoteEngine:
         pieces = 0
         first_token = 0.0
         usage: dict = {}
+        finish_reason = None
         try:
             response = self._send(connection, "POST", path, payload)
             watcher.start()
             for event in self._events(response, cancel):
                 if isinstance(event.get("usage"), dict):
                     usage = event["usage"]
+                finish_reason = _finish_reason(event) or finish_reason
                 text = _event_text(event, chat)
                 if text:
                     if not pieces:
@@ -183,10 +185,18 @@ class RemoteEngine:
                     yield text
                 if cancel is not None and cancel.cancelled:
                     raise Cancelled()
+            if finish_reason is None:
+                # [DONE] without a finish_reason: the server cut the answer short (e.g.
+                # llama-cpp-python's interrupt_requests when another user's request
+                # arrives). A short answer must not pass as a whole one.
+                raise RemoteStreamBrokenError(
+                    endpoint=self.endpoint.url, reason="answer ended early, no finish_reason"
+                )
         finally:
             done.set()
             connection.close()
         self.last_stats = {
+            "finish_reason": finish_reason,
             "cancelled": False,
             "prompt_tokens": int(usage.get("prompt_tokens") or 0),
             "completion_tokens": int(usage.get("completion_tokens") or pieces),
@@ -405,6 +415,14 @@ class _CancelWatcher(threading.Thread):
                     except OSError:
                         pass
                 return
+
+
+def _finish_reason(event: dict) -> str | None:
+    choices = event.get("choices")
+    if isinstance(choices, list) and choices and isinstance(choices[0], dict):
+        reason = choices[0].get("finish_reason")
+        return reason if isinstance(reason, str) and reason else None
+    return None
 
 
 def _event_text(event: dict, chat: bool) -> str:

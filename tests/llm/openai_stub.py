@@ -5,7 +5,8 @@ Speaks what llama-server speaks: GET /v1/models, POST /v1/completions and
 POST /tokenize. Behaviour is chosen by the prompt text so one server covers
 every case: "SLOW" streams one piece every 0.2 s for a long time, "OVERLOAD"
 answers 429, "BUSY" 503, "CUT" sends two pieces and closes the socket without
-[DONE]. GET /_count tells how many connections it accepted before that one.
+[DONE], "INTERRUPT" sends two pieces and [DONE] with no finish_reason. GET /_count
+tells how many connections it accepted before that one.
 
 Tests run it in its own process (`StubProcess`): other tests call the CLI's
 main() in the pytest process, which installs the offline guard for good, and the
@@ -133,11 +134,15 @@ class Handler(BaseHTTPRequestHandler):
                 if "CUT" in text and n == 2:
                     self.connection.shutdown(socket.SHUT_RDWR)
                     return
+                if "INTERRUPT" in text and n == 2:
+                    break  # [DONE] with no finish_reason, as an interrupted llama-cpp-python
+                last = n == len(pieces) - 1
                 choice = (
                     {"index": 0, "delta": {"content": piece}}
                     if chat
                     else {"index": 0, "text": piece}
                 )
+                choice["finish_reason"] = "stop" if last else None
                 self._event({"choices": [choice]})
                 if delay:
                     time.sleep(delay)

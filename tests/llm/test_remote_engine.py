@@ -96,6 +96,16 @@ def test_stream_cut_without_done_is_a_clear_error(server):
     assert "接続が生成の途中で切れました" in caught.value.message("ja")
 
 
+def test_an_answer_ended_early_without_finish_reason_is_not_a_whole_answer(server):
+    """llama-cpp-python's server (interrupt_requests, its default) ends a running stream
+    with [DONE] when another request arrives: the text so far must not pass as the answer."""
+    engine = loaded(server.port)
+    with pytest.raises(RemoteStreamBrokenError) as caught:
+        list(engine.stream("INTERRUPT"))
+    assert "no finish_reason" in caught.value.message("en")
+    assert "".join(engine.stream("x")) == REPLY and engine.last_stats["finish_reason"] == "stop"
+
+
 @pytest.mark.parametrize("word,status", [("OVERLOAD", 429), ("BUSY", 503)])
 def test_overloaded_server_is_named(server, word, status):
     engine = loaded(server.port)

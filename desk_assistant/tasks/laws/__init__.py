@@ -19,5 +19,11 @@ law citations checked in documents. No Qt here.
   aliases 「以下「法」という。」); resolver.py resolves them with a home (statute text) or a
   document context; check.py turns failures into issues, used by the proofreading rule
   family 「法令引用」 (tasks/proofread/rules/law_citations.py; quiet without law data).
+  Parts resolve too: 「第二編第十一章」「別表第一」 (citation.part, citation.units; no_part
+  when missing), イロハ under an item (no_item when missing), and an amending act's 附則
+  (「平成…法律第…号附則第二条」 → the 附則 kept with the law it amended).
+- old_names.py: names no longer in force, mined from the laws' own 附則 (「…は、廃止する。」)
+  plus resources/laws/old_names.tsv (curated, with the acts that did it).
+- summary_check.py: law citations in summary lines → findings in the summary result.
 - ask.py: question → articles → the general model → every sentence verified.
 """

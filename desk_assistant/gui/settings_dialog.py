@@ -144,6 +144,31 @@ def editor_value(widget: QWidget):
     return widget.text()
 
 
+LABEL_EM = 64  # a text setting's title wider than this (in average characters) is shortened
+
+
+def shorten_label(label: QLabel, widget: QWidget) -> None:
+    """A long title with its explanation in brackets ("翻訳文のフォント（空 = 既定。…例: …）")
+    shows its name only; the whole title is its tooltip and, for a text field, the
+    field's placeholder. It widened the dialog past a laptop screen (1317 px), and
+    wrapped titles were clipped inside the scroll area."""
+    text = label.text()
+    metrics = label.fontMetrics()
+    edit = widget if isinstance(widget, QLineEdit) else getattr(widget, "edit", None)
+    if not isinstance(edit, QLineEdit):  # the explanation would have nowhere to go
+        return
+    if metrics.horizontalAdvance(text) <= metrics.averageCharWidth() * LABEL_EM:
+        return
+    cut = min((i for i in (text.find("（"), text.find(" (")) if i > 0), default=-1)
+    if cut < 0:
+        return
+    detail = text[cut:].strip().removeprefix("（").removeprefix("(").removesuffix("）")
+    label.setText(text[:cut])
+    label.setToolTip(text)
+    if not edit.placeholderText():
+        edit.setPlaceholderText(detail.removesuffix(")"))
+
+
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None, models=None) -> None:
         super().__init__(parent)
@@ -161,10 +186,7 @@ class SettingsDialog(QDialog):
             self.editors[setting.key] = widget
             label = QLabel(tr(setting.label_ja, setting.label_en))
             label.setBuddy(widget)
-            # A long title (with its examples) wraps rather than widening the dialog
-            # past a laptop screen.
-            label.setWordWrap(True)
-            label.setMaximumWidth(label.fontMetrics().averageCharWidth() * 60)
+            shorten_label(label, widget)
             if any(setting.description):
                 widget.setToolTip(tr(*setting.description))
             if settings.is_locked(setting.key):

@@ -79,3 +79,39 @@ def test_the_longest_model_name_shows_whole_at_1280(make_window, fake_model, qtb
         assert combo.width() >= combo.fontMetrics().horizontalAdvance(name) + 20, combo.width()
         assert selector.info.isVisible() and selector.badge.isVisible()
     assert window.width() <= SCREEN_W
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_the_settings_dialog_fits_and_no_title_is_clipped(make_window, qtbot, lang, scale):
+    """translate.font_map's long title made the dialog 1317 px wide; wrapped titles were
+    then clipped in the scroll area. Long text titles give their explanation to the
+    field's placeholder and tooltip; every title shows whole."""
+    from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+
+    from desk_assistant import i18n
+    from desk_assistant.gui.settings_dialog import SettingsDialog
+
+    i18n.set_language(lang)
+    window = make_window()
+    app = QApplication.instance()
+    normal = app.font()
+    font = app.font()
+    font.setPointSizeF(normal.pointSizeF() * scale)
+    app.setFont(font)
+    try:
+        dialog = SettingsDialog(window.settings, window, models=[])
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        hint = dialog.minimumSizeHint()
+        assert hint.width() <= SCREEN_W and hint.height() <= SCREEN_H, hint
+        assert dialog.width() <= SCREEN_W and dialog.height() <= SCREEN_H
+        for label in dialog.findChildren(QLabel):
+            if label.buddy() is not None and label.isVisible():
+                assert label.height() >= label.sizeHint().height(), label.text()
+                assert label.width() >= label.sizeHint().width(), label.text()
+        font_map = dialog.editors["translate.font_map"]
+        edit = font_map if isinstance(font_map, QLineEdit) else font_map.edit
+        assert "serif" in edit.placeholderText()  # the explanation moved, not lost
+    finally:
+        app.setFont(normal)

@@ -1,10 +1,14 @@
-"""Read a PDF into paragraph blocks with pypdf.
+"""Read a PDF into paragraph and table-cell blocks.
 
-pypdf gives text per page, one line per visual line. We normalise look-alike
-kanji, drop running headers/footers and page numbers, and join the lines of a
-paragraph again (no space between Japanese characters). Scanned pages are
-recognised: a page image with text means an OCR layer (may hold recognition
-errors, so blocks are flagged `ocr`); a page image without text means no text.
+pypdf opens the file and interprets every page under the work budgets (limits.py):
+it decides what a page is (text, OCR layer, scan, garbled, damaged) and gives
+the errors their words. Text pages are then laid out from character positions
+(pdf_layout.py, pdfplumber): tables become `table_cell` blocks
+(`pdf/page2/table1/r3c2`), columns no longer interleave and a title drawn last
+comes first. A page pdfplumber cannot read keeps pypdf's text. We normalise
+look-alike kanji, drop running headers/footers and page numbers, join the lines
+of a paragraph again (no space between Japanese characters) and a paragraph cut
+by a page break. Private-use and unmapped glyphs are dropped with a warning.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from . import limits
 from .garbled import looks_garbled
 from .messages import invalid_characters
 from .model import Block, Document, Segment
+from .pdf_layout import Table
 from .tags import escape_text
 from .textnorm import is_cjk, normalize_cjk, replace_invalid, xml_safe
 
@@ -56,6 +61,12 @@ _NEW_PARAGRAPH_RE = re.compile(
 _CJK_GAP_RE = re.compile(
     r"(?<=[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]) (?=[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e])"
 )
+# A line standing for a table inside a page's lines (never a header or footer).
+_TABLE_MARK = "\x00table"
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+# A paragraph ending in one of these is complete; others may go on over the page.
+_CLOSED_END = "。．.！？!?：:」』）)"
+_CELL_RE = re.compile(r"(pdf/page\d+/table\d+)/r(\d+)c(\d+)")
 _IMAGE_PLACEMENT_RE = re.compile(
     rb"([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+[-\d.]+\s+[-\d.]+\s+cm\s*/([^\s/]+)\s+Do"
 )
@@ -72,6 +83,51 @@ class PdfDocument(Document):
         self.garbled_pages: list[int] = []
         self.unreadable_pages: list[int] = []  # damaged or over the work budget: no text
         self.replaced_chars = 0  # invalid characters (lone surrogates) replaced by U+FFFD
+        self.dropped_glyphs: dict[str, int] = {}  # "private_use" / "unmapped" -> count
+        self.dropped_glyph_pages: list[int] = []
+        self.layout_pages: list[int] = []  # pages read with positions (pdfplumber)
+
+    def save_as(
+        self,
+        out_path,
+        replacements=None,
+        *,
+        overwrite: bool = False,
+        direction: tuple[str, str] | None = None,
+    ) -> list[str]:
+        """Write a new .docx: a paragraph per block, a Word table per table (its
+        cells from the `table_cell` blocks), a page break where the page changes."""
+        from .simple_docx import write_blocks_docx
+        from .sniff import check_output
+        from .tags import strip_tags
+
+        check_output(out_path, self.path, overwrite)
+        replacements = replacements or {}
+        items: list = []
+        breaks: set[int] = set()
+        page = None
+        table_of: dict[str, list[list[str]]] = {}
+        for block in self.blocks:
+            if page is not None and block.page != page:
+                breaks.add(len(items))
+            page = block.page
+            text = strip_tags(replacements.get(block.location, block.tagged))
+            cell = _CELL_RE.fullmatch(block.location)
+            if cell is None:
+                items.append(text)
+                continue
+            rows = table_of.get(cell.group(1))
+            if rows is None:
+                rows = table_of[cell.group(1)] = []
+                items.append(rows)
+            row, column = int(cell.group(2)), int(cell.group(3))
+            while len(rows) < row:
+                rows.append([])
+            while len(rows[row - 1]) < column:
+                rows[row - 1].append("")
+            rows[row - 1][column - 1] = text
+        write_blocks_docx(out_path, items, overwrite=overwrite, page_breaks_before=breaks)
+        return self.unknown_locations(replacements)
 
     def to_dict(self) -> dict:
         data = super().to_dict()
@@ -82,6 +138,8 @@ class PdfDocument(Document):
             garbled_pages=self.garbled_pages,
             unreadable_pages=self.unreadable_pages,
         )
+        if self.dropped_glyphs:
+            data["dropped_glyphs"] = dict(self.dropped_glyphs)
         return data
 
 
@@ -213,29 +271,179 @@ def load_pdf(path: Path) -> PdfDocument:
                 ),
             )
         raise _no_text_error(path, page_kinds, unreadable, undecodable)
-    lines_per_page = _drop_running_lines([t.splitlines() for t in texts])
-    blocks: list[Block] = []
-    for number, lines in enumerate(lines_per_page, start=1):
-        ocr = page_kinds[number - 1] == "ocr"
-        for k, paragraph in enumerate(join_lines(lines), start=1):
-            location = f"pdf/page{number}/p{k}"
-            blocks.append(
-                Block(
-                    "pdf_page",
-                    location,
-                    paragraph,
-                    [Segment(location, escape_text(paragraph), paragraph)],
-                    number,
-                    ocr,
-                )
-            )
+    structured = [
+        n
+        for n, text in enumerate(texts, start=1)
+        if text.strip() and page_kinds[n - 1] == "text" and n not in garbled and n not in unreadable
+    ]
+    layouts = _read_layouts(path, structured)
+    dropped: Counter[str] = Counter()
+    dropped_pages: set[int] = set()
+    tables: dict[str, Table] = {}
+    page_lines: list[list[str]] = []
+    for number, text in enumerate(texts, start=1):
+        layout = layouts.get(number)
+        if layout is None:
+            found = len(_PRIVATE_USE_RE.findall(text))
+            if found:
+                dropped["private_use"] += found
+                dropped_pages.add(number)
+                text = _PRIVATE_USE_RE.sub("", text)
+            page_lines.append(text.splitlines())
+            continue
+        replaced += layout.dropped.pop("invalid", 0)  # kept as U+FFFD, said as before
+        if layout.dropped:
+            dropped.update(layout.dropped)
+            dropped_pages.add(number)
+        lines: list[str] = []
+        for item in layout.items:
+            if isinstance(item, Table):
+                key = f"{_TABLE_MARK}{len(tables)}"
+                item.rows = [[_clean(cell) for cell in row] for row in item.rows]
+                tables[key] = item
+                lines.extend(["", key, ""])
+            else:
+                lines.extend(_clean(line) for line in item.lines)
+                lines.append("")
+        page_lines.append(lines)
+    blocks = _blocks(_drop_running_lines(page_lines), tables, page_kinds)
     document = PdfDocument(path, blocks, [], len(texts))
     document.scanned_pages = [n for n, kind in enumerate(page_kinds, start=1) if kind == "scanned"]
     document.garbled_pages = sorted(garbled)
     document.unreadable_pages = unreadable
     document.replaced_chars = replaced
+    document.dropped_glyphs = dict(dropped)
+    document.dropped_glyph_pages = sorted(dropped_pages)
+    document.layout_pages = sorted(layouts)
     document.warnings.extend(_warnings(document))
     return document
+
+
+def bilingual_rows(entries) -> list[tuple]:
+    """(location, source, translation) triples as 対訳 rows; the cells of one PDF
+    table become one row holding the source table beside the translated table."""
+    rows: list[tuple] = []
+    current = None  # the table being filled: (prefix, source rows, target rows)
+    for location, source, target in entries:
+        cell = _CELL_RE.fullmatch(location)
+        if cell is None:
+            rows.append((source, target))
+            current = None
+            continue
+        if current is None or current[0] != cell.group(1):
+            current = (cell.group(1), [], [])
+            rows.append((current[1], current[2]))
+        row, column = int(cell.group(2)), int(cell.group(3))
+        for grid, text in ((current[1], source), (current[2], target)):
+            while len(grid) < row:
+                grid.append([])
+            while len(grid[row - 1]) < column:
+                grid[row - 1].append("")
+            grid[row - 1][column - 1] = text
+    return rows
+
+
+def _clean(text: str) -> str:
+    text, _bad = replace_invalid(normalize_cjk(text))
+    return xml_safe(text)
+
+
+def _read_layouts(path: Path, numbers: list[int]) -> dict:
+    """Page layouts (pdf_layout.PageLayout) by page number, for the pages pypdf
+    read as text within its budgets. A page (or a file) pdfplumber fails on is
+    left out: pypdf's text stands for it."""
+    if not numbers:
+        return {}
+    from .pdf_layout import page_layout
+
+    quiet = logging.getLogger("pdfminer")
+    level, quiet.level = quiet.level, logging.ERROR  # pdfminer warns per odd object
+    layouts = {}
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(path, password="") as pdf:
+            for number in numbers:
+                try:
+                    page = pdf.pages[number - 1]
+                    layouts[number] = page_layout(page)
+                    page.close()  # free the page's parsed objects
+                except Exception:  # noqa: BLE001 - pypdf's text is the fallback
+                    continue
+    except Exception:  # noqa: BLE001 - pdfplumber cannot open what pypdf could
+        return layouts
+    finally:
+        quiet.level = level
+    return layouts
+
+
+def _blocks(page_lines: list[list[str]], tables: dict[str, Table], page_kinds: list[str]):
+    """Blocks of every page: paragraphs (`pdf/pageN/pK`) and table cells
+    (`pdf/pageN/tableT/rRcC`); a paragraph cut by a page break is one block."""
+    builder = _BlockBuilder()
+    for number, lines in enumerate(page_lines, start=1):
+        builder.start_page(number, page_kinds[number - 1] == "ocr")
+        chunk: list[str] = []
+        for line in lines:
+            if line.startswith(_TABLE_MARK) and line in tables:
+                builder.paragraphs(chunk)
+                chunk = []
+                builder.table(tables[line])
+            else:
+                chunk.append(line)
+        builder.paragraphs(chunk)
+    return builder.blocks
+
+
+class _BlockBuilder:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.open_block: Block | None = None  # the last paragraph, if it may go on
+        self.number = 0
+        self.ocr = False
+
+    def start_page(self, number: int, ocr: bool) -> None:
+        self.number, self.ocr = number, ocr
+        self.paragraph_count = self.table_count = 0
+        self.first = True  # nothing of this page written yet
+
+    def _add(self, kind: str, location: str, text: str) -> Block:
+        block = Block(
+            kind,
+            location,
+            text,
+            [Segment(location, escape_text(text), text)],
+            self.number,
+            self.ocr,
+        )
+        self.blocks.append(block)
+        return block
+
+    def paragraphs(self, lines: list[str]) -> None:
+        found, continues, ends_open = join_lines_flags(lines)
+        for index, paragraph in enumerate(found):
+            previous = self.open_block
+            if index == 0 and self.first and continues and previous and previous.ocr == self.ocr:
+                previous.text = _join(previous.text, paragraph)  # cut by the page break
+                previous.segments = [
+                    Segment(previous.location, escape_text(previous.text), previous.text)
+                ]
+            else:
+                self.paragraph_count += 1
+                self._add("pdf_page", f"pdf/page{self.number}/p{self.paragraph_count}", paragraph)
+            self.first = False
+        if found:
+            self.open_block = self.blocks[-1] if ends_open else None
+
+    def table(self, table: Table) -> None:
+        self.table_count += 1
+        prefix = f"pdf/page{self.number}/table{self.table_count}"
+        for r, row in enumerate(table.rows, start=1):
+            for c, cell in enumerate(row, start=1):
+                if cell.strip():
+                    self._add("table_cell", f"{prefix}/r{r}c{c}", cell)
+        self.first = False
+        self.open_block = None
 
 
 def _page_text(page, budget: _WorkBudget) -> str | None:
@@ -455,7 +663,9 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """Remove page numbers and lines repeated at the top or bottom of most pages."""
     edges: list[list[int]] = []
     for lines in pages:
-        filled = [i for i, line in enumerate(lines) if line.strip()]
+        filled = [
+            i for i, line in enumerate(lines) if line.strip() and not line.startswith(_TABLE_MARK)
+        ]
         edges.append(sorted(set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])))
     counts: Counter[str] = Counter()
     for lines, idx in zip(pages, edges, strict=True):
@@ -479,11 +689,24 @@ def _width(text: str) -> int:
 
 def join_lines(lines: list[str]) -> list[str]:
     """Join the visual lines of a page into paragraphs."""
+    return join_lines_flags(lines)[0]
+
+
+def join_lines_flags(lines: list[str]) -> tuple[list[str], bool, bool]:
+    """`join_lines`, and whether the first paragraph may continue one from the
+    page before (its first line is not indented and starts no list item or
+    heading) and whether the last one may go on over the page (it ends at a
+    full line, not at a short line, a gap or a closing punctuation mark)."""
     lines = [_unspace(line.rstrip()) for line in lines]
     widths = sorted(_width(line.strip()) for line in lines if line.strip())
     full = widths[int(len(widths) * 0.9)] if widths else 0
     paragraphs: list[str] = []
     current = ""
+    filled = [line for line in lines if line.strip()]
+    continues = bool(filled) and not (
+        filled[0].startswith(("\u3000", "  ")) or _NEW_PARAGRAPH_RE.match(filled[0].strip())
+    )
+    ends_open = False
 
     def flush() -> None:
         nonlocal current
@@ -494,8 +717,9 @@ def join_lines(lines: list[str]) -> list[str]:
     for line in lines:
         stripped = line.strip()
         if not stripped:
-            flush()
+            flush()  # a gap; trailing ones (above a dropped page number) keep ends_open
             continue
+        ends_open = False
         indented = line.startswith(("\u3000", "  "))
         if current and (indented or _NEW_PARAGRAPH_RE.match(stripped)):
             flush()
@@ -503,8 +727,10 @@ def join_lines(lines: list[str]) -> list[str]:
         # A line clearly shorter than a full line ends its paragraph.
         if full and _width(stripped) < 0.8 * full:
             flush()
+        else:
+            ends_open = stripped[-1] not in _CLOSED_END
     flush()
-    return paragraphs
+    return paragraphs, continues, ends_open
 
 
 def _join(left: str, right: str) -> str:
@@ -552,6 +778,18 @@ def _warnings(document: PdfDocument) -> list[str]:
         )
     if document.replaced_chars:
         out.append(invalid_characters(document.replaced_chars))
+    if document.dropped_glyphs:
+        count = sum(document.dropped_glyphs.values())
+        pages = _page_list(document.dropped_glyph_pages)
+        out.append(
+            i18n.tr(
+                f"文字に変換できない記号・外字が {count} 字ありました（{pages} ページ。私用領域の文字や、"
+                "フォントに文字の対応がないもの）。本文からは除いています。元の PDF で該当箇所を確認してください。",
+                f"{count} symbols or custom characters could not be turned into text (page {pages}: "
+                "private-use characters or glyphs with no character mapping). They were left out; "
+                "check those places in the original PDF.",
+            )
+        )
     if document.garbled_pages:
         pages = _page_list(document.garbled_pages)
         out.append(

@@ -66,15 +66,40 @@ def write_text_docx(
     return _save(document, path)
 
 
+def write_blocks_docx(
+    path: str | os.PathLike,
+    items: Iterable[str | list[list[str]]],
+    *,
+    overwrite: bool = False,
+    page_breaks_before: Collection[int] = (),
+) -> Path:
+    """Like `write_text_docx`, where an item may also be a table (rows of cell
+    texts), written as a Word table with grid lines."""
+    from docx.enum.text import WD_BREAK
+
+    check_output(path, None, overwrite)
+    document = _new_document()
+    for index, item in enumerate(items):
+        if index in page_breaks_before:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        if isinstance(item, str):
+            document.add_paragraph().add_run(xml_safe(item))
+            continue
+        _fill_table(document.add_table(rows=0, cols=max(map(len, item), default=1)), item)
+    return _save(document, path)
+
+
 def write_bilingual_docx(
     path: str | os.PathLike,
-    rows: Iterable[tuple[str, str]],
+    rows: Iterable[tuple[str | list[list[str]], str | list[list[str]]]],
     title: str | None = None,
     headers: tuple[str, str] = ("原文 / Source", "訳文 / Translation"),
     *,
     overwrite: bool = False,
 ) -> Path:
-    """Write a two-column 対訳 table: source text beside its translation."""
+    """Write a two-column 対訳 table: source text beside its translation. A side
+    may be a table (rows of cell texts, from a PDF table): it is written as a
+    table inside the cell."""
     check_output(path, None, overwrite)
     document = _new_document()
     if title:
@@ -85,6 +110,17 @@ def write_bilingual_docx(
         cell.text = xml_safe(text)
     for source, target in rows:
         cells = table.add_row().cells
-        cells[0].text = xml_safe(source)
-        cells[1].text = xml_safe(target)
+        for cell, content in ((cells[0], source), (cells[1], target)):
+            if isinstance(content, str):
+                cell.text = xml_safe(content)
+            else:  # a table (rows of cell texts): a table inside the 対訳 cell
+                _fill_table(cell.add_table(rows=0, cols=max(map(len, content), default=1)), content)
     return _save(document, path)
+
+
+def _fill_table(table, rows: list[list[str]]) -> None:
+    table.style = "Table Grid"
+    for texts in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, texts, strict=False):
+            cell.text = xml_safe(text)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ...documents import Document, write_bilingual_docx
 from ...documents.fonts import FontSwitch
+from ...documents.pdf import bilingual_rows
 from ...documents.tags import strip_tags
 from ...errors import UsageError
 from ...llm.prompts import language_name
@@ -132,7 +133,8 @@ class TranslationResult:
         if self.note:
             title += f"\n{self.note}"
         # Source and translation only: block ids like "body/p1" mean nothing to a reader.
-        rows = [(s.source, s.translation_text) for s in self.segments]
+        # A PDF table's cells stay a table (source table beside translated table).
+        rows = bilingual_rows((s.location, s.source, s.translation_text) for s in self.segments)
         write_bilingual_docx(out_path, rows, title=title, overwrite=overwrite)
         return []
 

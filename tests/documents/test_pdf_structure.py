@@ -1,0 +1,277 @@
+"""PDF page structure: tables, reading order, page-break joins, titles outside the
+flow and private-use glyphs, on real corpus files and hand-made PDFs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+
+import docx
+import pytest
+from doc_helpers import CORPUS, needs_corpus
+from pdf_ja_builder import JaPdf
+
+from desk_assistant import documents
+from desk_assistant.documents.pdf import bilingual_rows
+from desk_assistant.documents.simple_docx import write_bilingual_docx
+
+CELL = re.compile(r"pdf/page(\d+)/table(\d+)/r(\d+)c(\d+)")
+
+
+@pytest.fixture(scope="module")
+def corpus_pdf(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pdfs")
+    cache: dict = {}
+
+    def get(name: str):
+        if not (CORPUS / name).exists():
+            pytest.skip(f"corpus file {name} not available")
+        if name not in cache:
+            shutil.copyfile(CORPUS / name, folder / name)
+            cache[name] = documents.load(folder / name)
+        return cache[name]
+
+    return get
+
+
+def tables_of(doc) -> dict[str, dict[tuple[int, int], str]]:
+    """{"pdf/page1/table1": {(row, column): text}}"""
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    for block in doc.blocks:
+        cell = CELL.fullmatch(block.location)
+        if cell:
+            assert block.kind == "table_cell"
+            key = block.location.rsplit("/", 1)[0]
+            out.setdefault(key, {})[int(cell.group(3)), int(cell.group(4))] = block.text
+    return out
+
+
+# --- real files ---------------------------------------------------------------
+
+
+@needs_corpus
+def test_pdf09_bilingual_table_keeps_its_columns(corpus_pdf):
+    """対訳 table: English original | 仮訳 | 要綱案の考え方 — a cell never mixes the
+    English column with the Japanese one (pypdf interleaved them line by line)."""
+    doc = corpus_pdf("pdf09_moj_MLETR_bilingual_taishohyo.pdf")
+    tables = tables_of(doc)
+    assert {int(CELL.fullmatch(k + "/r1c1").group(1)) for k in tables} == set(range(1, 12))
+    first = tables["pdf/page1/table1"]
+    assert (first[1, 2], first[1, 3], first[1, 4]) == ("原文", "仮訳", "要綱案の考え方")
+    english = [t for cells in tables.values() for (r, c), t in cells.items() if c == 2 and r > 1]
+    japanese = [t for cells in tables.values() for (r, c), t in cells.items() if c == 3 and r > 1]
+    assert len(english) >= 15 and len(japanese) >= 15
+    kana = re.compile("[\u3040-\u30ff]")
+    assert all(not kana.search(t) for t in english), (
+        "a Japanese line leaked into the English column"
+    )
+    assert all(len(re.findall("[A-Za-z]", t)) < 0.2 * len(t) for t in japanese)
+    assert "1. This Law applies to electronic transferable records." in first[2, 2]
+    assert first[2, 3].startswith("1．この法は、電子的移転可能記録に適用される。")
+    # Outside the tables only the page title and the closing 「以上」: nothing of the table.
+    outside = [b.text for b in doc.blocks if b.kind == "pdf_page"]
+    assert outside == ["参考資料 １６－３", "MLETR 対照表", "以上"]
+
+
+@needs_corpus
+def test_pdf12_member_list_is_a_table_with_title_and_date_first(corpus_pdf):
+    """Borderless member list: affiliation and name stay in one row (pypdf glued two
+    members into one line), and the title and date drawn last come first."""
+    doc = corpus_pdf("pdf12_moj_bukai_iin_meibo_1page.pdf")
+    texts = [b.text for b in doc.blocks]
+    assert texts[:3] == [
+        "法制審議会商法（船荷証券等関係）部会委員等名簿",
+        "（令和６年７月２４日現在）",
+        "（注）○印は法制審議会委員を示す。",
+    ]
+    (table,) = tables_of(doc).values()
+    rows: dict[int, list[str]] = {}
+    for (r, _c), text in sorted(table.items()):
+        rows.setdefault(r, []).append(text)
+    pairs = {tuple(cells) for cells in rows.values()}
+    assert ("弁護士（第一東京弁護士会）", "雨宮正啓") in pairs
+    assert ("三菱倉庫株式会社総務部副部長兼広報室長代理", "猪俣祐加子") in pairs
+    assert ("法務省大臣官房審議官", "内野宗揮") in pairs
+    assert ("同志社大学大学院司法研究科教授", "○", "洲崎博史") in pairs
+    # Two members never share a cell: no cell holds two of the names.
+    names = {"藤田友敬", "雨宮正啓", "猪俣祐加子", "内野宗揮", "田中隆之", "北澤安紀", "竹内努"}
+    assert all(sum(n in t for n in names) <= 1 for t in table.values())
+    assert len(rows) >= 25
+
+
+@needs_corpus
+def test_pdf15_change_record_table(corpus_pdf):
+    """A third table PDF (English, JMA): the change record on page 3, cell by cell."""
+    doc = corpus_pdf("pdf15_jma_himawari_standard_data_users_guide_en_v12.pdf")
+    table = tables_of(doc)["pdf/page3/table1"]
+    assert (table[1, 1], table[1, 2], table[1, 3]) == ("Issue/revision", "Date", "Description")
+    assert (table[2, 1], table[2, 2], table[2, 3]) == (
+        "Version 1.0",
+        "31 October, 2013",
+        "Original edition",
+    )
+    assert table[4, 2] == "20 May, 2015"
+
+
+@needs_corpus
+def test_pdf06_words_cut_by_page_breaks_are_joined(corpus_pdf):
+    """Minutes: 45 paragraphs ran over a page break (「プラットフォ」|「ーム」 on pages
+    32/33); each is now one block on the page where it starts."""
+    doc = corpus_pdf("pdf06_moj_hoseishingikai_shoho_bukai_dai3kai_gijiroku.pdf")
+    joined = next(b for b in doc.blocks if "プラットフォームですとか、Ｂｏｌｅｒｏ" in b.text)
+    assert joined.page == 32 and joined.location.startswith("pdf/page32/")
+    assert not any(b.text.endswith("プラットフォ") or b.text.startswith("ーム") for b in doc.blocks)
+    ends = [
+        (a.text[-1], b.text[:1])
+        for a, b in zip(doc.blocks, doc.blocks[1:], strict=False)
+        if a.page != b.page
+    ]
+    open_ends = [pair for pair in ends if pair[0] not in "。．.」）)"]
+    assert len(open_ends) <= 2, open_ends
+
+
+@needs_corpus
+def test_pdf_tables_are_word_tables_in_the_translation(corpus_pdf, tmp_path):
+    doc = corpus_pdf("pdf12_moj_bukai_iin_meibo_1page.pdf")
+    replacements = {b.location: f"EN {b.text}" for b in doc.blocks}
+    out = tmp_path / "meibo.docx"
+    assert doc.save_as(out, replacements) == []
+    written = docx.Document(str(out))
+    assert written.paragraphs[0].text == "EN 法制審議会商法（船荷証券等関係）部会委員等名簿"
+    (table,) = written.tables
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert ["EN 弁護士（第一東京弁護士会）", "", "EN 雨宮正啓"] in rows
+
+
+@needs_corpus
+def test_bilingual_output_shows_a_pdf_table_as_tables(corpus_pdf, tmp_path):
+    doc = corpus_pdf("pdf15_jma_himawari_standard_data_users_guide_en_v12.pdf")
+    entries = [(b.location, b.text, f"訳 {b.text}") for b in doc.blocks if b.page in (1, 3)]
+    rows = bilingual_rows(entries)
+    tables = [r for r in rows if not isinstance(r[0], str)]
+    assert len(tables) == 1
+    out = tmp_path / "bilingual.docx"
+    write_bilingual_docx(out, rows)
+    (outer,) = docx.Document(str(out)).tables
+    nested = [t for row in outer.rows for cell in row.cells for t in cell.tables]
+    assert len(nested) == 2  # the source table beside the translated one
+    assert nested[1].rows[1].cells[1].text == "訳 31 October, 2013"
+
+
+# --- hand-made files ----------------------------------------------------------
+
+FULL_1 = "第１条　この規則は、審議会の運営に関し必要な"
+FULL_2 = "事項を定めるものとし、会長が定める必要な事"
+
+
+def load_built(tmp_path, pdf: JaPdf, name: str = "made.pdf"):
+    path = tmp_path / name
+    path.write_bytes(pdf.build())
+    return documents.load(path)
+
+
+def test_a_word_cut_by_a_page_break_is_joined(tmp_path):
+    pdf = JaPdf().page().text(72, 760, FULL_1).text(72, 745, FULL_2).text(290, 40, "- 1 -")
+    pdf.page().text(72, 760, "項は別に定める。").text(290, 40, "- 2 -")
+    doc = load_built(tmp_path, pdf)
+    assert [b.text for b in doc.blocks] == [
+        "第１条　この規則は、審議会の運営に関し必要な事項を定めるものとし、"
+        "会長が定める必要な事項は別に定める。"
+    ]
+    assert doc.blocks[0].page == 1
+
+
+def test_a_finished_sentence_or_a_new_item_is_not_joined(tmp_path):
+    pdf = (
+        JaPdf()
+        .page()
+        .text(72, 760, FULL_1)
+        .text(72, 745, "事項を定めるものとし、会長が定める必要な。")
+    )
+    pdf.page().text(72, 760, "項は別に定める。")
+    pdf.page().text(72, 760, FULL_1).text(72, 745, FULL_2)
+    pdf.page().text(72, 760, "第２条　会長は会務を総理する。")
+    doc = load_built(tmp_path, pdf)
+    assert [b.page for b in doc.blocks] == [1, 2, 3, 4]
+
+
+def test_title_and_date_drawn_after_a_table_come_before_it(tmp_path):
+    """The municipal case: title and 「（平成３０年６月２８日現在）」 drawn outside the
+    text flow, around a ruled table; both kept, each its own block, before the table."""
+    pdf = JaPdf().page()
+    for y in (700, 680, 660, 640):
+        pdf.rule(72, y, 472, y)
+    for x in (72, 272, 472):
+        pdf.rule(x, 640, x, 700)
+    pdf.text(80, 686, "施設名").text(280, 686, "所在地")
+    pdf.text(80, 666, "中央図書館").text(280, 666, "本町一丁目")
+    pdf.text(80, 646, "東図書館").text(280, 646, "東町二丁目")
+    pdf.text(180, 760, "市立図書館一覧").text(330, 730, "（平成３０年６月２８日現在）")
+    doc = load_built(tmp_path, pdf)
+    assert [b.text for b in doc.blocks[:2]] == ["市立図書館一覧", "（平成３０年６月２８日現在）"]
+    assert tables_of(doc)["pdf/page1/table1"] == {
+        (1, 1): "施設名",
+        (1, 2): "所在地",
+        (2, 1): "中央図書館",
+        (2, 2): "本町一丁目",
+        (3, 1): "東図書館",
+        (3, 2): "東町二丁目",
+    }
+
+
+def test_private_use_glyphs_are_reported_not_passed_on(tmp_path, english):
+    pdf = JaPdf().page().text(72, 760, "確認済み\uf0fc").text(72, 700, "次の項目\uf0fcを確認する。")
+    doc = load_built(tmp_path, pdf)
+    text = doc.plain_text()
+    assert "\uf0fc" not in text and "確認済み" in text and "次の項目を確認する。" in text
+    (warning,) = [w for w in doc.warnings if "could not be turned into text" in w]
+    assert warning.startswith("2 symbols") and "page 1" in warning
+    assert doc.to_dict()["dropped_glyphs"] == {"private_use": 2}
+
+
+def test_private_use_warning_in_japanese(tmp_path):
+    doc = load_built(tmp_path, JaPdf().page().text(72, 760, "確認済み\uf0fc"))
+    assert any("文字に変換できない記号・外字が 1 字" in w for w in doc.warnings)
+
+
+def test_a_page_pdfplumber_cannot_read_keeps_pypdf_text(tmp_path, monkeypatch):
+    from desk_assistant.documents import pdf_layout
+
+    def broken(page):
+        raise ValueError("layout failed")
+
+    monkeypatch.setattr(pdf_layout, "page_layout", broken)
+    doc = load_built(tmp_path, JaPdf().page().text(72, 760, FULL_1))
+    assert doc.layout_pages == [] and doc.plain_text() == FULL_1
+
+
+def test_hanging_indent_list_is_text_not_a_table(tmp_path):
+    """「ア　…」 items whose continuation lines hang under the text: a list."""
+    pdf = JaPdf().page()
+    y = 760
+    for marker in "アイウ":
+        pdf.text(72, y, marker).text(93, y, "地方公共団体や民間の組織によって活用されることを意識")
+        pdf.text(93, y - 15, "して書く。")
+        y -= 30
+    doc = load_built(tmp_path, pdf)
+    assert not tables_of(doc)
+    assert [b.text[:3] for b in doc.blocks] == ["ア\u3000地", "イ\u3000地", "ウ\u3000地"]
+    assert doc.blocks[0].text.endswith("意識して書く。")
+
+
+def test_docx_package_lists_the_pdf_table_once(tmp_path):
+    """The translated .docx of a PDF with a table is a valid package with one table."""
+    pdf = JaPdf().page()
+    for y in (700, 680, 660):
+        pdf.rule(72, y, 472, y)
+    for x in (72, 272, 472):
+        pdf.rule(x, 660, x, 700)
+    pdf.text(80, 686, "項目").text(280, 686, "内容").text(80, 666, "日時").text(
+        280, 666, "午前十時"
+    )
+    doc = load_built(tmp_path, pdf)
+    out = tmp_path / "t.docx"
+    doc.save_as(out)
+    with zipfile.ZipFile(out) as package:
+        assert package.read("word/document.xml").count(b"<w:tbl>") == 1

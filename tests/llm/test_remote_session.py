@@ -234,3 +234,28 @@ def test_server_cut_mid_job_says_so_and_the_job_resumes_with_finished_segments(
     code, _, err = run(capsys, "--lang", "en", "translate", doc, "--to", "en")
     assert "resuming (1 units already translated)" in err
     assert "connection to the inference server broke" in err
+
+
+def test_cancel_mid_stream_of_a_session_opened_server_model_stops_at_once(server, tmp_path):
+    import threading
+    import time
+
+    from desk_assistant.documents import load
+    from desk_assistant.errors import Cancelled
+    from desk_assistant.llm.engine import CancelToken
+    from desk_assistant.tasks.translate import translate_document
+
+    endpoint = parse_endpoint(f"http://127.0.0.1:{server.port}", models=(MODEL_ID,))
+    session = TaskSession("translate", SimpleNamespace(policy=Policy(), remote_endpoint=endpoint))
+    doc = tmp_path / "slow.docx"
+    write_text_docx(doc, ["SLOW 申請書を提出する。"])  # the stub streams one piece per 0.2 s
+    token = CancelToken()
+    with session.open_model(session.resolve_model(None, "translate")) as opened:
+        threading.Timer(1.0, token.cancel).start()
+        started = time.monotonic()
+        with pytest.raises(Cancelled):
+            translate_document(
+                opened.engine, opened.info.prompt_format, load(doc),
+                source_lang="ja", target_lang="en", cancel=token,
+            )  # fmt: skip
+        assert time.monotonic() - started < 3.0  # the stream would run for 60 s

@@ -116,7 +116,9 @@ _JOSHI_SKIP = frozenset(
         "でも",
     }
 )
-_BOUNDARIES = frozenset("「」『』（）()")
+# A quotation or aside is its own clause; so is each sentence quoted inside a sentence
+# (the one splitter keeps 「…。…。」と述べた。 together: its inner 。 ends a clause here).
+_BOUNDARIES = frozenset("「」『』（）()。．！？")
 # The verb of a compound particle (における, について, に対して, によって, として …): the
 # に/と before it belongs to the compound, not to the clause's case particles.
 COMPOUND_VERBS = frozenset(

@@ -99,6 +99,9 @@ def load_models(settings, policy, roles, progress, security=None) -> tuple[list,
     return models, opened
 
 
+CLOSE_WAIT_SECONDS = 300  # at most, for a running job to end when the window closes
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -589,10 +592,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{path.name} — {tr('文書アシスタント', 'Desk Assistant')}")
         for tab in self.task_tabs:
             tab.document_changed(document)
+        # "開いています…" gives way to the outcome, whatever the notice line says.
+        self.status(tr(f"開きました: {path.name}", f"Opened {path.name}"))
         if document.warnings:  # OCR text, private-use glyphs…: the user must see it
             self.status("\n".join(f"⚠ {warning}" for warning in document.warnings), 0)
-        else:
-            self.status(tr(f"開きました: {path.name}", f"Opened {path.name}"))
         self.update_actions()
 
     def _fill_recent_after(self, path: Path) -> None:
@@ -766,10 +769,21 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closing = True
-        if self.operation is not None:
-            self.operation.cancel()
-        self.wait_idle(10000)
-        for model in {id(m): m for m in self.models.values() if m is not None}.values():
+        op = self.operation
+        if op is not None:
+            op.cancel()
+        # A model load does not stop on cancel (a 8 GB file is being checked or read):
+        # the window goes at once and the process waits for it, since Qt aborts the
+        # program when a thread object is destroyed while it runs.
+        self.hide()
+        for _ in range(CLOSE_WAIT_SECONDS):
+            self.wait_idle(1000)
+            if not any(o is not None and o.running() for o in (op, self.doc_operation)):
+                break
+        leftover = getattr(op, "result", None)  # a load that ended after the cancel
+        loaded = leftover[1] if isinstance(leftover, tuple) and len(leftover) == 2 else {}
+        models = [*self.models.values(), *(loaded.values() if isinstance(loaded, dict) else ())]
+        for model in {id(m): m for m in models if isinstance(m, OpenModel)}.values():
             model.close()
         self.models = dict.fromkeys(ROLES)
         super().closeEvent(event)

@@ -90,3 +90,32 @@ def test_the_question_defaults_to_cancel(make_window, qtbot):
     QTimer.singleShot(0, press_default)
     assert window.ask_discard(["保存していない要約があります"]) is False
     assert "保存していない要約があります" in seen["text"]
+
+
+def test_closing_during_a_model_load_waits_for_it_and_closes_what_it_loaded(
+    make_window, fake_model, monkeypatch
+):
+    """Closing while a model loads (the load ignores cancel) used to wait 10 s and then
+    destroy the running thread: Qt aborts the program. The window now hides, waits for
+    the load, and closes the engine it brought."""
+    import time
+
+    from desk_assistant.gui import main_window
+    from desk_assistant.llm.fake import FakeEngine
+
+    engine = FakeEngine("")
+    late = fake_model(engine)
+
+    def slow_load(settings, policy, roles, progress, security=None):
+        time.sleep(1.5)  # longer than the window's first wait; no cancel check
+        return [], dict.fromkeys(roles, late)
+
+    monkeypatch.setattr(main_window, "load_models", slow_load)
+    monkeypatch.setattr(main_window, "CLOSE_WAIT_SECONDS", 30)
+    window = make_window()
+    window.show()
+    op = window.load_model()
+    window.close()
+    assert not window.isVisible()
+    assert not op.running()  # waited: no thread left behind
+    assert engine.loaded is None  # the late engine was closed, not leaked

@@ -14,6 +14,8 @@ from PySide6.QtGui import QFontDatabase
 
 from desk_assistant.llm.fake import FakeEngine
 
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
 
 def _reply(window):
     def reply(prompt) -> str:
@@ -74,6 +76,20 @@ def test_screenshot_of_each_tab(
     saved.append(folder / f"{lang}_settings.png")
     assert dialog.grab().save(str(saved[-1]))
     dialog.reject()
+    # A document the reader warns about (OCR text): the notice line above the tabs.
+    scanned = Path(corpus_docx).parent.parent / "scanned.pdf"
+    source = CORPUS / "pdf05_BAD_scanned_ocr_gendai_kanazukai_1986.pdf"
+    if source.exists():
+        scanned.write_bytes(source.read_bytes())
+        open_doc(window, scanned)
+        assert "⚠" in window.notice.text() and "OCR" in window.notice.text()
+        said = window.statusBar().currentMessage()  # not "開いています…" any more
+        assert said.startswith(("開きました", "Opened")), said
+        assert window.translate_tab.table.verticalScrollBar().value() == 0  # from the top
+        window.tabs.setCurrentIndex(0)
+        qtbot.wait(20)
+        saved.append(folder / f"{lang}_notice_ocr.png")
+        assert window.grab().save(str(saved[-1]))
     assert all(p.stat().st_size > 10_000 for p in saved)
     families = QFontDatabase.families(QFontDatabase.Japanese)
     print("screenshots:", *saved, "Japanese fonts:", len(families))

@@ -253,6 +253,7 @@ class TranslateTab(QWidget):
             self.table.setItem(row, 1, QTableWidgetItem(""))
         # Row heights once, now, rather than on every streamed segment.
         self.resize_rows()
+        self.table.scrollToTop()  # a new document starts at its beginning
 
     def policy_buttons(self) -> dict[str, list]:
         """The buttons each policy feature key switches off (main window applies them)."""

@@ -200,3 +200,13 @@ def test_a_whole_example_copied_for_a_similar_title_is_found():
     found = check_segment("保有個人情報訂正請求書", copied, (), "ja", "en")
     assert "degeneration.example" in {f.check for f in found}
     assert check_segment("保有個人情報開示請求書", copied, (), "ja", "en") == []
+
+
+def test_a_lone_form_word_translated_into_something_else_is_a_warning():
+    # docx12, real demo-model run: 記 became "Date of signature" (short, so no error).
+    found = check_segment("記", "Date of signature", (), "ja", "en")
+    assert [(f.check, f.severity) for f in found] == [("degeneration.form", "warning")]
+    for right in ("Note", "Notes", "Details", "Particulars"):
+        assert not check_segment("記", right, (), "ja", "en"), right
+    assert not check_segment("以上", "End of document", (), "ja", "en")
+    assert check_segment("以上", "Date", (), "ja", "en")

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ...documents.tags import strip_tags
-from .finding import ERROR, Finding
+from .finding import ERROR, WARNING, Finding
 from .languages import script_counts
 
 _WORD = re.compile(r"[a-z0-9']+")
@@ -239,13 +239,41 @@ def is_form_only(source: str) -> bool:
     return bool(text) and _FORM.match(text) is not None
 
 
+# A lone form word has few translations; anything else was made up (記 → "Date of signature",
+# a real demo-model output on docx12).
+_LONE_FORM_WORDS = {
+    "記": {"note", "notes", "details", "detail", "particulars", "follows", "description",
+          "record", "memo", "items", "item", "below", "remarks", "entry", "ki"},
+    "以上": {"end", "ends", "above", "all", "following", "complete", "finished", "over"},
+}  # fmt: skip
+
+
+def check_lone_form_word(source: str, translation: str) -> list[Finding]:
+    accepted = _LONE_FORM_WORDS.get(re.sub(r"[\s\u3000]", "", source))
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", translation)}
+    if accepted is None or not words or words & accepted:
+        return []
+    return [
+        Finding(
+            "degeneration.form",
+            WARNING,
+            translation[:40],
+            source.strip(),
+            f"定型語「{source.strip()}」の訳が「{translation.strip()[:30]}」になっています"
+            "（原文にない語の可能性があります）",
+            f"The form word '{source.strip()}' became '{translation.strip()[:30]}', "
+            "which may not be in the source",
+        )
+    ]
+
+
 def check_form_text(source: str, translation: str) -> list[Finding]:
     if not is_form_only(source):
         return []
     words = re.findall(r"[A-Za-z]+", translation)
     tokens = len(re.findall("|".join(re.escape(t) for t in _FORM_TOKENS), source))
     if len(words) <= max(3, 2 * tokens + 1):
-        return []
+        return check_lone_form_word(source, translation)
     return [
         Finding(
             "degeneration.form",

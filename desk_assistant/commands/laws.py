@@ -230,7 +230,6 @@ def cmd_search(args) -> int:
 
 
 def cmd_ask(args) -> int:
-    from ..llm.runtime import open_model, resolve_model
     from ..settings import Settings
     from ..tasks.laws.ask import NO_ARTICLE, VERIFIED, ask, find_articles
 
@@ -238,7 +237,6 @@ def cmd_ask(args) -> int:
         raise UsageError(what=i18n.tr("質問が空です", "empty question"))
     settings = getattr(args, "settings", None) or Settings.load()
     security = getattr(args, "security", None)
-    policy = security.policy if security is not None else None
     with _store(args) as store:
         if not find_articles(store, args.question):
             from ..tasks.laws.ask import Answer
@@ -249,8 +247,10 @@ def cmd_ask(args) -> int:
                 NO_ARTICLE,
             )
         else:
-            info = resolve_model(args.model, "general", settings)
-            with open_model(info, settings, policy=policy) as opened:
+            # Through the session: the policy's inference server when it says so.
+            session = TaskSession(TASK, security, settings)
+            info = session.resolve_model(args.model, "general")
+            with session.open_model(info) as opened:
                 with AuditedTask(
                     security, f"{TASK}.ask", None, opened, input_text=args.question
                 ) as audit:

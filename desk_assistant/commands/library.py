@@ -387,17 +387,16 @@ def cmd_search(args) -> int:
 
 
 def cmd_ask(args) -> int:
-    from ..llm.runtime import open_model, resolve_model
     from ..tasks.library.ask import ask
 
     session = _session(args)
     if args.limit < 1:
         raise UsageError(what=i18n.tr("--limit は 1 以上です", "--limit must be 1 or more"))
     filters = filters_from(args)
-    settings = args.settings
-    info = resolve_model(args.model, "general", settings)
+    # Through the session: the policy's inference server when it says so.
+    info = session.resolve_model(args.model, "general")
     stream_out = args.format == "text"
-    with _open(args) as library, open_model(info, settings, policy=session.policy) as opened:
+    with _open(args) as library, session.open_model(info) as opened:
         with _audit(args, "ask", args.question, opened) as audit:
             if stream_out:
                 sys.stdout.write(i18n.tr("回答: ", "Answer: "))

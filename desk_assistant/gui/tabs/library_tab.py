@@ -26,14 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import tr
-from ...retrieval import Filters
 from ...session.audit import AuditedTask
 from ..text_view import TextView
 
 TASK = "library"
 
 
-def _filters(position: str, speaker: str, house: str, date_from: str, date_to: str) -> Filters:
+def _filters(position: str, speaker: str, house: str, date_from: str, date_to: str):
+    # Imported here: the retrieval index and its crypto are not needed to show the window.
+    from ...retrieval import Filters
+
     fields = {k: v for k, v in (("position", position), ("speaker", speaker)) if v}
     return Filters(
         date_from=date_from or None,

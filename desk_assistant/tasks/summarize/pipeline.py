@@ -28,7 +28,6 @@ from ...documents import Block, Document
 from ...errors import Cancelled, ContextOverflowError, NothingToSummarizeError
 from ...llm.engine import CancelToken, Engine, GenerationParams, PromptInput
 from ...llm.prompts import TaskRequest, build_prompt
-from ..laws.summary_check import summary_law_findings
 from ..verdicts import Verdict, verdict_of
 from .chunking import SKIPPED_KINDS, Chunk, build_chunks, sections_of, split_sentences
 from .citations import BlockIndex, Citation, cite_units, evidence_grams
@@ -478,6 +477,10 @@ def _finish(
         for f in check_support(units, citations, style, source_text, source_grams)
         if not (f.kind == "unsupported" and f.unit in flagged)
     ]
+    # Here, not at the top: the law store, its index and their crypto are ~300 ms of
+    # imports the window's start-up must not pay (bench/gui_startup.py).
+    from ..laws.summary_check import summary_law_findings
+
     findings += summary_law_findings(units)  # cited laws, articles exist (local law data)
     return SummaryResult(
         text=text,

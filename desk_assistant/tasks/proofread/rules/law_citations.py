@@ -8,12 +8,14 @@ they report nothing.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from ....errors import DeskError
-from ...laws.check import CitationIssue, check_text
-from ...laws.store import LawStore
 from ..finding import LAW_CITATION, WARNING
 from ..registry import rule
+
+if TYPE_CHECKING:
+    from ...laws.check import CitationIssue
 
 _KINDS = {
     "law-citation-name": ("unknown-law", "old-name", "abbrev"),
@@ -25,6 +27,11 @@ _KINDS = {
 def _issues(doc) -> list[CitationIssue]:
     cached = getattr(doc, "_law_citation_issues", None)
     if cached is None:
+        # Imported here: the law store, its index and their crypto are ~300 ms of imports
+        # the window's start-up (which registers every rule) must not pay.
+        from ...laws.check import check_text
+        from ...laws.store import LawStore
+
         cached = []
         try:
             store = LawStore.open_existing()

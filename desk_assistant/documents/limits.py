@@ -22,3 +22,9 @@ MAX_PDF_PAGES = 5_000
 MAX_PAGE_CONTENT = 4 * 1024 * 1024  # one page's decoded content stream(s)
 MAX_PAGE_OPERATIONS = 200_000  # content-stream operators interpreted per page
 MAX_PDF_OPERATIONS = 5_000_000  # … per document
+# The layout pass (pdfplumber/pdfminer, ~5x pypdf's time and an object per
+# character): pages over these keep pypdf's text. A dense A4 page has < 5,000
+# characters and < 20,000 operators.
+MAX_LAYOUT_PAGE_CHARS = 20_000
+MAX_LAYOUT_PAGE_OPERATIONS = 60_000
+MAX_LAYOUT_CHARS = 3_000_000  # per document (~1,000 dense pages); later pages keep pypdf's

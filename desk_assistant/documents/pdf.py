@@ -217,6 +217,7 @@ def load_pdf(path: Path) -> PdfDocument:
         except Exception as err:  # noqa: BLE001 - a hostile file can make pypdf raise anything
             raise _pdf_error(err, path) from None
         texts: list[str] = []
+        operations: list[int] = []  # content-stream operators pypdf interpreted, per page
         page_kinds: list[str] = []
         garbled: list[int] = []
         undecodable: list[int] = []
@@ -252,6 +253,7 @@ def load_pdf(path: Path) -> PdfDocument:
             if number not in garbled and looks_garbled(text):
                 garbled.append(number)  # e.g. a ToUnicode map that points at nonsense
             texts.append(text)
+            operations.append(budget.page)
             page_kinds.append(_page_kind(page, bool(text.strip())))
             if not text.strip() and number not in unreadable and page_kinds[-1] != "scanned":
                 if _draws_text(page):  # text is drawn, none comes out: broken font maps
@@ -271,11 +273,7 @@ def load_pdf(path: Path) -> PdfDocument:
                 ),
             )
         raise _no_text_error(path, page_kinds, unreadable, undecodable)
-    structured = [
-        n
-        for n, text in enumerate(texts, start=1)
-        if text.strip() and page_kinds[n - 1] == "text" and n not in garbled and n not in unreadable
-    ]
+    structured = _layout_pages(texts, operations, page_kinds, set(garbled) | set(unreadable))
     layouts = _read_layouts(path, structured)
     dropped: Counter[str] = Counter()
     dropped_pages: set[int] = set()
@@ -346,6 +344,26 @@ def bilingual_rows(entries) -> list[tuple]:
 def _clean(text: str) -> str:
     text, _bad = replace_invalid(normalize_cjk(text))
     return xml_safe(text)
+
+
+def _layout_pages(
+    texts: list[str], operations: list[int], page_kinds: list[str], bad: set[int]
+) -> list[int]:
+    """Pages worth laying out: text pages pypdf read cleanly, each and all of them
+    within the layout limits (pdfminer builds an object per character and path, so
+    a page pypdf reads fast can still take minutes and a gigabyte there)."""
+    numbers: list[int] = []
+    total = 0
+    for number, (text, work) in enumerate(zip(texts, operations, strict=True), start=1):
+        if not text.strip() or page_kinds[number - 1] != "text" or number in bad:
+            continue
+        if len(text) > limits.MAX_LAYOUT_PAGE_CHARS or work > limits.MAX_LAYOUT_PAGE_OPERATIONS:
+            continue
+        total += len(text)
+        if total > limits.MAX_LAYOUT_CHARS:
+            break
+        numbers.append(number)
+    return numbers
 
 
 def _read_layouts(path: Path, numbers: list[int]) -> dict:

@@ -275,3 +275,21 @@ def test_docx_package_lists_the_pdf_table_once(tmp_path):
     doc.save_as(out)
     with zipfile.ZipFile(out) as package:
         assert package.read("word/document.xml").count(b"<w:tbl>") == 1
+
+
+def test_pages_over_the_layout_limits_keep_pypdf_text(tmp_path, monkeypatch):
+    """pdfminer makes an object per character: a page with very many (a 2 MB string
+    in one Tj, fuzz case pdf_long) is not laid out; pypdf's text stands."""
+    from desk_assistant.documents import limits
+
+    pdf = JaPdf().page().text(72, 760, FULL_1).page().text(72, 760, FULL_2)
+    monkeypatch.setattr(limits, "MAX_LAYOUT_PAGE_CHARS", len(FULL_1) - 1)
+    doc = load_built(tmp_path, pdf)
+    assert doc.layout_pages == [2]
+    assert doc.plain_text() == FULL_1 + FULL_2  # pypdf page, laid-out page, joined
+    monkeypatch.setattr(limits, "MAX_LAYOUT_PAGE_CHARS", 1000)
+    monkeypatch.setattr(limits, "MAX_LAYOUT_PAGE_OPERATIONS", 1)
+    assert load_built(tmp_path, pdf, "b.pdf").layout_pages == []
+    monkeypatch.setattr(limits, "MAX_LAYOUT_PAGE_OPERATIONS", 1000)
+    monkeypatch.setattr(limits, "MAX_LAYOUT_CHARS", len(FULL_1) + 1)
+    assert load_built(tmp_path, pdf, "c.pdf").layout_pages == [1]

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 
 # A sentence ends after 。！？ (and a closing bracket right after) or at a line break.
+# Not the tasks' splitter (tasks/sentences.py, brackets and quotes respected) on purpose:
+# retrieval sits below tasks in the layers, and a passage only needs a cut that never
+# splits a word; a cut inside 「…。…」 costs nothing here, while changing the cut would
+# re-cut every stored passage and move the library evaluation (bench/library_eval.py).
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])[」』）)]*|\n+")
 
 

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         # Folders the user chose in file dialogs, per purpose; this session only (paths
         # can be confidential: what lasts goes to the encrypted recent-files list).
         self._dialog_folders: dict[str, Path] = {}
+        self._document_notice = ""  # the open document's reader warnings, as shown
         self.setWindowTitle(tr("文書アシスタント", "Desk Assistant"))
         self.setAcceptDrops(True)
         self.resize(1200, 780)
@@ -594,8 +595,12 @@ class MainWindow(QMainWindow):
             tab.document_changed(document)
         # "開いています…" gives way to the outcome, whatever the notice line says.
         self.status(tr(f"開きました: {path.name}", f"Opened {path.name}"))
+        if self._document_notice and self.notice.text() == self._document_notice:
+            self.notice.clear()  # the last document's warnings are not about this one
+        self._document_notice = ""
         if document.warnings:  # OCR text, private-use glyphs…: the user must see it
-            self.status("\n".join(f"⚠ {warning}" for warning in document.warnings), 0)
+            self._document_notice = "\n".join(f"⚠ {warning}" for warning in document.warnings)
+            self.status(self._document_notice, 0)
         self.update_actions()
 
     def _fill_recent_after(self, path: Path) -> None:

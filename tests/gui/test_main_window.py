@@ -189,6 +189,16 @@ def test_document_warnings_show_in_the_notice_line_one_per_line(make_window, tmp
     assert window.notice.text() == "⚠ 外字（私用領域の文字）が 3 文字あります。\n⚠ OCR の文字です。"
     window.menuBar().actions()[0].hover()  # a menu's hover tip does not wipe it
     assert "外字" in window.notice.text()
+    # The next document without warnings: the last one's are not about it.
+    clean = tmp_path / "clean.txt"
+    clean.write_text("資料を確認する。", encoding="utf-8")
+    window._document_loaded(clean, load(clean))
+    assert window.notice.text() == ""
+    # Another notice (an error) is not the document's to clear.
+    window._document_loaded(path, document)
+    window.status("エラーです", 0)
+    window._document_loaded(clean, load(clean))
+    assert window.notice.text() == "エラーです"
 
 
 def test_escape_cancels_the_job(make_window, open_doc, corpus_docx, qtbot):

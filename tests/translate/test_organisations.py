@@ -119,3 +119,12 @@ def test_english_to_japanese_is_not_checked_here():
     assert not checks_of(
         check_segment("The Digital Agency decided.", "総務省が決定した。", (), "en", "ja")
     )
+
+
+def test_a_minister_is_not_his_ministry():
+    # docx12, real demo-model run: 法務大臣 (the addressee) became "The Ministry of Justice".
+    found = check_organisations("法務大臣", "The Ministry of Justice")
+    assert [f.surface for f in found] == ["法務大臣"] and "役職名" in found[0].message_ja
+    assert not check_organisations("法務大臣", "Minister of Justice")
+    assert not check_organisations("防衛大臣として", "as Minister of Defense")
+    assert [s for s, _ in organisations_in("大臣官房、各大臣、副大臣")] == []

@@ -45,6 +45,7 @@ _SUFFIX_HEADS = {
     "協会": ("association", "society", "federation", "institute", "council", "league", "union"),
     "組合": ("association", "union", "cooperative", "co-op", "club", "federation", "society",
            "mutual", "guild", "partnership"),
+    "大臣": ("minister",),  # 法務大臣 → "The Ministry of Justice" (real docx12 run): a person
     "省": ("ministry", "department", "government"),
     "局": ("bureau", "office", "department", "division", "secretariat", "authority",
           "agency", "station", "administration"),
@@ -190,6 +191,15 @@ def _kind_named(surface: str, translation: str) -> bool:
 
 
 def missing_organisation(surface: str, english: str) -> Finding:
+    if surface.endswith("大臣"):
+        return Finding(
+            "names.organisation",
+            WARNING,
+            surface,
+            "Minister",
+            f"原文の役職名「{surface}」（Minister）が訳文に見当たりません",
+            f"The title '{surface}' (Minister) is not in the translation",
+        )
     if english:
         ja = f"原文の組織名「{surface}」（{english}）が訳文に見当たりません"
         en = f"The organisation '{surface}' ({english}) is not named in the translation"

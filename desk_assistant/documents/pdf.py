@@ -417,6 +417,9 @@ class _BlockBuilder:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.open_block: Block | None = None  # the last paragraph, if it may go on
+        # The last row of a table that ended its page: {column: block}, and its width.
+        self.open_row: dict[int, Block] = {}
+        self.open_width = 0
         self.number = 0
         self.ocr = False
 
@@ -452,16 +455,45 @@ class _BlockBuilder:
             self.first = False
         if found:
             self.open_block = self.blocks[-1] if ends_open else None
+            self.open_row = {}
 
     def table(self, table: Table) -> None:
         self.table_count += 1
         prefix = f"pdf/page{self.number}/table{self.table_count}"
-        for r, row in enumerate(table.rows, start=1):
+        rows = table.rows
+        if self.first and self._continues_row(rows):
+            for c, cell in enumerate(rows[0], start=1):
+                block = self.open_row.get(c)
+                if block is None:
+                    if cell.strip():
+                        self._add("table_cell", f"{prefix}/r1c{c}", cell)
+                elif cell.strip():  # the rest of a cell cut by the page break
+                    block.text = _join(block.text, cell)
+                    block.segments = [Segment(block.location, escape_text(block.text), block.text)]
+            start = 2
+        else:
+            start = 1
+        last: dict[int, Block] = {}
+        for r, row in enumerate(rows[start - 1 :], start=start):
+            last = {}
             for c, cell in enumerate(row, start=1):
                 if cell.strip():
-                    self._add("table_cell", f"{prefix}/r{r}c{c}", cell)
+                    last[c] = self._add("table_cell", f"{prefix}/r{r}c{c}", cell)
+        if len(rows) >= start:
+            self.open_row, self.open_width = last, len(rows[-1])
         self.first = False
         self.open_block = None
+
+    def _continues_row(self, rows: list[list[str]]) -> bool:
+        """The page's first row goes on with the last row of the table that ended
+        the page before: same columns, and its first (label) cell is empty."""
+        return bool(
+            self.open_row
+            and rows
+            and len(rows[0]) == self.open_width
+            and not rows[0][0].strip()
+            and any(cell.strip() for cell in rows[0])
+        )
 
 
 def _page_text(page, budget: _WorkBudget) -> str | None:

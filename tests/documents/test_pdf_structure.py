@@ -293,3 +293,17 @@ def test_pages_over_the_layout_limits_keep_pypdf_text(tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "MAX_LAYOUT_PAGE_OPERATIONS", 1000)
     monkeypatch.setattr(limits, "MAX_LAYOUT_CHARS", len(FULL_1) + 1)
     assert load_built(tmp_path, pdf, "c.pdf").layout_pages == [1]
+
+
+@needs_corpus
+def test_pdf09_a_row_cut_by_the_page_break_is_one_row(corpus_pdf):
+    """Article 2's row runs from page 1 onto page 2 (its label cell empty there): each
+    of its cells is one block, on page 1, not two fragments."""
+    doc = corpus_pdf("pdf09_moj_MLETR_bilingual_taishohyo.pdf")
+    tables = tables_of(doc)
+    row = tables["pdf/page1/table1"]
+    assert "logically associated with or otherwise linked together so as to become part" in (
+        row[3, 2].replace("\n", " ")
+    )
+    assert row[3, 3].endswith("移転することができるようにするものをいう。")
+    assert not [k for k in tables["pdf/page2/table1"] if k[0] == 1]

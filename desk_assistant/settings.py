@@ -94,6 +94,21 @@ SCHEMA: tuple[Setting, ...] = (
         description=("推論に使う CPU スレッドの数です。", "CPU threads used for inference."),
     ),
     Setting(
+        "engine.parallel",
+        int,
+        0,
+        "同時に生成する文の数（0 = 自動、1 = 逐次）",
+        "Sequences decoded together (0 = auto, 1 = one at a time)",
+        minimum=0,
+        maximum=32,
+        restart=True,  # the engine's batch context is sized with it
+        description=(
+            "翻訳の各文など、独立した生成をまとめて計算します。多いほど速く、メモリを使います。",
+            "Independent generations (translation segments…) are decoded together: "
+            "faster in total, more memory.",
+        ),
+    ),
+    Setting(
         "engine.gpu_layers",
         int,
         -1,

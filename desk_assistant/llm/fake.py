@@ -13,7 +13,15 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ..errors import Cancelled, EngineCrashedError, EngineNotLoadedError
-from .engine import CancelToken, GenerationParams, LoadOptions, ModelRuntimeInfo, PromptInput
+from .engine import (
+    BatchEvent,
+    CancelToken,
+    GenerationParams,
+    LoadOptions,
+    ModelRuntimeInfo,
+    PromptInput,
+    params_for,
+)
 
 Reply = str | Callable[[PromptInput], str]
 
@@ -39,6 +47,8 @@ class FakeEngine:
         self.params: list[GenerationParams] = []
         self.loaded: Path | None = None
         self.last_stats: dict = {}
+        self.parallel = 1  # stream_batch interleaves this many prompts (tests set more)
+        self.batches: list[int] = []  # the size of every stream_batch call
 
     def reply_with(self, replies: Sequence[Reply] | Reply) -> None:
         """From now on, answer with `replies`: a list consumed in order (then ""), or
@@ -94,6 +104,19 @@ class FakeEngine:
             "first_token_seconds": 0.0,
         }
 
+    def stream_batch(
+        self,
+        prompts: Sequence[PromptInput],
+        params: GenerationParams | Sequence[GenerationParams] = GenerationParams(),
+        cancel: CancelToken | None = None,
+    ) -> _FakeBatch:
+        """Up to `parallel` prompts in flight, their pieces interleaved round-robin (a
+        finished one makes room for the next), each text as `stream` would give it."""
+        if self.loaded is None:
+            raise EngineNotLoadedError()
+        self.batches.append(len(prompts))
+        return _FakeBatch(self, list(prompts), params_for(params, len(prompts)), cancel)
+
     def count_tokens(self, text: str) -> int:
         return max(1, round(len(text) / self.chars_per_token)) if text else 0
 
@@ -108,3 +131,73 @@ def _prompt_text(prompt: PromptInput) -> str:
     if isinstance(prompt, str):
         return prompt
     return "".join(str(m.get("content", "")) for m in prompt)
+
+
+class _FakeBatch:
+    def __init__(self, engine: FakeEngine, prompts, params, cancel) -> None:
+        self.engine = engine
+        self.prompts = prompts
+        self.params = params
+        self.cancel = cancel
+        self.stopped: set[int] = set()
+        self._gen = self._run()
+
+    def __iter__(self) -> _FakeBatch:
+        return self
+
+    def __next__(self) -> BatchEvent:
+        return next(self._gen)
+
+    def stop(self, index: int) -> None:
+        self.stopped.add(index)
+
+    def close(self) -> None:
+        self._gen.close()
+
+    def _run(self) -> Iterator[BatchEvent]:
+        engine = self.engine
+        waiting = list(range(len(self.prompts)))
+        running: dict[int, tuple[list[str], int]] = {}
+        produced = 0
+        while waiting or running:
+            while waiting and len(running) < max(engine.parallel, 1):
+                index = waiting.pop(0)
+                engine.prompts.append(self.prompts[index])
+                engine.params.append(self.params[index])
+                text = _cut_at_stop(engine._reply_for(self.prompts[index]), self.params[index])
+                pieces = [
+                    text[i : i + engine.piece_chars]
+                    for i in range(0, len(text), engine.piece_chars)
+                ]
+                running[index] = (pieces, 0)
+            for index in list(running):
+                if self.cancel is not None and self.cancel.cancelled:
+                    raise Cancelled()
+                pieces, at = running[index]
+                if index in self.stopped or at >= len(pieces):
+                    del running[index]
+                    text = "".join(pieces[:at])
+                    yield BatchEvent(
+                        index,
+                        done=True,
+                        stats={
+                            "cancelled": index in self.stopped,
+                            "prompt_tokens": engine.count_tokens(_prompt_text(self.prompts[index])),
+                            "completion_tokens": engine.count_tokens(text),
+                        },
+                    )
+                    continue
+                if engine.crash_after is not None and produced >= engine.crash_after:
+                    raise EngineCrashedError(how="fake crash")
+                if engine.delay:
+                    time.sleep(engine.delay)
+                produced += 1
+                running[index] = (pieces, at + 1)
+                yield BatchEvent(index, pieces[at])
+
+
+def _cut_at_stop(text: str, params: GenerationParams) -> str:
+    for stop in params.stop:
+        if stop and stop in text:
+            text = text[: text.index(stop)]
+    return text

@@ -153,3 +153,28 @@ def choose_gpu_layers(requested: int, offload_supported: bool) -> int:
 
 def choose_threads(requested: int) -> int:
     return requested if requested > 0 else max(physical_cores(), 1)
+
+
+def choose_seqs(
+    requested: int,
+    gpu: bool,
+    n_ctx_seq: int,
+    cell_bytes: int,
+    available: int | None = None,
+    cores: int | None = None,
+) -> int:
+    """Sequences decoded together. Auto: 8 on a GPU or 8+ cores, else 4 (measured on 2
+    cores: bench/batch_throughput.py), fewer when their KV cache would take more than
+    an eighth of the free memory ((n + 1) x n_ctx_seq cells: sequence 0 holds the prefix)."""
+    if requested > 0:
+        n = requested
+    else:
+        cores = cores if cores is not None else physical_cores()
+        n = 8 if gpu or cores >= 8 else 4
+    if available is None:
+        available = memory()[1]
+    if available and cell_bytes and n_ctx_seq:
+        room = available // 8 // (cell_bytes * n_ctx_seq) - 1
+        n = min(n, max(room, 1))
+    return max(n, 1)
+

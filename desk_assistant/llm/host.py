@@ -14,7 +14,7 @@ import multiprocessing
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .. import i18n, timeouts
@@ -36,7 +36,15 @@ from ..errors import (
 )
 from ..fileio import human_size
 from . import gguf, hardware
-from .engine import CancelToken, GenerationParams, LoadOptions, ModelRuntimeInfo, PromptInput
+from .engine import (
+    BatchEvent,
+    CancelToken,
+    GenerationParams,
+    LoadOptions,
+    ModelRuntimeInfo,
+    PromptInput,
+    params_for,
+)
 
 POLL_SECONDS = 0.02
 # Beyond the file itself: KV cache, compute buffers, the runtime. A rough floor.
@@ -103,6 +111,11 @@ class ProcessEngine:
         self.info: ModelRuntimeInfo | None = None
         self.hardware: dict = {}
         self.last_stats: dict = {}
+
+    @property
+    def parallel(self) -> int:
+        """Sequences `stream_batch` decodes together (1 before a model is loaded)."""
+        return self.info.n_seq if self.info is not None else 1
 
     # --- child lifecycle -------------------------------------------------------
 
@@ -339,6 +352,65 @@ class ProcessEngine:
                     except (OSError, EOFError):
                         self._kill()
 
+    def stream_batch(
+        self,
+        prompts: Sequence[PromptInput],
+        params: GenerationParams | Sequence[GenerationParams] = GenerationParams(),
+        cancel: CancelToken | None = None,
+    ) -> _ProcessBatch:
+        return _ProcessBatch(self, list(prompts), params_for(params, len(prompts)), cancel)
+
+    def _run_batch(self, batch: _ProcessBatch) -> Iterator[BatchEvent]:
+        with self._guard():
+            self._require_model()
+            self._ensure_ready()
+            self._next_id += 1
+            batch_id = self._next_id
+            jobs = []
+            for prompt, params in zip(batch.prompts, batch.params, strict=True):
+                self._next_id += 1
+                payload = prompt if isinstance(prompt, str) else [dict(m) for m in prompt]
+                jobs.append((self._next_id, payload, params.to_dict()))
+            index_of = {job[0]: index for index, job in enumerate(jobs)}
+            batch.job_ids = [job[0] for job in jobs]
+            self._conn.send(("batch", batch_id, jobs))
+            finished = False
+            wait = self.first_token_timeout
+            try:
+                while True:
+                    msg = self._recv(
+                        timeout=wait,
+                        cancel=batch.cancel,
+                        timeout_error=GenerationTimeoutError(seconds=round(wait)),
+                    )
+                    wait = self.token_timeout
+                    if msg is None:
+                        raise Cancelled()
+                    kind = msg[0]
+                    if kind == "token" and msg[1] in index_of:
+                        yield BatchEvent(index_of[msg[1]], msg[2])
+                    elif kind == "done" and msg[1] == batch_id:
+                        finished = True
+                        self.last_stats = msg[2]
+                        return
+                    elif kind == "done" and msg[1] in index_of:
+                        stats = msg[2]
+                        error = None
+                        if stats.get("error"):
+                            error = self._generation_error(stats["error"], stats.get("detail", ""))
+                        yield BatchEvent(index_of[msg[1]], done=True, stats=stats, error=error)
+                    elif kind == "error":
+                        finished = True
+                        raise self._generation_error(msg[1], msg[2])
+            finally:
+                batch.job_ids = []
+                if not finished and self.alive():
+                    try:
+                        self._conn.send(("cancel", batch_id))
+                        self._draining = batch_id
+                    except (OSError, EOFError):
+                        self._kill()
+
     # --- helpers --------------------------------------------------------------------
 
     def _generation_error(self, kind: str, detail: str) -> EngineError:
@@ -371,3 +443,32 @@ class ProcessEngine:
             yield
         finally:
             self._busy = False
+
+
+class _ProcessBatch:
+    """The BatchStream of ProcessEngine: holds the engine for as long as it runs."""
+
+    def __init__(self, engine: ProcessEngine, prompts, params, cancel) -> None:
+        self.engine = engine
+        self.prompts = prompts
+        self.params = params
+        self.cancel = cancel
+        self.job_ids: list[int] = []
+        self._gen = engine._run_batch(self)
+
+    def __iter__(self) -> _ProcessBatch:
+        return self
+
+    def __next__(self) -> BatchEvent:
+        return next(self._gen)
+
+    def stop(self, index: int) -> None:
+        """The child stops this prompt at its next step; its done event follows."""
+        if self.job_ids and self.engine.alive():
+            try:
+                self.engine._conn.send(("cancel", self.job_ids[index]))
+            except (OSError, EOFError):
+                pass
+
+    def close(self) -> None:
+        self._gen.close()

@@ -73,6 +73,7 @@ def load_options(settings: Settings) -> LoadOptions:
         n_ctx=settings.get("engine.n_ctx"),
         n_threads=settings.get("engine.threads"),
         n_gpu_layers=settings.get("engine.gpu_layers"),
+        n_seq=settings.get("engine.parallel"),
     )
 
 

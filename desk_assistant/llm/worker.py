@@ -4,9 +4,14 @@ Runs under multiprocessing's spawn start method, so a native crash or an OOM
 kill here never takes the window (or the user's finished work) with it.
 
 Messages (parent → child): ("load", path, options) ("generate", id, prompt,
-params) ("cancel", id) ("count", text) ("unload",) ("shutdown",).
+params) ("batch", id, [(job id, prompt, params), ...]) ("cancel", id) ("count",
+text) ("unload",) ("shutdown",).
 Replies: ("ready", hardware) ("loaded", info) ("token", id, text)
 ("done", id, stats) ("count", n) ("unloaded",) ("error", kind, detail).
+A batch streams ("token", job id, text) and ("done", job id, stats) per job, in
+any order (stats may carry "error"/"detail" for a job that failed alone), then
+("done", batch id, stats). ("cancel", job id) stops one job, ("cancel", batch id)
+all of them.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ class _Worker:
         self.conn = conn
         self.llm = None
         self.path = ""
+        self.n_seq = 1
+        self.decoder = None  # batching.BatchDecoder, made on the first batch call
 
     # --- operations --------------------------------------------------------
 
@@ -60,6 +67,12 @@ class _Worker:
             self.conn.send(("error", kind, text))
             return
         self.path = path
+        self.n_seq = hardware.choose_seqs(
+            int(options.get("n_seq", 0)),
+            offload and n_gpu_layers != 0,
+            batch_ctx(self.llm.n_ctx()),
+            kv_cell_bytes(self.llm),
+        )
         meta = self.llm.metadata
         arch = meta.get("general.architecture", "")
         warnings = []
@@ -85,6 +98,7 @@ class _Worker:
                     "n_gpu_layers": n_gpu_layers,
                     "gpu_offload_supported": offload,
                     "backend": hardware.backend_from_system_info(info_text) if offload else "CPU",
+                    "n_seq": self.n_seq,
                     "load_seconds": time.perf_counter() - started,
                     "warnings": warnings,
                 },
@@ -125,12 +139,19 @@ class _Worker:
             # Only the class name: a template's message can quote the document.
             self.conn.send(("error", "template", type(err).__name__))
             return
-        max_tokens = int(params.get("max_tokens", 256))
         n_ctx = self.llm.n_ctx()
         if len(tokens) >= n_ctx:
             self.conn.send(("error", "context", f"{len(tokens)} >= {n_ctx}"))
             return
-        max_tokens = min(max_tokens, n_ctx - len(tokens))
+        max_tokens = min(int(params.get("max_tokens", 256)), n_ctx - len(tokens))
+
+        def cancelled() -> bool:
+            return self.conn.poll() and self._cancel_requested(req_id)
+
+        self._complete(req_id, tokens, stops, max_tokens, params, cancelled)
+
+    def _complete(self, req_id, tokens, stops, max_tokens, params, should_stop) -> None:
+        """One completion with the sequential context (prefix reuse between calls)."""
         started = time.perf_counter()
         first_token_at = None
         produced = 0
@@ -154,7 +175,7 @@ class _Worker:
                     first_token_at = time.perf_counter()
                 if piece:
                     self.conn.send(("token", req_id, piece))
-                if self.conn.poll() and self._cancel_requested(req_id):
+                if should_stop():
                     cancelled = True
                     break
         finally:
@@ -179,6 +200,83 @@ class _Worker:
         # While generating, the parent only ever sends a cancel for this request.
         return msg[0] == "cancel" and msg[1] == req_id
 
+    def batch(self, batch_id: int, items: list) -> None:
+        """Independent generations decoded together (see batching.py); jobs that do
+        not fit a batch sequence, or a lone job, run on the sequential context."""
+        if self.llm is None:
+            self.conn.send(("error", "not_loaded", ""))
+            return
+        from .batching import BatchJob
+
+        started = time.perf_counter()
+        n_ctx = self.llm.n_ctx()
+        together: list = []
+        alone: list = []
+        for req_id, prompt, params in items:
+            try:
+                tokens, stops = self._prompt_tokens(prompt, params)
+            except LookupError:
+                self._job_failed(req_id, "no_chat_template", self.path)
+                continue
+            except Exception as err:  # noqa: BLE001 - as in generate: the class name only
+                self._job_failed(req_id, "template", type(err).__name__)
+                continue
+            if len(tokens) >= n_ctx:
+                self._job_failed(req_id, "context", f"{len(tokens)} >= {n_ctx}")
+                continue
+            max_tokens = min(int(params.get("max_tokens", 256)), n_ctx - len(tokens))
+            job = BatchJob(req_id, tokens, params, stops, max_tokens)
+            fits = len(tokens) + max_tokens <= batch_ctx(n_ctx)
+            (together if fits and self.n_seq > 1 else alone).append(job)
+        stopped: set[int] = set()
+
+        def stop_requests() -> set[int]:
+            while self.conn.poll():
+                msg = self.conn.recv()
+                if msg[0] == "cancel":  # the parent sends nothing else while a batch runs
+                    stopped.add(msg[1])
+            return stopped
+
+        if len(together) == 1:
+            alone.insert(0, together.pop())
+        summary: dict = {"batched": len(together), "sequential": len(alone)}
+        if together:
+            decoder = self._decoder()
+            if decoder is None:
+                alone = together + alone
+                summary.update(batched=0, sequential=len(alone))
+            else:
+                summary.update(decoder.run(together, self.conn.send, stop_requests, batch_id))
+        for job in alone:
+            if {batch_id, job.req_id} & stop_requests():
+                self.conn.send(("done", job.req_id, {"cancelled": True, "completion_tokens": 0}))
+                continue
+            self._complete(
+                job.req_id,
+                job.tokens,
+                job.stops,
+                job.max_tokens,
+                job.params,
+                lambda job=job: bool({batch_id, job.req_id} & stop_requests()),
+            )
+        summary["cancelled"] = batch_id in stopped
+        summary["seconds"] = time.perf_counter() - started
+        self.conn.send(("done", batch_id, summary))
+
+    def _job_failed(self, req_id: int, kind: str, detail: str) -> None:
+        self.conn.send(("done", req_id, {"error": kind, "detail": detail, "cancelled": False}))
+
+    def _decoder(self):
+        if self.decoder is None:
+            from .batching import BatchDecoder
+
+            try:
+                self.decoder = BatchDecoder(self.llm, self.n_seq, batch_ctx(self.llm.n_ctx()))
+            except (MemoryError, ValueError, RuntimeError):
+                self.n_seq = 1  # no room for a second context: one at a time from now on
+                return None
+        return self.decoder
+
     def count(self, text: str) -> None:
         if self.llm is None:
             self.conn.send(("error", "not_loaded", ""))
@@ -188,6 +286,9 @@ class _Worker:
         )
 
     def unload(self) -> None:
+        if self.decoder is not None:
+            self.decoder.close()
+            self.decoder = None
         if self.llm is not None:
             self.llm.close()
             self.llm = None
@@ -218,12 +319,37 @@ class _Worker:
             self.load(msg[1], msg[2])
         elif op == "generate":
             self.generate(msg[1], msg[2], msg[3])
+        elif op == "batch":
+            self.batch(msg[1], msg[2])
         elif op == "count":
             self.count(msg[1])
         elif op == "unload":
             self.unload()
             self.conn.send(("unloaded",))
         # a late ("cancel", id) for a request that already finished is dropped
+
+
+BATCH_CTX = 2048  # cells per batch sequence: a translation unit with its examples fits
+
+
+def batch_ctx(n_ctx: int) -> int:
+    return min(n_ctx, BATCH_CTX)
+
+
+def kv_cell_bytes(llm) -> int:
+    """Bytes of KV cache per token of one sequence (f16 K and V, every layer)."""
+    import llama_cpp
+
+    model = llm._model.model
+    layers = llama_cpp.llama_model_n_layer(model)
+    heads = max(llama_cpp.llama_model_n_head(model), 1)
+    kv_heads = llama_cpp.llama_model_n_head_kv(model)
+    meta = llm.metadata
+    arch = meta.get("general.architecture", "")
+    head_dim = int(
+        meta.get(f"{arch}.attention.key_length") or llama_cpp.llama_model_n_embd(model) // heads
+    )
+    return layers * kv_heads * head_dim * 2 * 2
 
 
 _LOG_CALLBACK = None

@@ -262,3 +262,38 @@ def test_one_engine_crash_is_retried(tmp_path):
     doc = doc_with(tmp_path, ["申請書を提出する。"])
     [segment] = translate_document(CrashOnce(), "few_shot", doc, target_lang="en").segments
     assert segment.origin == "model" and segment.translation == pseudo_english("申請書を提出する。")
+
+
+# --- batched decoding (issue 20) -----------------------------------------------
+
+
+def test_batched_engine_gives_the_same_document_with_fewer_round_trips(corpus_copy):
+    doc = load(corpus_copy("docx07_gif_499_faq_short.docx"))
+    one = translate_document(make_engine(), "few_shot", doc, target_lang="en")
+    engine = make_engine()
+    engine.parallel = 4
+    batched = translate_document(engine, "few_shot", doc, target_lang="en")
+    assert [s.translation for s in batched.segments] == [s.translation for s in one.segments]
+    assert [s.origin for s in batched.segments] == [s.origin for s in one.segments]
+    assert batched.stats["model_calls"] == one.stats["model_calls"] > 8
+    assert engine.batches and max(engine.batches) > 4  # several pieces per batched call
+    assert batched.stats["batched"] == one.stats["model_calls"]
+    # repeats and prompts are those of the sequential run: nothing asked twice
+    assert len(engine.prompts) == one.stats["model_calls"]
+
+
+def test_batched_loop_is_cut_and_retried_like_a_sequential_one(tmp_path):
+    doc = doc_with(tmp_path, ["日付を西暦に統一してください。", "申請書を提出する。"])
+
+    def reply(prompt):
+        text = prompt_input(prompt)
+        if "日付" in text:
+            return "Please use the year of the year of the year of the year of the"
+        return pseudo_english(text)
+
+    engine = make_engine(reply)
+    engine.parallel = 2
+    result = translate_document(engine, "few_shot", doc, target_lang="en")
+    assert result.stats["loops_cut"] == 2 and result.stats["batched"] == 2
+    assert result.segments[0].origin == "failed"
+    assert result.segments[1].origin == "model"

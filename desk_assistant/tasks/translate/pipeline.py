@@ -18,7 +18,14 @@ from dataclasses import dataclass, field, replace
 from ...documents import Document
 from ...documents.tags import strip_tags
 from ...errors import Cancelled, ContextOverflowError, EngineCrashedError
-from ...llm.engine import CancelToken, Engine, GenerationParams, PromptInput
+from ...llm.engine import (
+    CancelToken,
+    Engine,
+    GenerationParams,
+    PromptInput,
+    generate_batch,
+    parallel_of,
+)
 from ...llm.prompts import language_name
 from ..sentences import CLOSERS
 from ..sentences import split_sentences as sentences_of
@@ -129,6 +136,8 @@ class _UnitTranslator:
         self.cancel = cancel
         self.cache: dict[str, _Unit] = {}
         self.looped: str | None = None  # the piece the last answer was repeating, if cut
+        # First answers of upcoming pieces, decoded together (see prefetch), by prompt.
+        self.prefetched: dict[str, tuple[str, str | None, dict, float]] = {}
         self.stats = {
             "model_calls": 0,
             "model_seconds": 0.0,
@@ -142,6 +151,7 @@ class _UnitTranslator:
             "retries": 0,
             "kept_source": 0,
             "check_seconds": 0.0,
+            "batched": 0,
         }
 
     def translate(self, piece: str) -> _Unit:
@@ -259,19 +269,87 @@ class _UnitTranslator:
             return joiner.join(t for t, _ in parts), [f for _, fs in parts for f in fs]
         return self._ask(piece, closest, hits, **RETRY_PARAMS)
 
+    def prefetch(self, pieces: list[str]) -> None:
+        """Decode the first try of every piece that will need the model together
+        (the engine's batched decoding); `_generate` then takes the answer for the
+        same prompt from here. Retries and pieces whose prompt changed meanwhile (a
+        new fuzzy match) still go one at a time."""
+        self.prefetched.clear()  # answers for pieces already done another way
+        prompts: list[PromptInput] = []
+        params: list[GenerationParams] = []
+        sources: list[str] = []
+        seen: set[str] = set()
+        for piece in pieces:
+            key = frame(piece).model_text
+            if key in self.cache or key in seen or (self.job and self.job.get(key) is not None):
+                continue
+            seen.add(key)
+            match = self.memory.lookup(key) if self.memory else None
+            if match and match.exact:
+                continue
+            hits = self.glossary.hits(strip_tags(key)) if self.glossary else []
+            prompt, param = translation_prompt(
+                self.prompt_format,
+                key,
+                self.source_lang,
+                self.target_lang,
+                glossary=hits,
+                closest=(match.source, match.target) if match else None,
+            )
+            prompts.append(prompt)
+            params.append(param)
+            sources.append(key)
+        if len(prompts) < 2:
+            return
+        loops: dict[int, re.Match] = {}
+
+        def watch(index: int, text: str) -> bool:
+            loop = runaway(text, sources[index])
+            if loop is not None:
+                loops[index] = loop
+            return loop is not None
+
+        started = time.monotonic()
+        try:
+            results = generate_batch(self.engine, prompts, params, self.cancel, watch)
+        except EngineCrashedError:
+            return  # the pieces go one at a time (the engine restarts its child)
+        share = (time.monotonic() - started) / len(prompts)
+        for index, result in enumerate(results):
+            if result.error is not None:
+                continue  # asked again one at a time, where the error is handled
+            text, looped = result.text, None
+            if index in loops:
+                loop = loops[index]
+                looped = loop.group(1)
+                text = text[: len(text) - len(loop.group(0)) + len(loop.group(1))]
+            key = _prompt_key(prompts[index], params[index])
+            self.prefetched[key] = (text, looped, result.stats, share)
+        self.stats["batched"] += len(self.prefetched)
+
     def _generate(self, prompt: PromptInput, params: GenerationParams, source: str) -> str:
+        ready = self.prefetched.pop(_prompt_key(prompt, params), None)
+        if ready is not None:
+            text, looped, last, seconds = ready
+            if looped:
+                self.stats["loops_cut"] += 1
+                self.looped = looped
+            self._count(seconds, last)
+            return text
         started = time.monotonic()
         try:
             text = self._stream(prompt, params, source)
         except EngineCrashedError:
             # The engine restarts its child on the next call; one retry, then give up.
             text = self._stream(prompt, params, source)
+        self._count(time.monotonic() - started, getattr(self.engine, "last_stats", None) or {})
+        return text
+
+    def _count(self, seconds: float, last: dict) -> None:
         self.stats["model_calls"] += 1
-        self.stats["model_seconds"] += time.monotonic() - started
-        last = getattr(self.engine, "last_stats", None) or {}
+        self.stats["model_seconds"] += seconds
         self.stats["prompt_tokens"] += int(last.get("prompt_tokens", 0))
         self.stats["completion_tokens"] += int(last.get("completion_tokens", 0))
-        return text
 
     def _stream(self, prompt: PromptInput, params: GenerationParams, source: str) -> str:
         """The completion, cut short when small models start repeating themselves."""
@@ -280,9 +358,8 @@ class _UnitTranslator:
         try:
             for piece in pieces:
                 text += piece
-                loop = _LOOP.search(text[-240:]) if len(text) > 24 else None
-                # A run of one character ("……", "――") is layout; "○○○○" copied from the source is fine.
-                if loop and len(set(loop.group(1))) > 1 and loop.group(0) not in source:
+                loop = runaway(text, source)
+                if loop is not None:
                     self.stats["loops_cut"] += 1
                     self.looped = loop.group(1)
                     return text[: len(text) - len(loop.group(0)) + len(loop.group(1))]
@@ -298,6 +375,24 @@ class _UnitTranslator:
         if text.startswith(label):
             text = text[len(label) :].strip()
         return text.split("\n###", 1)[0].strip()
+
+
+def runaway(text: str, source: str) -> re.Match | None:
+    """The repetition a small model's answer has started looping on, if any."""
+    loop = _LOOP.search(text[-240:]) if len(text) > 24 else None
+    # A run of one character ("……", "――") is layout; "○○○○" copied from the source is fine.
+    if loop and len(set(loop.group(1))) > 1 and loop.group(0) not in source:
+        return loop
+    return None
+
+
+def _prompt_key(prompt: PromptInput, params: GenerationParams) -> str:
+    return repr((prompt, params))
+
+
+# Pieces handed to one batched call: enough to keep every sequence busy while
+# finished ones make room, few enough that a cancel or a crash loses little.
+PIECES_PER_SEQUENCE = 4
 
 
 def translate_document(
@@ -336,10 +431,20 @@ def translate_document(
     ]
     total_units = len({frame(text).model_text for plan in plans for text, go in plan if go})
     results: list[SegmentResult] = []
+    parallel = parallel_of(engine)
+    prefetched_upto = 0
     try:
         for index, ((block, segment), plan) in enumerate(zip(pairs, plans, strict=True)):
             if cancel is not None and cancel.cancelled:
                 raise Cancelled()
+            if parallel > 1 and index >= prefetched_upto:
+                upcoming: list[str] = []
+                while (
+                    prefetched_upto < len(plans) and len(upcoming) < parallel * PIECES_PER_SEQUENCE
+                ):
+                    upcoming += [text for text, go in plans[prefetched_upto] if go]
+                    prefetched_upto += 1
+                translator.prefetch(upcoming)
             result = _translate_segment(translator, block.kind, segment, plan, glossary)
             results.append(result)
             if on_segment is not None:

@@ -50,7 +50,13 @@ def test_the_settings_dialog_takes_restart_keys_and_tooltips_from_the_schema(qtb
     from desk_assistant.gui.settings_dialog import RESTART_KEYS, SettingsDialog
     from desk_assistant.settings import SCHEMA, Settings
 
-    assert RESTART_KEYS == {"ui.language", "engine.n_ctx", "engine.threads", "engine.gpu_layers"}
+    assert RESTART_KEYS == {
+        "ui.language",
+        "engine.n_ctx",
+        "engine.threads",
+        "engine.parallel",  # issue 20: the batch context is sized at load
+        "engine.gpu_layers",
+    }
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
     for setting in SCHEMA:

@@ -26,6 +26,11 @@ class LoadOptions:
     # Sequences decoded together by `stream_batch` (0: auto from cores/GPU and memory;
     # 1: one at a time, as `stream`).
     n_seq: int = 0
+    # Batched outputs equal to sequential ones at temperature 0: on the CPU, llama.cpp's
+    # repacked weight kernels round a step of several tokens differently from a step
+    # of one (measured: logits differ by ~1 and ~1 answer in 4 changes), so with
+    # batching on, the model loads without repacking (plain kernels, same per token).
+    exact_batches: bool = True
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -64,6 +69,7 @@ class ModelRuntimeInfo:
     gpu_offload_supported: bool = False
     backend: str = "CPU"
     n_seq: int = 1  # sequences `stream_batch` decodes together
+    weight_repacking: bool = True  # off when exact batches were asked for
     load_seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 

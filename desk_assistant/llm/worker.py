@@ -16,6 +16,7 @@ all of them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 
@@ -48,16 +49,19 @@ class _Worker:
         n_threads = hardware.choose_threads(int(options.get("n_threads", 0)))
         n_gpu_layers = hardware.choose_gpu_layers(int(options.get("n_gpu_layers", -1)), offload)
         started = time.perf_counter()
+        # Batching may be on (auto or more than one): see LoadOptions.exact_batches.
+        plain = bool(options.get("exact_batches", True)) and int(options.get("n_seq", 0)) != 1
         try:
-            self.llm = llama_cpp.Llama(
-                model_path=path,
-                n_ctx=int(options.get("n_ctx", 4096)),
-                n_threads=n_threads,
-                n_threads_batch=n_threads,
-                n_gpu_layers=n_gpu_layers,
-                seed=int(options.get("seed", 0)),
-                verbose=False,
-            )
+            with _weight_repacking(not plain):
+                self.llm = llama_cpp.Llama(
+                    model_path=path,
+                    n_ctx=int(options.get("n_ctx", 4096)),
+                    n_threads=n_threads,
+                    n_threads_batch=n_threads,
+                    n_gpu_layers=n_gpu_layers,
+                    seed=int(options.get("seed", 0)),
+                    verbose=False,
+                )
         except MemoryError as err:
             self.conn.send(("error", "oom", str(err)))
             return
@@ -99,6 +103,7 @@ class _Worker:
                     "gpu_offload_supported": offload,
                     "backend": hardware.backend_from_system_info(info_text) if offload else "CPU",
                     "n_seq": self.n_seq,
+                    "weight_repacking": not plain,
                     "load_seconds": time.perf_counter() - started,
                     "warnings": warnings,
                 },
@@ -330,6 +335,30 @@ class _Worker:
 
 
 BATCH_CTX = 2048  # cells per batch sequence: a translation unit with its examples fits
+
+
+@contextlib.contextmanager
+def _weight_repacking(enabled: bool):
+    """Load with llama.cpp's CPU weight repacking on or off. Llama() has no argument for
+    it, so the model defaults it reads are adjusted while it loads (this process only)."""
+    import llama_cpp.llama as llama_module
+
+    module = llama_module.llama_cpp
+    original = module.llama_model_default_params
+    if enabled:
+        yield
+        return
+
+    def plain():
+        params = original()
+        params.use_extra_bufts = False
+        return params
+
+    module.llama_model_default_params = plain
+    try:
+        yield
+    finally:
+        module.llama_model_default_params = original
 
 
 def batch_ctx(n_ctx: int) -> int:

@@ -177,4 +177,3 @@ def choose_seqs(
         room = available // 8 // (cell_bytes * n_ctx_seq) - 1
         n = min(n, max(room, 1))
     return max(n, 1)
-

@@ -7,7 +7,8 @@ Reading::
     for block in doc.blocks:                      # reading order: body and tables, headers/footers, notes
         block.kind        # body | table_cell | header | footer | footnote | endnote | textbox | pdf_page
         block.location    # stable id: "body/p12", "table1/r2c3/p1", "header/sec1/default/p1",
-                          # "footnote/3/p1", "body/p56/textbox1/p2", "pdf/page3/p2"
+                          # "footnote/3/p1", "body/p56/textbox1/p2", "pdf/page3/p2",
+                          # "pdf/page2/table1/r3c2" (a PDF table cell: kind table_cell)
         block.text        # everything a reader sees in the paragraph (field results included)
         block.segments    # the editable text: [Segment(id=location, tagged=..., text=...)], [] if none
     doc.plain_text()      # block texts joined with newlines

@@ -29,6 +29,7 @@ import hashlib
 import http.client
 import json
 import math
+import re
 import socket
 import ssl
 import threading
@@ -452,7 +453,9 @@ def _error_detail(response) -> str:
         raw = response.read(64 * 1024)
     except (OSError, http.client.HTTPException):
         return ""
-    return raw.decode("utf-8", errors="replace")[:300]
+    # Servers echo the prompt in some errors (a too-long context): keep their English
+    # wording, drop anything else, so no Japanese document text reaches --verbose output.
+    return re.sub(r"[^\x20-\x7e]+", "…", raw.decode("utf-8", errors="replace"))[:300]
 
 
 def _reason(err: BaseException) -> str:

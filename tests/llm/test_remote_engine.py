@@ -310,3 +310,13 @@ def test_server_cut_mid_job_keeps_the_finished_segments(server, tmp_path):
         )  # fmt: skip
     assert "Your work so far is kept" in caught.value.message("en")
     assert len(done) >= 1
+
+
+def test_server_error_detail_keeps_no_document_text():
+    from io import BytesIO
+
+    from desk_assistant.llm.remote import _error_detail
+
+    body = '{"error": "context too long: 申請書を提出する。期限は五月末日である。"}'
+    detail = _error_detail(BytesIO(body.encode()))
+    assert "context too long" in detail and "申請書" not in detail and "五月" not in detail

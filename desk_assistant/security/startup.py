@@ -98,7 +98,12 @@ class SecurityContext:
             "pruned_by_inner_times": len(self.pruned),
             "controls": controls_report(self.policy, audit),
             "remote_engine": (
-                {**self.remote_endpoint.describe(), "guard_allows": self.remote_addresses}
+                {
+                    **self.remote_endpoint.describe(),
+                    "guard_allows": self.remote_addresses,
+                    # Who chooses this PC or the server (RemoteEngineUse).
+                    "engine_use": self.policy.remote_engine_use,
+                }
                 if self.remote_endpoint is not None
                 else None
             ),

@@ -110,6 +110,8 @@ def test_startup_opens_the_guard_and_the_report_names_the_server(tmp_path, serve
     assert result["security"]["url"] == url and result["security"]["guard_allows"] == ["127.0.0.1"]
     assert result["probe"]["served_models"] == ["plamo-2-translate"]
     assert result["probe"]["allowed_models_missing"] == ["absent"]
+    assert result["security"]["engine_use"] == "user-choice"
+    assert result["security"]["task_models"] == {}
     # Without the key: fully local, nothing in the report, no connection.
     local = run_startup(tmp_path, {"RetentionDays": 30})
     assert local["security"] is None and local["probe"] is None

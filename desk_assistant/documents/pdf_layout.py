@@ -194,10 +194,14 @@ def _text_lines(lines: list[Line]) -> list[str]:
     previous: Line | None = None
     for line in lines:
         size = line.size
-        if previous is not None and (
-            line.top - previous.bottom > 1.0 * size
-            or line.x0 > previous.x1
-            or line.x1 < previous.x0  # side by side, not one above the other: two blocks
+        if (
+            previous is not None
+            and line.top > previous.top
+            and (
+                line.top - previous.bottom > 1.0 * size
+                or line.x0 > previous.x1
+                or line.x1 < previous.x0  # side by side, not one above the other: two blocks
+            )
         ):
             out.append("")
         text = line_text(line.chars, line.spaces)
@@ -430,6 +434,9 @@ def _borderless_table(lines: list[Line], gutters: list[tuple[float, float]]):
         tail -= 1
     body = rows[head:tail]
     if not any(len([f for f in row if f[2] == f2[2]]) >= 2 for row in body for f2 in row):
+        columns = _prose_columns(body, len(gutters) + 1)
+        if columns:  # two or more columns of running text: one column after the other
+            return row_lines(rows[:head]) + columns, None, row_lines(rows[tail:])
         # Every cell one line: read as lines, row by row, nothing interleaves and
         # 「第１条　会議は…」 stays one paragraph.
         return lines, None, []
@@ -445,16 +452,41 @@ def _borderless_table(lines: list[Line], gutters: list[tuple[float, float]]):
     if not table_rows or all(_MARKER.match(row[0]) or not row[0] for row in table_rows):
         return lines, None, []  # 「ア　…」 items with a hanging indent: a list, not a table
 
-    def row_lines(rs) -> list[Line]:
-        seen: list[Line] = []
-        for row in rs:
-            for f in row:
-                if all(f[4] is not line for line in seen):
-                    seen.append(f[4])
-        return seen
-
     top = min(f[0] for f in body[0])
     return row_lines(rows[:head]), Table(table_rows, top, ruled=False), row_lines(rows[tail:])
+
+
+def row_lines(rows) -> list[Line]:
+    """The lines of these rows' fragments, each once, in order."""
+    seen: list[Line] = []
+    for row in rows:
+        for fragment in row:
+            if all(fragment[4] is not line for line in seen):
+                seen.append(fragment[4])
+    return seen
+
+
+# Columns whose one-line cells average at least this many characters are running
+# text (a two-column page), not a table of labels and values.
+PROSE_COLUMN_CHARS = 12
+
+
+def _prose_columns(rows: list[list], columns: int) -> list[Line]:
+    """For a band of one-line rows that is running text in every column (4+ rows,
+    long lines in each column): the lines column by column; else []."""
+    if len(rows) < 4:
+        return []
+    per_column: list[list[Line]] = [[] for _ in range(columns)]
+    for row in rows:
+        for top, bottom, column, chars, _line in row:
+            per_column[column].append(Line(top, bottom, sorted(chars, key=lambda c: c["x0"])))
+    filled = [col for col in per_column if col]
+    if len(filled) < 2:
+        return []
+    for col in filled:
+        if sum(len(line.chars) for line in col) / len(col) < PROSE_COLUMN_CHARS:
+            return []
+    return [line for col in filled for line in col]
 
 
 def _field_groups(rows: list[list], columns: int) -> list[list[int]]:

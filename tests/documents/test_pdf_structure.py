@@ -307,3 +307,27 @@ def test_pdf09_a_row_cut_by_the_page_break_is_one_row(corpus_pdf):
     )
     assert row[3, 3].endswith("移転することができるようにするものをいう。")
     assert not [k for k in tables["pdf/page2/table1"] if k[0] == 1]
+
+
+def test_two_columns_of_running_text_are_read_one_after_the_other(tmp_path):
+    """A two-column page (baselines side by side): column 1 to its end, then column 2;
+    pypdf's order reads across both columns line by line."""
+    left = [
+        "本市は、地域の防災力を高めるため、",
+        "自主防災組織の結成を支援しています。",
+        "結成には町内会の同意が必要です。あ",
+        "わせて訓練の計画も提出してください。",
+    ]
+    right = [
+        "補助金の申請は、毎年四月一日から五",
+        "月末日までに、市役所防災課の窓口で",
+        "受け付けます。必要な書類は、申請書",
+        "と組織の名簿です。詳しくは同課へ。",
+    ]
+    pdf = JaPdf().page()
+    for k, (a, b) in enumerate(zip(left, right, strict=True)):
+        pdf.text(50, 760 - 16 * k, a).text(300, 760 - 16 * k, b)
+    doc = load_built(tmp_path, pdf)
+    text = doc.plain_text().replace("\n", "")
+    assert text == "".join(left) + "".join(right)
+    assert not tables_of(doc)

@@ -132,6 +132,8 @@ def test_every_task_finding_follows_the_one_finding_protocol():
     for tab in ("translate_tab.py", "summarize_tab.py", "proofread_tab.py"):
         source = (PACKAGE / "gui" / "tabs" / tab).read_text(encoding="utf-8")
         assert "_plain" not in source and "callable(" not in source, tab
+        assert "isinstance(segment, dict)" not in source  # no "whatever shape" adapters
+        assert "isinstance(citation, dict)" not in source
 
 
 def test_every_named_output_goes_through_the_one_output_policy(tmp_path):

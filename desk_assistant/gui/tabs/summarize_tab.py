@@ -34,13 +34,10 @@ LENGTH_UNITS = {  # style.length_unit -> spin box suffix, step
 
 
 def citation_fields(citation, units: list[str] = ()) -> tuple[str | None, str]:
-    """(location, list label) of a citation, whatever shape the pipeline gives it."""
-    get = citation.get if isinstance(citation, dict) else lambda k, d=None: getattr(citation, k, d)
-    location = get("location")
-    where = get("label") or (f"p.{get('page')}" if get("page") else location or "")
-    unit = get("unit")
-    text = units[unit] if isinstance(unit, int) and 0 <= unit < len(units) else ""
-    return location, f"［{where}］ {text}".strip()
+    """(location, list label) of a tasks.summarize.citations.Citation."""
+    unit = citation.unit
+    text = units[unit] if 0 <= unit < len(units) else ""
+    return citation.location, f"［{citation.label}］ {text}".strip()
 
 
 # What a summary line carries inline when a check found something in it (the notes
@@ -73,7 +70,7 @@ def annotated_summary(result) -> tuple[str, list[tuple[int, int, str]]]:
         return result.text, []
     citations = {}
     for citation in getattr(result, "citations", None) or ():
-        unit = citation.get("unit") if isinstance(citation, dict) else citation.unit
+        unit = citation.unit
         citations.setdefault(unit, citation)
     by_unit: dict[int, list] = {}
     for finding in getattr(result, "findings", None) or ():
@@ -102,8 +99,7 @@ def annotated_summary(result) -> tuple[str, list[tuple[int, int, str]]]:
 
 
 def _label_of(citation) -> str:
-    get = citation.get if isinstance(citation, dict) else lambda k, d=None: getattr(citation, k, d)
-    return str(get("label") or (f"p.{get('page')}" if get("page") else get("location")))
+    return citation.label  # p.12, 第5段落, 表1 … (describe_location)
 
 
 # The pipeline's warnings are English (logs, --format json); the window says them in

@@ -34,11 +34,7 @@ ROW_SLICE_SECONDS = 0.008  # GUI-thread time per slice of row-height work
 
 def segment_fields(segment) -> tuple[str | None, str, list]:
     """(location, translation as plain text, findings) of a SegmentResult."""
-    get = segment.get if isinstance(segment, dict) else lambda k, d=None: getattr(segment, k, d)
-    text = get("translation_text")
-    if text is None:
-        text = get("translation") or ""
-    return get("location") or get("id"), text, list(get("findings") or ())
+    return segment.location, segment.translation_text, list(segment.findings)
 
 
 def run_translation(opened, document, languages, glossary_path, session, token, emit):

@@ -23,6 +23,8 @@ from statistics import median
 # A page with more drawn edges than this gets no table search (the finder is
 # quadratic in edges); its text is still read as lines.
 MAX_TABLE_EDGES = 3_000
+# Characters read from annotations per page (a hostile file may hold thousands).
+MAX_ANNOTATION_CHARS = 5_000
 # A borderless table needs this many lines with text on both sides of a gutter.
 MIN_GUTTER_SUPPORT = 3
 
@@ -90,6 +92,7 @@ def page_layout(page) -> PageLayout:
         layout.items.append(table)
         inside.update(id(c) for c in members)
     rest = [c for c in chars if id(c) not in inside]
+    rest.extend(_annotation_chars(page, layout.dropped))
     lines = _lines(rest)
     layout.items.extend(_flow(lines))
     layout.items.sort(key=lambda item: item.top)
@@ -113,6 +116,69 @@ def _clean_chars(chars: list[dict], dropped: Counter) -> list[dict]:
             continue
         out.append(dict(char, text=text, space=not text.strip()))
     return out
+
+
+def _annotation_chars(page, dropped: Counter) -> list[dict]:
+    """Text shown on the page from outside the content stream: a FreeText note
+    (a date stamped on with a PDF editor) and a filled-in text field. Neither
+    pypdf nor the character layer has it; it becomes characters spread over the
+    annotation's box, so it takes its place in the reading order."""
+    out: list[dict] = []
+    try:
+        annotations = page.annots
+    except Exception:  # noqa: BLE001 - a broken annotation list hides nothing else
+        return out
+    for annot in annotations[:500]:
+        if len(out) > MAX_ANNOTATION_CHARS:
+            break
+        data = annot.get("data") or {}
+        kind = _name(data.get("Subtype"))
+        text = None
+        if kind == "FreeText":
+            text = annot.get("contents")
+        elif kind == "Widget" and _name(data.get("FT")) == "Tx":
+            text = _pdf_string(data.get("V"))
+        if not isinstance(text, str) or not text.strip():
+            continue
+        found = _PRIVATE_USE.findall(text)
+        if found:
+            dropped["private_use"] += len(found)
+            text = _PRIVATE_USE.sub("", text)
+        lines = [line.strip() for line in text[:MAX_ANNOTATION_CHARS].splitlines() if line.strip()]
+        if not lines:
+            continue
+        x0, top, x1 = annot["x0"], annot["top"], annot["x1"]
+        height = min(max((annot["bottom"] - top) / len(lines), 4.0), 12.0)
+        for row, line in enumerate(lines):
+            width = max(x1 - x0, 1.0) / len(line)
+            for k, char in enumerate(line):
+                left = x0 + k * width
+                out.append(
+                    {
+                        "text": char,
+                        "x0": left,
+                        "x1": left + width,
+                        "top": top + row * height,
+                        "bottom": top + (row + 1) * height,
+                        "size": height,
+                        "space": not char.strip(),
+                    }
+                )
+    return out
+
+
+def _name(value) -> str:
+    return str(getattr(value, "name", value) or "").lstrip("/")
+
+
+def _pdf_string(value) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        from pdfminer.utils import decode_text
+
+        return decode_text(value)
+    return None
 
 
 # --- lines -----------------------------------------------------------------

@@ -14,9 +14,20 @@ class JaPdf:
     def __init__(self) -> None:
         self.codes: dict[str, int] = {}
         self.pages: list[list[bytes]] = []
+        self.annots: dict[int, list[bytes]] = {}  # page index -> annotation dictionaries
 
     def page(self) -> JaPdf:
         self.pages.append([])
+        return self
+
+    def free_text(self, text: str, rect=(380, 800, 560, 820)) -> JaPdf:
+        """A FreeText annotation showing `text` (what a PDF editor adds when someone
+        stamps a date onto a list): outside the content stream."""
+        contents = b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
+        self.annots.setdefault(len(self.pages) - 1, []).append(
+            b"<< /Type /Annot /Subtype /FreeText /Rect [%d %d %d %d] /Contents %s /DA (/F1 10 Tf) >>"
+            % (*rect, contents)
+        )
         return self
 
     def _code(self, char: str) -> int:
@@ -56,12 +67,19 @@ class JaPdf:
         )
         objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: stream(cmap), 4: font}
         kids = []
+        annot_number = 500
         for index, ops in enumerate(self.pages):
             page, body = 10 + 2 * index, 11 + 2 * index
             kids.append(b"%d 0 R" % page)
+            refs = []
+            for annot in self.annots.get(index, []):
+                objects[annot_number] = annot
+                refs.append(b"%d 0 R" % annot_number)
+                annot_number += 1
+            annots = b" /Annots [%s]" % b" ".join(refs) if refs else b""
             objects[page] = (
                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-                b" /Resources << /Font << /F1 4 0 R >> >> /Contents %d 0 R >>" % body
+                b" /Resources << /Font << /F1 4 0 R >> >> /Contents %d 0 R%s >>" % (body, annots)
             )
             objects[body] = stream(b"\n".join(ops))
         objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))

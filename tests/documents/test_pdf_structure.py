@@ -331,3 +331,21 @@ def test_two_columns_of_running_text_are_read_one_after_the_other(tmp_path):
     text = doc.plain_text().replace("\n", "")
     assert text == "".join(left) + "".join(right)
     assert not tables_of(doc)
+
+
+def test_a_date_stamped_on_as_an_annotation_is_kept(tmp_path):
+    """「（平成３０年６月２８日現在）」 added with a PDF editor (a FreeText annotation) is
+    not in the page's text at all for pypdf; it is read, in its place at the top."""
+    pdf = (
+        JaPdf()
+        .page()
+        .text(180, 790, "市立図書館一覧")
+        .text(72, 700, "中央図書館は本町一丁目にあります。")
+    )
+    pdf.free_text("（平成３０年６月２８日現在）", rect=(380, 760, 560, 776))
+    doc = load_built(tmp_path, pdf)
+    assert [b.text for b in doc.blocks] == [
+        "市立図書館一覧",
+        "（平成３０年６月２８日現在）",
+        "中央図書館は本町一丁目にあります。",
+    ]

@@ -264,6 +264,13 @@ def test_every_rule_and_finding_cites_a_clause():
             assert f.to_dict()["clause"] == f.citation
 
 
+def test_a_bare_url_is_not_a_long_sentence():
+    url = "https://elaws.e-gov.go.jp/document?lawid=325M50004000040_20200907_502M60000800074"
+    assert len(url) > 80 and hits(url, "long-sentence") == []
+    assert hits(f"<{url}>", "long-sentence") == []
+    assert hits(f"詳細は{url}を参照し、" + "あ" * 40 + "。", "long-sentence")
+
+
 def test_config():
     text = "あ" * 60 + "。"
     assert hits(text, "long-sentence") == []

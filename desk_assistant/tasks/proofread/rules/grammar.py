@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..conditions import COMMAS
@@ -319,8 +320,8 @@ def long_sentence(doc, r):
     limit = doc.config.max_sentence
     for sentence, _tokens in doc.sentence_tokens():
         text = sentence.text.strip()
-        if len(text) <= limit:
-            continue
+        if len(text) <= limit or _BARE_URL.fullmatch(text):
+            continue  # a web address alone (a footnote's source) is not a sentence to split
         lead = len(sentence.text) - len(sentence.text.lstrip())
         start = sentence.start + lead
         yield r.finding(
@@ -330,6 +331,9 @@ def long_sentence(doc, r):
             f"一文が{len(text)}字あります（目安 {limit}字以内）。文を分けることを検討してください。",
             f"This sentence has {len(text)} characters (guide: up to {limit}); consider splitting it.",
         )
+
+
+_BARE_URL = re.compile(r"[<＜(（]?(?:https?|ftp)://\S+?[>＞)）]?[。.]?")
 
 
 # 撥音便 and ガ行イ音便 take で/だ (読んで, 泳いだ); 促音便 and カ行イ音便 take て/た.

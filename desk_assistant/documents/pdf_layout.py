@@ -319,10 +319,12 @@ def _ruled_tables(page, chars: list[dict]) -> list[tuple[Table, tuple, list[dict
         grid: list[list[list[dict]]] = []
         members: list[dict] = []
         x0, top, x1, bottom = found_table.bbox
+        in_table = [c for c in chars if _centre_in(c, found_table.bbox)]
         for row in found_table.rows:
             cells = []
+            in_row = [c for c in in_table if _centre_in(c, row.bbox)]
             for bbox in row.cells:
-                inside = [] if bbox is None else [c for c in chars if _centre_in(c, bbox)]
+                inside = [] if bbox is None else [c for c in in_row if _centre_in(c, bbox)]
                 cells.append(inside)
                 members.extend(inside)
             grid.append(cells)

@@ -20,6 +20,7 @@ from lxml import etree
 
 from ..errors import Words
 from ..i18n import tr
+from . import fonts
 from .docx import Package
 from .officexml import (
     DEFAULT_MAX_UNCOMPRESSED,
@@ -33,6 +34,7 @@ from .officexml import (
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
 EXCEL = Words("Excel ブック", "Excel workbook")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 
@@ -153,6 +155,7 @@ class XlsxDocument(OfficeDocument):
                                 key=("inline", (sheet.part, cell.get("r", "")), inline),
                             )
             yield from self._comments(pkg, sheet)
+            yield from self._shapes(pkg, sheet)
         from .xlsx_charts import chart_units
 
         yield from chart_units(pkg)
@@ -173,7 +176,33 @@ class XlsxDocument(OfficeDocument):
                         on_change=_drop_phonetics(text),
                     )
 
+    def _shapes(self, pkg: Package, sheet: _Sheet) -> Iterator[TextUnit]:
+        """Text in shapes and text boxes drawn on the sheet ("sheet2/shape/p1")."""
+        from .pptx import a, paragraph_pieces
+
+        index = 0
+        for kind, name in pkg.rels(sheet.part).values():
+            if kind != "drawing" or name not in pkg.data:
+                continue
+            for body in pkg.xml(name).iter(f"{{{XDR}}}txBody"):
+                for para in body.iter(a("p")):
+                    index += 1
+                    yield TextUnit(
+                        name,
+                        f"sheet{sheet.number}/shape/p{index}",
+                        "textbox",
+                        paragraph_pieces(para),
+                        hidden=sheet.hidden,
+                    )
+
     def _switch_fonts(self, pkg: Package, unit: TextUnit, direction) -> None:
+        if direction is not None and unit.kind == "textbox":  # DrawingML runs, as in slides
+            if not hasattr(pkg, "theme_fonts"):
+                theme = next((n for n in sorted(pkg.data) if n.startswith("xl/theme/theme")), None)
+                pkg.theme_fonts = fonts.theme_fonts(pkg.xml(theme) if theme else None)
+            for group in unit.groups:
+                fonts.switch_drawing_run(group.nodes[0].getparent(), direction, pkg.theme_fonts)
+            return
         if direction is not None and unit.key is not None:
             from .xlsx_layout import switch_run_fonts
 
@@ -211,6 +240,29 @@ class XlsxDocument(OfficeDocument):
             )
         # Formulas, charts, defined names and links name sheets: a translated name would
         # break them, so names stay and the user is told which ones are Japanese.
+        furniture = [
+            sheet.name
+            for sheet in sheets(pkg)
+            if any(
+                _JAPANESE.search(node.text or "")
+                for node in pkg.xml(sheet.part).iter(
+                    s("oddHeader"),
+                    s("oddFooter"),
+                    s("evenHeader"),
+                    s("evenFooter"),
+                    s("firstHeader"),
+                    s("firstFooter"),
+                )
+            )
+        ]
+        if furniture:
+            names = "、".join(f"「{name}」" for name in furniture)
+            found.append(
+                tr(
+                    f"印刷用のヘッダー・フッターは翻訳しません（書式コードを含むため）: {names}",
+                    f"print headers/footers are not translated (they hold format codes): {names}",
+                )
+            )
         japanese = [sheet.name for sheet in sheets(pkg) if _JAPANESE.search(sheet.name)]
         if japanese:
             names = "、".join(f"「{name}」" for name in japanese)

@@ -216,3 +216,24 @@ def test_a_typed_powerpoint_chart_title_is_translated(tmp_path):
     result.save(out_path)
     translated = documents.load(out_path).block("chart1/p1").text
     assert translated != "利用者数の推移" and not has_text_in(translated, "ja")
+
+
+def test_text_drawn_on_a_sheet_is_translated_and_print_headers_are_flagged(tmp_path):
+    source = next(
+        f for f in FILES if f.name.startswith("xlsx05")
+    )  # a 「入力ホームへ」 button shape
+    path = tmp_path / source.name
+    shutil.copy2(source, path)
+    doc = documents.load(path)
+    shape = doc.block("sheet1/shape/p1")
+    assert shape.text == "入力ホームへ" and shape.kind == "textbox"
+    result = translate_document(make_engine(), "few_shot", doc, source_lang="ja", target_lang="en")
+    out = tmp_path / "book.en.xlsx"
+    result.save(out)
+    assert not has_text_in(documents.load(out).block("sheet1/shape/p1").text, "ja")
+    with zipfile.ZipFile(out) as z:
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+    # Its Latin font is the theme's Aptos Narrow already: nothing Japanese was put there.
+    assert not re.search(r'<a:latin typeface="[^"]*(ゴシック|明朝)', drawing)
+    headers = documents.load(next(f for f in FILES if f.name.startswith("xlsx02")))
+    assert any("ヘッダー・フッター" in w or "headers/footers" in w for w in headers.warnings)

@@ -24,6 +24,7 @@ COMMENTS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.comme
 VML_CT = "application/vnd.openxmlformats-officedocument.vmlDrawing"
 _MAX_VML = 8 * 1024 * 1024
 _LOCATION = re.compile(r"^sheet(\d+)!\$?([A-Z]{1,3})\$?(\d{1,7})(/comment)?$")
+_SHAPE = re.compile(r"^sheet(\d+)/shape/p(\d+)$")
 # CT_Worksheet children that come after legacyDrawing, in schema order.
 _AFTER_LEGACY = (
     "legacyDrawingHF",
@@ -160,6 +161,38 @@ def _set(node: etree._Element, text: str) -> None:
     node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
+def _shape_cell(pkg: Package, by_number: dict, location: str) -> str | None:
+    """ "sheet1/shape/p3" → "sheet1!C4": the cell under the top-left corner of the shape
+    holding that paragraph (a comment belongs to a cell)."""
+    from .pptx import a
+    from .xlsx import XDR, column_letters
+
+    match = _SHAPE.match(location)
+    part = by_number.get(int(match.group(1))) if match else None
+    if part is None:
+        return None
+    index = 0
+    for kind, name in pkg.rels(part).values():
+        if kind != "drawing" or name not in pkg.data:
+            continue
+        for body in pkg.xml(name).iter(f"{{{XDR}}}txBody"):
+            for _para in body.iter(a("p")):
+                index += 1
+                if index != int(match.group(2)):
+                    continue
+                anchor = next(
+                    (n for n in body.iterancestors() if n.find(f"{{{XDR}}}from") is not None), None
+                )
+                start = anchor.find(f"{{{XDR}}}from") if anchor is not None else None
+                try:
+                    col = int(start.findtext(f"{{{XDR}}}col")) + 1
+                    row = int(start.findtext(f"{{{XDR}}}row")) + 1
+                except (AttributeError, TypeError, ValueError):
+                    col = row = 1
+                return f"sheet{match.group(1)}!{column_letters(col)}{row}"
+    return None
+
+
 def add_comments(doc, new: NewParts, notes: Iterable[tuple[str, str]], author: str) -> list:
     """Place each (location, text); returns the notes that could not be placed."""
     by_number = {sheet.number: sheet.part for sheet in sheets(new.pkg)}
@@ -167,6 +200,7 @@ def add_comments(doc, new: NewParts, notes: Iterable[tuple[str, str]], author: s
     skipped = []
     for note in notes:
         location, text = note
+        location = _shape_cell(new.pkg, by_number, location or "") or location
         match = _LOCATION.match(location or "")
         part = by_number.get(int(match.group(1))) if match else None
         if part is None:

@@ -131,3 +131,22 @@ def test_libreoffice_reads_the_comments(source, tmp_path):
         content = z.read("content.xml").decode("utf-8")
     annotations = len(re.findall(r"<(?:office|officeooo):annotation[ >]", content))
     assert annotations == len(_comment_texts(out)) > len(_comment_texts(doc.path))
+
+
+def test_a_finding_in_a_shape_on_a_sheet_is_a_comment_on_the_cell_under_it(tmp_path):
+    from desk_assistant.tasks.proofread.office import write_commented_office
+
+    source = next(f for f in FILES if f.name.startswith("xlsx05"))  # 「入力ホームへ」 button
+    path = tmp_path / source.name
+    shutil.copy2(source, path)
+    doc = documents.load(path)
+    finding = next(f for f in proofread_document(doc).findings)
+    finding.location, finding.start, finding.end = "sheet1/shape/p1", 0, 2
+    finding.surface = "入力"
+    out = tmp_path / "shape.xlsx"
+    written = write_commented_office(doc, [finding], out)
+    assert written.not_placed == [] and written.comments == 1
+    texts = _comment_texts(out)
+    assert any(
+        t.startswith("「入力」（シート上の図形）") or "shape on the sheet" in t for t in texts
+    )

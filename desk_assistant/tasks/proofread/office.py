@@ -23,6 +23,7 @@ NOT_PLACED = "no-such-place"
 _SLIDE_PARTS = {
     "notes": ("ノート", "speaker notes"),
     "smartart": ("SmartArt", "SmartArt"),
+    "shape": ("シート上の図形", "a shape on the sheet"),
 }
 
 

@@ -1,6 +1,6 @@
 """Draw a held-out sample of law citations for tests/laws/data/citations_heldout2.tsv.
 
-    python tools/collect_law_citations_heldout.py STORE.sqlite3 [SEED] > candidates.tsv
+    python tools/collect_law_citations_heldout.py STORE.sqlite3 [SEED [--statute-only]] > out.tsv
 
 Unlike tools/collect_law_citations.py, the sample is drawn from ANCHORS found by a plain
 pattern (第N条, 同条, 前項 …), not from what the resolver finds, so citations the parser
@@ -37,7 +37,7 @@ ANCHOR = re.compile(
 # Bare references in the law pages read as documents are never resolved (the documented
 # rule): they would only pad the rate, so the pages give their named citations only.
 BARE = ("第", "同条", "前", "次", "同項", "同号")
-GOLD_FILES = ["citations_gold.tsv", "citations_heldout.tsv"]
+GOLD_FILES = ["citations_gold.tsv", "citations_heldout.tsv", "citations_heldout2.tsv"]
 
 
 def resolution(c) -> str:
@@ -114,6 +114,8 @@ def main() -> None:
     extras = list({(r[1], r[2]): r for r in extras_rows(resolver)}.values())
     named = [r for r in extras if not r[3].startswith(BARE)]
     picked = rng.sample(statute, 70) + corpus + rng.sample(named, min(25, len(named)))
+    if len(sys.argv) > 3 and sys.argv[3] == "--statute-only":  # a later sample: statutes only
+        picked = rng.sample(statute, 60)
     print("id\tkind\twhere\toffset\tsurface\tresolution\tcontext")
     for k, (kind, where, offset, surface, res, ctx) in enumerate(picked, start=1):
         ctx = ctx.replace("\t", " ").replace("\n", " ")

@@ -16,6 +16,7 @@ from desk_assistant.tasks.laws.resolver import CitationResolver
 GOLD = Path(__file__).parent / "data" / "citations_gold.tsv"
 HELD_OUT = Path(__file__).parent / "data" / "citations_heldout.tsv"
 HELD_OUT_2 = Path(__file__).parent / "data" / "citations_heldout2.tsv"
+HELD_OUT_3 = Path(__file__).parent / "data" / "citations_heldout3.tsv"
 CORPUS = Path("/work/shared/corpus")
 
 

@@ -115,9 +115,12 @@ class CitationResolver:
         ]
         opened: list[tuple[int, Position | None]] = []  # open （ and the citation just before
         scanned, previous = 0, None
+        outside = None  # (last, last_article) before the open quote, while inside one
         for ref in refs:
             while mentions and mentions[0][0] < ref.start:
-                self._mentioned(mentions.pop(0)[2], context)
+                mention = mentions.pop(0)
+                if not _inside_quotes(text, mention[0]):
+                    self._mentioned(mention[2], context)
             scanned = _track_parentheses(text, scanned, ref.start, opened, previous)
             outer = next((p for _at, p in reversed(opened) if p is not None), None)
             if context.last_end >= 0:
@@ -134,6 +137,14 @@ class CitationResolver:
                 # 「下水道法…第十八条（第二十五条の三十において第十八条…）」: a bare number in
                 # a parenthetical on another law's citation belongs to that law
                 context.last, continuing = outer, True
+            # Replacement text 「…」 of a 読み替え: inside it references follow each other as
+            # usual; after it, 同法/同条 go on from the last reference outside the quotes.
+            if _inside_quotes(text, ref.start):
+                if outside is None:
+                    outside = (context.last, context.last_article)
+            elif outside is not None:
+                context.last, context.last_article = outside
+                outside = None
             citation = self.resolve(ref, home, context, continuing)
             out.append(citation)
             if citation.law is not None:
@@ -145,8 +156,11 @@ class CitationResolver:
                 context.last_article = context.last
             context.last_end = ref.end
             previous = (ref.end, context.last)
+        if outside is not None and not _inside_quotes(text, len(text)):
+            context.last, context.last_article = outside
         for mention in mentions:
-            self._mentioned(mention[2], context)
+            if not _inside_quotes(text, mention[0]):
+                self._mentioned(mention[2], context)
         tail = text[refs[-1].end :] if refs and context.last_end >= 0 else None
         context.carry = (
             tail if tail is not None and (not tail.strip() or is_enumeration(tail)) else None
@@ -432,6 +446,11 @@ def _track_parentheses(text, start, end, opened, previous) -> int:
         elif text[k] in "）)" and opened:
             opened.pop()
     return end
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    head = text[:at]
+    return head.count("「") > head.count("」")
 
 
 def _foreign(outer: Position | None, home: Home | None) -> bool:

@@ -28,6 +28,7 @@ class GoldRow:
     offset: int
     surface: str
     expected: str  # canonical citation, "status:<status>", or "none" (not a citation)
+    context: str = ""  # the text around it when collected (finds it again if the reader moved it)
 
 
 def load_gold(path: Path = GOLD) -> list[GoldRow]:
@@ -36,7 +37,10 @@ def load_gold(path: Path = GOLD) -> list[GoldRow]:
         if not line.strip() or line.startswith(("#", "id\t")):
             continue
         cells = line.split("\t")
-        rows.append(GoldRow(cells[0], cells[1], cells[2], int(cells[3]), cells[4], cells[5]))
+        context = cells[6] if len(cells) > 6 else ""
+        rows.append(
+            GoldRow(cells[0], cells[1], cells[2], int(cells[3]), cells[4], cells[5], context)
+        )
     return rows
 
 
@@ -69,8 +73,39 @@ def evaluate(store, rows: list[GoldRow]) -> list[tuple[GoldRow, str]]:
             if name not in doc_cache:
                 doc_cache[name] = _resolve_document(resolver, next(CORPUS.rglob(name)))
             found = doc_cache[name].get(location, {})
+            if row.offset not in found or not _text_at(found, row):
+                found = _relocate(doc_cache[name], row)
         out.append((row, resolution(found.get(row.offset))))
     return out
+
+
+def _text_at(found: dict, row: GoldRow) -> bool:
+    return found[row.offset].ref.surface.startswith(row.surface[:2])
+
+
+def _relocate(blocks: dict, row: GoldRow) -> dict:
+    """The reader may have moved a citation since it was collected (a PDF block joined
+    across a page, a line break dropped): find its context again, anywhere in the document,
+    spaces and line breaks ignored. Returns {row.offset: citation} or {}."""
+    digits = str.maketrans("０１２３４５６７８９", "0123456789")
+    squash = lambda t: re.sub(r"\s+", "", t).translate(digits)  # noqa: E731
+    context, surface = squash(row.context), squash(row.surface)
+    if not context or surface not in context:
+        return {}
+    window = 40 if row.id.startswith("g") else 25
+    # which occurrence of the surface in the context: the one nearest where it was collected
+    spots = [m.start() for m in re.finditer(re.escape(surface), context)]
+    inner = min(spots, key=lambda k: abs(k - min(window, row.offset)))
+    for found in blocks.values():
+        for start, citation in found.items():
+            text = citation.ref.surface
+            if squash(text)[: len(surface)] != surface[: len(squash(text))]:
+                continue
+            whole = getattr(citation, "_block_text", "")
+            at = squash(whole[:start])
+            if squash(whole).find(context) == len(at) - inner:
+                return {row.offset: citation}
+    return {}
 
 
 def _resolve_document(resolver, path: Path) -> dict[str, dict[int, object]]:
@@ -80,10 +115,13 @@ def _resolve_document(resolver, path: Path) -> dict[str, dict[int, object]]:
 
 def _resolve_blocks(resolver, blocks) -> dict:
     context = DocumentContext()
-    return {
-        location: {c.ref.start: c for c in resolver.resolve_text(text, context=context)}
-        for location, text in blocks
-    }
+    out = {}
+    for location, text in blocks:
+        found = resolver.resolve_text(text, context=context)
+        for c in found:
+            c._block_text = text  # for _relocate
+        out[location] = {c.ref.start: c for c in found}
+    return out
 
 
 def html_blocks(path: Path) -> list[str]:

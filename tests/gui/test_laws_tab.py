@@ -64,3 +64,29 @@ def test_a_broken_file_is_a_clear_note(make_window, wait_job, tmp_path):
     wait_job(tab.import_paths([bad]), 60000)
     assert "⚠" in tab.notes.text() and "broken.xml" in tab.notes.text()
     assert "Traceback" not in tab.notes.text()
+
+
+def test_the_summary_tab_shows_law_citation_findings(make_window, open_doc, wait_job, tmp_path):
+    """A summary line citing an article the law does not have: the summarize tab shows the
+    finding (common finding shape) like its other findings, the cited words tinted."""
+    from docx import Document as DocxDocument
+
+    from desk_assistant.tasks.laws.store import LawStore, default_path
+
+    with LawStore(default_path()) as store:
+        store.import_paths([LAWS / "h05_088_gyosei_tetsuzuki.xml"])
+    source = tmp_path / "memo.docx"
+    doc = DocxDocument()
+    doc.add_paragraph("行政手続法第五条により、行政庁は審査基準を定める。")
+    doc.save(source)
+    window = make_window(FakeEngine("・行政手続法第五十条により、行政庁は審査基準を定める。"))
+    open_doc(window, source)
+    tab = window.summarize_tab
+    wait_job(tab.run(), 60000)
+    law = [f for f in tab.result.findings if getattr(f, "kind", "") == "law"]
+    assert [(f.unit, f.check) for f in law] == [(0, "no-article")]
+    assert "行政手続法第50条は存在しません" in tab.notes.text()  # the tab's findings list
+    assert "要確認" in tab.notes.text()
+    text = tab.summary_view.toPlainText()
+    start = text.find("行政手続法第五十条")
+    assert any(a <= start < b for a, b, _ in tab.summary_view._marks), tab.summary_view._marks

@@ -67,7 +67,8 @@ class _Author:
         return self.node.get("id")
 
     def next_index(self) -> str:
-        last = int(self.node.get("lastIdx", "0") or 0) + 1
+        value = self.node.get("lastIdx", "0")
+        last = (int(value) if value.isdigit() else 0) + 1
         self.node.set("lastIdx", str(last))
         return str(last)
 

@@ -166,7 +166,10 @@ class _Sheet:
             width = 0.0 if col.get("hidden") in ("1", "true") else _float(col, "width", None)
             if width is None:
                 continue
-            lo, hi = int(col.get("min", "1")), int(col.get("max", "1"))
+            try:
+                lo, hi = int(col.get("min", "1")), int(col.get("max", "1"))
+            except ValueError:
+                continue  # a damaged <col>: the default width
             for n in range(lo, min(hi, lo + 16384) + 1):
                 self.widths[n] = width
         dimension = root.find(s("dimension"))
@@ -255,7 +258,7 @@ def fit_translated_cells(pkg: Package, strings: dict[int, str], inline: dict, di
                 nxt = cells[position + 1] if position + 1 < len(cells) else None
                 # Text may spill into empty cells to its right, but not past the sheet's
                 # used range (the printed page ends there).
-                room = grid.width(c0, max(grid.last_column, c1))
+                room = grid.width(c0, min(max(grid.last_column, c1), c1 + 50))
                 blocked = (
                     c1 > c0
                     or r1 > r0

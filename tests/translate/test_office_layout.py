@@ -174,3 +174,23 @@ def test_policy_font_map_locks_the_setting_and_is_used_by_translation(tmp_path):
     off = tmp_path / "off.en.xlsx"
     result.save(off, font_map="off")
     assert _cell_format(off, "A4")[0] == "ＭＳ 明朝"
+
+
+def test_damaged_column_widths_and_formats_do_not_stop_the_layout_pass(tmp_path):
+    source = next(OFFICE.glob("xlsx04*"))
+    path = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<col min="1" max="1"', b'<col min="x" max="1"')
+                data = data.replace(b'<c r="A4" s="45"', b'<c r="A4" s="-7"')
+            out.writestr(info, data)
+    doc = documents.load(path)
+    out_path = tmp_path / "damaged.en.xlsx"
+    doc.save_as(
+        out_path,
+        {b.location: LONG for b in doc.blocks if b.segments},
+        direction=FontSwitch("ja", "en"),
+    )
+    assert documents.load(out_path).block("sheet1!A4").text.startswith("The applicant")

@@ -15,6 +15,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from multiprocessing.connection import wait as wait_any
 from pathlib import Path
 
 from .. import i18n, timeouts
@@ -46,7 +47,13 @@ from .engine import (
     params_for,
 )
 
-POLL_SECONDS = 0.02
+POLL_SECONDS = 0.02  # _settle: waiting for a cancelled request to end
+# While waiting for the child, the parent wakes on a message, on the child's exit
+# (its sentinel), and this often only to look at the cancel token: it used to wake
+# every 20 ms, 50 times a second beside a slow generation, and on a busy machine
+# each wake-up can take a core from a llama.cpp thread (issue 20).
+CANCEL_POLL_SECONDS = 0.1
+IDLE_POLL_SECONDS = 1.0  # no cancel token: only the deadline to watch
 # Beyond the file itself: KV cache, compute buffers, the runtime. A rough floor.
 MEMORY_MARGIN = 300 * 1024 * 1024
 
@@ -202,7 +209,7 @@ class ProcessEngine:
             if cancel is not None and cancel.cancelled:
                 return None
             try:
-                if self._conn.poll(POLL_SECONDS):
+                if self._conn.poll(0):
                     return self._conn.recv()
             except (EOFError, OSError):
                 raise self._crashed() from None
@@ -214,9 +221,14 @@ class ProcessEngine:
                 except (EOFError, OSError):
                     pass
                 raise self._crashed()
-            if deadline and time.monotonic() > deadline:
+            now = time.monotonic()
+            if deadline and now > deadline:
                 self._kill()
                 raise timeout_error or EngineCrashedError(how=describe_exit(None))
+            pause = CANCEL_POLL_SECONDS if cancel is not None else IDLE_POLL_SECONDS
+            if deadline:
+                pause = min(pause, max(deadline - now, 0.0) + 0.001)
+            wait_any([self._conn, self._proc.sentinel], pause)
 
     def _settle(self) -> None:
         """Wait for a cancelled request to finish in the child; kill it if it will not."""

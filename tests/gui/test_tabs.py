@@ -597,3 +597,22 @@ def test_a_partial_demo_translation_file_says_both(corpus_docx):
     first = next(iter(result.replacements().values()))
     assert PARTIAL_BANNER in first and DEMO_NOTE in first
     assert partial_result(document, {}, ("ja", "en")).note == PARTIAL_BANNER
+
+
+def test_a_law_citation_finding_is_flagged_on_its_summary_line():
+    """The summary's law check (tasks/laws/summary_check.py) flags its line like the
+    other checks: ⚠ and what is wrong, after the line; the cited words tinted."""
+    from types import SimpleNamespace
+
+    from desk_assistant.gui.tabs.summarize_tab import annotated_summary
+    from desk_assistant.tasks.laws.summary_check import LawCitationFinding
+
+    line = "・行政手続法第五十条により、行政庁は審査基準を定める。"
+    finding = LawCitationFinding(
+        "law", "行政手続法第五十条", 0, "第50条は存在しません。", "there is no Article 50."
+    )
+    result = SimpleNamespace(text=line, units=[line], citations=[], findings=[finding])
+    text, marks = annotated_summary(result)
+    assert text == f"{line}　⚠ 第50条は存在しません。"
+    start = text.index("行政手続法第五十条")
+    assert (start, start + len("行政手続法第五十条"), "error") in marks

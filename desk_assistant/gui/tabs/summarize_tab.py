@@ -58,6 +58,8 @@ def inline_flag(finding) -> str | None:
     if kind in ("number", "date", "term"):
         ja, en = FLAG_NOT_IN_SOURCE
         return "⚠ " + tr(ja.format(finding.surface), en.format(finding.surface))
+    if kind == "law":  # a law citation checked against the law data (tasks/laws)
+        return "⚠ " + tr(finding.message_ja, finding.message_en)
     return None
 
 

@@ -349,3 +349,24 @@ def test_a_date_stamped_on_as_an_annotation_is_kept(tmp_path):
         "（平成３０年６月２８日現在）",
         "中央図書館は本町一丁目にあります。",
     ]
+
+
+def test_a_glyph_with_no_character_mapping_is_reported(tmp_path, english):
+    """A code the font's ToUnicode map leaves out: pdfminer says "(cid:4)"; that text
+    never reaches a task, the warning says one glyph was left out."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
+    import fuzz_cases as fc
+
+    data = fc.type0_pdf(
+        fc.cmap(b"3 beginbfchar <0001> <6587> <0002> <66F8> <0003> <3067> endbfchar"),
+        b"BT /F1 12 Tf 72 720 Td <0001000200030004> Tj ET",
+    )
+    path = tmp_path / "cid.pdf"
+    path.write_bytes(data)
+    doc = documents.load(path)
+    assert doc.plain_text() == "文書で"
+    assert doc.to_dict()["dropped_glyphs"] == {"unmapped": 1}
+    assert any(w.startswith("1 symbols or custom characters") for w in doc.warnings)

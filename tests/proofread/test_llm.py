@@ -132,3 +132,29 @@ def test_an_engine_crash_stops_suggestions_with_a_warning():
     assert result.llm_calls == 1 and result.warnings
     assert "ルールによる指摘はそのまま" in result.warnings[0]
     assert any(f.rule == "conjunction-kana" for f in result.findings)
+
+
+def test_a_batching_engine_gets_the_pieces_together_and_the_findings_are_the_same(corpus_copy):
+    doc = documents.load(corpus_copy("docx07_gif_499_faq_short.docx"))
+    quotes = [b.text[3:11] for b in doc.blocks if len(b.text) > 40][:6]
+
+    def reply(prompt):
+        hit = next((q for q in quotes if q in prompt.rsplit("文章", 1)[-1]), None)
+        return f"「{hit}」→「書き換え」（分かりやすく）" if hit else "なし"
+
+    one = engine(reply)
+    sequential = proofread_document(doc, engine=one, prompt_format="few_shot")
+    batching = engine(reply)
+    batching.parallel = 3
+    progress = []
+    together = proofread_document(
+        doc, engine=batching, prompt_format="few_shot", on_progress=lambda d, t: progress.append(d)
+    )
+    llm = [(f.location, f.start, f.end, f.suggestion) for f in sequential.findings if f.source == LLM]
+    assert len(llm) >= 3
+    assert [
+        (f.location, f.start, f.end, f.suggestion) for f in together.findings if f.source == LLM
+    ] == llm
+    assert together.llm_calls == sequential.llm_calls == len(batching.prompts)
+    assert batching.batches and max(batching.batches) > 1
+    assert progress == sorted(progress)

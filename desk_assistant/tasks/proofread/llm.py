@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 
 from ... import i18n
 from ...errors import Cancelled, ContextOverflowError, EngineError
-from ...llm.engine import CancelToken, Engine, GenerationParams, generate
+from ...llm.engine import (
+    CancelToken,
+    Engine,
+    GenerationParams,
+    generate,
+    generate_batch,
+    parallel_of,
+)
 from ...llm.prompts import TaskRequest, build_prompt
 from .anchor import anchor_quote
 from .checked_text import CheckedText
@@ -132,38 +139,77 @@ class LlmSuggester:
         findings: list[Finding] = []
         if self.on_chunk:
             self.on_chunk(0, len(pieces))
-        for done, (start, end) in enumerate(pieces):
-            text = doc.text[start:end]
+        # An engine that decodes several prompts at once gets the pieces in windows
+        # (issue 20); the replies are handled in document order either way.
+        parallel = parallel_of(self.engine)
+        window = parallel * 4 if parallel > 1 else 1
+        done = 0
+        for first in range(0, len(pieces), window):
+            group = pieces[first : first + window]
             try:
-                reply = self._ask(text)
+                replies = self._replies([doc.text[start:end] for start, end in group])
             except Cancelled:
                 self.cancelled = True
                 break
-            except ContextOverflowError:
-                continue  # this piece only; the next one may fit
             except EngineError as err:
-                self.warnings.append(
-                    i18n.tr(
-                        f"LLM による提案を中止しました（ルールによる指摘はそのままです）: {err.message('ja')}",
-                        f"LLM suggestions stopped (the rule findings stand): {err.message('en')}",
-                    )
-                )
+                self._stopped(err)
                 break
-            for s in parse_reply(reply):
-                self.suggested += 1
-                span = anchor_quote(s.quote, text)
-                if span is None or text[span[0] : span[1]] == s.rewrite:
-                    self.dropped += 1
-                    continue
-                a, b = span
-                findings.append(to_finding(s, start + a, start + b, text[a:b]))
-            if self.on_chunk:
-                self.on_chunk(done + 1, len(pieces))
+            failed = False
+            for (start, end), reply in zip(group, replies, strict=True):
+                done += 1
+                if isinstance(reply, ContextOverflowError):
+                    continue  # this piece only; the next one may fit
+                if isinstance(reply, EngineError):
+                    self._stopped(reply)
+                    failed = True
+                    break
+                text = doc.text[start:end]
+                for s in parse_reply(reply):
+                    self.suggested += 1
+                    span = anchor_quote(s.quote, text)
+                    if span is None or text[span[0] : span[1]] == s.rewrite:
+                        self.dropped += 1
+                        continue
+                    a, b = span
+                    findings.append(to_finding(s, start + a, start + b, text[a:b]))
+                if self.on_chunk:
+                    self.on_chunk(done, len(pieces))
+            if failed:
+                break
         return findings
+
+    def _stopped(self, err: EngineError) -> None:
+        self.warnings.append(
+            i18n.tr(
+                f"LLM による提案を中止しました（ルールによる指摘はそのままです）: {err.message('ja')}",
+                f"LLM suggestions stopped (the rule findings stand): {err.message('en')}",
+            )
+        )
+
+    def _replies(self, texts: list[str]) -> list:
+        """The model's reply to each text, or the error of that text alone."""
+        if len(texts) == 1:
+            try:
+                return [self._ask(texts[0])]
+            except ContextOverflowError as err:
+                return [err]
+        if self.cancel is not None and self.cancel.cancelled:
+            raise Cancelled()
+        built = [self._prompt(text) for text in texts]
+        self.calls += len(texts)
+        results = generate_batch(
+            self.engine, [p for p, _ in built], [q for _, q in built], self.cancel
+        )
+        return [r.error if r.error is not None else r.text for r in results]
 
     def _ask(self, text: str) -> str:
         if self.cancel is not None and self.cancel.cancelled:
             raise Cancelled()
+        prompt, params = self._prompt(text)
+        self.calls += 1
+        return generate(self.engine, prompt, params, self.cancel)
+
+    def _prompt(self, text: str):
         request = TaskRequest(
             instruction=INSTRUCTION,
             text=text,
@@ -171,10 +217,8 @@ class LlmSuggester:
             input_label="文章",
             output_label="提案",
         )
-        prompt, params = build_prompt(
+        return build_prompt(
             self.prompt_format,
             request,
             GenerationParams(max_tokens=self.max_tokens, repeat_penalty=1.1),
         )
-        self.calls += 1
-        return generate(self.engine, prompt, params, self.cancel)

@@ -87,11 +87,13 @@ def check(source: Path, work: Path) -> dict:
         row["error"] = done.stderr.strip()[-300:]
         return row
     data = json.loads(done.stdout)
+    data = data["results"][0] if "results" in data else data  # the CLI lists its files
     segments = {s["location"]: s for s in data.get("segments", [])}
     source_doc, translated = documents.load(path), documents.load(out)
     new = {b.location: b.text for b in translated.blocks}
     japanese = [b for b in source_doc.blocks if b.segments and has_text_in(b.text, "ja")]
     changed = flagged = silent = 0
+    unflagged: list[str] = []
     for block in japanese:
         if new.get(block.location) != block.text:
             changed += 1
@@ -99,12 +101,15 @@ def check(source: Path, work: Path) -> dict:
             flagged += 1
         else:
             silent += 1
+            unflagged.append(block.text[:20])
     before, after = counts(path), counts(out)
     row.update(
         blocks=len(japanese),
         changed=changed,
         flagged=flagged,
         unflagged_unchanged=silent,
+        unflagged_examples=unflagged[:5],
+        segments_with_findings=sum(1 for s in segments.values() if s.get("findings")),
         counts_same=before == after,
         counts=after,
         libreoffice_pdf=libreoffice_pdf(out, work),

@@ -60,6 +60,13 @@ class Tab(QWidget):
         )
         self.position_box = QLineEdit()
         self.position_box.setPlaceholderText(tr("肩書（例: 文部科学大臣）", "position"))
+        # Wide enough for its example when the window has room (it showed "肩書（例: 文部科学…").
+        hint = self.position_box.fontMetrics().horizontalAdvance(
+            self.position_box.placeholderText()
+        )
+        self.position_box.setMinimumWidth(
+            min(hint + 16, 14 * self.position_box.fontMetrics().averageCharWidth() * 2)
+        )
         self.speaker_box = QLineEdit()
         self.speaker_box.setPlaceholderText(tr("発言者", "speaker"))
         self.house_box = QComboBox()

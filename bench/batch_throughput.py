@@ -93,6 +93,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="8 segments, sizes 1 and 4")
     parser.add_argument("--no-repack-arm", action="store_true", help="skip '1 (repack)'")
+    parser.add_argument("--show", action="store_true", help="print answers that differ")
     parser.add_argument("--model", type=Path)
     args = parser.parse_args()
     if args.quick:
@@ -134,6 +135,11 @@ def main() -> None:
             f"{same:>4}/{len(prompts):<5} {r['rss'] / 2**20:7.0f} MB"
         )
     print("speed-up: aggregate tokens/s over '1 (repack)'; 'same as 1': identical answers")
+    if args.show:
+        for arm in arms:
+            for i, (a, b) in enumerate(zip(best(arm)["texts"], reference["texts"], strict=True)):
+                if a != b:
+                    print(f"{arm} prompt {i}:\n  got {a!r}\n  ref {b!r}")
 
 
 if __name__ == "__main__":

@@ -103,9 +103,10 @@ SCHEMA: tuple[Setting, ...] = (
         maximum=32,
         restart=True,  # the engine's batch context is sized with it
         description=(
-            "翻訳の各文など、独立した生成をまとめて計算します。多いほど速く、メモリを使います。",
-            "Independent generations (translation segments…) are decoded together: "
-            "faster in total, more memory.",
+            "翻訳の各文など、独立した生成をまとめて計算します（自動: GPU では 8、CPU では 1）。"
+            "多いほどメモリを使います。",
+            "Independent generations (translation segments…) are decoded together "
+            "(auto: 8 on a GPU, 1 on a CPU); more uses more memory.",
         ),
     ),
     Setting(

@@ -11,9 +11,10 @@ tokens per second rise while each sequence's own speed falls a little.
   next prompt starts there in the next step.
 - Every sequence samples with the same sampler chain llama-cpp-python's `Llama`
   builds for a single completion, and stops the same way (end of generation,
-  max_tokens, the first stop string), so at temperature 0 the text is the one a
-  sequential call gives (measured: tests/test_engine_batch.py and
-  bench/batch_throughput.py).
+  max_tokens, the first stop string). At temperature 0 the first wave of answers
+  equals a sequential call's (tests/llm/test_engine_batch_model.py); later ones not
+  always: llama.cpp's rounding depends on how many sequences share a step
+  (bench/batch_throughput.py prints the share of identical answers).
 - Memory: one KV stream per sequence (non-unified cache), each `n_ctx_seq` cells,
   so a prompt that fits a sequential call fits here; total (n_seq + 1) x n_ctx_seq.
 

@@ -26,10 +26,11 @@ class LoadOptions:
     # Sequences decoded together by `stream_batch` (0: auto from cores/GPU and memory;
     # 1: one at a time, as `stream`).
     n_seq: int = 0
-    # Batched outputs equal to sequential ones at temperature 0: on the CPU, llama.cpp's
-    # repacked weight kernels round a step of several tokens differently from a step
-    # of one (measured: logits differ by ~1 and ~1 answer in 4 changes), so with
-    # batching on, the model loads without repacking (plain kernels, same per token).
+    # With batching on, load without llama.cpp's CPU weight repacking: its multi-token
+    # kernels round differently from the one-token ones (measured: logits off by ~1,
+    # 1 answer in 4 changed); the plain kernels make a batch's first wave of answers
+    # equal to sequential ones (measured 4/4 and 5/5), though not every later one
+    # (13/16 at 4 sequences; bench/batch_throughput.py).
     exact_batches: bool = True
 
     def to_dict(self) -> dict:
@@ -140,8 +141,8 @@ class Engine(Protocol):
         cancel: CancelToken | None = None,
     ) -> BatchStream:
         """Independent prompts decoded together (several in flight); events of
-        different prompts interleave. At temperature 0 each text is what `stream`
-        gives for that prompt alone."""
+        different prompts interleave. At temperature 0 a text can differ from what
+        `stream` gives for that prompt alone (kernel rounding; see LoadOptions)."""
         ...
 
     def count_tokens(self, text: str) -> int: ...

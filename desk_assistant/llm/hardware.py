@@ -163,17 +163,19 @@ def choose_seqs(
     available: int | None = None,
     cores: int | None = None,
 ) -> int:
-    """Sequences decoded together. Auto: 8 on a GPU or 8+ cores, else 4 (measured on 2
-    cores: bench/batch_throughput.py), fewer when their KV cache would take more than
-    an eighth of the free memory ((n + 1) x n_ctx_seq cells: sequence 0 holds the prefix)."""
-    if requested > 0:
-        n = requested
-    else:
-        cores = cores if cores is not None else physical_cores()
-        n = 8 if gpu or cores >= 8 else 4
+    """Sequences decoded together. Auto: 1 on a CPU (measured on 2 cores with the demo
+    model, bench/batch_throughput.py: batches of 2-8 gave 0.78-0.87x the tokens/s of
+    one at a time), 8 with GPU offload (not measured: no device was lent); fewer when
+    their KV cache would take more than an eighth of the free memory ((n + 1) x
+    n_ctx_seq cells: sequence 0 holds the prefix)."""
+    n = requested if requested > 0 else auto_seqs(gpu, cores)
     if available is None:
         available = memory()[1]
     if available and cell_bytes and n_ctx_seq:
         room = available // 8 // (cell_bytes * n_ctx_seq) - 1
         n = min(n, max(room, 1))
     return max(n, 1)
+
+
+def auto_seqs(gpu: bool, cores: int | None = None) -> int:  # noqa: ARG001 - cores: see choose_seqs
+    return 8 if gpu else 1

@@ -49,8 +49,11 @@ class _Worker:
         n_threads = hardware.choose_threads(int(options.get("n_threads", 0)))
         n_gpu_layers = hardware.choose_gpu_layers(int(options.get("n_gpu_layers", -1)), offload)
         started = time.perf_counter()
-        # Batching may be on (auto or more than one): see LoadOptions.exact_batches.
-        plain = bool(options.get("exact_batches", True)) and int(options.get("n_seq", 0)) != 1
+        # Batching on (asked for, or auto with a GPU): see LoadOptions.exact_batches.
+        requested = int(options.get("n_seq", 0))
+        gpu = offload and n_gpu_layers != 0
+        batching = requested > 1 or (requested == 0 and hardware.auto_seqs(gpu) > 1)
+        plain = bool(options.get("exact_batches", True)) and batching
         try:
             with _weight_repacking(not plain):
                 self.llm = llama_cpp.Llama(

@@ -274,7 +274,7 @@ def load_pdf(path: Path) -> PdfDocument:
             )
         raise _no_text_error(path, page_kinds, unreadable, undecodable)
     structured = _layout_pages(texts, operations, page_kinds, set(garbled) | set(unreadable))
-    layouts = _read_layouts(path, structured)
+    layouts = _read_layouts(path, structured, texts)
     dropped: Counter[str] = Counter()
     dropped_pages: set[int] = set()
     tables: dict[str, Table] = {}
@@ -366,10 +366,11 @@ def _layout_pages(
     return numbers
 
 
-def _read_layouts(path: Path, numbers: list[int]) -> dict:
+def _read_layouts(path: Path, numbers: list[int], texts: list[str]) -> dict:
     """Page layouts (pdf_layout.PageLayout) by page number, for the pages pypdf
-    read as text within its budgets. A page (or a file) pdfplumber fails on is
-    left out: pypdf's text stands for it."""
+    read as text within its budgets. A page (or a file) pdfplumber fails on, or
+    reads with much less text than pypdf found (a damaged xref pdfminer does not
+    repair), is left out: pypdf's text stands for it."""
     if not numbers:
         return {}
     from .pdf_layout import page_layout
@@ -384,8 +385,10 @@ def _read_layouts(path: Path, numbers: list[int]) -> dict:
             for number in numbers:
                 try:
                     page = pdf.pages[number - 1]
-                    layouts[number] = page_layout(page)
-                    page.close()  # free the page's parsed objects
+                    layout = page_layout(page)
+                    page.close()
+                    if _reads_most_of(layout, texts[number - 1]):
+                        layouts[number] = layout  # free the page's parsed objects
                 except Exception:  # noqa: BLE001 - pypdf's text is the fallback
                     continue
     except Exception:  # noqa: BLE001 - pdfplumber cannot open what pypdf could
@@ -393,6 +396,14 @@ def _read_layouts(path: Path, numbers: list[int]) -> dict:
     finally:
         quiet.level = level
     return layouts
+
+
+def _reads_most_of(layout, pypdf_text: str) -> bool:
+    """Whether the layout pass kept at least half of the characters pypdf read
+    (private-use glyphs it drops on purpose count as kept)."""
+    found = len("".join(pypdf_text.split()))
+    kept = layout.visible_chars() + sum(layout.dropped.values())
+    return kept * 2 >= found
 
 
 def _blocks(page_lines: list[list[str]], tables: dict[str, Table], page_kinds: list[str]):

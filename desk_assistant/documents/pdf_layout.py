@@ -81,6 +81,18 @@ class PageLayout:
     items: list[TextRun | Table] = field(default_factory=list)
     dropped: Counter = field(default_factory=Counter)  # "private_use" / "unmapped" -> count
 
+    def visible_chars(self) -> int:
+        """Characters other than white space in the page's items."""
+        texts = [line for item in self.items if isinstance(item, TextRun) for line in item.lines]
+        texts += [
+            cell
+            for item in self.items
+            if isinstance(item, Table)
+            for row in item.rows
+            for cell in row
+        ]
+        return sum(len("".join(text.split())) for text in texts)
+
 
 def page_layout(page) -> PageLayout:
     """The items of one pdfplumber page in reading order."""

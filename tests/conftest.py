@@ -39,6 +39,9 @@ MARKED = {
         "slow",
     ),
     "tests/proofread/test_corpus.py::test_whole_docx_corpus_runs_with_few_errors": ("slow",),
+    # Since the PDF layout pass (pdfplumber) reading the corpus PDFs costs ~3x pypdf:
+    "tests/documents/test_pdf.py::test_text_pdfs_are_not_flagged_as_ocr": ("slow",),
+    "tests/laws/test_citation_gold.py": ("slow",),
 }
 
 

@@ -24,6 +24,32 @@ def corpus_files(pattern: str) -> list[str]:
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not available")
 
 
+_LOADED: dict = {}
+_COPIES: list = []
+
+
+def loaded_corpus_document(name: str):
+    """documents.load of a copy of one corpus file, once per test run (PDFs with the
+    layout pass take seconds each): the Document, or the DeskError it raised.
+    Callers must not change it."""
+    import shutil
+    import tempfile
+
+    from desk_assistant import documents
+    from desk_assistant.errors import DeskError
+
+    if name not in _LOADED:
+        if not _COPIES:
+            _COPIES.append(tempfile.TemporaryDirectory(prefix="corpus-"))
+        path = Path(_COPIES[0].name) / name
+        shutil.copyfile(CORPUS / name, path)
+        try:
+            _LOADED[name] = documents.load(path)
+        except DeskError as err:
+            _LOADED[name] = err
+    return _LOADED[name]
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

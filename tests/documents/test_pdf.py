@@ -6,9 +6,8 @@ import re
 
 import docx
 import pytest
-from doc_helpers import CORPUS, corpus_files, needs_corpus, sha256
+from doc_helpers import CORPUS, corpus_files, loaded_corpus_document, needs_corpus, sha256
 
-from desk_assistant import documents
 from desk_assistant.documents.pdf import join_lines
 from desk_assistant.documents.textnorm import normalize_cjk
 from desk_assistant.errors import DeskError
@@ -19,24 +18,9 @@ KANGXI = re.compile("[\u2f00-\u2fdf]")
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory):
-    """Each PDF loaded once (from a copy): name -> Document or the error it raised."""
-    import shutil
-
-    folder = tmp_path_factory.mktemp("pdfs")
-    cache: dict = {}
-
-    def get(name: str):
-        if name not in cache:
-            path = folder / name
-            shutil.copyfile(CORPUS / name, path)
-            try:
-                cache[name] = documents.load(path)
-            except DeskError as err:
-                cache[name] = err
-        return cache[name]
-
-    return get
+def loaded():
+    """Each PDF loaded once per run (from a copy): name -> Document or the error it raised."""
+    return loaded_corpus_document
 
 
 @pytest.mark.parametrize("name", PDFS)

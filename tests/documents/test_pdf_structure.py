@@ -4,12 +4,11 @@ flow and private-use glyphs, on real corpus files and hand-made PDFs."""
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 
 import docx
 import pytest
-from doc_helpers import CORPUS, needs_corpus
+from doc_helpers import CORPUS, loaded_corpus_document, needs_corpus
 from pdf_ja_builder import JaPdf
 
 from desk_assistant import documents
@@ -20,17 +19,14 @@ CELL = re.compile(r"pdf/page(\d+)/table(\d+)/r(\d+)c(\d+)")
 
 
 @pytest.fixture(scope="module")
-def corpus_pdf(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("pdfs")
-    cache: dict = {}
-
+def corpus_pdf():
     def get(name: str):
         if not (CORPUS / name).exists():
             pytest.skip(f"corpus file {name} not available")
-        if name not in cache:
-            shutil.copyfile(CORPUS / name, folder / name)
-            cache[name] = documents.load(folder / name)
-        return cache[name]
+        result = loaded_corpus_document(name)
+        if isinstance(result, Exception):
+            raise result
+        return result
 
     return get
 

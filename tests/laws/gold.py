@@ -4,6 +4,7 @@ each with the resolution a reviewer confirmed by reading the law."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -108,8 +109,14 @@ def _relocate(blocks: dict, row: GoldRow) -> dict:
     return {}
 
 
+@functools.cache
+def _load(path: Path):
+    """Each corpus document read once per run (the three gold sets share many)."""
+    return documents.load(path)
+
+
 def _resolve_document(resolver, path: Path) -> dict[str, dict[int, object]]:
-    document = documents.load(path)
+    document = _load(path)
     return _resolve_blocks(resolver, ((b.location, b.text) for b in document.blocks))
 
 

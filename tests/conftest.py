@@ -91,6 +91,10 @@ def app_home(tmp_path_factory, monkeypatch) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("DESK_ASSISTANT_HOME", str(home))
     monkeypatch.setenv("DESK_ASSISTANT_LANG", "ja")
+    # A test that runs cli.main in this process installs the offline guard here for
+    # good, and the guard exports its attempt log's path: without this, every later
+    # subprocess (selftest) would inherit that log and report other tests' attempts.
+    monkeypatch.delenv("DESK_ASSISTANT_GUARD_LOG", raising=False)
     from desk_assistant import i18n
 
     i18n.set_language("ja")

@@ -37,7 +37,6 @@ from ..fileio import atomic_writer
 from . import wordml
 from .docx import (
     REL_NS,
-    REL_TYPE,
     DocxDocument,
     Package,
     entries_of,
@@ -46,6 +45,7 @@ from .docx import (
     write_entries,
 )
 from .external_links import LinkScrubber
+from .officeparts import add_relationship
 from .sniff import check_output
 from .validate import check_docx
 from .wordml import RPR, RUN, T, w
@@ -396,15 +396,7 @@ class _Comments:
         else:  # no relationships part at all: unusual, but a valid package may lack one
             rels = etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
             self.extra[rels_name] = rels
-        taken = {r.get("Id") for r in rels}
-        k = len(taken) + 1
-        while f"rId{k}" in taken:
-            k += 1
-        etree.SubElement(
-            rels,
-            f"{{{REL_NS}}}Relationship",
-            {"Id": f"rId{k}", "Type": REL_TYPE + "comments", "Target": posixpath.basename(name)},
-        )
+        add_relationship(rels, "comments", posixpath.basename(name))
 
     def _declare(self, name: str) -> None:
         types = self.pkg.xml("[Content_Types].xml")

@@ -20,6 +20,21 @@ CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _STAMP = (1980, 1, 1, 0, 0, 0)
 
 
+def add_relationship(rels: etree._Element, kind: str, target: str) -> str:
+    """Append a relationship of type `kind` (e.g. "comments") to a .rels tree under
+    the first free rIdN; returns that id."""
+    taken = {r.get("Id") for r in rels}
+    k = len(taken) + 1
+    while f"rId{k}" in taken:
+        k += 1
+    etree.SubElement(
+        rels,
+        f"{{{REL_NS}}}Relationship",
+        {"Id": f"rId{k}", "Type": REL_TYPE + kind, "Target": target},
+    )
+    return f"rId{k}"
+
+
 class NewParts:
     def __init__(self, pkg: Package):
         self.pkg = pkg
@@ -61,20 +76,7 @@ class NewParts:
         else:
             rels = etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
             self.trees[rels_name] = rels
-        taken = {r.get("Id") for r in rels}
-        k = len(taken) + 1
-        while f"rId{k}" in taken:
-            k += 1
-        etree.SubElement(
-            rels,
-            f"{{{REL_NS}}}Relationship",
-            {
-                "Id": f"rId{k}",
-                "Type": REL_TYPE + kind,
-                "Target": posixpath.relpath(target, folder or "."),
-            },
-        )
-        return f"rId{k}"
+        return add_relationship(rels, kind, posixpath.relpath(target, folder or "."))
 
     def _types(self) -> etree._Element:
         return self.xml("[Content_Types].xml")

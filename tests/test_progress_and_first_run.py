@@ -255,3 +255,20 @@ def test_doctor_finds_fonts_in_a_folder(tmp_path):
     (tmp_path / "NotoSansCJK-Regular.ttc").write_bytes(b"")
     (tmp_path / "DejaVuSans.ttf").write_bytes(b"")
     assert find_japanese_fonts([tmp_path]) == ["NotoSansCJK-Regular.ttc"]
+
+
+def test_no_eta_is_claimed_before_the_first_step():
+    """Before anything is done there is no rate: the line says the ETA is pending
+    (it said 「残り約 0 秒」 at 0/1), json gives eta_s null, the end gives 0."""
+    out = io.StringIO()
+    progress = common.Progress(1, "要約", stream=out, mode="lines")
+    progress.set(0)
+    progress.advance()
+    first, last = out.getvalue().splitlines()
+    assert first == "要約: 0/1 (0%) 残り時間を推定中" and last == "要約: 1/1 (100%) 残り約 0 秒"
+    out = io.StringIO()
+    progress = common.Progress(2, "x", stream=out, mode="json")
+    progress.set(0)
+    progress.advance()
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert records[0]["eta_s"] is None and isinstance(records[1]["eta_s"], float)

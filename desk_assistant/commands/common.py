@@ -194,9 +194,20 @@ class Progress:
         self.done = min(max(done, 0), self.total)
         self._draw()
 
-    def _eta(self) -> float:
+    def _eta(self) -> float | None:
+        """Seconds left, or None before the first step gives a rate to go on."""
+        if self.done >= self.total:
+            return 0.0
+        if not self.done:
+            return None
         elapsed = time.monotonic() - self.started
-        return elapsed / self.done * (self.total - self.done) if self.done else 0.0
+        return elapsed / self.done * (self.total - self.done)
+
+    def _eta_text(self) -> str:
+        eta = self._eta()
+        if eta is None:
+            return i18n.tr("残り時間を推定中", "ETA pending")
+        return i18n.tr(f"残り約 {eta:.0f} 秒", f"ETA {eta:.0f}s")
 
     def _draw(self) -> None:
         if self.mode == "bar":
@@ -212,25 +223,20 @@ class Progress:
                 "label": self.label.strip(),
                 "done": self.done,
                 "total": self.total,
-                "eta_s": round(self._eta(), 1),
+                "eta_s": None if (eta := self._eta()) is None else round(eta, 1),
             }
             self._write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def _plain(self) -> str:
         percent = 100 * self.done // self.total
-        return f"{self.label.strip()}: {self.done}/{self.total} ({percent}%) " + i18n.tr(
-            f"残り約 {self._eta():.0f} 秒", f"ETA {self._eta():.0f}s"
-        )
+        return f"{self.label.strip()}: {self.done}/{self.total} ({percent}%) " + self._eta_text()
 
     def _draw_bar(self) -> None:
         width = 24
         filled = int(width * self.done / self.total)
         bar = "#" * filled + "-" * (width - filled)
         self._drawn = True
-        self._write(
-            f"\r{self.label} [{bar}] {self.done}/{self.total} "
-            + i18n.tr(f"残り約 {self._eta():.0f} 秒", f"ETA {self._eta():.0f}s")
-        )
+        self._write(f"\r{self.label} [{bar}] {self.done}/{self.total} " + self._eta_text())
 
     def _write(self, text: str) -> None:
         self.stream.write(text)

@@ -3,11 +3,12 @@
 formula / value / chart counts, LibreOffice converts it to PDF, and every Japanese
 text part of the source is changed in the output or has a finding (flagged).
 
-    python bench/office_translate_check.py [FILE ...] [--limit-blocks N]
+    python bench/office_translate_check.py [FILE ...] [--limit-blocks N] [--keep DIR]
 
 With no FILE: every .xlsx/.pptx in ../shared/corpus/office. The demo model is slow
 (about 5-10 s a block on 2 contended cores): pass the small files, or --limit-blocks
-to skip files with more blocks. Prints one row per file; exit 1 when a check fails.
+to skip files with more blocks. --keep DIR keeps each translated file, the CLI's JSON
+and the PDF for reading afterwards. Prints one row per file; exit 1 when a check fails.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ def check(source: Path, work: Path) -> dict:
     if not out.exists():
         row["error"] = done.stderr.strip()[-300:]
         return row
+    (work / "cli.json").write_text(done.stdout, encoding="utf-8")
     data = json.loads(done.stdout)
     data = data["results"][0] if "results" in data else data  # the CLI lists its files
     segments = {s["location"]: s for s in data.get("segments", [])}
@@ -117,10 +119,17 @@ def check(source: Path, work: Path) -> dict:
     return row
 
 
+def keep_outputs(work: Path, into: Path) -> None:
+    into.mkdir(parents=True, exist_ok=True)
+    for path in [*work.glob("*.en.*"), *work.glob("*.json"), *(work / "pdf").glob("*.pdf")]:
+        shutil.copy2(path, into / path.name)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--limit-blocks", type=int, default=0)
+    parser.add_argument("--keep", type=Path, help="copy outputs here (translation, JSON, PDF)")
     args = parser.parse_args()
     files = args.files or sorted(OFFICE.glob("*.xlsx")) + sorted(OFFICE.glob("*.pptx"))
     home = tempfile.mkdtemp(prefix="desk-office-check-")  # audit log, vault, model: not the user's
@@ -137,6 +146,8 @@ def main() -> int:
                 continue
         with tempfile.TemporaryDirectory() as folder:
             row = check(source, Path(folder))
+            if args.keep:
+                keep_outputs(Path(folder), args.keep / source.stem)
         ok = (
             "error" not in row
             and row["counts_same"]

@@ -233,9 +233,10 @@ class OfficeDocument(Document):
     def _switch_fonts(self, pkg: Package, unit: TextUnit, direction) -> None:
         """Formats whose runs carry fonts (PowerPoint) set them by script here."""
 
-    def _after_replace(self, pkg: Package, changed: list[TextUnit], direction) -> None:
+    def _after_replace(self, pkg: Package, changed: list[TextUnit], direction) -> list[str] | None:
         """Once every replacement is in: make room for longer text (wrap, auto-fit) and
-        fonts that live outside the runs (Excel's cell formats)."""
+        fonts that live outside the runs (Excel's cell formats). Returns notes for the
+        user on what was changed besides the text (vertical labels turned)."""
 
     def _add_comments(self, new, notes: list[tuple[str, str]], author: str) -> list:
         """Place (location, text) notes as the format's comments; returns those not placed."""
@@ -308,7 +309,7 @@ class OfficeDocument(Document):
                 self._switch_fonts(pkg, unit, direction)
                 pkg.dirty.add(unit.part)
                 changed.append(unit)
-        self._after_replace(pkg, changed, direction)
+        warnings.extend(self._after_replace(pkg, changed, direction) or [])
         links = LinkScrubber((i.filename, d) for i, d in self._entries)
         with (
             atomic_writer(

@@ -102,10 +102,11 @@ class PptxDocument(OfficeDocument):
             if run is not None and run.tag == a("r"):
                 fonts.switch_drawing_run(run, direction, pkg.theme_fonts)
 
-    def _after_replace(self, pkg: Package, changed: list[TextUnit], direction) -> None:
-        from .pptx_layout import shrink_to_fit
+    def _after_replace(self, pkg: Package, changed: list[TextUnit], direction) -> list[str]:
+        from .pptx_layout import shrink_to_fit, turn_vertical, vertical_notes
 
         bodies: dict[int, etree._Element] = {}
+        located: dict[int, str] = {}  # id of a body → its first replaced paragraph
         before: dict[int, str] = {}  # id of a replaced a:p → its source text
         paragraphs = []  # kept alive: lxml's proxies (and so their ids) live while referenced
         for unit in changed:
@@ -116,14 +117,20 @@ class PptxDocument(OfficeDocument):
             para = next((n for n in node.iterancestors(a("p"))), None)
             if body is not None:
                 bodies[id(body)] = body
+                located.setdefault(id(body), unit.location)
             if para is not None:
                 paragraphs.append(para)
                 before[id(para)] = unit.text()
-        self.layout = {"autofit": 0, "shrunk": 0}
+        self.layout = {"autofit": 0, "shrunk": 0, "turned": 0}
+        turned = []
         for body in bodies.values():
+            if turn_vertical(body):
+                self.layout["turned"] += 1
+                turned.append(located[id(body)])
             outcome = shrink_to_fit(body, before)
             if outcome:
                 self.layout[outcome] += 1
+        return vertical_notes(turned)
 
     def _add_comments(self, new, notes, author: str) -> list:
         from .pptx_comments import add_comments

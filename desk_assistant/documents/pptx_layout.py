@@ -8,7 +8,13 @@ is estimated not to fit the shape, the font scale PowerPoint would have chosen
 (fontScale, with less line spacing) so the deck opens already fitted — PowerPoint
 only recomputes the scale when the text is edited; LibreOffice fits it on its own.
 The estimate counts full-width characters as one em and others as 0.55 em.
-Table cells grow with their text and vertical text is left alone.
+Table cells grow with their text.
+
+Vertical text: East Asian vertical (eaVert, mongolianVert) and stacked WordArt
+(wordArtVert…) stand letters upright one under the other; English set that way
+cannot be read (and how viewers draw Latin letters in eaVert differs). A body
+whose new text is mostly horizontal script is turned to vert (the lines turned
+90°, reading top to bottom) and fitted along its height; vert and vert270 stay.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 EMU_PER_POINT = 12700
 _AUTOFITS = ("noAutofit", "normAutofit", "spAutoFit")
+_UPRIGHT = ("eaVert", "mongolianVert", "wordArtVert", "wordArtVertRtl")
+_TURNED = ("vert", "vert270")
 
 
 def a(tag: str) -> str:
@@ -80,6 +88,20 @@ def _wider_than(body, body_pr, ext) -> bool:
     return widest > width / EMU_PER_POINT * 1.05
 
 
+def turn_vertical(body) -> bool:
+    """Upright vertical text whose text now reads across (English): turned to vert.
+    Returns whether it was turned."""
+    from .xlsx_vertical import reads_across
+
+    body_pr = body.find(a("bodyPr"))
+    if body_pr is None or body_pr.get("vert") not in _UPRIGHT:
+        return False
+    if not reads_across("".join(t.text or "" for t in body.iter(a("t")))):
+        return False
+    body_pr.set("vert", "vert")
+    return True
+
+
 def shrink_to_fit(body, before: dict) -> str | None:
     """Set the autofit of one shape's text body; returns "shrunk", "autofit" or None.
     `before`: the source text of its replaced paragraphs (id of a:p → text): the text
@@ -88,8 +110,9 @@ def shrink_to_fit(body, before: dict) -> str | None:
     shape = body.getparent()
     if body_pr is None or shape is None or shape.tag != f"{{{P}}}sp":
         return None  # table cells and the like grow with their text
-    if body_pr.get("vert", "horz") not in ("horz", ""):
-        return None
+    vertical = body_pr.get("vert", "horz")
+    if vertical not in ("horz", "", *_TURNED):
+        return None  # upright letters (Japanese kept vertical): their own measure
     ext = shape.find(f"{{{P}}}spPr/{{{A}}}xfrm/{{{A}}}ext")
     if body_pr.get("wrap") == "none":
         # A one-line label sized to its Japanese text: English would run over its
@@ -110,6 +133,8 @@ def shrink_to_fit(body, before: dict) -> str | None:
     width = _int(ext, "cx", 0) - _int(body_pr, "lIns", 91440) - _int(body_pr, "rIns", 91440)
     height = _int(ext, "cy", 0) - _int(body_pr, "tIns", 45720) - _int(body_pr, "bIns", 45720)
     width, height = width / EMU_PER_POINT, height / EMU_PER_POINT
+    if vertical in _TURNED:  # lines run down the shape and stack across it
+        width, height = height, width
     room = max(height, text_height(_paragraphs(body, before), width, 1.0))
     scale = fitting_scale(_paragraphs(body), width, room)
     if scale >= 1.0:
@@ -117,3 +142,18 @@ def shrink_to_fit(body, before: dict) -> str | None:
     fit.set("fontScale", str(int(round(scale * 100000))))
     fit.set("lnSpcReduction", "10000" if scale > 0.7 else "20000")
     return "shrunk"
+
+
+def vertical_notes(turned: list[str]) -> list[str]:
+    """What the writer did with vertical text, for the user (JA/EN)."""
+    if not turned:
+        return []
+    from ..i18n import tr
+
+    where = "、".join(turned)
+    return [
+        tr(
+            f"縦書きの文字枠は訳文が読めるよう横書きを90度回した向き（上から下）にしました: {where}",
+            f"vertical text boxes now show the translation turned 90° (reading top to bottom): {where}",
+        )
+    ]

@@ -101,6 +101,62 @@ def sheets(pkg: Package) -> list[_Sheet]:
     return found
 
 
+def _string_index(cell: etree._Element) -> int | None:
+    value = cell.find(s("v")) if cell.get("t") == "s" else None
+    try:
+        return int((value.text or "").strip()) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _string_uses(pkg: Package) -> dict[int, int]:
+    """How many cells of the workbook show each shared string."""
+    uses: dict[int, int] = {}
+    for sheet in sheets(pkg):
+        for cell in pkg.xml(sheet.part).iter(s("c")):
+            index = _string_index(cell)
+            if index is not None:
+                uses[index] = uses.get(index, 0) + 1
+    return uses
+
+
+def _stacked_labels(sst_part, sheet: _Sheet, rows, strings, uses) -> dict:
+    """Labels written one letter per cell down a column (xlsx_vertical.py): the first
+    cell's ref → the unit of the whole label, the other cells' refs → None."""
+    from .xlsx_vertical import StackedUnit, find_stacks
+
+    candidates = []
+    hidden_rows = set()
+    for row in rows:
+        for cell in row.iter(s("c")):
+            index = _string_index(cell)
+            if index is None or uses.get(index) != 1 or not 0 <= index < len(strings):
+                continue  # a string other cells show too would change there as well
+            pieces = string_pieces(strings[index])
+            if len(pieces) != 1 or pieces[0].anchor or len(pieces[0].nodes) != 1:
+                continue
+            candidates.append((cell.get("r", ""), pieces[0].text, (index, pieces[0].nodes[0])))
+            if row.get("hidden") in ("1", "true"):
+                hidden_rows.add(cell.get("r", ""))
+    found: dict = {}
+    for stack in find_stacks(candidates):
+        cells = [(ref, node, strings[index]) for ref, (index, node) in stack]
+        drops = [_drop_phonetics(strings[index]) for _, (index, _) in stack]
+        head = stack[0][1][0]
+        unit = StackedUnit(
+            sst_part,
+            sheet.number,
+            cells,
+            ("sst", head, strings[head]),
+            sheet.hidden or any(ref in hidden_rows for ref, _ in stack),
+            lambda drops=drops: [drop() for drop in drops],
+        )
+        unit.strings = [(index, strings[index]) for _, (index, _) in stack]
+        found[stack[0][0]] = unit
+        found.update((ref, None) for ref, _ in stack[1:])
+    return found
+
+
 def _shared_strings(pkg: Package) -> tuple[str | None, list[etree._Element]]:
     for kind, name in pkg.rels(main_part(pkg, "xl/workbook.xml", EXCEL)).values():
         if kind == "sharedStrings" and name in pkg.data:
@@ -114,15 +170,24 @@ class XlsxDocument(OfficeDocument):
     def _units(self, pkg: Package) -> Iterator[TextUnit]:
         sst_part, strings = _shared_strings(pkg)
         seen: set[int] = set()
+        uses = _string_uses(pkg)
         for sheet in sheets(pkg):
             root = pkg.xml(sheet.part)
             data = root.find(s("sheetData"))
-            for row in [] if data is None else data.iter(s("row")):
+            rows = [] if data is None else list(data.iter(s("row")))
+            stacks = _stacked_labels(sst_part, sheet, rows, strings, uses)
+            for row in rows:
                 row_hidden = row.get("hidden") in ("1", "true")
                 for cell in row.iter(s("c")):
                     kind = cell.get("t")
                     where = f"sheet{sheet.number}!{cell.get('r', '')}"
                     hidden = sheet.hidden or row_hidden
+                    if cell.get("r", "") in stacks:
+                        stacked = stacks[cell.get("r", "")]
+                        if stacked is not None:  # the label's first cell; the others: skipped
+                            seen.update(index for index, _ in stacked.strings)
+                            yield stacked
+                        continue
                     if kind == "s":
                         value = cell.find(s("v"))
                         try:
@@ -208,10 +273,13 @@ class XlsxDocument(OfficeDocument):
 
             switch_run_fonts(unit.key[2], direction)
 
-    def _after_replace(self, pkg: Package, changed: list[TextUnit], direction) -> None:
+    def _after_replace(self, pkg: Package, changed: list[TextUnit], direction) -> list[str]:
         from .xlsx_layout import fit_translated_cells, string_text
+        from .xlsx_vertical import StackedUnit, merge_stack, vertical_notes
 
         strings, inline, translated = {}, {}, {}
+        stacked, turned = [], []
+        parts = {sheet.number: sheet.part for sheet in sheets(pkg)}
         for unit in changed:
             if unit.key is None:
                 continue  # a comment (Excel sizes its box) or a chart title
@@ -219,8 +287,15 @@ class XlsxDocument(OfficeDocument):
             new = string_text(node)
             (strings if kind == "sst" else inline)[where] = new
             translated.setdefault(unit.text(), new)  # pieces hold the source text
-        self.layout = fit_translated_cells(pkg, strings, inline, direction)
+            if isinstance(unit, StackedUnit):
+                part = parts.get(unit.sheet_number)
+                if part and merge_stack(pkg.xml(part), S, unit.column, unit.rows):
+                    pkg.dirty.add(part)
+                stacked.append(unit.location)
+        self.layout = fit_translated_cells(pkg, strings, inline, direction, turned)
         self.layout["chart_cache"] = _refresh_charts(pkg, strings, inline, translated)
+        self.layout["stacked"] = len(stacked)
+        return vertical_notes(stacked, turned)
 
     def _add_comments(self, new, notes, author: str) -> list:
         from .xlsx_comments import add_comments

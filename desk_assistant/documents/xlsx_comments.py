@@ -23,7 +23,10 @@ from .xlsx import R, S, column_number, s, sheets
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
 VML_CT = "application/vnd.openxmlformats-officedocument.vmlDrawing"
 _MAX_VML = 8 * 1024 * 1024
-_LOCATION = re.compile(r"^sheet(\d+)!\$?([A-Z]{1,3})\$?(\d{1,7})(/comment)?$")
+# "sheet1!A12:A18" is a label read across cells (xlsx_vertical.py): noted on its first.
+_LOCATION = re.compile(
+    r"^sheet(\d+)!\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?[A-Z]{1,3}\$?\d{1,7})?(/comment)?$"
+)
 _SHAPE = re.compile(r"^sheet(\d+)/shape/p(\d+)$")
 # CT_Worksheet children that come after legacyDrawing, in schema order.
 _AFTER_LEGACY = (

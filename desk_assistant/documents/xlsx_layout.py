@@ -11,8 +11,9 @@ longer fits its column (or merged range) and cannot spill into an empty
 neighbour (or would spill past the sheet's used range), or that already wrapped, gets "wrap text" in that format copy, and
 its row is made tall enough for the estimated number of lines (the estimate
 counts full-width characters as two columns, others as one; Excel and
-LibreOffice draw the wrapped text inside the cell at that height). Rotated or
-vertical text and "shrink to fit" cells are left as they are.
+LibreOffice draw the wrapped text inside the cell at that height). Stacked vertical
+text that is now English is turned to read bottom-to-top (xlsx_vertical.py); other
+rotated text and "shrink to fit" cells are left as they are.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from lxml import etree
 from . import fonts
 from .docx import Package
 from .xlsx import EXCEL, S, column_number, main_part, s, sheets
+from .xlsx_vertical import STACKED, TURNED, reads_across
 
 _REF = re.compile(r"^([A-Z]{1,3})(\d{1,7})$")
 MAX_ROW_HEIGHT = 409.0  # points: Excel's limit
@@ -66,7 +68,7 @@ class _Styles:
                 pkg.dirty.add(name)
         self.fonts = self._list("fonts", "font")
         self.xfs = self._list("cellXfs", "xf")
-        self.copies: dict[tuple[int, bool, str | None], int] = {}
+        self.copies: dict[tuple[int, bool, str | None, str | None], int] = {}
         first = self.fonts[0] if self.fonts else None
         self.default_size = self.size(first) if first is not None else 11.0
 
@@ -93,9 +95,10 @@ class _Styles:
             font_id = 0
         return self.fonts[font_id] if 0 <= font_id < len(self.fonts) else None
 
-    def variant(self, index: int, wrap: bool, face: str | None) -> int:
-        """The index of a copy of format `index` with wrapping on and/or the font `face`."""
-        key = (index, wrap, face)
+    def variant(self, index: int, wrap: bool, face: str | None, rotation: str | None = None) -> int:
+        """The index of a copy of format `index` with wrapping on, the font `face` and/or
+        the text `rotation`."""
+        key = (index, wrap, face, rotation)
         if key in self.copies:
             return self.copies[key]
         xf = copy.deepcopy(self.xf(index))
@@ -111,12 +114,15 @@ class _Styles:
             _count(self.fonts[0].getparent())
             xf.set("fontId", str(len(self.fonts) - 1))
             xf.set("applyFont", "1")
-        if wrap:
+        if wrap or rotation:
             align = xf.find(s("alignment"))
             if align is None:
                 align = etree.Element(s("alignment"))
                 xf.insert(0, align)
-            align.set("wrapText", "1")
+            if wrap:
+                align.set("wrapText", "1")
+            if rotation:
+                align.set("textRotation", rotation)
             xf.set("applyAlignment", "1")
         holder = self.xfs[0].getparent()
         holder.append(xf)
@@ -209,12 +215,15 @@ def _has_value(cell) -> bool:
     return cell is not None and (cell.find(s("v")) is not None or cell.find(s("is")) is not None)
 
 
-def fit_translated_cells(pkg: Package, strings: dict[int, str], inline: dict, direction) -> dict:
+def fit_translated_cells(
+    pkg: Package, strings: dict[int, str], inline: dict, direction, turned: list | None = None
+) -> dict:
     """Give the cells showing replaced text (`strings`: shared-string index → new text;
     `inline`: (sheet part, ref) → new text) the target script's font and room to show
-    it. Returns counts {"cells", "wrapped", "rows", "fonts"} (the tests read them)."""
+    it. Returns counts {"cells", "wrapped", "rows", "fonts", "turned"} (the tests read
+    them); `turned` gets the location of each stacked cell turned for English."""
     styles = _Styles(pkg)
-    done = {"cells": 0, "wrapped": 0, "rows": 0, "fonts": 0}
+    done = {"cells": 0, "wrapped": 0, "rows": 0, "fonts": 0, "turned": 0}
     if styles.root is None or not styles.xfs:
         return done
     for sheet in sheets(pkg):
@@ -251,9 +260,19 @@ def fit_translated_cells(pkg: Package, strings: dict[int, str], inline: dict, di
                 lines = line_count(text, columns, scale)
                 align = xf.find(s("alignment"))
                 wraps = align is not None and align.get("wrapText") in ("1", "true")
+                rotation = align.get("textRotation", "0") if align is not None else "0"
+                if rotation == STACKED and reads_across(text):
+                    # English stacked letter under letter cannot be read: turned to read
+                    # bottom-to-top, wrapping in the cell's width; the height stays.
+                    cell.set("s", str(styles.variant(index, not wraps, face, TURNED)))
+                    touched = True
+                    done["fonts"] += bool(face)
+                    done["turned"] += 1
+                    if turned is not None:
+                        turned.append(f"sheet{sheet.number}!{cell.get('r', '')}")
+                    continue
                 fixed = align is not None and (
-                    align.get("textRotation", "0") != "0"
-                    or align.get("shrinkToFit") in ("1", "true")
+                    rotation != "0" or align.get("shrinkToFit") in ("1", "true")
                 )
                 nxt = cells[position + 1] if position + 1 < len(cells) else None
                 # Text may spill into empty cells to its right, but not past the sheet's

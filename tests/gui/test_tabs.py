@@ -300,6 +300,33 @@ def test_proofread_an_excel_book_exports_cell_comments_not_tracked_changes(
     assert xml.count("<comment ") == len({r.finding.location for r in tab.reviews})
 
 
+def test_translating_an_excel_form_says_where_a_vertical_label_was_merged(
+    make_window, open_doc, wait_job, tmp_path
+):
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    office = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "office"
+    books = sorted(office.glob("xlsx04*.xlsx"))
+    if not books:
+        pytest.skip("shared/corpus/office not available")
+    book = tmp_path / books[0].name
+    shutil.copy2(books[0], book)
+    window = make_window(FakeEngine(lambda prompt: "Outline of the development activity"))
+    open_doc(window, book)
+    tab = window.translate_tab
+    wait_job(tab.run(), timeout=60000)
+    out = tmp_path / "form.en.xlsx"
+    wait_job(tab.save(out), timeout=60000)
+    assert not window.last_error, window.last_error
+    assert out.exists()
+    # The writer's note (the label 「開発行為の概要」 read across A12:A18) stays on screen.
+    assert "注意" in window.last_status
+    assert "A12:A18" in tab.notice.text() and not tab.notice.isHidden()
+
+
 def test_proofread_rerun_keeps_decisions_and_locks_them_during_the_run(
     make_window, open_doc, tmp_path, wait_job
 ):

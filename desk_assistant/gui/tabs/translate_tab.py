@@ -416,10 +416,12 @@ class TranslateTab(QWidget):
         def work(token, emit):
             session.check_output(out_path, result.document)
             # The save dialog already asked before replacing an existing file.
-            result.save(out_path, bilingual=bilingual, overwrite=True, font_map=session.font_map())
+            notes = result.save(
+                out_path, bilingual=bilingual, overwrite=True, font_map=session.font_map()
+            )
             if job is not None and not bilingual and not partial:
                 job.finish()  # written: the resume state is no longer needed
-            return out_path
+            return out_path, notes
 
         return self.main.start_job(
             work,
@@ -427,10 +429,32 @@ class TranslateTab(QWidget):
             on_success=self._saved,
         )
 
-    def _saved(self, path) -> None:
+    def _saved(self, saved) -> None:
+        path, notes = saved
         self._unsaved = False
-        self.main.status(tr(f"保存しました: {path}", f"Saved: {path}"))
+        if not notes:
+            self.main.status(tr(f"保存しました: {path}", f"Saved: {path}"))
+            return
+        # What the writer changed besides the text (a vertical label merged or turned) or
+        # could not place: listed under the verdict, where it stays.
+        self.main.status(
+            tr(
+                f"保存しました: {path}（注意 {len(notes)} 件、一覧は表の上）",
+                f"Saved: {path} ({len(notes)} notes, listed above the table)",
+            ),
+            0,
+        )
+        shown = notes[-MAX_SAVE_NOTES:]  # the writer's own notes come last
+        more = len(notes) - len(shown)
+        header = tr("保存時の注意:", "Notes from saving:")
+        lines = [header, *shown]
+        if more:
+            lines.append(tr(f"ほか {more} 件", f"and {more} more"))
+        verdict = self.notice.text().split(header)[0].rstrip("\n")  # an earlier save's notes go
+        self.set_notice("\n".join(([verdict] if verdict else []) + lines))
 
+
+MAX_SAVE_NOTES = 5
 
 # The main window finds each task's tab here (gui/tabs/<task>_tab.py: Tab).
 Tab = TranslateTab

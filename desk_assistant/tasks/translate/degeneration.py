@@ -6,6 +6,8 @@
 - the wrong output language (an "English" translation in Japanese);
 - invented text for a form-only segment (年　月　日, 記, 以上, 殿).
 Every one of these is a hard failure (severity error): the segment is retried.
+Softer (warnings): a label or statement that came out as a question or an instruction
+(住所又は居所 → "Where is your address or residence?").
 """
 
 from __future__ import annotations
@@ -286,6 +288,67 @@ def check_form_text(source: str, translation: str) -> list[Finding]:
     ]
 
 
+# The source asks something: 〜か。, ？, いかが, なぜ, どう … ("何" is also 何らかの: enough to skip).
+_ASKS = re.compile(
+    r"[？?]|か[。．」』）)\s]|か$|かどうか|いかが|なぜ|何|どう|どの|どこ|いつ|誰|どれ"
+)
+# The source asks the reader to do something: 〜してください, 〜すること, 〜願います …
+_DIRECTS = re.compile(
+    r"ください|下さい|願|こと[。．]?$|ことと|されたい|べき|ましょう|せよ|なさい|てほしい"
+)
+# "Please …", or a verb first with its object ("Enter your name"): "Note" alone is a noun.
+_IMPERATIVE = re.compile(
+    r"\b(?:please|kindly)\b|^\W*(?:[A-Z]?\d+(?:\.\d+)*\W*)?(?:enter|fill|write|provide|"
+    r"submit|attach|indicate|select|choose|describe|specify|state|tick|circle|mark|check|"
+    r"contact|note|ensure|make sure|do not|don't|be sure)\s+(?:in|out|the|your|a|an|this|"
+    r"these|all|one|whether|if|that|here|below)\b",
+    re.I,
+)
+
+
+def is_label(source: str) -> bool:
+    """A heading, a form field or a name: no sentence end, no predicate at the end."""
+    text = re.sub(r"[\s\u3000]", "", unicodedata.normalize("NFKC", source))
+    return (
+        0 < len(text) <= 30
+        and not re.search(r"[。.!！]", text)
+        and not re.search(r"(?:[るたすいうくだ]|ます|です|ない)[)）」』]?$", text)
+    )
+
+
+def check_sentence_form(source: str, translation: str) -> list[Finding]:
+    """A label or statement that became a question, a label that became an instruction."""
+    normal = unicodedata.normalize("NFKC", source)
+    question = "?" in translation and not _ASKS.search(normal.strip())
+    label = is_label(source)
+    instruction = label and _IMPERATIVE.search(translation) and not _DIRECTS.search(normal)
+    if not (question or instruction):
+        return []
+    shown = source.strip()[:20]
+    if label:
+        kind_ja, kind_en = ("疑問文", "a question") if question else ("指示文", "an instruction")
+        return [
+            Finding(
+                "meaning.label",
+                WARNING,
+                translation[:40],
+                shown,
+                f"見出し・項目名「{shown}」の訳が{kind_ja}になっています（原文にない内容の可能性があります）",
+                f"The heading or field label '{shown}' became {kind_en} in the translation",
+            )
+        ]
+    return [
+        Finding(
+            "meaning.question",
+            WARNING,
+            translation[:40],
+            shown,
+            f"原文「{shown}」は疑問文ではありませんが、訳文が疑問文になっています",
+            f"The source '{shown}' is not a question, but the translation is one",
+        )
+    ]
+
+
 def check_degeneration(
     source: str,
     translation: str,
@@ -298,4 +361,5 @@ def check_degeneration(
         + check_example_copy(source, translation, examples)
         + check_language(source, translation, target_lang)
         + check_form_text(source, translation)
+        + check_sentence_form(source, translation)
     )

@@ -7,15 +7,20 @@
 - law and rule titles (…法, …に関する法律, …規則, …令): the translation names a law
   (Act, Law, Code, Order, Rules …);
 - an addressee line (…会長　殿, …様): the name before 殿/様 is translated, not
-  turned into a bare honorific ("Mr. Mr").
+  turned into a bare honorific ("Mr. Mr");
+- titles of persons (titles.py) and organisations (organisations.py);
+- no added country: a country the translation names must be in the source
+  (日本海運集会所 → "Japan-China Shipping Association").
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
 
+from ...paths import resources_dir
 from ...sudachi import TokenizerUnavailableError, split_mode, tokenizer
 from ..law_words import NOT_LAW_ENDINGS
 from .finding import ERROR, WARNING, Finding
@@ -352,6 +357,85 @@ def check_proper_names(source: str, translation: str) -> list[Finding]:
     return findings
 
 
+COUNTRY_FILE = ("names", "ja_en_countries.tsv")
+
+
+@functools.cache
+def countries() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    """(pattern of the English names, Japanese words) per country of the list."""
+    try:
+        lines = resources_dir().joinpath(*COUNTRY_FILE).read_text(encoding="utf-8").splitlines()
+    except OSError:  # a broken install must not stop translating; other checks still run
+        return []
+    table = []
+    for line in lines:
+        columns = line.split("\t")
+        if line.startswith("#") or len(columns) < 2 or columns[1].strip() == "原語":
+            continue
+        names = [n.strip() for n in columns[0].split("|") if n.strip()]
+        # USA, UK, EU in capitals only: "us" is a pronoun.
+        parts = [re.escape(n) if n.isupper() or "." in n else f"(?i:{re.escape(n)})" for n in names]
+        pattern = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(parts)})(?![A-Za-z])")
+        table.append((pattern, tuple(w.strip() for w in columns[1].split("|") if w.strip())))
+    return table
+
+
+def check_added_countries(source: str, translation: str) -> list[Finding]:
+    """Japanese → English: a country named in the translation and nowhere in the source."""
+    source = _normal(source)
+    findings = []
+    for pattern, japanese in countries():
+        named = pattern.search(translation)
+        if named is None or any(_normal(j) in source for j in japanese):
+            continue
+        findings.append(
+            Finding(
+                "names.added",
+                WARNING,
+                named.group(0),
+                "",
+                f"訳文の国・地域名「{named.group(0)}」は原文にありません（原文にない内容の可能性があります）",
+                f"The translation names '{named.group(0)}', which the source does not "
+                "(it may have been made up)",
+            )
+        )
+    return findings
+
+
+_CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]{1,9}(?![A-Za-z0-9])")
+# Written for Japanese words (情報技術 → IT, 午前 → AM) or Roman numerals, not names.
+_COMMON_CAPITALS = {"IT", "ID", "AM", "PM", "OK", "II", "III", "IV", "VI", "VII", "VIII", "IX"}
+
+
+def check_added_terms(source: str, translation: str) -> list[Finding]:
+    """Japanese → English: an acronym the source does not have ("standard JPEG" for
+    GIF以外の標準, a real docx07 run); a listed body's abbreviation (MOJ) is fine."""
+    from .organisations import organisations_in
+
+    source = _normal(source)
+    allowed = {w.upper() for w in _LATIN_TERM.findall(source)} | _COMMON_CAPITALS
+    for _, organisation in organisations_in(source):
+        if organisation is not None:
+            allowed |= {n for n in organisation.english if re.fullmatch(r"[A-Z][A-Z0-9&-]+", n)}
+    added = [
+        m.group(0)
+        for m in _CAPITALS.finditer(_URL.sub(" ", _normal(translation)))
+        if m.group(0) not in allowed and not any(p.search(m.group(0)) for p, _ in countries())
+    ]
+    return [
+        Finding(
+            "names.added",
+            WARNING,
+            term,
+            "",
+            f"訳文の略語「{term}」は原文にありません（原文にない内容の可能性があります）",
+            f"The translation has the acronym '{term}', which the source does not have "
+            "(it may have been made up)",
+        )
+        for term in dict.fromkeys(added)
+    ]
+
+
 def check_names(
     source: str,
     translation: str,
@@ -360,6 +444,7 @@ def check_names(
     glossary_sources: Sequence[str] = (),
 ) -> list:
     from .organisations import check_organisations
+    from .titles import check_titles
 
     findings = check_identifiers(source, translation)
     if source_lang == "ja" and target_lang not in ("ja", "zh", "ko"):
@@ -373,5 +458,8 @@ def check_names(
             if not any(f.surface in o.surface for o in organisations)
         ]
         findings += organisations
+        findings += check_titles(source, translation)
+        findings += check_added_countries(source, translation)
+        findings += check_added_terms(source, translation)
         findings += check_law_titles(source, translation)
     return findings

@@ -35,7 +35,7 @@ _CJK_RUN = r"[\u4e00-\u9fff々\u30a0-\u30ffー・]"
 _GENERIC_PREFIXES = ("各", "本", "当", "同", "両", "全", "我々", "関係", "所管", "主務", "上記")
 # 国会議員 is "a member of the Diet" as often as "lawmaker": the person, not the body.
 _NOT_THE_BODY = ("議員",)
-_SUFFIX_HEADS = {
+BODY_HEADS = {
     "委員会": ("committee", "commission", "board", "council", "panel"),
     "審議会": ("council", "commission", "committee", "board", "panel"),
     "審査会": ("board", "committee", "council", "panel", "commission", "review"),
@@ -52,11 +52,38 @@ _SUFFIX_HEADS = {
     "課": ("division", "section", "office", "department", "unit", "bureau"),
     "庁": ("agency", "office", "board", "authority", "government", "department",
            "ministry", "bureau", "administration"),
+    # 一般社団法人日本海運集会所 → "The Japan-China Shipping Association" (real pdf12 run):
+    # a 所 is an office, an institute, a court, an exchange … never an association.
+    "所": ("office", "institute", "institution", "center", "centre", "laboratory", "lab",
+          "station", "court", "exchange", "bureau", "agency", "house", "hall", "facility",
+          "plant", "works", "establishment", "branch", "clinic", "school", "academy",
+          "prison", "shelter", "nursery", "place", "site", "premise", "workplace"),
+    "会議": ("council", "conference", "meeting", "assembly", "committee", "board", "panel",
+           "summit", "forum", "convention", "session", "congress", "roundtable"),
+    "室": ("office", "room", "division", "section", "unit", "secretariat", "team",
+          "department", "bureau", "laboratory", "lab", "chamber", "group", "branch"),
+    "本部": ("headquarters", "headquarter", "hq", "office", "center", "centre", "division",
+           "department", "bureau", "secretariat", "task", "taskforce", "command", "council"),
+    "センター": ("center", "centre", "hub", "facility", "office", "institute"),
+    "機構": ("organization", "organisation", "agency", "institute", "institution",
+           "authority", "corporation", "mechanism", "structure", "system", "body",
+           "framework", "association", "foundation", "service"),
 }  # fmt: skip
+# Words ending like a body that are common nouns: 住所, 場所, 現住所 are no organisation.
+_NOT_BODIES = ("住所", "居所", "場所", "箇所", "個所", "近所", "長所", "短所", "台所", "名所",
+               "急所", "随所", "各所", "要所", "出所", "関所", "便所", "見所", "高所", "難所",
+               "入所", "退所", "開所", "閉所", "地下室", "本会議")  # fmt: skip
+# Bodies that bare are common nouns (研究所 "a research institute", 会議室 "a meeting room"):
+# a name is only there when at least two more characters come before them.
+_GENERIC_BODIES = ("研究所", "事務所", "事業所", "営業所", "保育所", "刑務所", "拘置所",
+                   "発電所", "変電所", "診療所", "避難所", "出張所", "支所", "役所", "保健所",
+                   "集会所", "取引所", "製作所", "裁判所", "会議室", "研究室", "事務室",
+                   "執務室", "検討会議", "連絡会議", "推進会議", "対策本部", "推進本部",
+                   "支援センター", "相談センター", "情報センター")  # fmt: skip
 _CHAINED = ("局", "課")  # 法務省民事局民事法制管理官: a bureau is named inside a longer title
 _SUFFIX = re.compile(
     rf"{_CJK_RUN}{{2,12}}?(?:"
-    rf"(?:{'|'.join(sorted(set(_SUFFIX_HEADS) - set(_CHAINED), key=len, reverse=True))})"
+    rf"(?:{'|'.join(sorted(set(BODY_HEADS) - set(_CHAINED), key=len, reverse=True))})"
     rf"(?![\u4e00-\u9fff々])|(?:{'|'.join(_CHAINED)})(?![面所地的題]))"  # not 局面, 課題
 )
 
@@ -94,7 +121,7 @@ def known_organisations() -> dict[str, Organisation]:
         return {}
 
 
-def _stem(word: str) -> str:
+def english_stem(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
@@ -115,13 +142,13 @@ def english_named(name: str, translation: str) -> bool:
     an abbreviation (MOJ, J-LIS) as a word of its own, in capitals."""
     if _is_abbreviation(name):
         return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", translation))
-    wanted = {_stem(w) for w in _words(name) if w not in _STOP_WORDS}
+    wanted = {english_stem(w) for w in _words(name) if w not in _STOP_WORDS}
     words = _words(translation)
     if len(wanted) == 1 and " " not in name.strip():
         # Okinawa → "Okinawan", "Tokyo's": a one-word name may start a longer word.
         (only,) = wanted
         return any(w.startswith(only) for w in words)
-    stems = [_stem(w) for w in words]
+    stems = [english_stem(w) for w in words]
     if not wanted or not wanted <= set(stems):
         return False
     # Close together, not scattered: "Ministry of Commerce and the Self-Defense Forces"
@@ -130,7 +157,7 @@ def english_named(name: str, translation: str) -> bool:
     return any(wanted <= set(stems[i : i + window]) for i in range(len(stems)))
 
 
-def _transliterated(surface: str, translation: str) -> bool:
+def transliterated(surface: str, translation: str) -> bool:
     from .names import reading_of, romanize, skeleton
 
     reading = reading_of(surface)
@@ -174,8 +201,13 @@ def organisations_in(text: str) -> list[tuple[str, Organisation | None]]:
 
 
 def _bare_suffix(surface: str) -> bool:
+    if surface.endswith(_NOT_BODIES):
+        return True
+    for generic in sorted(_GENERIC_BODIES, key=len, reverse=True):
+        if surface.endswith(generic):
+            return len(surface) - len(generic) < 2
     stem = surface
-    for suffix in sorted(_SUFFIX_HEADS, key=len, reverse=True):
+    for suffix in sorted(BODY_HEADS, key=len, reverse=True):
         if surface.endswith(suffix):
             stem = surface[: -len(suffix)]
             break
@@ -183,10 +215,10 @@ def _bare_suffix(surface: str) -> bool:
 
 
 def _kind_named(surface: str, translation: str) -> bool:
-    present = {_stem(w) for w in _words(translation)}
-    for suffix in sorted(_SUFFIX_HEADS, key=len, reverse=True):
+    present = {english_stem(w) for w in _words(translation)}
+    for suffix in sorted(BODY_HEADS, key=len, reverse=True):
         if surface.endswith(suffix):
-            return any(_stem(head) in present for head in _SUFFIX_HEADS[suffix])
+            return any(english_stem(head) in present for head in BODY_HEADS[suffix])
     return True
 
 
@@ -223,7 +255,7 @@ def check_organisations(
                 continue
         elif _kind_named(surface, translation):
             continue
-        if _transliterated(surface, translation):
+        if transliterated(surface, translation):
             continue
         findings.append(
             missing_organisation(surface, organisation.english[0] if organisation else "")

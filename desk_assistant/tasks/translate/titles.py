@@ -1,0 +1,183 @@
+"""Titles of persons (役職名) that must survive a Japanese → English translation.
+
+The demo model wrote 政府CIO補佐官 as "Government CIO" (the adviser became the CIO),
+臨時委員 as "Temporary Council" and 幹事 as "Chief": plausible, short, and no other check
+sees them. A title found in the source (resources/organisations/ja_en_titles.tsv, at
+word boundaries: 社会長期 holds no 会長) needs one of its English words in the
+translation, or a transliteration. A segment that is nothing but a title
+(「部 会 長」 → "Head of Business Section") may not add words of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from ...paths import resources_dir
+from .finding import WARNING, Finding
+
+LIST_FILE = ("organisations", "ja_en_titles.tsv")
+_DEPUTY = ("vice", "deputy", "assistant", "associate")
+# Words a translation of a lone title may add: "Acting Chair", "(Temporary Members)".
+_MODIFIERS = {"vice", "deputy", "acting", "assistant", "associate", "temporary", "interim",
+              "senior", "general", "co", "sub", "special", "ad", "hoc", "expert", "member",
+              "members", "of", "the", "a", "an", "and", "for", "to", "in", "on", "s"}  # fmt: skip
+_CJK = r"\u4e00-\u9fff々\u30a0-\u30ffー"
+
+
+def _read_list(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    titles: dict[str, tuple[str, ...]] = {}
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.rstrip("\n").split("\t")
+        if len(columns) < 2 or columns[0] == "原語":
+            continue
+        words = tuple(w.strip().lower() for w in columns[1].split("|") if w.strip())
+        if words:
+            titles[unicodedata.normalize("NFKC", columns[0].strip())] = words
+    return titles
+
+
+@functools.cache
+def known_titles() -> dict[str, tuple[str, ...]]:
+    path = resources_dir().joinpath(*LIST_FILE)
+    try:
+        return _read_list(path.read_text(encoding="utf-8").splitlines())
+    except OSError:  # a broken install must not stop translating; other checks still run
+        return {}
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str] | None:
+    titles = sorted(known_titles(), key=len, reverse=True)
+    if not titles:
+        return None
+    # 委員会, 幹事会, 理事会 are bodies, not persons.
+    return re.compile(f"(?:{'|'.join(map(re.escape, titles))})(?!会)")
+
+
+def _despaced(text: str) -> str:
+    """「部 会 長」 (letter-spaced table cells) → 部会長."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])", "", text)
+
+
+def _boundaries(text: str) -> set[int]:
+    from .names import short_words
+
+    cuts, at = {0}, 0
+    for word in short_words(text):
+        at += len(word)
+        cuts.add(at)
+    return cuts
+
+
+def titles_in(text: str) -> list[tuple[str, int, int, bool]]:
+    """(title, start, end, after 副) in order, each title once; only titles that start
+    and end where Sudachi's words do."""
+    pattern = _pattern()
+    text = _despaced(text)
+    if pattern is None or not pattern.search(text):
+        return []
+    cuts = _boundaries(text)
+    found: dict[tuple[str, bool], tuple[str, int, int, bool]] = {}
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if start not in cuts or end not in cuts:
+            continue
+        deputy = text[start - 1 : start] == "副"
+        found.setdefault((match.group(0), deputy), (match.group(0), start, end, deputy))
+    return list(found.values())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", unicodedata.normalize("NFKC", text).lower())
+
+
+def _has(words: Iterable[str], wanted: Iterable[str]) -> bool:
+    from .organisations import english_stem
+
+    wanted = tuple(wanted)
+    # advisers, chairperson's, secretaries
+    return any(w.startswith(x) or english_stem(w).startswith(x) for w in words for x in wanted)
+
+
+def _listed_organisation_spans(text: str) -> list[tuple[int, int]]:
+    from .organisations import organisations_in
+
+    spans = []
+    for surface, organisation in organisations_in(text):
+        if organisation is not None:  # 内閣官房長官 is a listed post: the list checks it
+            start = text.find(surface)
+            spans.append((start, start + len(surface)))
+    return spans
+
+
+def _missing(title: str, english: str) -> Finding:
+    return Finding(
+        "names.title",
+        WARNING,
+        title,
+        english,
+        f"原文の役職名「{title}」（{english}）が訳文に見当たりません",
+        f"The title '{title}' ({english}) is not in the translation",
+    )
+
+
+def _added(title: str, translation: str, extra: list[str]) -> Finding:
+    words = ", ".join(extra[:3])
+    return Finding(
+        "names.title",
+        WARNING,
+        title,
+        words,
+        f"役職名「{title}」の訳「{translation.strip()[:40]}」に原文にない語（{words}）があります",
+        f"The title '{title}' became '{translation.strip()[:40]}', "
+        f"with words not in the source ({words})",
+    )
+
+
+def _lone_title_extras(source: str, title: str, translation: str) -> list[str]:
+    """Words of the translation of a lone title that neither the title nor its body say."""
+    from .organisations import BODY_HEADS, english_stem
+
+    allowed = set(known_titles()[title]) | set(_DEPUTY)
+    for suffix, heads in BODY_HEADS.items():
+        if suffix in title:
+            allowed |= set(heads)
+    extras = []
+    for word in _words(translation):
+        if word in _MODIFIERS or english_stem(word) in _MODIFIERS:
+            continue
+        if not _has([word], allowed):
+            extras.append(word)
+    return list(dict.fromkeys(w.capitalize() for w in extras))
+
+
+def check_titles(source: str, translation: str) -> list[Finding]:
+    """Japanese → English: every person's title of the source is in the translation."""
+    from .organisations import transliterated
+
+    text = _despaced(source)
+    found = titles_in(text)
+    if not found:
+        return []
+    inside_listed = _listed_organisation_spans(text)
+    words = _words(translation)
+    findings = []
+    for title, start, end, deputy in found:
+        if any(a <= start and end <= b for a, b in inside_listed):
+            continue
+        wanted = _DEPUTY if deputy else known_titles()[title]
+        if _has(words, wanted) or transliterated(title, translation):
+            continue
+        findings.append(_missing(("副" if deputy else "") + title, wanted[0].capitalize()))
+    bare = re.sub(r"[\s()（）「」\[\]【】・]", "", text)
+    if not findings and len(found) == 1 and bare == found[0][0]:
+        extras = _lone_title_extras(source, found[0][0], translation)
+        if extras:
+            findings.append(_added(found[0][0], translation, extras))
+    return findings

@@ -49,6 +49,7 @@ CORPUS = Path("/work/shared/corpus")
 REFERENCES = HERE / "data" / "trust_references.json"
 ORG_REFERENCES = HERE / "data" / "organisation_references.json"
 CLAUSE_REFERENCES = HERE / "data" / "clause_references.json"
+TITLE_REFERENCES = HERE / "data" / "title_references.json"
 WRONG_ORGS = [
     "Ministry of Industry and Information Technology",
     "Ministry of Commerce",
@@ -581,6 +582,25 @@ def organisation_eval(folder: Path) -> None:
             print(f"      missed: {case.note} → {str(case.output)[:70]!r}")
 
 
+def title_eval() -> None:
+    """Titles, bodies and labels: false alarms on clean held-out references (written before
+    the title/body/label checks ran on them), by check."""
+    rows = json.loads(TITLE_REFERENCES.read_text(encoding="utf-8"))["segments"]
+    new = ("names.title", "names.added", "names.organisation", "meaning.label", "meaning.question")
+    alarms = []
+    for row in rows:
+        found = check_segment(row["source"], row["reference"], (), "ja", "en")
+        checks = sorted({f.check for f in found if f.severity != "info"})
+        if checks:
+            alarms.append((row, checks))
+    mine = [a for a in alarms if set(a[1]) & set(new)]
+    print(f"\n== titles, bodies, labels ({TITLE_REFERENCES.name}, held out)")
+    print(f"  clean false-alarm rate {len(alarms) / len(rows):.3f} ({len(alarms)}/{len(rows)}); "
+          f"by the title/body/label/added checks {len(mine)}/{len(rows)}")  # fmt: skip
+    for row, checks in alarms:
+        print(f"      {row['source'][:28]!r}: {', '.join(checks)}")
+
+
 def real_runs_report(folder_of_runs: str) -> None:
     """Check time share and today's checks on saved `translate --format json` outputs."""
     total = checks = 0.0
@@ -692,6 +712,7 @@ def main() -> int:
     print(f"  lowest detection rate: {worst:.3f}")
 
     organisation_eval(folder)
+    title_eval()
     clause_eval(refs, folder)
 
     per_segment = check_time / max(check_segments, 1)

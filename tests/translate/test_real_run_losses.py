@@ -114,3 +114,15 @@ def test_an_added_acronym_is_a_finding_and_a_listed_abbreviation_is_not():
     )
     assert "names.added" not in warnings(source, "Q7 How does GIF relate to other standards?")
     assert "names.added" not in warnings("法務省の所管", "under the jurisdiction of MOJ")
+
+
+def test_a_request_put_as_a_question_is_fine():
+    # pdf06 minutes: お願いします is often translated "Could you please …?"
+    source = "○藤田部会長 事務当局からご返答お願いします。"
+    assert not warnings(source, "○ Chair Fujita: Could the secretariat please respond?")
+    assert "meaning.question" in warnings("委員は、非常勤とする。", "Are the members part-time?")
+
+
+def test_part_of_a_source_term_is_no_added_acronym():
+    source = "また、CityGML やi－都市再生技術仕様（案）(i-UR)を参照する。"
+    assert "names.added" not in warnings(source, "See CityGML and the i-UR specification (UR).")

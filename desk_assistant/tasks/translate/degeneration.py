@@ -319,7 +319,8 @@ def is_label(source: str) -> bool:
 def check_sentence_form(source: str, translation: str) -> list[Finding]:
     """A label or statement that became a question, a label that became an instruction."""
     normal = unicodedata.normalize("NFKC", source)
-    question = "?" in translation and not _ASKS.search(normal.strip())
+    # A request (お願いします) is often put as a question: "Could you please …?"
+    question = "?" in translation and not _ASKS.search(normal) and not _DIRECTS.search(normal)
     label = is_label(source)
     instruction = label and _IMPERATIVE.search(translation) and not _DIRECTS.search(normal)
     if not (question or instruction):

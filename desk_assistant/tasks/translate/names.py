@@ -413,7 +413,9 @@ def check_added_terms(source: str, translation: str) -> list[Finding]:
     from .organisations import organisations_in
 
     source = _normal(source)
-    allowed = {w.upper() for w in _LATIN_TERM.findall(source)} | _COMMON_CAPITALS
+    # Any part of the source's Latin words: i-UR has UR.
+    allowed = {p.upper() for w in _LATIN_TERM.findall(source) for p in re.split(r"[-.]", w)}
+    allowed |= _COMMON_CAPITALS
     for _, organisation in organisations_in(source):
         if organisation is not None:
             allowed |= {n for n in organisation.english if re.fullmatch(r"[A-Z][A-Z0-9&-]+", n)}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import i18n
 from ..documents import DEFAULT_MAX_BYTES, load
-from ..documents.formats import input_suffixes
+from ..documents.formats import scanned_suffixes
 from ..errors import shown
 from .common import (
     AuditedTask,
@@ -25,7 +25,7 @@ from .common import (
 
 # The registry's formats (documents/formats.py), plus .docm/.doc/.rtf so the user
 # gets "not a .docx" instead of "unsupported".
-SUFFIXES = (*input_suffixes(), ".docm", ".doc", ".rtf")
+SUFFIXES = scanned_suffixes()  # documents/formats.py, refused look-alikes reported
 
 
 def register(sub) -> None:

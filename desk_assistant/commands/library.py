@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from .. import i18n
+from ..documents.formats import input_suffixes
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from ..retrieval import Filters
 from ..session import AuditedTask, TaskSession
@@ -62,7 +63,8 @@ def _filter_options(p) -> None:
     p.add_argument(
         "--type",
         dest="file_type",
-        choices=("docx", "docm", "pdf", "txt", "diet"),
+        # a file's type is its suffix: every registered format (documents/formats.py)
+        choices=(*(x.lstrip(".") for x in input_suffixes()), "docm", "diet"),
         help=tr("ファイル種別（diet = 会議録）", "file type (diet = Diet records)"),
     )
     p.add_argument("--limit", type=int, default=10, help=tr("表示件数", "number of results"))

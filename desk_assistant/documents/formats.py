@@ -103,6 +103,17 @@ def input_suffixes() -> tuple[str, ...]:
     return tuple(suffix for fmt in FORMATS for suffix in fmt.suffixes)
 
 
+# Files that look like documents but are refused with a reason of their own (macros,
+# the old binary formats): folder scans list them as failed rather than skip them.
+REFUSED_SUFFIXES = (".docm", ".xlsm", ".pptm", ".doc", ".rtf")
+
+
+def scanned_suffixes() -> tuple[str, ...]:
+    """What a folder scan (extract, the library) picks up: every registered format and
+    the refused look-alikes, which are then reported with their reason."""
+    return (*input_suffixes(), *REFUSED_SUFFIXES)
+
+
 def for_suffix(suffix: str) -> DocumentFormat | None:
     suffix = suffix.lower()
     return next((fmt for fmt in FORMATS if suffix in fmt.suffixes), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,35 @@ def test_read_only_library_refuses_changes(folder, library, tmp_path):
             ro.add_folder(folder)
         with pytest.raises(LibraryReadOnlyError):
             ro.reindex()
+
+
+def test_every_registered_format_is_indexed_excel_and_powerpoint_too(tmp_path, library):
+    """The scan's suffixes come from the format registry: an Excel form and a
+    PowerPoint deck from the shared corpus are found by search, with their locations;
+    a macro-enabled book is listed as failed with its reason."""
+    from desk_assistant.documents.formats import input_suffixes
+    from desk_assistant.tasks.library.sources import SUFFIXES
+
+    office = CORPUS / "office"
+    if not office.exists():
+        pytest.skip("shared data not available")
+    assert set(input_suffixes()) <= set(SUFFIXES)
+    src = tmp_path / "office"
+    src.mkdir()
+    book = next(office.glob("xlsx04*.xlsx"))
+    deck = next(office.glob("pptx04*.pptx"))
+    shutil.copy2(book, src)
+    shutil.copy2(deck, src)
+    macro = src / "macro.xlsm"  # a book with macros: refused, and the list says why
+    shutil.copy2(book, macro)
+    with zipfile.ZipFile(macro, "a") as z:
+        z.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 macro code")
+    library.add_folder(src)
+    report = library.reindex()
+    assert report.added == 2
+    failed = {f["path"].rsplit("/", 1)[-1]: f["reason"] for f in report.failed}
+    assert set(failed) == {"macro.xlsm"} and failed["macro.xlsm"]
+    hit = library.search("開発行為許可申請書", Filters(tags={"file_type": "xlsx"}))[0]
+    assert hit.meta["name"] == book.name and hit.meta["location"].startswith("sheet1!")
+    hit = library.search("データの価値を理解しましょう", Filters(tags={"file_type": "pptx"}))[0]
+    assert hit.meta["name"] == deck.name and hit.meta["location"].startswith("slide")

@@ -1,4 +1,5 @@
-"""Files → passages with their locations: Word/PDF/text documents and Diet records."""
+"""Files → passages with their locations: documents of every registered format (Word,
+PDF, Excel, PowerPoint, text: documents/formats.py) and Diet records."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from ... import documents
+from ...documents.formats import scanned_suffixes
 from ...retrieval import Passage, split_text
 from .diet import Speech, read_speeches, sniff_diet
 
-# .doc and .rtf are read so that they are listed as failed with the reason ("not a .docx").
-DOCUMENT_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".doc", ".rtf")
+# From the format registry, so a new format is indexed without a change here; .docm,
+# .xlsm, .pptm, .doc and .rtf are read so that they are listed as failed with the reason
+# ("macros", "not a .docx").
+DOCUMENT_SUFFIXES = scanned_suffixes()
 DIET_SUFFIXES = (".xml", ".json")
 SUFFIXES = DOCUMENT_SUFFIXES + DIET_SUFFIXES
 

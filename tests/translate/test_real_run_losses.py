@@ -126,3 +126,13 @@ def test_a_request_put_as_a_question_is_fine():
 def test_part_of_a_source_term_is_no_added_acronym():
     source = "また、CityGML やi－都市再生技術仕様（案）(i-UR)を参照する。"
     assert "names.added" not in warnings(source, "See CityGML and the i-UR specification (UR).")
+
+
+def test_a_body_the_source_does_not_name_is_a_finding():
+    # pdf13 (real run, session 3): abbreviations of associations became public bodies.
+    assert "names.added" in warnings("日弁連", "The Japanese government")
+    assert "names.added" in warnings("日本貿易会", "Japan Trade and Investment Promotion Agency")
+    assert "names.added" in warnings("全体に関する意見", "The whole-of-government-related opinion")
+    assert "names.added" not in warnings("日本貿易会", "Japan Foreign Trade Council")
+    assert "names.added" not in warnings("この政令は、公布の日から施行する。",
+                                         "This Cabinet Order comes into force on the day of promulgation.")  # fmt: skip

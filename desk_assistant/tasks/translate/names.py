@@ -445,7 +445,7 @@ def check_names(
     target_lang: str,
     glossary_sources: Sequence[str] = (),
 ) -> list:
-    from .organisations import check_organisations
+    from .organisations import check_added_bodies, check_organisations
     from .titles import check_titles
 
     findings = check_identifiers(source, translation)
@@ -462,6 +462,7 @@ def check_names(
         findings += organisations
         findings += check_titles(source, translation)
         findings += check_added_countries(source, translation)
+        findings += check_added_bodies(source, translation)
         findings += check_added_terms(source, translation)
         findings += check_law_titles(source, translation)
     return findings

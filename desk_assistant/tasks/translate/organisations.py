@@ -241,6 +241,43 @@ def missing_organisation(surface: str, english: str) -> Finding:
     return Finding("names.organisation", WARNING, surface, english, ja, en)
 
 
+# English words for kinds of public bodies, and Japanese that may stand behind them: the
+# demo model wrote 日弁連 as "The Japanese government" and 日本貿易会 as "… Promotion Agency".
+_ADDED_BODIES = (
+    ("Ministry", r"\bminist(?:ry|ries|er|ers)\b", ("省", "大臣", "府省", "総理", "首相")),
+    ("Agency", r"\bagenc(?:y|ies)\b", ("庁", "機構", "機関", "局", "法人", "事業団", "公社",
+                                          "公団", "エージェンシー", "省")),
+    ("Government", r"\bgovernment", ("政府", "国", "行政", "自治体", "公共団体", "官", "庁",
+                                       "省", "府", "都", "道", "県", "市", "区", "町", "村", "当局", "公", "政")),
+    ("Cabinet", r"\bcabinet\b", ("内閣", "閣", "政令", "官房")),
+    ("Court", r"\bcourts?\b", ("裁判", "裁", "法廷", "廷")),
+    ("Diet", r"\bDiet\b|\b[Pp]arliament", ("国会", "議院", "議会", "議員")),
+    ("Police", r"\bpolice\b", ("警察", "警視", "県警", "警")),
+)  # fmt: skip
+
+
+def check_added_bodies(source: str, translation: str) -> list[Finding]:
+    """Japanese → English: a ministry, agency, government, court … the source does not name."""
+    source = unicodedata.normalize("NFKC", source)
+    findings = []
+    for english, pattern, japanese in _ADDED_BODIES:
+        flags = 0 if english == "Diet" else re.I
+        if not re.search(pattern, translation, flags) or any(j in source for j in japanese):
+            continue
+        findings.append(
+            Finding(
+                "names.added",
+                WARNING,
+                english,
+                "",
+                f"訳文の「{english}」に当たる機関が原文にありません（原文にない内容の可能性があります）",
+                f"The translation names a {english.lower()}, which the source does not "
+                "(it may have been made up)",
+            )
+        )
+    return findings
+
+
 def check_organisations(
     source: str, translation: str, glossary_sources: Sequence[str] = ()
 ) -> list[Finding]:

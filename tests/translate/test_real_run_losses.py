@@ -136,3 +136,9 @@ def test_a_body_the_source_does_not_name_is_a_finding():
     assert "names.added" not in warnings("日本貿易会", "Japan Foreign Trade Council")
     assert "names.added" not in warnings("この政令は、公布の日から施行する。",
                                          "This Cabinet Order comes into force on the day of promulgation.")  # fmt: skip
+
+
+def test_japanese_left_inside_an_english_translation_is_a_finding():
+    # pdf13 (real run, session 3): 全銀協 → "All-銀協".
+    assert "degeneration.language" in warnings("全銀協", "All-銀協")
+    assert "degeneration.language" not in warnings("全銀協", "Zenginkyo (全銀協)")

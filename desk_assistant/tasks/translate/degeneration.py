@@ -220,9 +220,34 @@ def wrong_language(translation: str, target_lang: str) -> bool:
     return False
 
 
+# Japanese written on purpose: in brackets or quotes after its English ("secondary use (2次利用)").
+_QUOTED = re.compile(r"\([^()]*\)|（[^（）]*）|「[^「」]*」|『[^『』]*』|\"[^\"]*\"|“[^”]*”")
+_JAPANESE_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff々]{2,}")
+
+
+def left_in_japanese(source: str, translation: str, target_lang: str) -> list[Finding]:
+    """Japanese left inside an otherwise English translation (全銀協 → "All-銀協")."""
+    if target_lang not in ("en", "fr", "de", "es", "it", "pt", "id", "vi") or "【" in translation:
+        return []
+    outside = _QUOTED.sub(" ", unicodedata.normalize("NFKC", translation))
+    left = _JAPANESE_RUN.search(outside)
+    if left is None or not re.search(r"[A-Za-z]{2,}", outside):
+        return []  # all Japanese: the untranslated / wrong-language checks speak
+    return [
+        Finding(
+            "degeneration.language",
+            WARNING,
+            left.group(0),
+            "",
+            f"訳文に翻訳されていない日本語「{left.group(0)}」が残っています",
+            f"The translation still contains untranslated Japanese: '{left.group(0)}'",
+        )
+    ]
+
+
 def check_language(source: str, translation: str, target_lang: str) -> list[Finding]:
     if not wrong_language(translation, target_lang):
-        return []
+        return left_in_japanese(source, translation, target_lang)
     return [
         Finding(
             "degeneration.language",

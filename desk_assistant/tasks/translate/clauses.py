@@ -25,7 +25,10 @@ from ...paths import resources_dir
 from .finding import WARNING, Finding
 
 LEXICON_FILE = ("checks", "ja_en_content_words.tsv")
-MIN_ANCHORS = 2  # a clause judged on its own anchors: at least this many, all missing
+MIN_ANCHORS = 2  # a clause judged on its own anchors: at least this weight, all missing
+# A connective (ただし → "however") is alone in its clause and sure to be rendered; a listed
+# word or loanword is surer than a lexicon word, whose English varies.
+WEIGHTS = {"connective": 2, "gloss": 1}
 MIN_MISSING = 2  # or this many of its own anchors missing (part of a clause lost)
 _KATAKANA = re.compile(r"[\u30a1-\u30faー]{2,}")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]+")
@@ -36,7 +39,7 @@ _CLAUSE_END = re.compile(r"(?<=[、。，；;])")
 @dataclass(frozen=True)
 class Anchor:
     surface: str
-    kind: str  # katakana | word | latin | figure | organisation
+    kind: str  # katakana | word | gloss | latin | figure | organisation
 
 
 @functools.cache
@@ -140,6 +143,7 @@ def anchors(clause: str) -> list[Anchor]:
         if japanese in rest:
             found.append(Anchor(japanese, "word"))
             rest = rest.replace(japanese, " ")
+    found += connective_anchor(clause) + gloss_anchors(rest)
     for match in _KATAKANA.finditer(rest):
         for word in katakana_words(match.group(0)):
             if len(katakana_skeleton(word)) >= 2:
@@ -148,6 +152,94 @@ def anchors(clause: str) -> list[Anchor]:
     found += [Anchor(m.group(0), "latin") for m in _LATIN.finditer(rest)]
     found += [Anchor(m.group(0), "figure") for m in _DIGITS.finditer(rest)]
     return list(dict.fromkeys(found))  # ベース twice is one anchor
+
+
+# --- content words through the bilingual lexicon (lexicon.py) -------------------------------
+
+# Common nouns of two characters or more: verbs, adjectives and single characters are
+# rendered too freely (受ける, 考える, 国 → "Japan"), proper names have their own check.
+_CONTENT_POS = {("名詞", "普通名詞")}
+MIN_GLOSS_CHARS = 2
+_KANJI = re.compile(r"[\u4e00-\u9fff々]")
+# Words of legal Japanese that a faithful translation often leaves implicit or renders by
+# grammar (場合 → "where", 当該 → "the", 前項 → "the preceding paragraph" is kept).
+GENERIC = frozenset(
+    "場合 者 事 物 時 等 当該 次 各号 同 旨 上 中 内 際 他 以下 以上 為 方 所 限り 外 前 後 "
+    "うち ほか 関する 係る 対する 基づく 定める 掲げる 行う 有る 在る 得る 用いる 図る 努める 設ける "
+    "講ずる 掲げ 応じる 伴う 通じる 経る 及ぶ 必要 適当 相当 一定 全部 一部 各 本 もの 点 "
+    # dates and citations: their figures are checked as figures, the words vary
+    "以外 今後 我が国 自分 普段 下記 本書 本欄 当方 程度 考え方 趣旨 意義 場面 "
+    "年 月 日 号 条 項 昭和 平成 令和 明治 大正 上旬 中旬 下旬 現在 法律 法 又 及び 並びに 若しくは 又は".split()
+)
+_PARENTHESES = re.compile(r"\([^()]*\)")  # (昭和二十二年法律第百九十三号): a citation
+
+
+# Sentence connectives: a clause of their own (ただし、), lost with the English chunk that
+# carried them ("however,"). Japanese → English words that show one.
+CONNECTIVES = {
+    "しかし": ("however", "but", "yet", "nevertheless", "although", "though"),
+    "しかしながら": ("however", "but", "yet", "nevertheless", "although", "though"),
+    "ただし": ("however", "provided", "but", "except", "unless", "although"),
+    "したがって": ("therefore", "thus", "hence", "accordingly", "consequently", "so"),
+    "従って": ("therefore", "thus", "hence", "accordingly", "consequently", "so"),
+    "一方": ("other hand", "meanwhile", "whereas", "while", "but", "however"),
+    "例えば": ("example", "instance", "e.g", "such as", "like"),
+    "すなわち": ("namely", "i.e", "that is", "in other words", "meaning"),
+    "つまり": ("namely", "i.e", "that is", "in other words", "short"),
+}
+
+
+def connective_anchor(clause: str) -> list[Anchor]:
+    word = clause.strip().rstrip("、,，").strip()
+    return [Anchor(word, "connective")] if word in CONNECTIVES else []
+
+
+def gloss_anchors(text: str) -> list[Anchor]:
+    """Content words of `text` that the lexicon can translate: Sudachi words (split mode C,
+    else their mode-A parts), looked up by written and dictionary form."""
+    from . import lexicon
+    from .names import MAX_SUDACHI_BYTES
+
+    if not _KANJI.search(text) or not lexicon.entries():
+        return []
+    try:
+        from ...sudachi import TokenizerUnavailableError, split_mode, tokenizer
+
+        long_words, short = tokenizer("C"), tokenizer("A")
+    except TokenizerUnavailableError:
+        return []
+    text = _PARENTHESES.sub(" ", text)
+    raw = text.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
+    found = []
+    for m in long_words.tokenize(raw):
+        if tuple(m.part_of_speech()[:2]) not in _CONTENT_POS or not _KANJI.search(m.surface()):
+            continue
+        parts = [m] if _known(m) else list(short.tokenize(m.surface(), split_mode("A")))
+        for part in parts:
+            if tuple(part.part_of_speech()[:2]) not in _CONTENT_POS:
+                continue
+            word = _known(part)
+            if (
+                len(word) >= MIN_GLOSS_CHARS
+                and word not in GENERIC
+                and part.dictionary_form() not in GENERIC
+            ):
+                found.append(Anchor(word, "gloss"))
+    return found
+
+
+def _known(morpheme) -> str:
+    """The form of a Sudachi word the lexicon lists: nouns as written, inflected words by
+    their dictionary form first (使い is "errand", 使う is "use")."""
+    from . import lexicon
+
+    forms = (morpheme.surface(), morpheme.dictionary_form(), morpheme.normalized_form())
+    if morpheme.part_of_speech()[0] in ("動詞", "形容詞"):
+        forms = forms[1:] + forms[:1]
+    for form in forms:
+        if _KANJI.search(form) and lexicon.glosses(form):
+            return form
+    return ""
 
 
 class _Target:
@@ -159,6 +251,15 @@ class _Target:
         self.words = re.findall(r"[a-z][a-z-]*", self.lower)
         self.skeletons = _english_skeletons(translation)
         self.digits = set(_DIGITS.findall(self.text))
+        self._english = None
+
+    @property
+    def english(self):
+        from .lexicon import EnglishText
+
+        if self._english is None:
+            self._english = EnglishText(self.text)
+        return self._english
 
     def has(self, anchor: Anchor) -> bool:
         if anchor.kind == "figure":
@@ -171,11 +272,35 @@ class _Target:
             from .organisations import check_organisations
 
             return not check_organisations(anchor.surface, self.text)
+        if anchor.kind == "connective":
+            return any(
+                re.search(rf"\b{re.escape(w)}\b", self.lower) for w in CONNECTIVES[anchor.surface]
+            )
+        if anchor.kind == "gloss":
+            from .lexicon import glosses
+
+            return self.english.shows(glosses(anchor.surface))
         starts = lexicon().get(anchor.surface, ())
         return any(
             (" " in s and s in self.lower) or any(w.startswith(s) for w in self.words)
             for s in starts
         )
+
+
+MIN_MISSING_ALL = 2  # a clause with at least this many own anchors of any kind missing …
+MISSING_SHARE = 0.67  # … that are at least this share of its own anchors
+
+
+def _looks_dropped(own: list[Anchor], missing: list[Anchor]) -> bool:
+    """Sure anchors (listed words, loanwords, names, Latin terms) decide as before: two
+    own anchors all missing, or two of them missing. Lexicon words are many and their
+    English varies (synonyms), so they decide by share: most of the clause unseen."""
+    if len(missing) == len(own) and sum(WEIGHTS.get(a.kind, 1) for a in own) >= MIN_ANCHORS:
+        return True
+    if len([a for a in missing if a.kind != "gloss"]) >= MIN_MISSING:
+        return True
+    # Part of a clause lost: several of its own words, and a good share of them.
+    return len(missing) >= MIN_MISSING_ALL and len(missing) >= MISSING_SHARE * len(own)
 
 
 def dropped_clauses(source: str, translation: str) -> list[str]:
@@ -193,7 +318,7 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
         own = [a for a in found if seen[a.surface] == 1 and a.kind != "figure"]
         missing = [a for a in own if not target.has(a)]
         aligned = aligned or len(missing) < len(own)
-        if (len(own) >= MIN_ANCHORS and len(missing) == len(own)) or len(missing) >= MIN_MISSING:
+        if _looks_dropped(own, missing):
             lost.append(clause.strip())
     # Alignment needs a clause that aligns: a translation sharing no anchor with the source
     # at all is for the language and length checks, not one clause lost among others.
@@ -246,17 +371,52 @@ def title_words_missing(source: str, translation: str) -> tuple[list[str], int]:
     return [a.surface for a in found if not target.has(a)], len(found)
 
 
+def _english_words(text: str) -> bool:
+    """Mostly words with vowels and no Japanese ("Next" yes; "xk ab qqz", 次へ no)."""
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
+        return False
+    words = re.findall(r"[a-z]+", text.lower())
+    voiced = [w for w in words if len(w) >= 2 and re.search(r"[aeiouy]", w)]
+    return bool(words) and 2 * len(voiced) > len(words)
+
+
+MAX_LABEL_CHARS = 20  # a label or a caption (目次, 訂正請求書, 施行期日): every main word counts
+MAX_ALL_WORDS = 3  # up to this many main words, one lost is a changed meaning
+
+
+def _title_lost(missing: list[str], total: int, translation: str) -> bool:
+    # Two or more main words and two thirds of them gone. (Half is too eager: 一般社団法人
+    # … 殿 is rightly "To the President of the … Association", without 法人.)
+    if total < 2 or len(missing) < 2 or 3 * len(missing) < 2 * total:
+        return False
+    return reads_as_english(translation)
+
+
+def _label_lost(source: str, missing: list[str], total: int) -> bool:
+    """目次 → "Next", 訂正請求書 → "Request for Disclosure": a label of a few words has no
+    word to spare, so one main word without its English is a changed meaning."""
+    text = unicodedata.normalize("NFKC", source).strip()
+    if len(text) > MAX_LABEL_CHARS or text.endswith("。") or not missing:
+        return False
+    from .names import PERSON, proper_names
+    from .organisations import organisations_in
+
+    if any(kind == PERSON for _, kind, _ in proper_names(text)):
+        return False  # 教授箱井崇史: a name line, for the name checks (its titles vary freely)
+    if 2 * sum(len(surface) for surface, _ in organisations_in(text)) >= len(text):
+        return False  # mostly the name of a body: names.organisation judges it, once
+    return total <= MAX_ALL_WORDS or 2 * len(missing) >= total
+
+
 def check_title(source: str, translation: str, source_lang: str, target_lang: str) -> list:
     """保有個人情報開示請求書 → "Please provide the following information:": the form is
     intact, the meaning is not. Not sure enough for an error: a warning (要確認)."""
     if source_lang != "ja" or target_lang != "en" or not translation.strip():
         return []
     missing, total = title_words_missing(source, translation)
-    # Two or more main words and two thirds of them gone. (Half is too eager: 一般社団法人
-    # … 殿 is rightly "To the President of the … Association", without 法人.)
-    if total < 2 or len(missing) < 2 or 3 * len(missing) < 2 * total:
+    if not (_title_lost(missing, total, translation) or _label_lost(source, missing, total)):
         return []
-    if not reads_as_english(translation):
+    if not _english_words(translation):
         return []  # not English at all: the language and length checks speak for it
     words = "、".join(missing[:4])
     return [

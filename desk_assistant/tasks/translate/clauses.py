@@ -168,7 +168,7 @@ GENERIC = frozenset(
     "うち ほか 関する 係る 対する 基づく 定める 掲げる 行う 有る 在る 得る 用いる 図る 努める 設ける "
     "講ずる 掲げ 応じる 伴う 通じる 経る 及ぶ 必要 適当 相当 一定 全部 一部 各 本 もの 点 "
     # dates and citations: their figures are checked as figures, the words vary
-    "以外 今後 我が国 自分 普段 下記 本書 本欄 当方 程度 考え方 趣旨 意義 場面 "
+    "お願い 以外 今後 我が国 自分 普段 下記 本書 本欄 当方 程度 考え方 趣旨 意義 場面 "
     "年 月 日 号 条 項 昭和 平成 令和 明治 大正 上旬 中旬 下旬 現在 法律 法 又 及び 並びに 若しくは 又は".split()
 )
 _PARENTHESES = re.compile(r"\([^()]*\)")  # (昭和二十二年法律第百九十三号): a citation
@@ -288,7 +288,7 @@ class _Target:
 
 
 MIN_MISSING_ALL = 2  # a clause with at least this many own anchors of any kind missing …
-MISSING_SHARE = 0.67  # … that are at least this share of its own anchors
+MISSING_SHARE = 0.75  # … that are at least this share of its own anchors
 
 
 def _looks_dropped(own: list[Anchor], missing: list[Anchor]) -> bool:

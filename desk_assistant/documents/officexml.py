@@ -317,7 +317,8 @@ class OfficeDocument(Document):
             ) as handle,
             zipfile.ZipFile(handle, "w") as out,
         ):
-            write_entries(self, pkg, out, links.part)
+            # parts the format rewrote whole (PowerPoint charts' embedded workbooks)
+            write_entries(self, pkg, out, links.part, replaced=getattr(pkg, "replaced", None))
         return warnings
 
 

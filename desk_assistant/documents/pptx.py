@@ -6,7 +6,9 @@ table cells, grouped shapes (location "slide3/p12"), the SmartArt diagram's data
 and masters are not translated. SmartArt keeps a drawn copy of its text (the
 diagram drawing part) and PowerPoint shows that copy: it is a "twin" that gets
 the translation of the data paragraph with the same text. Line breaks and fields
-(slide numbers, dates) are placeholders; pictures, charts and media are copied.
+(slide numbers, dates) are placeholders; pictures and media are copied. Charts:
+typed titles ("chart2/p1") and the series names and category labels
+("chart2/data/p3", translated in the chart's embedded workbook too: pptx_charts.py).
 """
 
 from __future__ import annotations
@@ -130,7 +132,11 @@ class PptxDocument(OfficeDocument):
             outcome = shrink_to_fit(body, before)
             if outcome:
                 self.layout[outcome] += 1
-        return vertical_notes(turned)
+        from .pptx_charts import data_notes, update_workbooks
+
+        pkg.replaced, missed = update_workbooks(pkg, changed)
+        self.layout["chart_workbooks"] = len(pkg.replaced)
+        return vertical_notes(turned) + data_notes(missed)
 
     def _add_comments(self, new, notes, author: str) -> list:
         from .pptx_comments import add_comments
@@ -182,13 +188,15 @@ class PptxDocument(OfficeDocument):
                             paragraph_pieces(para),
                             hidden=hidden,
                         )
-        yield from _chart_units(pkg)  # typed chart titles (ppt/charts)
+        yield from _chart_units(pkg)  # chart titles and data labels (ppt/charts)
 
 
 def _chart_units(pkg: Package) -> Iterator[TextUnit]:
+    from .pptx_charts import data_units
     from .xlsx_charts import chart_units
 
     yield from chart_units(pkg)
+    yield from data_units(pkg)  # series names and category labels (pptx_charts.py)
 
 
 def load_pptx(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> PptxDocument:

@@ -1,8 +1,8 @@
 """Text in charts: typed titles are text units; text taken from cells follows them.
 
 Excel's charts (xl/charts) and PowerPoint's (ppt/charts) both keep a typed title
-as rich text; PowerPoint's cell caches point into the embedded workbook, which is
-not translated, so only Excel's are refreshed.
+as rich text; PowerPoint's cell caches point into the chart's embedded workbook:
+they are blocks of their own, written into that workbook too (pptx_charts.py).
 
 A chart title or axis title typed into the chart is rich text in the chart part
 (c:tx/c:rich): it is read as blocks "chart3/p1" and translated like a cell. Series

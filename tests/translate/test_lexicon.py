@@ -92,3 +92,8 @@ def test_the_word_list_is_read_once_on_first_use_not_at_import() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
     )
     assert done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_a_loanword_rendered_by_a_synonym_is_no_changed_label() -> None:
+    # docx07, real demo-model output: a faithful rendering, not a changed meaning.
+    assert warnings("コアデータパーツ", "Core data components") == []

@@ -396,8 +396,9 @@ def _label_lost(source: str, missing: list[str], total: int) -> bool:
     """目次 → "Next", 訂正請求書 → "Request for Disclosure": a label of a few words has no
     word to spare, so one main word without its English is a changed meaning."""
     text = unicodedata.normalize("NFKC", source).strip()
+    missing = [w for w in missing if not _KATAKANA.fullmatch(w)]
     if len(text) > MAX_LABEL_CHARS or text.endswith("。") or not missing:
-        return False
+        return False  # a loanword alone may be rendered freely (パーツ → "components")
     from .names import PERSON, proper_names
     from .organisations import organisations_in
 

@@ -142,3 +142,12 @@ def test_japanese_left_inside_an_english_translation_is_a_finding():
     # pdf13 (real run, session 3): 全銀協 → "All-銀協".
     assert "degeneration.language" in warnings("全銀協", "All-銀協")
     assert "degeneration.language" not in warnings("全銀協", "Zenginkyo (全銀協)")
+
+
+def test_a_bracket_of_the_source_left_in_japanese_is_a_finding():
+    # docx02 (real run, session 3): 名(カナ) → "Name(カナ)"; a gloss in brackets is fine.
+    assert "degeneration.language" in warnings("5) 名(カナ)", "5) Name(カナ)")
+    assert "degeneration.language" not in warnings("5) 名(カナ)", "5) Given name (katakana)")
+    assert "degeneration.language" not in warnings(
+        "データの2次利用", "secondary use (2次利用) of data"
+    )

@@ -229,7 +229,12 @@ def left_in_japanese(source: str, translation: str, target_lang: str) -> list[Fi
     """Japanese left inside an otherwise English translation (全銀協 → "All-銀協")."""
     if target_lang not in ("en", "fr", "de", "es", "it", "pt", "id", "vi") or "【" in translation:
         return []
-    outside = _QUOTED.sub(" ", unicodedata.normalize("NFKC", translation))
+    normal_source = unicodedata.normalize("NFKC", source)
+    # …unless the source has that very bracket: 名(カナ) → "Name(カナ)" left it untranslated.
+    outside = _QUOTED.sub(
+        lambda m: m.group(0) if m.group(0) in normal_source else " ",
+        unicodedata.normalize("NFKC", translation),
+    )
     left = _JAPANESE_RUN.search(outside)
     if left is None or not re.search(r"[A-Za-z]{2,}", outside):
         return []  # all Japanese: the untranslated / wrong-language checks speak

@@ -97,3 +97,8 @@ def test_the_word_list_is_read_once_on_first_use_not_at_import() -> None:
 def test_a_loanword_rendered_by_a_synonym_is_no_changed_label() -> None:
     # docx07, real demo-model output: a faithful rendering, not a changed meaning.
     assert warnings("コアデータパーツ", "Core data components") == []
+
+
+def test_a_listed_word_also_accepts_the_dictionary_senses() -> None:
+    # 訂正 is listed as correct|amend|rectif; the dictionary adds "revision".
+    assert warnings("訂正請求書", "Request for Revision") == []

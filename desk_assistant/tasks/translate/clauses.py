@@ -281,10 +281,15 @@ class _Target:
 
             return self.english.shows(glosses(anchor.surface))
         starts = lexicon().get(anchor.surface, ())
-        return any(
+        if any(
             (" " in s and s in self.lower) or any(w.startswith(s) for w in self.words)
             for s in starts
-        )
+        ):
+            return True
+        from .lexicon import glosses
+
+        # The dictionary's senses too: 訂正 is also "revision" (demo-model run).
+        return self.english.shows(glosses(anchor.surface))
 
 
 MIN_MISSING_ALL = 2  # a clause with at least this many own anchors of any kind missing …

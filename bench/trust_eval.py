@@ -625,6 +625,45 @@ def title_eval() -> None:
           f"by the title/body/label/added checks {len(mine)}/{len(rows)}")  # fmt: skip
     for row, checks in alarms:
         print(f"      {row['source'][:28]!r}: {', '.join(checks)}")
+    title_label_faults()
+
+
+WRONG_TITLES = ["Director", "Member", "Secretary", "President", "Manager", "Officer", "Chief"]
+
+
+def title_label_faults() -> None:
+    """Faults of the real runs, injected into every clean reference that allows them
+    (checked directly: these checks are warnings, never retried): a person's title swapped
+    for another (委員 → "Director"), a label turned into a question or an instruction."""
+    from desk_assistant.tasks.translate.degeneration import is_label
+    from desk_assistant.tasks.translate.titles import known_titles, titles_in
+
+    rows = []
+    for path in (REFERENCES, ORG_REFERENCES, CLAUSE_REFERENCES, TITLE_REFERENCES):
+        rows += json.loads(path.read_text(encoding="utf-8"))["segments"]
+    swapped, labels = [], []
+    for row in rows:
+        source, reference = row["source"], row["reference"]
+        for title, *_ in titles_in(source):
+            heads = known_titles()[title]
+            hit = re.search(rf"\b(?:{'|'.join(heads)})\w*", reference, re.I)
+            wrong = next(w for w in WRONG_TITLES if not w.lower().startswith(heads))
+            if hit:
+                swapped.append((source, reference[: hit.start()] + wrong + reference[hit.end() :]))
+        if is_label(source) and not re.search(r"[?]", reference):
+            bare = reference.strip().rstrip(".")
+            labels.append((source, f"What is the {bare[:1].lower()}{bare[1:]}?"))
+            labels.append((source, f"Please enter the {bare[:1].lower()}{bare[1:]}."))
+    print("  injected (direct checks, all reference files):")
+    for kind, cases in (("swapped_title", swapped), ("label_as_question", labels)):
+        found = [
+            c for c in cases if any(f.severity != "info" for f in check_segment(*c, (), "ja", "en"))
+        ]
+        print(
+            f"  {kind:20} detection {len(found) / max(len(cases), 1):.3f} ({len(found)}/{len(cases)})"
+        )
+        for source, output in [c for c in cases if c not in found][:6]:
+            print(f"      missed: {source[:24]!r} → {output[:70]!r}")
 
 
 def real_runs_report(folder_of_runs: str) -> None:

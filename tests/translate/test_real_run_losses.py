@@ -151,3 +151,13 @@ def test_a_bracket_of_the_source_left_in_japanese_is_a_finding():
     assert "degeneration.language" not in warnings(
         "データの2次利用", "secondary use (2次利用) of data"
     )
+
+
+def test_each_title_needs_a_word_of_its_own():
+    source = "第２条 会長は、会議の議長となり、議事を整理する。"
+    assert "names.title" not in warnings(
+        source, "Article 2 The President chairs the meetings and conducts the proceedings."
+    )
+    assert "names.title" in warnings(
+        source, "Article 2 The Director chairs the meetings and conducts the proceedings."
+    )

@@ -157,6 +157,27 @@ def _lone_title_extras(source: str, title: str, translation: str) -> list[str]:
     return list(dict.fromkeys(w.capitalize() for w in extras))
 
 
+def _unmatched(wanted: dict[str, tuple[str, ...]], words: list[str]) -> list[str]:
+    """Titles left without a word of the translation when each word serves one title
+    (a bipartite matching, augmenting paths: a handful of titles and words)."""
+    candidates = {
+        t: [i for i, w in enumerate(words) if _has([w], heads)] for t, heads in wanted.items()
+    }
+    owner: dict[int, str] = {}
+
+    def assign(title: str, seen: set[int]) -> bool:
+        for i in candidates[title]:
+            if i in seen:
+                continue
+            seen.add(i)
+            if i not in owner or assign(owner[i], seen):
+                owner[i] = title
+                return True
+        return False
+
+    return [t for t in wanted if not assign(t, set())]
+
+
 def check_titles(source: str, translation: str) -> list[Finding]:
     """Japanese → English: every person's title of the source is in the translation."""
     from .organisations import transliterated
@@ -167,14 +188,17 @@ def check_titles(source: str, translation: str) -> list[Finding]:
         return []
     inside_listed = _listed_organisation_spans(text)
     words = _words(translation)
-    findings = []
+    wanted: dict[str, tuple[str, ...]] = {}
     for title, start, end, deputy in found:
         if any(a <= start and end <= b for a, b in inside_listed):
             continue
-        wanted = _DEPUTY if deputy else known_titles()[title]
-        if _has(words, wanted) or transliterated(title, translation):
+        if transliterated(title, translation):
             continue
-        findings.append(_missing(("副" if deputy else "") + title, wanted[0].capitalize()))
+        wanted[("副" if deputy else "") + title] = _DEPUTY if deputy else known_titles()[title]
+    # Each title needs a word of its own: in 会長は、会議の議長となり → "The Director chairs
+    # the meetings", "chairs" names the 議長, and the 会長 is lost.
+    unmatched = _unmatched(wanted, words)
+    findings = [_missing(title, wanted[title][0].capitalize()) for title in unmatched]
     bare = re.sub(r"[\s()（）「」\[\]【】・]", "", text)
     if not findings and len(found) == 1 and bare == found[0][0]:
         extras = _lone_title_extras(source, found[0][0], translation)

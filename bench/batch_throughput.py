@@ -6,10 +6,11 @@ each in a fresh engine child so its peak RSS (VmHWM) is its own:
 
 - "1 (repack)": one prompt at a time with llama.cpp's default CPU weight repacking
   (what `stream` does with batching off, engine.parallel = 1);
-- "1", "2", "4", "8": the model loaded with batching on, so without repacking
-  (LoadOptions.exact_batches); "1" asks one prompt at a time (`stream`, the
-  sequential reference), the others `stream_batch` with that many sequences. At
-  temperature 0 every answer must equal the "1" answer: identical ones are counted.
+- "1", "2", "4", "8": the model loaded with batching on, so with the exact kernels
+  (LoadOptions.exact_batches: no weight repacking, no tiled K-quant matmul); "1"
+  asks one prompt at a time (`stream`, the sequential reference), the others
+  `stream_batch` with that many sequences. At temperature 0 every answer must equal
+  the "1" answer: identical ones are counted (expected: all of them).
 
 Prints per size: wall seconds, completion tokens, aggregate tokens/s, speed-up
 over "1 (repack)", identical answers, the child's peak RSS. Sizes run in

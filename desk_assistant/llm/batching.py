@@ -11,10 +11,16 @@ tokens per second rise while each sequence's own speed falls a little.
   next prompt starts there in the next step.
 - Every sequence samples with the same sampler chain llama-cpp-python's `Llama`
   builds for a single completion, and stops the same way (end of generation,
-  max_tokens, the first stop string). At temperature 0 the first wave of answers
-  equals a sequential call's (tests/llm/test_engine_batch_model.py); later ones not
-  always: llama.cpp's rounding depends on how many sequences share a step
-  (bench/batch_throughput.py prints the share of identical answers).
+  max_tokens, the first stop string).
+- At temperature 0 the answers equal sequential ones, by construction: llama.cpp's
+  CPU kernels give bit-identical rows only when a row meets the same kernel, and
+  the kernel depends on how many tokens a llama_decode holds (n = 1: dot products;
+  n >= 2: llamafile's tinyBLAS, whose Q8_0/Q5_0 sums equal the dot products but whose
+  F16 attention sums do not; n >= 8: ggml's tiled K-quant kernels, off in the engine
+  child, see worker._exact_kernels). So each prompt tail is evaluated in a decode of
+  its own (n >= 2, as a sequential call evaluates it, never sliced into 1-token
+  pieces beside generating sequences), and a generation step holds one token per
+  sequence (per sequence n = 1, as in a sequential step).
 - Memory: one KV stream per sequence (non-unified cache), each `n_ctx_seq` cells,
   so a prompt that fits a sequential call fits here; total (n_seq + 1) x n_ctx_seq.
 
@@ -47,8 +53,8 @@ class _Running:
     job: BatchJob
     seq: int
     sampler: object
-    pending: list[int]  # tokens still to feed (the prompt tail, then one sampled token)
-    pos: int  # position of pending[0]
+    pending: list[int]  # the sampled token to feed in the next generation step
+    pos: int  # position of the next token fed
     started: float
     decoder: codecs.IncrementalDecoder = field(
         default_factory=lambda: codecs.getincrementaldecoder("utf-8")(errors="ignore")
@@ -72,6 +78,16 @@ def common_prefix(token_lists: list[list[int]]) -> int:
             i += 1
         n = i
     return n
+
+
+def chunk_sizes(n: int, limit: int) -> list[int]:
+    """Decode sizes for n tokens, each <= limit and none of one token when n > 1
+    (a one-token decode meets other kernels than a longer one)."""
+    sizes = [limit] * (n // limit) + ([n % limit] if n % limit else [])
+    if len(sizes) > 1 and sizes[-1] == 1:
+        sizes[-2] -= 1
+        sizes[-1] = 2
+    return sizes
 
 
 def _held_back(raw: bytes, stops: list[bytes]) -> int:
@@ -145,15 +161,19 @@ class BatchDecoder:
     def _set_prefix(self, tokens: list[int]) -> int:
         """Sequence 0 holds `tokens`, reusing what it held before; returns tokens evaluated."""
         keep = common_prefix([self.prefix, tokens])
+        if len(tokens) - keep == 1 and keep > 0:
+            keep -= 1  # never a one-token decode (see the module doc)
         if keep < len(self.prefix) and not self._seq_rm(PREFIX_SEQ, keep):
             self._seq_rm(PREFIX_SEQ)
             keep = 0
         self.prefix = self.prefix[:keep]
         rest = tokens[keep:]
-        for start in range(0, len(rest), self.n_batch):
-            chunk = rest[start : start + self.n_batch]
+        start = 0
+        for size in chunk_sizes(len(rest), self.n_batch):
+            chunk = rest[start : start + size]
             self._decode([(t, keep + start + i, PREFIX_SEQ, False) for i, t in enumerate(chunk)])
             self.prefix.extend(chunk)
+            start += size
         return len(rest)
 
     def _sampler(self, params: dict):
@@ -185,16 +205,15 @@ class BatchDecoder:
 
         started = time.perf_counter()
         shared = common_prefix([j.tokens for j in jobs])
-        # Each job keeps at least one token of its own, so its first logits are its own.
-        shared = min(shared, min(len(j.tokens) for j in jobs) - 1)
-        prefix_evaluated = self._set_prefix(jobs[0].tokens[:shared]) if shared > 0 else 0
-        if shared <= 0:
-            self._set_prefix([])
-            shared = 0
+        # Each job keeps a tail of its own (two tokens where it can: a one-token tail meets
+        # other attention kernels than a sequential call's prompt evaluation).
+        shortest = min(len(j.tokens) for j in jobs)
+        shared = max(0, min(shared, shortest - (2 if shortest > 2 else 1)))
+        prefix_evaluated = self._set_prefix(jobs[0].tokens[:shared])
         queue = deque(jobs)
         free = list(range(1, self.n_seq + 1))
         running: dict[int, _Running] = {}
-        steps = tokens_out = 0
+        self.steps = self.tokens_out = 0
         cancelled_all = False
         while queue or running:
             stop = stop_requests()
@@ -217,63 +236,67 @@ class BatchDecoder:
                 self._seq_rm(seq)
                 if shared:
                     llama_cpp.llama_memory_seq_cp(self.mem, PREFIX_SEQ, seq, -1, -1)
-                running[seq] = _Running(
-                    job,
-                    seq,
-                    self._sampler(job.params),
-                    job.tokens[shared:],
-                    shared,
-                    time.perf_counter(),
-                )
+                r = _Running(job, seq, self._sampler(job.params), [], shared, time.perf_counter())
+                running[seq] = r
+                self._prefill(r, job.tokens[shared:])
+                self._take(r, running, free, send)
             if not running:
                 continue
-            items = self._fill(running)
+            # One generation step: each sequence's last token, in sequence order, so that
+            # llama.cpp's equal split keeps consecutive sequences in one micro-batch.
+            stepping = [running[seq] for seq in sorted(running)]
+            items = []
+            for r in stepping:
+                r.logit_index = len(items)
+                items.append((r.pending[0], r.pos, r.seq, True))
+                r.pos += 1
             self._decode(items)
-            steps += 1
-            for r in list(running.values()):
-                if r.logit_index < 0:
-                    continue
-                token = r.sampler.sample(_CtxRef(self.ctx), r.logit_index)
-                r.logit_index = -1
-                tokens_out += 1
-                if r.first_at is None:
-                    r.first_at = time.perf_counter()
-                if llama_cpp.llama_vocab_is_eog(self.vocab, token):
-                    self._finish(r, running, free, send)
-                    continue
-                r.generated.append(token)
-                r.raw += self.llm._model.detokenize([token])
-                if self._emit(r, send) or len(r.generated) >= r.job.max_tokens:
-                    self._finish(r, running, free, send)
-                    continue
-                r.pending = [token]
+            self.steps += 1
+            for r in stepping:
+                self._take(r, running, free, send)
         return {
             "cancelled": cancelled_all,
-            "steps": steps,
-            "completion_tokens": tokens_out,
+            "steps": self.steps,
+            "completion_tokens": self.tokens_out,
             "prefix_tokens": shared,
             "prefix_evaluated": prefix_evaluated,
             "seconds": time.perf_counter() - started,
         }
 
-    def _fill(self, running: dict[int, _Running]) -> list[tuple[int, int, int, bool]]:
-        """One llama_batch: every sequence's next token; prompt tails as far as room allows."""
-        items: list[tuple[int, int, int, bool]] = []
-        # Generating sequences first (one token each), so a long new prompt never starves them.
-        for r in sorted(running.values(), key=lambda r: len(r.pending)):
-            room = self.n_batch - len(items)
-            if room <= 0:
-                break
-            take = r.pending[:room]
-            last = len(take) == len(r.pending)
-            for i, token in enumerate(take):
-                wants = last and i == len(take) - 1
-                if wants:
-                    r.logit_index = len(items)
-                items.append((token, r.pos + i, r.seq, wants))
-            r.pos += len(take)
-            r.pending = r.pending[len(take) :]
-        return items
+    def _prefill(self, r: _Running, tail: list[int]) -> None:
+        """The prompt's own tail in decodes of its own (see the module doc)."""
+        start = 0
+        for size in chunk_sizes(len(tail), self.n_batch):
+            last = start + size == len(tail)
+            self._decode(
+                [
+                    (t, r.pos + i, r.seq, last and i == size - 1)
+                    for i, t in enumerate(tail[start : start + size])
+                ]
+            )
+            r.pos += size
+            start += size
+            self.steps += 1
+            r.logit_index = size - 1
+
+    def _take(self, r: _Running, running, free, send) -> None:
+        """Sample `r`'s next token from the last decode; finish it or queue the token."""
+        import llama_cpp
+
+        token = r.sampler.sample(_CtxRef(self.ctx), r.logit_index)
+        r.logit_index = -1
+        self.tokens_out += 1
+        if r.first_at is None:
+            r.first_at = time.perf_counter()
+        if llama_cpp.llama_vocab_is_eog(self.vocab, token):
+            self._finish(r, running, free, send)
+            return
+        r.generated.append(token)
+        r.raw += self.llm._model.detokenize([token])
+        if self._emit(r, send) or len(r.generated) >= r.job.max_tokens:
+            self._finish(r, running, free, send)
+            return
+        r.pending = [token]
 
     def _emit(self, r: _Running, send) -> bool:
         """Send the new text of `r`; True when a stop string ended it."""

@@ -26,11 +26,11 @@ class LoadOptions:
     # Sequences decoded together by `stream_batch` (0: auto from cores/GPU and memory;
     # 1: one at a time, as `stream`).
     n_seq: int = 0
-    # With batching on, load without llama.cpp's CPU weight repacking: its multi-token
-    # kernels round differently from the one-token ones (measured: logits off by ~1,
-    # 1 answer in 4 changed); the plain kernels make a batch's first wave of answers
-    # equal to sequential ones (measured 4/4 and 5/5), though not every later one
-    # (13/16 at 4 sequences; bench/batch_throughput.py).
+    # With batching on, load with the kernels that make batched answers equal sequential
+    # ones at temperature 0: no CPU weight repacking (its multi-token kernels round
+    # differently from the one-token ones) and no tiled K-quant matmul (the same for
+    # >= 8 tokens in a decode); see batching.py. Measured: 56/56 identical answers
+    # (bench/batch_throughput.py --segments 56).
     exact_batches: bool = True
 
     def to_dict(self) -> dict:
@@ -71,6 +71,7 @@ class ModelRuntimeInfo:
     backend: str = "CPU"
     n_seq: int = 1  # sequences `stream_batch` decodes together
     weight_repacking: bool = True  # off when exact batches were asked for
+    exact_kernels: bool = False  # batched answers equal sequential ones (LoadOptions.exact_batches)
     load_seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 

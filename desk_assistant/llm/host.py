@@ -116,6 +116,7 @@ class ProcessEngine:
         self._model_path: Path | None = None
         self._options = LoadOptions()
         self.info: ModelRuntimeInfo | None = None
+        self._loaded: dict = {}  # the child's last "loaded" report
         self.hardware: dict = {}
         self.last_stats: dict = {}
 
@@ -168,7 +169,7 @@ class ProcessEngine:
         self._proc = self._conn = None
         self._draining = None
 
-    def close(self) -> None:
+    def _shutdown_child(self) -> None:
         if self.alive():
             try:
                 self._conn.send(("shutdown",))
@@ -176,6 +177,9 @@ class ProcessEngine:
             except (OSError, EOFError):
                 pass
         self._kill()
+
+    def close(self) -> None:
+        self._shutdown_child()
         self.info = None
         self._model_path = None
 
@@ -270,7 +274,18 @@ class ProcessEngine:
             self._settle()
             if not self.alive():
                 self.start()
-            return self._load(model_path, options)
+            info = self._load(model_path, options)
+            if (
+                options.exact_batches
+                and info.n_seq > 1
+                and self._loaded.get("exact_kernels") is False
+            ):
+                # This child decoded before with other kernels (a load without batching);
+                # ggml fixes that choice per process, so a fresh child loads the model.
+                self._shutdown_child()
+                self.start()
+                info = self._load(model_path, options)
+            return info
 
     def _load(self, model_path: Path, options: LoadOptions) -> ModelRuntimeInfo:
         self._conn.send(("load", str(model_path), options.to_dict()))
@@ -297,6 +312,7 @@ class ProcessEngine:
                 )
             raise ModelLoadError(msg[2], path=str(model_path))
         self._model_path, self._options = model_path, options
+        self._loaded = dict(msg[1])
         self.info = ModelRuntimeInfo(**msg[1])
         return self.info
 

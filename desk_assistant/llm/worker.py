@@ -54,6 +54,7 @@ class _Worker:
         gpu = offload and n_gpu_layers != 0
         batching = requested > 1 or (requested == 0 and hardware.auto_seqs(gpu) > 1)
         plain = bool(options.get("exact_batches", True)) and batching
+        exact = _exact_kernels(plain)
         try:
             with _weight_repacking(not plain):
                 self.llm = llama_cpp.Llama(
@@ -107,6 +108,7 @@ class _Worker:
                     "backend": hardware.backend_from_system_info(info_text) if offload else "CPU",
                     "n_seq": self.n_seq,
                     "weight_repacking": not plain,
+                    "exact_kernels": exact,
                     "load_seconds": time.perf_counter() - started,
                     "warnings": warnings,
                 },
@@ -362,6 +364,24 @@ def _weight_repacking(enabled: bool):
         yield
     finally:
         module.llama_model_default_params = original
+
+
+TILED_SWITCH = "GGML_CPU_TILED_MM"
+_tiled_on: bool | None = None  # what this process asked of ggml at its first load
+
+
+def _exact_kernels(plain: bool) -> bool:
+    """With batching on, ggml's tiled K-quant matmul (used for >= 8 tokens in a decode)
+    is switched off: it rounds differently from the per-row dot products of a one-token
+    step, so 8 sequences decoded together drifted from sequential answers. ggml reads
+    the switch once per process, so only the first load decides; returns whether this
+    load gets the exact kernels (the host restarts the child when not)."""
+    global _tiled_on
+    if _tiled_on is None:
+        if plain:
+            os.environ[TILED_SWITCH] = "0"
+        _tiled_on = os.environ.get(TILED_SWITCH, "1").strip() not in ("0", "")
+    return plain and not _tiled_on
 
 
 def batch_ctx(n_ctx: int) -> int:

@@ -70,3 +70,22 @@ def echo_batch(conn) -> None:
             conn.send(("done", batch_id, {"batched": len(jobs)}))
         elif msg[0] == "shutdown":
             return
+
+
+def kernel_choice(conn) -> None:
+    """Loads like the real child as far as the kernel choice goes (worker._exact_kernels,
+    fixed per process at the first load), without a model."""
+    from desk_assistant.llm.worker import _exact_kernels
+
+    conn.send(("ready", {"pid": 0}))
+    while True:
+        msg = conn.recv()
+        if msg[0] == "load":
+            options = msg[2]
+            n_seq = int(options.get("n_seq", 1))
+            plain = bool(options.get("exact_batches", True)) and n_seq > 1
+            exact = _exact_kernels(plain)
+            info = {"path": msg[1], "n_ctx": 512, "n_seq": n_seq, "exact_kernels": exact}
+            conn.send(("loaded", info))
+        elif msg[0] == "shutdown":
+            return

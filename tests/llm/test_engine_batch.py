@@ -12,6 +12,7 @@ from desk_assistant.llm import hardware
 from desk_assistant.llm.engine import (
     CancelToken,
     GenerationParams,
+    LoadOptions,
     SequentialBatch,
     generate,
     generate_batch,
@@ -164,3 +165,30 @@ def test_process_engine_batch_cancel_then_next_call_works(scripted):
     with pytest.raises(Cancelled):
         list(stream)
     assert [r.text for r in generate_batch(scripted, ["ok", "fine"])] == ["OK", "FINE"]
+
+
+def test_exact_batches_get_a_fresh_child_when_the_kernels_were_fixed_otherwise(
+    tmp_path, monkeypatch
+):
+    # ggml fixes its matmul kernels per process: a child that first loaded without
+    # batching cannot give exact batches later, so the host starts a new one.
+    monkeypatch.syspath_prepend(str(Path(__file__).parent))
+    import scripted_children
+
+    model = tmp_path / "m.gguf"
+    model.write_bytes(b"GGUF" + b"\0" * 64)
+    engine = ProcessEngine(child_target=scripted_children.kernel_choice)
+    try:
+        assert engine.load(model, LoadOptions(n_seq=1)).exact_kernels is False
+        first = engine.pid
+        info = engine.load(model, LoadOptions(n_seq=4))
+        assert info.exact_kernels is True and info.n_seq == 4
+        second = engine.pid
+        assert second != first
+        # Already exact: the same child loads again; asked not to be exact: no restart.
+        assert engine.load(model, LoadOptions(n_seq=4)).exact_kernels is True
+        assert engine.pid == second
+        assert engine.load(model, LoadOptions(n_seq=4, exact_batches=False)).n_seq == 4
+        assert engine.pid == second
+    finally:
+        engine.close()

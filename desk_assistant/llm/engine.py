@@ -71,7 +71,7 @@ class ModelRuntimeInfo:
     backend: str = "CPU"
     n_seq: int = 1  # sequences `stream_batch` decodes together
     weight_repacking: bool = True  # off when exact batches were asked for
-    exact_kernels: bool = False  # batched answers equal sequential ones (LoadOptions.exact_batches)
+    exact_kernels: bool = False  # batched answers = sequential ones (LoadOptions.exact_batches)
     load_seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 

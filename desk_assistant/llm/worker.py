@@ -380,8 +380,16 @@ def _exact_kernels(plain: bool) -> bool:
     if _tiled_on is None:
         if plain:
             os.environ[TILED_SWITCH] = "0"
-        _tiled_on = os.environ.get(TILED_SWITCH, "1").strip() not in ("0", "")
+        value = os.environ.get(TILED_SWITCH)
+        _tiled_on = value is None or _atoi(value) != 0  # as ggml reads it
     return plain and not _tiled_on
+
+
+def _atoi(text: str) -> int:
+    import re
+
+    found = re.match(r"\s*([-+]?\d+)", text)
+    return int(found.group(1)) if found else 0
 
 
 def batch_ctx(n_ctx: int) -> int:

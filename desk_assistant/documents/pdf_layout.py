@@ -7,7 +7,9 @@ reading order (top to bottom):
   unstroked rectangles are page furniture, not borders), or a borderless one
   (columns separated by a white gutter over several lines, e.g. a member list);
 - `TextRun`: lines of flowing text, indented lines marked with a leading U+3000
-  and a blank line at a paragraph-sized vertical gap, ready for `join_lines`.
+  (a space glyph drawn before the text, or a first line set in by about one
+  character with nothing drawn) and a blank line at a paragraph-sized vertical gap
+  or after a line spread over the width (均等割付), ready for `join_lines`.
 Characters in the Unicode private-use areas and glyphs with no Unicode mapping
 ("(cid:N)") are dropped and counted, so the caller can warn instead of passing
 them on.
@@ -270,26 +272,80 @@ def _text_lines(lines: list[Line]) -> list[str]:
         return []
     out: list[str] = []
     previous: Line | None = None
-    for line in lines:
-        size = line.size
-        if (
-            previous is not None
-            and line.top > previous.top
-            and (
-                line.top - previous.bottom > 1.0 * size
-                or line.x0 > previous.x1
-                or line.x1 < previous.x0  # side by side, not one above the other: two blocks
-            )
-        ):
+    previous_text = ""
+    for k, line in enumerate(lines):
+        if previous is not None and line.top > previous.top and _apart(previous, line):
             out.append("")
+        elif previous is not None and out[-1] and _spread(previous):
+            out.append("")  # a line spread to the full width ends its paragraph
         text = line_text(line.chars, line.spaces)
-        # Indented only where a space glyph is drawn before the first character (字下げ):
-        # a hanging indent (continuation lines of 「ア　…」) is not a new paragraph.
-        if any(x < line.x0 for x, _ch in line.spaces):
+        # Indented where a space glyph is drawn before the first character (字下げ), or
+        # where the line is set in by about one character from the lines around it
+        # with nothing drawn (position only). A hanging indent (continuation lines of
+        # 「ア　…」) is not a new paragraph.
+        following = lines[k + 1] if k + 1 < len(lines) else None
+        if any(x < line.x0 for x, _ch in line.spaces) or _set_in(
+            previous if out and out[-1] else None, previous_text, line, following
+        ):
             text = "\u3000" + text
         out.append(text)
-        previous = line
+        previous, previous_text = line, text
     return out
+
+
+def _spread(line: Line) -> bool:
+    """A Japanese line set with its letters spread over the width (均等割付: a cell's
+    lines in a member list, 「一般社団法人日本船主協会」 over 「弁護士（東京弁護士会）」):
+    shorter than the width, so it ends its paragraph. Its glyphs cover under 70% of
+    its extent; set text covers over 90%."""
+    if len(line.chars) < 3:
+        return False
+    cjk = sum(1 for c in line.chars if _CJK.match(c["text"][:1]))
+    if cjk * 2 < len(line.chars):
+        return False
+    drawn = sum(max(c["x1"] - c["x0"], 0.0) for c in line.chars)
+    return drawn < 0.7 * max(line.x1 - line.x0, 1e-6)
+
+
+def _apart(upper: Line, lower: Line) -> bool:
+    """A gap taller than a line, or side by side rather than one above the other."""
+    return lower.top - upper.bottom > 1.0 * lower.size or lower.x0 > upper.x1 or lower.x1 < upper.x0
+
+
+def _set_in(above: Line | None, above_text: str, line: Line, below: Line | None) -> bool:
+    """A paragraph's first line indented by position only: about one character (0.6–1.5
+    em) right of the line below it, which goes on the same paragraph, and not under a
+    line with the same indent (a list's hanging continuation, set-in lines) or under
+    an item's first line it would hang from (「・…」「ア　…」「（１）…」)."""
+    if above is None or below is None or below.top <= line.top or _apart(line, below):
+        return False
+    size = min(line.size, below.size)
+    if not 0.6 * size <= line.x0 - below.x0 <= 1.5 * size:
+        return False
+    if abs(above.x0 - line.x0) < 0.3 * size or 0.6 * size <= above.x0 - line.x0 <= 1.5 * size:
+        return False  # the same indent, or under a set-in first line: it goes on above
+    if above.x0 < line.x0 and _starts_item(above_text):
+        return False
+    # The line below must go on a paragraph: an item or speaker (「○渡辺幹事 …」「二 …」)
+    # set out to the left starts something new, so this line ends the one above.
+    drawn_indent = any(x < below.x0 for x, _ch in below.spaces)
+    return not (drawn_indent or _starts_item(line_text(below.chars, below.spaces)))
+
+
+# Items besides the markers pdf.py knows: a law's 号 (「一 …」「イ …」), roman and
+# letter items (「vi.…」「a)」), notes (「（注）」「（注１）」「※」).
+_LAW_ITEM = re.compile(
+    r"^(?:(?:[一二三四五六七八九十百]+|[イロハニホヘトチリヌルヲ])[\s\u3000]"
+    r"|(?:[ivxlcIVXLC]{1,6}|[a-zA-Z])[.．)）]"
+    r"|[(（]注[0-9０-９]*[)）]|※)"
+)
+
+
+def _starts_item(text: str) -> bool:
+    from .pdf import _NEW_PARAGRAPH_RE  # the paragraph rules live there
+
+    text = text.strip()
+    return bool(_NEW_PARAGRAPH_RE.match(text) or _LAW_ITEM.match(text))
 
 
 # --- ruled tables -----------------------------------------------------------

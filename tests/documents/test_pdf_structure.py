@@ -366,3 +366,69 @@ def test_a_glyph_with_no_character_mapping_is_reported(tmp_path, english):
     assert doc.plain_text() == "文書で"
     assert doc.to_dict()["dropped_glyphs"] == {"unmapped": 1}
     assert any(w.startswith("1 symbols or custom characters") for w in doc.warnings)
+
+
+# --- paragraphs shown by position only ------------------------------------------
+
+
+@needs_corpus
+def test_pdf07_a_paragraph_indented_by_position_only_starts_a_block(corpus_pdf):
+    """pdf07 sets a paragraph's first line in by one character with no space glyph:
+    「…業界基準に関する規定」 (a quoted item) and 「そのため、…」 were one block."""
+    doc = corpus_pdf("pdf07_moj_chukan_shian_hosoku_setsumei.pdf")
+    texts = [b.text for b in doc.blocks]
+    assert not any("規定そのため" in t for t in texts)
+    start = next(t for t in texts if t.startswith("そのため、我が国においても"))
+    assert start.endswith("甲案、乙案又は丙案の３つの案を示している。")
+    # The paragraphs of ⑵ 甲案 are their own blocks, each ending its sentence.
+    page = [b.text for b in doc.blocks if b.page == 28]
+    assert (
+        "甲案は、電子船荷証券記録に関して、一般的な信頼性の要件を明示的に定めることはしないというものである。"
+        in page
+    )
+    assert any(t.startswith("電子船荷証券記録に対する一定の信頼性") for t in page)
+
+
+@needs_corpus
+def test_pdf12_stacked_affiliations_stay_on_their_lines(corpus_pdf):
+    """A member list cell with two affiliations, each spread over the cell's width
+    (均等割付): one line each, not glued into one string."""
+    doc = corpus_pdf("pdf12_moj_bukai_iin_meibo_1page.pdf")
+    (table,) = tables_of(doc).values()
+    cells = set(table.values())
+    assert "一般社団法人日本船主協会\n弁護士（東京弁護士会）" in cells
+    assert "一般社団法人日本海運集会所\n海事知見事業グループグループ長" in cells
+    assert "日本船主責任相互保険組合\n国際業務部、アンダーライティング統括部長" in cells
+    assert not any("日本船主協会弁護士" in cell for cell in cells)
+
+
+def test_a_first_line_set_in_by_position_is_a_new_paragraph(tmp_path):
+    """No space glyph drawn: the line starts one character right of the lines around
+    it. A previous paragraph whose last line is full is not glued to it."""
+    em = 10.5
+    pdf = (
+        JaPdf()
+        .page()
+        .text(72, 760, FULL_1)
+        .text(72, 745, "事項を定めるものとし、会長が定める必要な規定")
+        .text(72 + em, 730, "そのため、この規則は審議会の運営に関し必要")
+        .text(72, 715, "な事項を定める。")
+    )
+    doc = load_built(tmp_path, pdf)
+    texts = [b.text for b in doc.blocks]
+    assert len(texts) == 2 and texts[1].startswith("そのため、"), texts
+
+
+def test_a_hanging_bullet_item_is_not_split_by_the_position_rule(tmp_path):
+    """「・」 items whose second line hangs one character in: still one block each."""
+    em = 10.5
+    pdf = JaPdf().page()
+    y = 760
+    for _ in range(3):
+        pdf.text(72, y, "・地方公共団体や民間の組織によって活用されることを意")
+        pdf.text(72 + em, y - 15, "識して書くこととし、必要な事項を定める。")
+        y -= 30
+    doc = load_built(tmp_path, pdf)
+    assert [b.text[:2] for b in doc.blocks] == ["・地", "・地", "・地"], [
+        b.text for b in doc.blocks
+    ]

@@ -43,8 +43,9 @@ from .textnorm import is_cjk, normalize_cjk, replace_invalid, xml_safe
 SCAN_COVERAGE = 0.8
 _EDGE_LINES = 3  # lines at the top and bottom of a page that may be header/footer
 _PAGE_NUMBER_RE = re.compile(
-    r"^[\s\-－–—‐−ー()（）]*(?:[0-9０-９]{1,4}|[ivxlcIVXLC]{1,6})(?:\s*/\s*[0-9]{1,4})?[\s\-－–—‐−ー()（）]*$"
-)
+    r"^[\s\-－–—‐−ー()（）<＜]*(?:[0-9０-９]{1,4}|[ivxlcIVXLC]{1,6})(?:\s*/\s*[0-9]{1,4})?"
+    r"[\s\-－–—‐−ー()（）>＞]*$"
+)  # 「- 3 -」「(3)」「<3>」「iv」「3 / 40」
 # Lines that start a new paragraph: article and list markers, headings, bullets.
 _NEW_PARAGRAPH_RE = re.compile(
     r"^(?:第[0-9０-９一二三四五六七八九十百]+[条章節項款部編]"
@@ -66,6 +67,13 @@ _TABLE_MARK = "\x00table"
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 # A paragraph ending in one of these is complete; others may go on over the page.
 _CLOSED_END = "。．.！？!?：:」』）)"
+
+
+def starts_new_paragraph(text: str) -> bool:
+    """Whether a line starts an article, list item, heading or bullet (pdf_layout asks)."""
+    return bool(_NEW_PARAGRAPH_RE.match(text))
+
+
 _CELL_RE = re.compile(r"(pdf/page\d+/table\d+)/r(\d+)c(\d+)")
 _IMAGE_PLACEMENT_RE = re.compile(
     rb"([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+[-\d.]+\s+[-\d.]+\s+cm\s*/([^\s/]+)\s+Do"

@@ -76,6 +76,8 @@ class Table:
     rows: list[list[str]]  # cell texts; "" for an empty cell
     top: float
     ruled: bool
+    # borderless tables: the (fragment, column) pieces it was made of (_index_halves)
+    fragments: list = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass
@@ -342,10 +344,10 @@ _LAW_ITEM = re.compile(
 
 
 def _starts_item(text: str) -> bool:
-    from .pdf import _NEW_PARAGRAPH_RE  # the paragraph rules live there
+    from .pdf import starts_new_paragraph  # the paragraph rules live there
 
     text = text.strip()
-    return bool(_NEW_PARAGRAPH_RE.match(text) or _LAW_ITEM.match(text))
+    return starts_new_paragraph(text) or bool(_LAW_ITEM.match(text))
 
 
 # --- ruled tables -----------------------------------------------------------
@@ -497,7 +499,7 @@ def _flow(lines: list[Line]) -> list[TextRun | Table]:
         pending.extend(before)
         flush()
         if table is not None:
-            items.append(table)
+            items.extend(_index_halves(table) or [table])
         pending.extend(after)
         i = end
     flush()
@@ -589,7 +591,89 @@ def _borderless_table(lines: list[Line], gutters: list[tuple[float, float]]):
         return lines, None, []  # 「ア　…」 items with a hanging indent: a list, not a table
 
     top = min(f[0] for f in body[0])
-    return row_lines(rows[:head]), Table(table_rows, top, ruled=False), row_lines(rows[tail:])
+    table = Table(table_rows, top, ruled=False)
+    table.fragments = [(f, _group_of(groups, f[2])) for row in body for f in row]
+    return row_lines(rows[:head]), table, row_lines(rows[tail:])
+
+
+def _group_of(groups: list[list[int]], column: int) -> int:
+    return next(k for k, group in enumerate(groups) if column in group)
+
+
+# A page-number column of an index: entries start with a leader (「…18」「‥ 3」).
+_LEADER = re.compile(r"^[…‥・.．]{1,}")
+_KANA_HEAD = re.compile(r"^[ぁ-んァ-ンA-Za-zＡ-Ｚ]$")
+_PAGE_NUMBER = re.compile(r"^[<＜(（\-－‐]?\s*[0-9０-９]{1,4}\s*[>＞)）\-－‐]?$")
+
+
+def _index_halves(table: Table) -> list[Table | TextRun]:
+    """A book index set in two (or more) columns, each a term and its pages (pdf01's
+    索引): read as one table per column, left first, a row per entry (a line whose
+    pages start with a leader), instead of rows across both columns. [] when the
+    table is not such an index."""
+    fragments = table.fragments
+    if not fragments:
+        return []
+    width = max(g for _, g in fragments) + 1
+    starts: dict[int, list[bool]] = {}
+    for fragment, group in fragments:
+        text = line_text(fragment[3])
+        starts.setdefault(group, []).append(bool(_LEADER.match(text.strip())))
+    leader = [g for g in range(width) if starts.get(g) and sum(starts[g]) >= 0.6 * len(starts[g])]
+    if len(leader) < 2 or leader[-1] != width - 1:
+        return []
+    tables: list[Table | TextRun] = []
+    tail: list[TextRun] = []
+    first = 0
+    for last in leader:
+        columns = list(range(first, last + 1))
+        first = last + 1
+        if len(columns) < 2:
+            return []
+        by_line: dict[int, dict[int, list]] = {}
+        order: list[tuple[float, int]] = []
+        for fragment, group in fragments:
+            if group in columns:
+                key = id(fragment[4])
+                if key not in by_line:
+                    by_line[key] = {}
+                    order.append((fragment[0], key))
+                by_line[key].setdefault(group, []).append(fragment)
+        rows: list[dict[int, list]] = []
+        heading: dict | None = None
+        for _top, key in sorted(order):
+            line = by_line[key]
+            pages = " ".join(line_text(f[3]) for f in line.get(last, [])).strip()
+            terms = " ".join(line_text(f[3]) for g in columns[:-1] for f in line.get(g, [])).strip()
+            # An entry starts at a term of its own or at its pages' leader; a cross
+            # reference (「⇒読み手」「＝標準字体」) or pages carried onto the next line
+            # go on it, and so does the term or the pages an entry still lacks.
+            new_term = bool(terms) and not terms.startswith(("⇒", "→", "＝", "="))
+            has_term = bool(rows) and any(g != last for g in rows[-1])
+            # a section's kana (「あ」「い」) heads its entries and takes no pages
+            has_pages = bool(rows) and (last in rows[-1] or rows[-1] is heading)
+            if not rows or (new_term and has_term) or (bool(_LEADER.match(pages)) and has_pages):
+                rows.append({})
+            for group, found in line.items():
+                rows[-1].setdefault(group, []).extend(found)
+            if len(terms) == 1 and not pages and _KANA_HEAD.match(terms):
+                heading = rows[-1]
+        cells = [
+            [_cell_text([c for f in row.get(g, []) for c in f[3]]) for g in columns] for row in rows
+        ]
+        footer = [c for c in cells[-1] if c.strip()] if cells else []
+        if len(footer) == 1 and _PAGE_NUMBER.match(footer[0].strip()):
+            # the page's number under the column (「<2>」): a line after the tables,
+            # where pdf.py drops page numbers
+            tail.append(TextRun([footer[0].strip()], table.top + 0.5))
+            cells.pop()
+        trimmed = _trim(cells)
+        if not trimmed:
+            return []
+        # one after the other in reading order, whatever their first line's height
+        top = table.top + 0.001 * len(tables)
+        tables.append(Table(trimmed, top, ruled=False))
+    return tables + tail
 
 
 def row_lines(rows) -> list[Line]:

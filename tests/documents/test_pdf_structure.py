@@ -432,3 +432,32 @@ def test_a_hanging_bullet_item_is_not_split_by_the_position_rule(tmp_path):
     assert [b.text[:2] for b in doc.blocks] == ["・地", "・地", "・地"], [
         b.text for b in doc.blocks
     ]
+
+
+@needs_corpus
+def test_pdf01_index_in_two_columns_is_read_one_column_after_the_other(corpus_pdf):
+    """The 索引 is set in two columns of (term, pages): each column is a table of its
+    own, left first, a row per entry with its cross references (「⇒読み手」) and the
+    pages carried onto the next line; rows no longer run across both columns."""
+    doc = corpus_pdf("pdf01_bunka_koyobun_sakusei_no_kangaekata_2022.pdf")
+    tables = {k: v for k, v in tables_of(doc).items() if k.startswith("pdf/page50/")}
+    assert sorted(tables) == ["pdf/page50/table1", "pdf/page50/table2"]
+    left, right = (tables[f"pdf/page50/table{n}"] for n in (1, 2))
+    pairs = {
+        (cells.get((r, 1)), cells.get((r, 2)))
+        for cells in (left, right)
+        for r in {r for r, _ in cells}
+    }
+    assert ("曖昧さ", "…(6),25,33") in pairs
+    assert ("相手\n⇒読み手", "…(6)(7),\n2,4,7,20,27,28,30,34") in pairs
+    assert ("アルファベット\n⇒ラテン文字 ⇒ローマ字", "…(5),19,20,22") in pairs
+    assert ("一般", "…(1)(3),2,5,7,9,12-17, 22,23,27,30") in pairs
+    assert all(max(c for _, c in cells) == 2 for cells in (left, right))
+    # The left column's entries (あ…) come before the right column's (いっぱん…).
+    order = [b.location for b in doc.blocks if b.location.startswith("pdf/page50/table")]
+    assert order.index("pdf/page50/table1/r3c1") < order.index("pdf/page50/table2/r1c1")
+    assert not any("一般" in text for text in left.values())
+    # The page number under the columns (「<2>」) is no index entry: dropped, as page
+    # numbers are, and not glued to the next page's 「索 引」.
+    assert not any("<2>" in b.text for b in doc.blocks)
+    assert "索 引" in [b.text for b in doc.blocks if b.page == 51]

@@ -22,6 +22,7 @@ from .pptx import P, slide_parts
 AUTHORS_CT = "application/vnd.openxmlformats-officedocument.presentationml.commentAuthors+xml"
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.presentationml.comments+xml"
 _LOCATION = re.compile(r"^slide(\d+)/")
+_CHART = re.compile(r"^chart(\d+)/")  # a chart's title or data (pptx_charts.py)
 _STEP = 160  # the next comment's marker a little lower (master units, 576 per inch)
 
 
@@ -82,10 +83,15 @@ def add_comments(
     author: _Author | None = None
     lists: dict[str, etree._Element] = {}
     skipped = []
+    charts = _chart_slides(new.pkg, by_number)
     for note in notes:
         location, text = note
         match = _LOCATION.match(location or "")
         part = by_number.get(int(match.group(1))) if match else None
+        chart = _CHART.match(location or "")
+        if chart is not None:  # on the slide that shows the chart, naming the chart
+            part = charts.get(f"ppt/charts/chart{chart.group(1)}.xml")
+            text = f"[{location}] {text}"
         if part is None:
             skipped.append(note)
             continue
@@ -103,6 +109,16 @@ def add_comments(
         )
         etree.SubElement(cm, p("text")).text = text
     return skipped
+
+
+def _chart_slides(pkg, by_number: dict[int, str]) -> dict[str, str]:
+    """Chart part → the first slide (in show order) that shows it."""
+    found: dict[str, str] = {}
+    for number in sorted(by_number):
+        for kind, name in pkg.rels(by_number[number]).values():
+            if kind == "chart":
+                found.setdefault(name, by_number[number])
+    return found
 
 
 def _comment_list(new: NewParts, slide: str) -> etree._Element:

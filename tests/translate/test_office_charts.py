@@ -170,3 +170,18 @@ def test_libreoffice_opens_the_deck_with_the_translated_chart(tmp_path):
     )
     pdf = tmp_path / "pdf" / "deck.en.pdf"
     assert pdf.exists() and pdf.stat().st_size > 1000, done.stderr
+
+
+def test_a_proofread_note_on_chart_text_lands_on_the_slide_showing_the_chart(tmp_path):
+    path = _deck_with_chart(tmp_path)
+    doc = documents.load(path)
+    label = next(b for b in doc.blocks if b.location.startswith("chart1/data/"))
+    out = tmp_path / "commented.pptx"
+    skipped = doc.save_commented(out, [(label.location, "表記を確認"), ("chart1/p1", "題名")])
+    assert skipped == []
+    members = _members(out)
+    # The chart was added to the third slide: its comments part holds both notes.
+    rels = members["ppt/slides/_rels/slide3.xml.rels"].decode()
+    comments = re.search(r'Target="\.\./comments/([^"]+)"', rels).group(1)
+    xml = members[f"ppt/comments/{comments}"].decode()
+    assert "表記を確認" in xml and "題名" in xml and label.location in xml

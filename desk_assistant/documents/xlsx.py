@@ -101,43 +101,53 @@ def sheets(pkg: Package) -> list[_Sheet]:
     return found
 
 
-def _string_index(cell: etree._Element) -> int | None:
-    value = cell.find(s("v")) if cell.get("t") == "s" else None
-    try:
-        return int((value.text or "").strip()) if value is not None else None
-    except ValueError:
-        return None
+def _single_letters(strings: list[etree._Element]) -> set[int]:
+    """Shared strings that are one character (spaces aside): the only ones a label
+    written down a column is made of; most workbooks have none, and skip the search."""
+    found = set()
+    for index, si in enumerate(strings):
+        texts = [t.text or "" for t in si.iter(s("t")) if t.getparent().tag != s("rPh")]
+        if len(texts) == 1 and len(texts[0].strip(" \u3000\t\r\n")) == 1:
+            found.add(index)
+    return found
 
 
-def _string_uses(pkg: Package) -> dict[int, int]:
-    """How many cells of the workbook show each shared string."""
+def _letter_cells(pkg: Package, letters: set[int]) -> tuple[dict[int, int], dict[str, list]]:
+    """In one pass over the sheets: how many cells show each shared string, and the
+    cells (with their string's index) that show a one-letter string, by sheet part."""
     uses: dict[int, int] = {}
+    cells: dict[str, list] = {}
     for sheet in sheets(pkg):
-        for cell in pkg.xml(sheet.part).iter(s("c")):
-            index = _string_index(cell)
-            if index is not None:
-                uses[index] = uses.get(index, 0) + 1
-    return uses
+        for value in pkg.xml(sheet.part).iter(s("v")):
+            cell = value.getparent()
+            if cell.get("t") != "s":
+                continue
+            try:
+                index = int((value.text or "").strip())
+            except ValueError:
+                continue
+            uses[index] = uses.get(index, 0) + 1
+            if index in letters:
+                cells.setdefault(sheet.part, []).append((cell, index))
+    return uses, cells
 
 
-def _stacked_labels(sst_part, sheet: _Sheet, rows, strings, uses) -> dict:
+def _stacked_labels(sst_part, sheet: _Sheet, letter_cells: list, strings, uses) -> dict:
     """Labels written one letter per cell down a column (xlsx_vertical.py): the first
     cell's ref → the unit of the whole label, the other cells' refs → None."""
     from .xlsx_vertical import StackedUnit, find_stacks
 
     candidates = []
     hidden_rows = set()
-    for row in rows:
-        for cell in row.iter(s("c")):
-            index = _string_index(cell)
-            if index is None or uses.get(index) != 1 or not 0 <= index < len(strings):
-                continue  # a string other cells show too would change there as well
-            pieces = string_pieces(strings[index])
-            if len(pieces) != 1 or pieces[0].anchor or len(pieces[0].nodes) != 1:
-                continue
-            candidates.append((cell.get("r", ""), pieces[0].text, (index, pieces[0].nodes[0])))
-            if row.get("hidden") in ("1", "true"):
-                hidden_rows.add(cell.get("r", ""))
+    for cell, index in letter_cells:
+        if uses.get(index) != 1 or len(strings[index]) > 3:
+            continue  # shown by other cells too (it would change there), or rich runs
+        pieces = string_pieces(strings[index])
+        if len(pieces) != 1 or pieces[0].anchor or len(pieces[0].nodes) != 1:
+            continue
+        candidates.append((cell.get("r", ""), pieces[0].text, (index, pieces[0].nodes[0])))
+        if cell.getparent().get("hidden") in ("1", "true"):
+            hidden_rows.add(cell.get("r", ""))
     found: dict = {}
     for stack in find_stacks(candidates):
         cells = [(ref, node, strings[index]) for ref, (index, node) in stack]
@@ -170,12 +180,15 @@ class XlsxDocument(OfficeDocument):
     def _units(self, pkg: Package) -> Iterator[TextUnit]:
         sst_part, strings = _shared_strings(pkg)
         seen: set[int] = set()
-        uses = _string_uses(pkg)
+        letters = _single_letters(strings)  # a label down a column needs some
+        uses, letter_cells = _letter_cells(pkg, letters) if letters else ({}, {})
         for sheet in sheets(pkg):
             root = pkg.xml(sheet.part)
             data = root.find(s("sheetData"))
             rows = [] if data is None else list(data.iter(s("row")))
-            stacks = _stacked_labels(sst_part, sheet, rows, strings, uses)
+            stacks = _stacked_labels(
+                sst_part, sheet, letter_cells.get(sheet.part, []), strings, uses
+            )
             for row in rows:
                 row_hidden = row.get("hidden") in ("1", "true")
                 for cell in row.iter(s("c")):

@@ -165,7 +165,9 @@ def choose_seqs(
 ) -> int:
     """Sequences decoded together. Auto: 1 on a CPU (measured on 2 cores with the demo
     model, bench/batch_throughput.py: batches of 2-8 gave 0.78-0.87x the tokens/s of
-    one at a time), 8 with GPU offload (not measured: no device was lent); fewer when
+    one at a time on a quiet machine; with the exact kernels, under load, 1.08-1.20x the
+    wall time of one at a time with the same kernels; answers identical either way),
+    8 with GPU offload (not measured: no device was lent); fewer when
     their KV cache would take more than an eighth of the free memory ((n + 1) x
     n_ctx_seq cells: sequence 0 holds the prefix)."""
     n = requested if requested > 0 else auto_seqs(gpu, cores)

@@ -606,12 +606,54 @@ _KANA_HEAD = re.compile(r"^[ぁ-んァ-ンA-Za-zＡ-Ｚ]$")
 _PAGE_NUMBER = re.compile(r"^[<＜(（\-－‐]?\s*[0-9０-９]{1,4}\s*[>＞)）\-－‐]?$")
 
 
+def _split_mixed_columns(fragments: list) -> list:
+    """Columns the gutter finder merged, one index column's pages with the next one's
+    terms (pdf01 p.53: pages at x≈188, terms at x≈313): a column whose pieces start
+    at two far-apart positions, the left ones pages (a leader) and the right ones
+    not, is cut between them, character by character. Returns (fragment, column)."""
+    if not fragments:
+        return fragments
+    width = max(g for _, g in fragments) + 1
+    size = median(max(f[1] - f[0], 1.0) for f, _ in fragments)
+    cuts: dict[int, float] = {}
+    for g in range(width):
+        starts = sorted((min(c["x0"] for c in f[3]), f) for f, gg in fragments if gg == g and f[3])
+        if len(starts) < 6:
+            continue
+        gap, k = max((starts[i + 1][0] - starts[i][0], i) for i in range(len(starts) - 1))
+        left, right = starts[: k + 1], starts[k + 1 :]
+        if gap < 3 * size or len(left) < 3 or len(right) < 3:
+            continue
+
+        def leaders(side) -> float:
+            return sum(bool(_LEADER.match(line_text(f[3]).strip())) for _, f in side) / len(side)
+
+        if leaders(left) >= 0.6 and leaders(right) <= 0.2:
+            cuts[g] = right[0][0] - 0.5
+    if not cuts:
+        return fragments
+    out = []
+    for fragment, g in fragments:
+        column = g + sum(1 for cut in cuts if cut < g)
+        if g not in cuts:
+            out.append((fragment, column))
+            continue
+        top, bottom, index, chars, line = fragment
+        for part, offset in (
+            ([c for c in chars if c["x0"] < cuts[g]], 0),
+            ([c for c in chars if c["x0"] >= cuts[g]], 1),
+        ):
+            if part:
+                out.append(((top, bottom, index, part, line), column + offset))
+    return out
+
+
 def _index_halves(table: Table) -> list[Table | TextRun]:
     """A book index set in two (or more) columns, each a term and its pages (pdf01's
     索引): read as one table per column, left first, a row per entry (a line whose
     pages start with a leader), instead of rows across both columns. [] when the
     table is not such an index."""
-    fragments = table.fragments
+    fragments = _split_mixed_columns(table.fragments)
     if not fragments:
         return []
     width = max(g for _, g in fragments) + 1

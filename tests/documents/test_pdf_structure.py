@@ -457,6 +457,12 @@ def test_pdf01_index_in_two_columns_is_read_one_column_after_the_other(corpus_pd
     order = [b.location for b in doc.blocks if b.location.startswith("pdf/page50/table")]
     assert order.index("pdf/page50/table1/r3c1") < order.index("pdf/page50/table2/r1c1")
     assert not any("一般" in text for text in left.values())
+    # Where the gutter finder merged one column's pages with the next one's terms
+    # (p.53: 「…(1)(2),3,4 ⇒多言語 ⇒外国語」 was one cell), the column is cut between them.
+    p53 = {k: v for k, v in tables_of(doc).items() if k.startswith("pdf/page53/")}
+    assert len(p53) == 2 and all(max(c for _, c in cells) == 2 for cells in p53.values())
+    texts = {text for cells in p53.values() for text in cells.values()}
+    assert {"言語\n⇒多言語 ⇒外国語", "記録・公開資料等", "…(1)(2),3,4"} <= texts
     # The page number under the columns (「<2>」) is no index entry: dropped, as page
     # numbers are, and not glued to the next page's 「索 引」.
     assert not any("<2>" in b.text for b in doc.blocks)

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from ...paths import resources_dir
 from ...sudachi import TokenizerUnavailableError, split_mode, tokenizer
 from ..law_words import NOT_LAW_ENDINGS
+from . import lexicon
 from .finding import ERROR, WARNING, Finding
 from .omission import content_length
 
@@ -189,6 +190,9 @@ def proper_names(text: str) -> list[tuple[str, str, str]]:
     names: dict[str, tuple[str, str, str]] = {}
     tokens = [m for m in tokenizer.tokenize(raw, mode) if m.part_of_speech()[1] == "固有名詞"]
     has_surname = any(m.part_of_speech()[2:4] == (PERSON, "姓") for m in tokens)
+    given_names_at = {
+        m.begin(): m.end() for m in tokens if m.part_of_speech()[2:4] == (PERSON, "名")
+    }
     for m in tokens:
         pos = m.part_of_speech()
         if pos[2] not in (PERSON, PLACE) or pos[3] == "国":
@@ -204,8 +208,41 @@ def proper_names(text: str) -> list[tuple[str, str, str]]:
             continue
         if re.fullmatch(rf"{_NUMERALS}+[人名年月日回件号条]?", surface):
             continue  # 二十人 is read as a place 十人: numbers are figures, not names
+        if _split_artefact(raw, m.begin(), m.end(), pos[2], given_names_at):
+            continue
         names.setdefault(surface, (surface, pos[2], m.reading_form()))
     return list(names.values())
+
+
+# Sudachi glues legal connectives and suffixes onto the word before them and then calls
+# the result a name (国又は → 国又, 長等, 申立人 → 申 + 立人, 日後). In 13 real laws
+# (19,667 sentences; hardly any real names) 453 "names" were found, 302 of them this way.
+_CONNECTIVE_ENDS = {"又": "は", "及": "び", "並": "び", "若": "しく"}  # 又は 及び 並びに 若しくは
+_AFTER_ONE_CHAR_NAME = re.compile(
+    r"(氏|様|殿|君|さん|先生|[\u4e00-\u9fff]{0,4}(長|官|員|臣|授|士))"
+)
+
+
+def _split_artefact(text: str, begin: int, end: int, kind: str, given_names_at: dict) -> bool:
+    surface, after = text[begin:end], text[end : end + 6]
+    tail = _CONNECTIVE_ENDS.get(surface[-1])
+    if tail and after.startswith(tail) or len(surface) > 1 and surface.endswith("等"):
+        return True
+    if re.fullmatch(r"[\u3040-\u309f]+", surface):
+        return True  # a kana-only "name" in a law is old spelling (しゆ), not a person
+    if re.fullmatch(rf"{_NUMERALS}+[種類級]|[日月年時][前後]|.+法|法.", surface):
+        return True  # 三種病原体, 譲渡した日後, 下水道法 → 道法, 会社法目次 → 法目
+    if surface[0] == "中" and begin > 0 and text[begin - 1] in "条項号編章法令":
+        return True  # 第二十一条中内航海運業法 ("in Article 21, ...") → 中内
+    if kind == PERSON and len(surface) == 1:
+        if _AFTER_ONE_CHAR_NAME.match(after):
+            return False  # 林部長, 堀委員 (not 原処分庁)
+        given = end + len(after) - len(after.lstrip(" \u3000"))
+        if given not in given_names_at:
+            return True
+        # 楠正憲, 菅　直人 are names; 申立人 (申 + 立人) is a word of the dictionary
+        return text[begin : given_names_at[given]].replace("\u3000", "") in lexicon.entries()
+    return False
 
 
 def short_words(text: str) -> list[str]:

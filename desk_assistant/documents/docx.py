@@ -40,6 +40,23 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 _SECT_TYPES = ("default", "first", "even")
 
 
+def relationship_targets(rels, folder: str) -> dict[str, tuple[str, str]]:
+    """rId -> (relationship type suffix, part name) of a parsed .rels part whose source
+    part lies in `folder`; external targets (URLs) are not parts and are left out."""
+    found = {}
+    for rel in rels:
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        name = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        found[rel.get("Id")] = (rel.get("Type", "").rsplit("/", 1)[-1], name)
+    return found
+
+
 class _Package:
     """The zip entries, with XML parts parsed on demand (a fresh tree per package)."""
 
@@ -87,18 +104,7 @@ class _Package:
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         if rels_name not in self.data:
             return {}
-        found = {}
-        for rel in self.xml(rels_name):
-            if rel.get("TargetMode") == "External":
-                continue
-            target = rel.get("Target", "")
-            name = (
-                target.lstrip("/")
-                if target.startswith("/")
-                else posixpath.normpath(posixpath.join(folder, target))
-            )
-            found[rel.get("Id")] = (rel.get("Type", "").rsplit("/", 1)[-1], name)
-        return found
+        return relationship_targets(self.xml(rels_name), folder)
 
     def main_part(self) -> str:
         for kind, name in self.rels("").values():

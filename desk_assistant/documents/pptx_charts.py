@@ -18,14 +18,13 @@ the strings of the named cells change; every other member is copied as it was.
 from __future__ import annotations
 
 import io
-import posixpath
 import zipfile
 from collections.abc import Iterator
 
 from lxml import etree
 
 from ..i18n import tr
-from .docx import Package
+from .docx import Package, relationship_targets
 from .officeparts import read_source_member
 from .officexml import Piece, TextUnit, set_text
 from .sniff import MAX_ZIP_MEMBERS
@@ -150,16 +149,7 @@ def _parse(data: bytes) -> etree._Element:
 def _targets(members: dict[str, bytes], part: str) -> dict[str, tuple[str, str]]:
     folder, _, base = part.rpartition("/")
     rels = members.get(f"{folder}/_rels/{base}.rels")
-    found = {}
-    for rel in _parse(rels) if rels else []:
-        target = rel.get("Target", "")
-        name = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(folder, target))
-        )
-        found[rel.get("Id")] = (rel.get("Type", "").rsplit("/", 1)[-1], name)
-    return found
+    return relationship_targets(_parse(rels), folder) if rels else {}
 
 
 def _set_cells(members: dict[str, bytes], cells: dict[tuple[str, str], str]) -> dict | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ...paths import resources_dir
@@ -95,8 +95,9 @@ class Organisation:
     kind: str
 
 
-def _read_list(lines: Iterable[str]) -> dict[str, Organisation]:
-    found: dict[str, Organisation] = {}
+def list_rows(lines: Iterable[str]) -> Iterator[tuple[str, tuple[str, ...], list[str]]]:
+    """Rows of a JA→EN list (organisations, titles): (NFKC Japanese, English names split
+    at |, all columns); comments, blank lines and the 原語 header left out."""
     for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
@@ -104,12 +105,17 @@ def _read_list(lines: Iterable[str]) -> dict[str, Organisation]:
         if len(columns) < 2 or columns[0] == "原語":
             continue
         names = tuple(n.strip() for n in columns[1].split("|") if n.strip())
-        kind = columns[2].strip() if len(columns) > 2 else ""
         if names:
-            found[unicodedata.normalize("NFKC", columns[0].strip())] = Organisation(
-                columns[0].strip(), names, kind
-            )
-    return found
+            yield unicodedata.normalize("NFKC", columns[0].strip()), names, columns
+
+
+def _read_list(lines: Iterable[str]) -> dict[str, Organisation]:
+    return {
+        japanese: Organisation(
+            columns[0].strip(), names, columns[2].strip() if len(columns) > 2 else ""
+        )
+        for japanese, names, columns in list_rows(lines)
+    }
 
 
 @functools.cache

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from ...paths import resources_dir
 from .finding import WARNING, Finding
+from .organisations import list_rows
 
 LIST_FILE = ("organisations", "ja_en_titles.tsv")
 _DEPUTY = ("vice", "deputy", "assistant", "associate")
@@ -28,17 +29,7 @@ _CJK = r"\u4e00-\u9fff々\u30a0-\u30ffー"
 
 
 def _read_list(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    titles: dict[str, tuple[str, ...]] = {}
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        columns = line.rstrip("\n").split("\t")
-        if len(columns) < 2 or columns[0] == "原語":
-            continue
-        words = tuple(w.strip().lower() for w in columns[1].split("|") if w.strip())
-        if words:
-            titles[unicodedata.normalize("NFKC", columns[0].strip())] = words
-    return titles
+    return {japanese: tuple(n.lower() for n in names) for japanese, names, _ in list_rows(lines)}
 
 
 @functools.cache

@@ -210,3 +210,13 @@ def test_a_lone_form_word_translated_into_something_else_is_a_warning():
         assert not check_segment("記", right, (), "ja", "en"), right
     assert not check_segment("以上", "End of document", (), "ja", "en")
     assert check_segment("以上", "Date", (), "ja", "en")
+
+
+def test_ordinal_words_carry_their_figure():
+    # Real (organisation_references heldout): 「１つ目は…」 rendered "The first is …" was a
+    # number false alarm; the ordinal is the figure.
+    source = "改善点は２つある。１つ目は、申請書の様式を統一することである。"
+    right = "There are two improvements. The first is to unify the application forms."
+    assert "number" not in {f.check for f in check_segment(source, right, (), "ja", "en")}
+    wrong = "There are two improvements. The main improvement is to unify the forms."
+    assert "number" in {f.check for f in check_segment(source, wrong, (), "ja", "en")}

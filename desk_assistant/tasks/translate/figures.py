@@ -55,6 +55,15 @@ NUMBER_WORDS = {
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
 # "300 yen per document" is 1件につき300円: words that stand for one (or two).
 NUMBER_WORDS.update({"a": 1, "an": 1, "per": 1, "each": 1, "single": 1, "once": 1, "twice": 2})
+# １つ目 → "the first", 第三 → "third": ordinal words carry their figure too.
+NUMBER_WORDS.update(
+    {
+        w: n
+        for n, w in enumerate(
+            "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
+        )
+    }
+)
 SCALES_EN = {
     "trillion": 10**12,
     "billion": 10**9,

@@ -150,7 +150,9 @@ def test_a_batching_engine_gets_the_pieces_together_and_the_findings_are_the_sam
     together = proofread_document(
         doc, engine=batching, prompt_format="few_shot", on_progress=lambda d, t: progress.append(d)
     )
-    llm = [(f.location, f.start, f.end, f.suggestion) for f in sequential.findings if f.source == LLM]
+    llm = [
+        (f.location, f.start, f.end, f.suggestion) for f in sequential.findings if f.source == LLM
+    ]
     assert len(llm) >= 3
     assert [
         (f.location, f.start, f.end, f.suggestion) for f in together.findings if f.source == LLM

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
+import zipfile
+from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from desk_assistant.llm.engine import LoadOptions
 from desk_assistant.llm.fake import FakeEngine
@@ -41,3 +45,21 @@ def make_engine(reply=None, **kw) -> FakeEngine:
 @pytest.fixture
 def engine():
     return make_engine()
+
+
+OFFICE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "office"
+S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def copy_office(prefix: str, tmp_path: Path) -> Path:
+    """A shared corpus Office file copied into tmp_path (the source stays read-only)."""
+    source = next(OFFICE.glob(f"{prefix}*"))
+    path = tmp_path / source.name
+    shutil.copy2(source, path)
+    return path
+
+
+def part_xml(path: Path, name: str):
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read(name))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -19,25 +18,12 @@ from desk_assistant.security.policy import apply_policy, load_policy
 from desk_assistant.settings import Settings, parse_font_map
 from desk_assistant.tasks.translate import translate_document
 
-from .conftest import make_engine
+from .conftest import OFFICE, A, S, make_engine
+from .conftest import copy_office as _copy
+from .conftest import part_xml as _xml
 
-OFFICE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "office"
-S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 LONG = "The applicant shall submit the completed form together with the required documents "
 pytestmark = pytest.mark.skipif(not OFFICE.is_dir(), reason="shared/corpus/office not available")
-
-
-def _copy(prefix: str, tmp_path: Path) -> Path:
-    source = next(OFFICE.glob(f"{prefix}*"))
-    path = tmp_path / source.name
-    shutil.copy2(source, path)
-    return path
-
-
-def _xml(path: Path, name: str):
-    with zipfile.ZipFile(path) as z:
-        return etree.fromstring(z.read(name))
 
 
 def _cells(path: Path, sheet: str = "xl/worksheets/sheet1.xml") -> dict[str, etree._Element]:

@@ -8,7 +8,6 @@ pptx01's eaVert text boxes (slides 18 and 38)."""
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -20,24 +19,11 @@ from desk_assistant.documents.xlsx_vertical import find_stacks, reads_across
 from desk_assistant.tasks.translate import translate_document
 from desk_assistant.tasks.translate.languages import has_text_in
 
-from .conftest import make_engine
+from .conftest import OFFICE, A, S, make_engine
+from .conftest import copy_office as _copy
+from .conftest import part_xml as _xml
 
-OFFICE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "office"
-S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 pytestmark = pytest.mark.skipif(not OFFICE.is_dir(), reason="shared/corpus/office not available")
-
-
-def _copy(prefix: str, tmp_path: Path) -> Path:
-    source = next(OFFICE.glob(f"{prefix}*"))
-    path = tmp_path / source.name
-    shutil.copy2(source, path)
-    return path
-
-
-def _xml(path: Path, name: str):
-    with zipfile.ZipFile(path) as z:
-        return etree.fromstring(z.read(name))
 
 
 def _translate(path: Path):

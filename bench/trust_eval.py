@@ -51,6 +51,8 @@ ORG_REFERENCES = HERE / "data" / "organisation_references.json"
 CLAUSE_REFERENCES = HERE / "data" / "clause_references.json"
 TITLE_REFERENCES = HERE / "data" / "title_references.json"
 CLAUSE_HELDOUT3 = HERE / "data" / "clause_references_heldout3.json"  # laws + pdf08, never tuned on
+# Six laws not used before and Diet 2023 speeches, with hand clause drops (i12clause).
+CLAUSE_HELDOUT4 = HERE / "data" / "clause_references_heldout4.json"
 WRONG_ORGS = [
     "Ministry of Industry and Information Technology",
     "Ministry of Commerce",
@@ -555,6 +557,8 @@ def clause_eval(refs: list[dict], folder: Path) -> None:
         for case in missed[:4]:
             print(f"      missed: {case.source[:24]!r} → {str(case.output)[:70]!r}")
 
+    heldout4_eval(folder)
+
     titles = third["titles"]
     alarms = [t for t in titles if run_case(Case("clean", t["source"], t["reference"]), folder)[0]]
     caught = [t for t in titles if run_case(Case("title", t["source"], t["wrong"]), folder)[0]]
@@ -565,6 +569,25 @@ def clause_eval(refs: list[dict], folder: Path) -> None:
     for t in titles:
         if t not in caught:
             print(f"      missed: {t['source']!r} → {t['wrong']!r}")
+
+
+def heldout4_eval(folder: Path) -> None:
+    """heldout4: committed before the second clause pass; the automatic comma drop and the
+    hand drop of one meaning-carrying clause (condition, exception, time limit, list item)."""
+    rows = json.loads(CLAUSE_HELDOUT4.read_text(encoding="utf-8"))["segments"]
+    alarms = [c for c in clean_cases(rows) if run_case(c, folder)[0]]
+    cases = list(f_dropped_clause(rows, None))
+    caught = [c for c in cases if run_case(c, folder)[0]]
+    hand = [Case("dropped_clause", r["source"], r["dropped"], split="heldout4") for r in rows]
+    hand_missed = [(c, r) for c, r in zip(hand, rows, strict=True) if not run_case(c, folder)[0]]
+    print(f"  heldout4 clean false alarms {len(alarms)}/{len(rows)}; dropped_clause detection "
+          f"{len(caught) / max(len(cases), 1):.3f} ({len(caught)}/{len(cases)}); hand drops "
+          f"{(len(hand) - len(hand_missed)) / len(hand):.3f} "
+          f"({len(hand) - len(hand_missed)}/{len(hand)})")  # fmt: skip
+    for case in alarms:
+        print(f"      false alarm: {case.source[:40]!r}")
+    for _, r in hand_missed:
+        print(f"      missed ({r['dropped_kind']}): {r['dropped_part'][:70]!r}")
 
 
 def lexicon_load_seconds() -> float:

@@ -7,11 +7,14 @@ English can be recognised without a model:
   ~ working group, プラットフォーム ~ platform);
 - content words of official documents listed in resources/checks/ja_en_content_words.tsv
   with the starts of their usual English words (審議 → deliberat|discuss|examin …);
-- organisation names (organisations.py), Latin terms and figures as written.
+- organisation names (organisations.py), Latin terms and figures as written;
+- counts written in kanji (三箇月, 六十日, 二年): the figure, in digits or words.
 Only a clause's own anchors count (データ in five clauses says nothing about one). A clause
 with at least two own anchors of which none is in the translation, or with two or more
 of them missing, is reported (warning, "omission.clause"), quoting the clause, when some
-other clause does align.
+other clause does align. English chunks need not follow Japanese clauses, so three own
+anchors missing in a row (source order, across clauses) are a lost chunk too, and a count
+with no figure in the translation is a lost time limit or frequency.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ LEXICON_FILE = ("checks", "ja_en_content_words.tsv")
 MIN_ANCHORS = 2  # a clause judged on its own anchors: at least this weight, all missing
 # A connective (ただし → "however") is alone in its clause and sure to be rendered; a listed
 # word or loanword is surer than a lexicon word, whose English varies.
-WEIGHTS = {"connective": 2, "gloss": 1}
+WEIGHTS = {"connective": 2, "count": 2, "gloss": 1}
 MIN_MISSING = 2  # or this many of its own anchors missing (part of a clause lost)
 _KATAKANA = re.compile(r"[\u30a1-\u30faー]{2,}")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]+")
@@ -149,6 +152,7 @@ def anchors(clause: str) -> list[Anchor]:
             if len(katakana_skeleton(word)) >= 2:
                 found.append(Anchor(word, "katakana"))
     rest = _KATAKANA.sub(" ", rest)
+    found += count_anchors(clause)
     found += [Anchor(m.group(0), "latin") for m in _LATIN.finditer(rest)]
     found += [Anchor(m.group(0), "figure") for m in _DIGITS.finditer(rest)]
     return list(dict.fromkeys(found))  # ベース twice is one anchor
@@ -192,6 +196,63 @@ CONNECTIVES = {
 def connective_anchor(clause: str) -> list[Anchor]:
     word = clause.strip().rstrip("、,，").strip()
     return [Anchor(word, "connective")] if word in CONNECTIVES else []
+
+
+# Counts written in kanji (三箇月以内, 六十日, 二年以下の懲役, 毎日二回): a time limit or a
+# frequency, the core of its clause, and the figure check reads only Arabic digits.
+# Era years (平成十年度) and dates (一月一日) are not counts: their English is another figure.
+_COUNT = re.compile(
+    r"(?<![第昭和平成令和明治大正元同一二三四五六七八九十百千〇万億])([一二三四五六七八九十百千〇]+)"
+    r"(箇月|か月|ヶ月|カ月|ケ月|月間|日間|週間|時間|年間|年(?![度月])|日(?!\s*[(（]?[月火水木金土日]曜)|回|人|名|件|歳)"
+)
+MIN_COUNT = 2  # "a year", "once": one is too often a word English leaves implicit
+
+
+def count_anchors(clause: str) -> list[Anchor]:
+    from ...kanji_numbers import kanji_to_int
+
+    found = []
+    for m in _COUNT.finditer(clause):
+        value = kanji_to_int(m.group(1))
+        if value is not None and value >= MIN_COUNT:
+            found.append(Anchor(m.group(0), "count"))
+    return found
+
+
+_SMALL_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * n
+    for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+
+
+def english_numbers(text: str) -> set[int]:
+    """Figures an English text states: 60, 1,000, "sixty", "twenty-one", "three hundred",
+    "131 million", "twice"."""
+    values: set[int] = {2} if re.search(r"\btwice\b", text) else set()
+    words = re.findall(r"\d[\d,]*(?:\.\d+)?|[a-z]+", text.lower().replace("-", " "))
+    number = None
+    for word in words + [""]:
+        if word in _SCALES and number is not None:
+            number *= _SCALES[word]
+            continue
+        small = word in _SMALL_NUMBERS or word in _TENS
+        if number is not None and not (small and number % 10 == 0 and number % 100):
+            if number == int(number):
+                values.add(int(number))
+            number = None  # "twenty one" goes on; anything else ends the figure
+        if word[:1].isdigit():
+            number = float(word.replace(",", ""))
+        elif small:
+            number = (number or 0) + _SMALL_NUMBERS.get(word, 0) + _TENS.get(word, 0)
+    return values
 
 
 def gloss_anchors(text: str) -> list[Anchor]:
@@ -251,6 +312,7 @@ class _Target:
         self.words = re.findall(r"[a-z][a-z-]*", self.lower)
         self.skeletons = _english_skeletons(translation)
         self.digits = set(_DIGITS.findall(self.text))
+        self.numbers = english_numbers(self.text)
         self._english = None
 
     @property
@@ -266,6 +328,11 @@ class _Target:
             return anchor.surface.lstrip("0") in {d.lstrip("0") for d in self.digits}
         if anchor.kind == "latin":
             return anchor.surface.lower() in self.lower
+        if anchor.kind == "count":
+            from ...kanji_numbers import kanji_to_int
+
+            value = kanji_to_int(_COUNT.match(anchor.surface).group(1))
+            return value in self.numbers
         if anchor.kind == "katakana":
             return katakana_skeleton(anchor.surface) in self.skeletons
         if anchor.kind == "organisation":
@@ -302,29 +369,57 @@ def _looks_dropped(own: list[Anchor], missing: list[Anchor]) -> bool:
     English varies (synonyms), so they decide by share: most of the clause unseen."""
     if len(missing) == len(own) and sum(WEIGHTS.get(a.kind, 1) for a in own) >= MIN_ANCHORS:
         return True
+    if any(a.kind == "count" for a in missing):
+        return True  # 二箇月以内 with no "two months" anywhere: a time limit or frequency lost
     if len([a for a in missing if a.kind != "gloss"]) >= MIN_MISSING:
         return True
     # Part of a clause lost: several of its own words, and a good share of them.
     return len(missing) >= MIN_MISSING_ALL and len(missing) >= MISSING_SHARE * len(own)
 
 
+RUN_MISSING = 3  # own anchors missing one after another, in source order, across clauses
+
+
+def _position(clause: str, anchor: Anchor) -> int:
+    at = clause.find(anchor.surface)
+    return at if at >= 0 else clause.find(anchor.surface[:2])
+
+
+def _missing_run(parts: list[tuple[str, list[tuple[Anchor, bool]]]]) -> int | None:
+    """The clause where RUN_MISSING own anchors in a row are missing. English chunks and
+    Japanese clauses need not coincide: a dropped "a river or any other public structure
+    has caused damage" takes the middle of one clause, which still keeps a share."""
+    run: list[int] = []
+    for index, (clause, judged) in enumerate(parts):
+        ordered = sorted(judged, key=lambda item: _position(clause, item[0]))
+        for _, missing in ordered:
+            run = [*run, index] if missing else []
+            if len(run) >= RUN_MISSING:
+                return max(set(run), key=run.count)
+    return None
+
+
 def dropped_clauses(source: str, translation: str) -> list[str]:
     """Source clauses that lost their own anchors: none of them in the translation, or
-    at least MIN_MISSING of them. Only a clause's own anchors count (データ in five
-    clauses says nothing about any one of them)."""
+    at least MIN_MISSING of them, or a run of RUN_MISSING missing across clauses. Only a
+    clause's own anchors count (データ in five clauses says nothing about any one)."""
     target = _Target(translation)
     parts = [(clause, anchors(clause)) for clause in clauses(source)]
     seen: dict[str, int] = {}
     for _, found in parts:
         for surface in {a.surface for a in found}:
             seen[surface] = seen.get(surface, 0) + 1
-    lost, aligned = [], False
+    lost, aligned, judged = [], False, []
     for clause, found in parts:
         own = [a for a in found if seen[a.surface] == 1 and a.kind != "figure"]
         missing = [a for a in own if not target.has(a)]
         aligned = aligned or len(missing) < len(own)
+        judged.append((clause, [(a, a in missing) for a in own]))
         if _looks_dropped(own, missing):
             lost.append(clause.strip())
+    run_at = _missing_run(judged)
+    if run_at is not None and parts[run_at][0].strip() not in lost:
+        lost.append(parts[run_at][0].strip())
     # Alignment needs a clause that aligns: a translation sharing no anchor with the source
     # at all is for the language and length checks, not one clause lost among others.
     return lost if aligned else []

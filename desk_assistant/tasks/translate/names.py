@@ -482,6 +482,7 @@ def check_names(
     target_lang: str,
     glossary_sources: Sequence[str] = (),
 ) -> list:
+    from .bodywords import check_body_words
     from .organisations import check_added_bodies, check_organisations
     from .titles import check_titles
 
@@ -497,6 +498,7 @@ def check_names(
             if not any(f.surface in o.surface for o in organisations)
         ]
         findings += organisations
+        findings += check_body_words(source, translation, glossary_sources)
         findings += check_titles(source, translation)
         findings += check_added_countries(source, translation)
         findings += check_added_bodies(source, translation)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .figures import Figure, extract, provided
+from .figures import Figure, added, extract, provided
 from .finding import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary, GlossaryEntry
 
@@ -46,17 +46,31 @@ def added_figure(figure: Figure) -> Finding:
     )
 
 
+def invented_figure(figure: Figure) -> Finding:
+    ja_kind, en_kind = KIND_NAMES[figure.kind]
+    return Finding(
+        "figure.added",
+        WARNING,
+        figure.surface,
+        figure.value,
+        f"訳文の{ja_kind}「{figure.surface}」は原文にありません（原文にない内容が加わった可能性があります）",
+        f"The translation has the {en_kind} '{figure.surface}', which is not in the source "
+        "(it may contain invented content)",
+    )
+
+
 def check_figures(source: str, translation: str) -> list[Finding]:
-    """Numbers, amounts, dates and article references that do not carry over, both ways."""
+    """Numbers, amounts, dates and article references that do not carry over, both ways.
+    A figure the source lacks is a warning when it is invented (部 → "No. 1028"); beside a
+    source figure that went missing it is the changed value, told once as missing."""
     source_figures, target_figures = extract(source), extract(translation)
-    in_source, in_target = provided(source_figures), provided(target_figures)
+    in_target = provided(target_figures)
     findings = [
         missing_figure(f) for f in source_figures if f.requires and not f.requires <= in_target
     ]
-    findings += [
-        added_figure(f) for f in target_figures if f.requires and not f.requires <= in_source
-    ]
-    return findings
+    extra = added(source, translation)
+    report = added_figure if findings else invented_figure
+    return findings + [report(f) for f in extra]
 
 
 def missing_term(entry: GlossaryEntry) -> Finding:

@@ -347,6 +347,15 @@ class _Target:
             from .lexicon import glosses
 
             return self.english.shows(glosses(anchor.surface))
+        if anchor.kind == "label":
+            from .lexicon import glosses
+            from .organisations import BODY_HEADS
+
+            # 室 → "Office", not only "room"; senses the trimmed word list lacks (氏 → "Surname")
+            heads = BODY_HEADS.get(anchor.surface, ()) + LABEL_SENSES.get(anchor.surface, ())
+            return self.english.shows(glosses(anchor.surface)) or any(
+                re.search(rf"\b{h}", self.lower) for h in heads
+            )
         starts = lexicon().get(anchor.surface, ())
         if any(
             (" " in s and s in self.lower) or any(w.startswith(s) for w in self.words)
@@ -457,6 +466,45 @@ def reads_as_english(text: str) -> bool:
 
 # --- short titles and headings: the meaning, by their content words -------------------------
 
+# The marks around a label (【部】, 氏：, ・はじめに) are not part of its word.
+_LABEL_MARKS = re.compile(r"[\s:;・.,()\[\]{}<>「」『』【】〔〕＜＞〈〉《》※*＊\-]+")
+MAX_WHOLE_LABEL = 6
+# Marks of a table cell, not labels: 有 → "Yes", 済 → "Done", 否 → "No" (their glosses differ).
+TABLE_MARKS = frozenset(
+    "有 無 可 否 済 要 不要 不可 あり なし 未 済み 良 優 不良 適 不適 同上 〃".split()
+)
+
+
+# Form and table senses of one-character labels that the word list (first three JMdict
+# senses) does not reach: 氏 is "Mr" and "clan" there, "Surname" on a form.
+LABEL_SENSES = {
+    "氏": ("surname", "family name", "last name"),
+    "係": ("section", "unit", "subsection", "staff", "clerk", "team", "charge"),
+    "班": ("unit", "division"),
+    "名": ("first name", "given name", "forename"),
+}
+
+
+def whole_label(clause: str) -> list[Anchor]:
+    """A one-word label (部, 氏, はじめに) has no two-character common noun of kanji for the
+    gloss anchors: the label as a whole is looked up in the bilingual word list."""
+    from . import lexicon
+    from .degeneration import is_form_only
+
+    word = _LABEL_MARKS.sub("", clause)
+    if (
+        not word
+        or is_form_only(clause)  # 年　月　日 → "Year Month Day": the form checks' business
+        or len(word) > MAX_WHOLE_LABEL
+        or word in TABLE_MARKS
+        or _KATAKANA.fullmatch(word)  # loanwords: the skeleton matcher's (パーツ → components)
+        or not re.search(r"[\u3040-\u309f\u4e00-\u9fff]", word)
+        or not lexicon.glosses(word)
+    ):
+        return []
+    return [Anchor(word, "label")]
+
+
 MAX_TITLE_CHARS = 40  # a heading or a one-line item: longer text has clauses to align
 
 
@@ -466,7 +514,7 @@ def title_words_missing(source: str, translation: str) -> tuple[list[str], int]:
     text = unicodedata.normalize("NFKC", source).strip()
     if len(parts) != 1 or len(text) > MAX_TITLE_CHARS:
         return [], 0
-    found = [a for a in anchors(parts[0]) if a.kind != "figure"]
+    found = [a for a in anchors(parts[0]) if a.kind != "figure"] or whole_label(parts[0])
     target = _Target(translation)
     return [a.surface for a in found if not target.has(a)], len(found)
 
@@ -514,6 +562,8 @@ def check_title(source: str, translation: str, source_lang: str, target_lang: st
     intact, the meaning is not. Not sure enough for an error: a warning (要確認)."""
     if source_lang != "ja" or target_lang != "en" or not translation.strip():
         return []
+    if wordless(source, translation):
+        return [no_words(source, translation)]
     missing, total = title_words_missing(source, translation)
     if not (_title_lost(missing, total, translation) or _label_lost(source, missing, total)):
         return []
@@ -532,3 +582,32 @@ def check_title(source: str, translation: str, source_lang: str, target_lang: st
             "the translation; its meaning may have changed (please check)",
         )
     ]
+
+
+# Characters that carry no word of their own: numerals, counters and form marks
+# (年　月　日 → "/ /" is not a loss).
+_NOT_WORDS = re.compile(
+    r"[\s\d〇零一二三四五六七八九十百千万億兆年月日時分秒号条項章節頁枚件人回個円歳第記印〃々ー"
+    r"\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65!-/:-@\[-`{-~※＊★☆○●◎■□◆◇△▲▽▼→←↑↓]"
+)
+
+
+def wordless(source: str, translation: str) -> bool:
+    """目次 → "[1]": a source with words whose translation has no word at all (no letter of
+    any script: only figures, brackets and marks)."""
+    if re.search(r"[A-Za-z\u3040-\u30ff\u4e00-\u9fff]", unicodedata.normalize("NFKC", translation)):
+        return False
+    return bool(_NOT_WORDS.sub("", unicodedata.normalize("NFKC", source)))
+
+
+def no_words(source: str, translation: str) -> Finding:
+    return Finding(
+        "meaning.title",
+        WARNING,
+        source.strip()[:40],
+        "",
+        f"「{source.strip()[:30]}」の訳「{translation.strip()[:20]}」には語がありません"
+        "（記号や数字だけです）。意味が失われています（要確認）",
+        f"The translation '{translation.strip()[:20]}' of '{source.strip()[:30]}' has no words "
+        "(only figures or marks); its meaning is lost (please check)",
+    )

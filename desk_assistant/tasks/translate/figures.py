@@ -365,11 +365,44 @@ def article_figure(surface: str, start: int, refs: list[tuple[str, str]]) -> Fig
     return Figure("article", surface, start, requires, provides, label)
 
 
+# 昭和26年…翌27年: a year without an era after one with it is in the same era. Only a
+# year of its own: 27年間 (a span), 5年以内, 3年前, 2年目 are not dates.
+_CARRIED_YEAR = re.compile(
+    rf"(?<![\d.〇零一二三四五六七八九十百千])(?P<y>\d{{1,2}}|{KNUM})\s*年(?P<fy>度)?"
+    r"(?![間以前後目ぶ未超程余近ご毎お半分生次制来ほ当内])"
+)
+_ERA_WORD = re.compile("|".join(ERAS))
+
+
+def carried_era_years(work: str, original: str) -> list[Figure]:
+    """Years that inherit the era of an earlier era date of the same text (昭和26年に建議し、
+    翌27年に通知 → 1952). `work` has the era dates already blanked out; `original` has not."""
+    eras = [(m.start(), ERAS[m.group(0)]) for m in _ERA_WORD.finditer(original)]
+    out = []
+    for m in _CARRIED_YEAR.finditer(work):
+        base = [first for at, first in eras if at < m.start()]
+        n = small_number(m.group("y"))
+        if not base or n is None or not 1 <= n <= 64:
+            continue
+        figure = date_figure(m.group(0), m.start(), base[-1] + n - 1, None, None)
+        if figure is not None:
+            figure.provides |= number_facts(Decimal(n))  # "Showa 27", or the 27 kept
+            out.append(figure)
+    return out
+
+
 def extract(text: str) -> list[Figure]:
     """Every figure in `text`, in reading order."""
     work = normalize(text)
+    original = work
     figures: list[Figure] = []
     for name, pattern in PATTERNS:
+        if name == "ja_date" and _ERA_WORD.search(original):
+            carried = carried_era_years(work, original)
+            for figure in carried:
+                end = figure.start + len(figure.surface)
+                work = work[: figure.start] + " " * (end - figure.start) + work[end:]
+            figures += carried
         for m in pattern.finditer(work):
             if not m.group(0).strip():
                 continue
@@ -388,3 +421,89 @@ def provided(figures: list[Figure]) -> set[Fact]:
     for figure in figures:
         facts |= figure.provides
     return facts
+
+
+# --- figures the translation adds ------------------------------------------------------------
+
+# Japanese words that state a figure without a numeral: 初回 → "the 1st", 半分 → "50%",
+# 1割 → "10%", 午後3時 → "3 p.m." or "15:00", 令和5年度 → "FY2023-24".
+_WORD_FIGURES = (
+    (re.compile(r"初|最初|第一"), (1,)),
+    (re.compile(r"半"), (50, Decimal("0.5"))),
+    (re.compile(r"両|双|倍"), (2,)),
+    (re.compile(r"週間?"), (7,)),
+)
+_TENTHS = re.compile(rf"(?P<n>{NUM}|{KNUM})\s*割")
+_AFTERNOON = re.compile(r"午後\s*(?P<n>\d{1,2})\s*時")
+_LIST_MARK = re.compile(r"^\s*[・○●◎■□◆◇▪\-－ア-ン①-⑳]")
+_LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]")
+# Figures that are a name, not a quantity: "COVID-19", a country code.
+_NAMED = re.compile(r"COVID-19|\+81\b", re.I)
+
+
+def implied(source: str) -> set[Fact]:
+    """Figures the source states in words or units (for the added-figure direction only)."""
+    text = normalize(source)
+    facts: set[Fact] = set()
+    for pattern, values in _WORD_FIGURES:
+        if pattern.search(text):
+            for value in values:
+                facts |= number_facts(Decimal(value))
+    for m in _TENTHS.finditer(text):
+        n = small_number(m.group("n").replace(",", ""))
+        if n is not None:
+            facts |= number_facts(Decimal(n * 10))
+    for m in _AFTERNOON.finditer(text):
+        facts |= number_facts(Decimal(int(m.group("n")) + 12))
+    for figure in extract(source):  # 令和5年度 runs to March 2024
+        if figure.kind == "date" and "年度" in figure.surface:
+            years = [int(v) for k, v in figure.requires if k == "year"]
+            for year in years:  # "FY2023", "2023-24", "2023/2024"
+                facts |= number_facts(Decimal(year + 1)) | number_facts(Decimal((year + 1) % 100))
+    return facts
+
+
+def _named_or_code(translation: str, figure: Figure) -> bool:
+    """A number glued to letters (G7, M2M, ISO9001) or in a fixed name (COVID-19)."""
+    text = normalize(translation)
+    before = text[figure.start - 1 : figure.start] if figure.start else ""
+    if before.isascii() and before.isalpha():
+        return True
+    return any(m.start() <= figure.start < m.end() for m in _NAMED.finditer(text))
+
+
+def _whole_hour(translation: str, figure: Figure) -> bool:
+    """9時 → "9:00": the minutes of a whole hour are not a figure of their own."""
+    text = normalize(translation)
+    return re.match(r"\d:00\b", text[max(0, figure.start - 2) : figure.start + 3]) is not None
+
+
+def added(source: str, translation: str) -> list[Figure]:
+    """Figures of the translation that nothing in the source stands behind: "No. 1028" for
+    部, "Phase 2" for フェーズ. A figure the source states another way counts as there:
+    an era year (令和5年 → 2023, and 翌27年 after 昭和26年), a kanji numeral (第一 → 1st),
+    an ordinal or number word, 1割 → 10 %, a list number in another style."""
+    target = extract(translation)
+    facts = provided(extract(source)) | implied(source)
+    found = []
+    for figure in target:
+        if not figure.requires or figure.requires <= facts:
+            continue
+        if figure.kind == "article" and all(
+            ("num", key(int(part))) in facts
+            for _, ref in figure.requires
+            for part in ref.split("-")
+        ):
+            continue  # 部分対応(2) → "Part 2": the figure is the source's; the word is for the meaning checks
+        if figure.kind == "date" and {k for k, _ in figure.requires} == {"month"}:
+            continue  # a month name alone (年度末 → "the end of March") is a reading, not a figure
+        if _named_or_code(translation, figure) or _whole_hour(translation, figure):
+            continue
+        if (
+            figure.start == min(f.start for f in target)
+            and _LEADING_NUMBER.match(normalize(translation))
+            and _LIST_MARK.match(normalize(source))
+        ):
+            continue  # ア　… → "1. …": a list mark in another style
+        found.append(figure)
+    return found

@@ -692,7 +692,6 @@ def title_label_faults() -> None:
 # --- short labels and added figures (i12short) ----------------------------------------------
 
 SHORT_HELDOUT = HERE / "data" / "short_heldout.json"
-HELDOUT3 = HERE / "data" / "clause_references_heldout3.json"
 # Real demo-model outputs for a label: no words at all, or one generic English word.
 EMPTIED = ["[1]", "-", "…", "(1)", "*", "1."]
 GENERIC_WORDS = ["Name", "Next", "Item", "Details", "Information", "Before you", "Other"]
@@ -709,7 +708,8 @@ ADDED_FIGURES = [
 
 def all_reference_rows() -> list[dict]:
     rows = []
-    for path in (REFERENCES, ORG_REFERENCES, CLAUSE_REFERENCES, TITLE_REFERENCES, HELDOUT3):
+    files = [REFERENCES, ORG_REFERENCES, CLAUSE_REFERENCES, TITLE_REFERENCES]
+    for path in files + sorted(HERE.glob("data/clause_references_heldout*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         rows += [dict(r, file=path.name) for r in data["segments"]]
         rows += [dict(r, file=path.name) for r in data.get("titles", [])]

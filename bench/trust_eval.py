@@ -560,6 +560,7 @@ def clause_eval(refs: list[dict], folder: Path) -> None:
             print(f"      missed: {case.source[:24]!r} → {str(case.output)[:70]!r}")
 
     heldout4_eval(folder)
+    pdf09_clause_alarms(folder)
 
     titles = third["titles"]
     alarms = [t for t in titles if run_case(Case("clean", t["source"], t["reference"]), folder)[0]]
@@ -571,6 +572,45 @@ def clause_eval(refs: list[dict], folder: Path) -> None:
     for t in titles:
         if t not in caught:
             print(f"      missed: {t['source']!r} → {t['wrong']!r}")
+
+
+def pdf09_pairs(folder: Path) -> list[tuple[str, str]]:
+    """(Japanese 仮訳, English original) paragraph pairs of the MLETR 対照表, matched by number
+    inside each English block and the Japanese block after it."""
+    name = "pdf09_moj_MLETR_bilingual_taishohyo.pdf"
+    if not (CORPUS / name).exists():
+        return []
+    shutil.copy(CORPUS / name, folder / name)
+    japanese = re.compile(r"[\u3040-\u9fff]")
+    pairs, english = [], None
+    for block in load(folder / name).blocks:
+        text = block.text.strip()
+        if not japanese.search(text):
+            english = text
+            continue
+        if english and "。" in text and not text.startswith("要綱案"):
+            en = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n(?=\d+\.\s)", english)]
+            ja = [re.sub(r"\s+", "", p).strip() for p in re.split(r"\n(?=\d+．)", text)]
+            for e, j in zip(en, ja, strict=False) if len(en) == len(ja) else ():
+                e, j = re.sub(r"^\d+\.\s*", "", e), re.sub(r"^\d+．", "", j)
+                if len(j) >= 20 and e.endswith(".") and j.endswith("。"):
+                    pairs.append((j, e))
+        english = None
+    return pairs
+
+
+def pdf09_clause_alarms(folder: Path) -> None:
+    """The clause check on a professional translation it never saw (the Ministry of Justice's
+    Japanese of MLETR, read as Japanese → English): every finding is a false alarm."""
+    from desk_assistant.tasks.translate.clauses import dropped_clauses
+
+    pairs = pdf09_pairs(folder)
+    alarms = [(ja, en) for ja, en in pairs if dropped_clauses(ja, en)]
+    print(
+        f"  pdf09 MLETR pairs (clean, clause check only): false alarms {len(alarms)}/{len(pairs)}"
+    )
+    for ja, _ in alarms:
+        print(f"      false alarm: {ja[:40]!r}")
 
 
 def heldout4_eval(folder: Path) -> None:

@@ -58,3 +58,63 @@ def test_a_lost_time_limit_in_kanji_figures_is_a_finding():
 def test_a_chunk_lost_across_clauses_is_a_finding():
     assert not dropped_clauses(POLICE, POLICE_FULL)
     assert dropped_clauses(POLICE, POLICE_CUT)
+
+
+# 会社法: a duty's time term (遅滞なく) and a subject that is a term of art (発起人 → "incorporators").
+PROMOTERS = (
+    "発起人は、出資の履行が完了した後、遅滞なく、設立時取締役（株式会社の設立に際して取締役となる者"
+    "をいう。以下同じ。）を選任しなければならない。"
+)
+PROMOTERS_FULL = (
+    "After the performance of the contributions has been completed, the incorporators must, "
+    "without delay, elect the directors at incorporation (meaning the persons who are to become "
+    "directors at the incorporation of a stock company; the same applies hereinafter)."
+)
+
+# 民法: a clause whose only anchor is one noun (保証人に対し、 → "the guarantor").
+GUARANTOR = (
+    "主たる債務者が期限の利益を有する場合において、その利益を喪失したときは、債権者は、保証人に対し、"
+    "その利益の喪失を知った時から二箇月以内に、その旨を通知しなければならない。"
+)
+GUARANTOR_FULL = (
+    "Where the principal obligor has the benefit of time and loses that benefit, the obligee must "
+    "notify the guarantor to that effect within two months from the time the obligee learned of "
+    "the loss."
+)
+
+# pdf09 (MLETR 対照表, the Ministry of Justice's Japanese beside the English original).
+MLETR = (
+    "この法は、ある者に対してその身元、営業の場所又はその他の情報を開示するように求めるいかなる法の"
+    "定めの適用にも影響を与えず、また、この点について不正確、不完全又は虚偽の表明をしたことの法的帰結"
+    "からある者を免れさせることはない。"
+)
+MLETR_EN = (
+    "Nothing in this Law affects the application of any rule of law that may require a person to "
+    "disclose its identity, place of business or other information, or relieves a person from the "
+    "legal consequences of making inaccurate, incomplete or false statements in that regard."
+)
+
+
+def test_a_lost_adverb_of_time_is_a_finding_and_its_synonyms_are_quiet():
+    assert dropped_clauses(PROMOTERS, PROMOTERS_FULL.replace(", without delay,", "")) == [
+        "遅滞なく、"
+    ]
+    assert not dropped_clauses(PROMOTERS, PROMOTERS_FULL)
+    assert not dropped_clauses(PROMOTERS, PROMOTERS_FULL.replace("without delay", "promptly"))
+
+
+def test_a_clause_of_one_noun_lost_is_a_finding_but_not_the_topic():
+    assert not dropped_clauses(GUARANTOR, GUARANTOR_FULL)
+    assert dropped_clauses(GUARANTOR, GUARANTOR_FULL.replace("the guarantor ", "")) == [
+        "保証人に対し、"
+    ]
+    # 発起人 is "promoter" in the dictionary; a law's subject keeps its term of art
+    assert not dropped_clauses(PROMOTERS, PROMOTERS_FULL)
+
+
+def test_negated_and_reflexive_words_of_a_real_parallel_text_are_quiet():
+    assert not dropped_clauses(MLETR, MLETR_EN)  # 不正確 ~ "inaccurate"
+    assert not dropped_clauses(
+        "それ自身により、又は、さらなる証拠と合わせて証明されたもの。",
+        "Proven by itself or together with further evidence.",
+    )

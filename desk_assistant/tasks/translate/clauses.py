@@ -31,7 +31,7 @@ LEXICON_FILE = ("checks", "ja_en_content_words.tsv")
 MIN_ANCHORS = 2  # a clause judged on its own anchors: at least this weight, all missing
 # A connective (ただし → "however") is alone in its clause and sure to be rendered; a listed
 # word or loanword is surer than a lexicon word, whose English varies.
-WEIGHTS = {"connective": 2, "count": 2, "gloss": 1}
+WEIGHTS = {"connective": 2, "adverb": 2, "count": 2, "gloss": 1}
 MIN_MISSING = 2  # or this many of its own anchors missing (part of a clause lost)
 _KATAKANA = re.compile(r"[\u30a1-\u30faー]{2,}")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]+")
@@ -146,7 +146,10 @@ def anchors(clause: str) -> list[Anchor]:
         if japanese in rest:
             found.append(Anchor(japanese, "word"))
             rest = rest.replace(japanese, " ")
-    found += connective_anchor(clause) + gloss_anchors(rest)
+    adverbs = adverb_anchors(clause)
+    for adverb in adverbs:
+        rest = rest.replace(adverb.surface, " ")  # 遅滞なく is one anchor, not 遅滞 too
+    found += connective_anchor(clause) + adverbs + gloss_anchors(rest)
     for match in _KATAKANA.finditer(rest):
         for word in katakana_words(match.group(0)):
             if len(katakana_skeleton(word)) >= 2:
@@ -172,6 +175,8 @@ GENERIC = frozenset(
     "うち ほか 関する 係る 対する 基づく 定める 掲げる 行う 有る 在る 得る 用いる 図る 努める 設ける "
     "講ずる 掲げ 応じる 伴う 通じる 経る 及ぶ 必要 適当 相当 一定 全部 一部 各 本 もの 点 "
     # dates and citations: their figures are checked as figures, the words vary
+    # reflexive and deictic nouns: English says "itself", "your", "his or her own"
+    "自身 自己 本人 御本人 "
     "お願い 以外 今後 我が国 自分 普段 下記 本書 本欄 当方 程度 考え方 趣旨 意義 場面 "
     "年 月 日 号 条 項 昭和 平成 令和 明治 大正 上旬 中旬 下旬 現在 法律 法 又 及び 並びに 若しくは 又は".split()
 )
@@ -191,6 +196,56 @@ CONNECTIVES = {
     "すなわち": ("namely", "i.e", "that is", "in other words", "meaning"),
     "つまり": ("namely", "i.e", "that is", "in other words", "short"),
 }
+
+
+# Adverbs of time and manner that set a legal duty's terms (あらかじめ協議し, 速やかに通知):
+# Sudachi gives them no noun, and a translation that keeps the clause keeps one of these.
+ADVERBS = {
+    "あらかじめ": ("advance", "beforehand", "prior", "previously", "ahead"),
+    "予め": ("advance", "beforehand", "prior", "previously", "ahead"),
+    "速やかに": (
+        "prompt",
+        "promptly",
+        "without delay",
+        "immediately",
+        "swift",
+        "swiftly",
+        "quickly",
+        "as soon as",
+    ),
+    "直ちに": ("immediately", "at once", "forthwith", "without delay", "promptly", "instantly"),
+    "遅滞なく": ("without delay", "promptly", "immediately", "forthwith", "without undue delay"),
+    "やむを得ない": (
+        "unavoidable",
+        "inevitable",
+        "compelling",
+        "necessity",
+        "no choice",
+        "cannot be helped",
+    ),
+    "やむをえない": (
+        "unavoidable",
+        "inevitable",
+        "compelling",
+        "necessity",
+        "no choice",
+        "cannot be helped",
+    ),
+    "引き続き": (
+        "continue",
+        "continues",
+        "continued",
+        "continuing",
+        "continuously",
+        "still",
+        "remain",
+        "further",
+    ),
+}
+
+
+def adverb_anchors(clause: str) -> list[Anchor]:
+    return [Anchor(word, "adverb") for word in ADVERBS if word in clause]
 
 
 def connective_anchor(clause: str) -> list[Anchor]:
@@ -303,6 +358,16 @@ def _known(morpheme) -> str:
     return ""
 
 
+# 不正確 holds the listed 正確: "inaccurate" holds "accurate".
+_NEGATIONS = ("in", "un", "im", "ir", "il", "non", "dis")
+
+
+def _starts(word: str, start: str) -> bool:
+    if word.startswith(start):
+        return True
+    return any(word.startswith(n) and word[len(n) :].startswith(start) for n in _NEGATIONS)
+
+
 class _Target:
     """The translation, prepared once for all anchors of a segment."""
 
@@ -339,10 +404,9 @@ class _Target:
             from .organisations import check_organisations
 
             return not check_organisations(anchor.surface, self.text)
-        if anchor.kind == "connective":
-            return any(
-                re.search(rf"\b{re.escape(w)}\b", self.lower) for w in CONNECTIVES[anchor.surface]
-            )
+        if anchor.kind in ("connective", "adverb"):
+            words = CONNECTIVES.get(anchor.surface) or ADVERBS[anchor.surface]
+            return any(re.search(rf"\b{re.escape(w)}\b", self.lower) for w in words)
         if anchor.kind == "gloss":
             from .lexicon import glosses
 
@@ -358,8 +422,7 @@ class _Target:
             )
         starts = lexicon().get(anchor.surface, ())
         if any(
-            (" " in s and s in self.lower) or any(w.startswith(s) for w in self.words)
-            for s in starts
+            (" " in s and s in self.lower) or any(_starts(w, s) for w in self.words) for s in starts
         ):
             return True
         from .lexicon import glosses
@@ -384,6 +447,28 @@ def _looks_dropped(own: list[Anchor], missing: list[Anchor]) -> bool:
         return True
     # Part of a clause lost: several of its own words, and a good share of them.
     return len(missing) >= MIN_MISSING_ALL and len(missing) >= MISSING_SHARE * len(own)
+
+
+def _lonely_noun_lost(found: list[Anchor], missing: list[Anchor]) -> bool:
+    """A clause whose only anchor is one noun, missing (裁判所は、 / その職務を行うについて、 /
+    主宰者に対し、). Not the sentence's topic (発起人は、): a subject is rarely lost, and
+    the actors of a law have terms of art (発起人 → "incorporator"). A verbal noun (協議, 発言, 記載) is left out: English often renders it
+    as a verb of another root ("speak", "write"), and one word is all the evidence there is."""
+    if len(found) != 1 or len(missing) != 1 or missing[0] is not found[0]:
+        return False
+    anchor = found[0]
+    return anchor.kind in ("gloss", "word") and not _verbal_noun(anchor.surface)
+
+
+@functools.lru_cache(maxsize=4096)
+def _verbal_noun(word: str) -> bool:
+    try:
+        from ...sudachi import TokenizerUnavailableError, tokenizer
+
+        morphemes = list(tokenizer("C").tokenize(word))
+    except TokenizerUnavailableError:
+        return True  # no way to tell: the cautious answer
+    return len(morphemes) != 1 or morphemes[0].part_of_speech()[2] == "サ変可能"
 
 
 RUN_MISSING = 3  # own anchors missing one after another, in source order, across clauses
@@ -419,12 +504,13 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
         for surface in {a.surface for a in found}:
             seen[surface] = seen.get(surface, 0) + 1
     lost, aligned, judged = [], False, []
-    for clause, found in parts:
+    for index, (clause, found) in enumerate(parts):
         own = [a for a in found if seen[a.surface] == 1 and a.kind != "figure"]
         missing = [a for a in own if not target.has(a)]
         aligned = aligned or len(missing) < len(own)
         judged.append((clause, [(a, a in missing) for a in own]))
-        if _looks_dropped(own, missing):
+        topic = index == 0 and clause.rstrip().endswith(("は、", "は,"))
+        if _looks_dropped(own, missing) or (not topic and _lonely_noun_lost(found, missing)):
             lost.append(clause.strip())
     run_at = _missing_run(judged)
     if run_at is not None and parts[run_at][0].strip() not in lost:

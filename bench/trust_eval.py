@@ -854,15 +854,19 @@ def heldout_real_runs() -> None:
     print(f"\n  held-out real runs ({SHORT_HELDOUT.name}): figure.added precision "
           f"{tp / max(tp + fp, 1):.3f} ({tp}/{tp + fp}), recall {tp / max(positives, 1):.3f} ({tp}/{positives}); "
           f"segments with an added figure that carry some figure warning {caught}/{positives}")  # fmt: skip
-    rows = [r for r in data["labels"] if "not held out" not in r.get("note", "")]
-    lost = [r for r in rows if r["meaning_lost"]]
-    fine = [r for r in rows if not r["meaning_lost"]]
-    hit = [r for r in lost if warned(r["source"], r["translation"])]
-    alarms = [r for r in fine if warned(r["source"], r["translation"])]
-    print(f"  held-out labels: lost meaning found {len(hit)}/{len(lost)} = {len(hit) / max(len(lost), 1):.3f}; "
-          f"false alarms {len(alarms)}/{len(fine)} = {len(alarms) / max(len(fine), 1):.3f}")  # fmt: skip
-    for r in [r for r in lost if r not in hit]:
-        print(f"      silent: {r['source'][:20]!r} → {r['translation'][:50]!r}")
+    for sample in ("labels", "labels2"):
+        rows = [r for r in data.get(sample, []) if "not held out" not in r.get("note", "")]
+        lost = [r for r in rows if r["meaning_lost"]]
+        fine = [r for r in rows if not r["meaning_lost"]]
+        hit = [r for r in lost if warned(r["source"], r["translation"])]
+        alarms = [r for r in fine if warned(r["source"], r["translation"])]
+        print(f"  held-out {sample:8}: lost meaning found {len(hit)}/{len(lost)} = "
+              f"{len(hit) / max(len(lost), 1):.3f}; false alarms {len(alarms)}/{len(fine)} = "
+              f"{len(alarms) / max(len(fine), 1):.3f}")  # fmt: skip
+        for r in [r for r in lost if r not in hit]:
+            print(f"      silent: {r['source'][:20]!r} → {r['translation'][:50]!r}")
+        for r in alarms:
+            print(f"      false alarm: {r['source'][:20]!r} → {r['translation'][:50]!r}")
 
 
 def real_runs_report(folder_of_runs: str) -> None:

@@ -53,6 +53,7 @@ def test_a_label_with_no_words_says_so_in_both_languages():
         ("室", "Office"),  # a body's word: the organisation endings' English counts
         ("係", "Section"),
         ("名", "Name"),
+        ("等", "etc."),  # a one-character word said freely (held-out labels2 false alarm)
     ],
 )
 def test_marks_forms_and_faithful_one_word_labels_are_quiet(source, output):

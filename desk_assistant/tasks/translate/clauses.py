@@ -583,6 +583,7 @@ def whole_label(clause: str) -> list[Anchor]:
         or is_form_only(clause)  # 年　月　日 → "Year Month Day": the form checks' business
         or len(word) > MAX_WHOLE_LABEL
         or word in TABLE_MARKS
+        or (len(word) == 1 and word in GENERIC)  # 等 → "etc.", 他 → "others": said freely
         or _KATAKANA.fullmatch(word)  # loanwords: the skeleton matcher's (パーツ → components)
         or not re.search(r"[\u3040-\u309f\u4e00-\u9fff]", word)
         or not lexicon.glosses(word)

@@ -5,7 +5,12 @@ of missing anchors across clause boundaries is a lost chunk. Real law sentences
 from __future__ import annotations
 
 from desk_assistant.tasks.translate.checks import check_segment
-from desk_assistant.tasks.translate.clauses import count_anchors, dropped_clauses, english_numbers
+from desk_assistant.tasks.translate.clauses import (
+    anchors,
+    count_anchors,
+    dropped_clauses,
+    english_numbers,
+)
 
 # 民法 (m29_089_minpo.xml): a time limit in kanji figures, inside a clause that keeps the rest.
 LOST = (
@@ -118,3 +123,31 @@ def test_negated_and_reflexive_words_of_a_real_parallel_text_are_quiet():
         "それ自身により、又は、さらなる証拠と合わせて証明されたもの。",
         "Proven by itself or together with further evidence.",
     )
+
+
+# A Diet committee chair (bench/data/title_references.json): 発言 used as a verb is "speak".
+MEETING = (
+    "まず、ウェブ会議を通じて参加されている皆様につきましては、御発言される場合を除き、"
+    "マイク機能をオフにしていただきますよう御協力お願い申し上げます。"
+)
+MEETING_EN = (
+    "First, we ask those of you taking part through the web conference to keep your microphones "
+    "switched off except when you speak."
+)
+# 行政事件訴訟法-style order of the court (written for this test): 決定 used as a noun.
+COURT = "裁判所は、相当と認めるときは、申立てにより、決定をもつて、その者を訴訟に参加させることができる。"
+COURT_EN = (
+    "The court may, when it finds it appropriate, upon petition, by an order, have that person "
+    "participate in the action."
+)
+
+
+def test_a_verbal_noun_lost_as_a_noun_is_a_finding_as_a_verb_it_is_not_judged():
+    assert not dropped_clauses(MEETING, MEETING_EN)  # 御発言される → "when you speak"
+    assert not dropped_clauses(COURT, COURT_EN)
+    assert dropped_clauses(COURT, COURT_EN.replace(" by an order,", "")) == ["決定をもつて、"]
+
+
+def test_common_nouns_cut_into_names_are_anchors_again():
+    assert [a.surface for a in anchors("申立人は、")] == ["申立人"]  # Sudachi: 申 + 立人 (人名)
+    assert not anchors("田中太郎は、")  # a real name stays for the name checks

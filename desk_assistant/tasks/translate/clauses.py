@@ -326,7 +326,7 @@ def gloss_anchors(text: str) -> list[Anchor]:
         return []
     text = _PARENTHESES.sub(" ", text)
     raw = text.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
-    found = []
+    found = [Anchor(word, "gloss") for word in _glued_names(long_words.tokenize(raw))]
     for m in long_words.tokenize(raw):
         if tuple(m.part_of_speech()[:2]) not in _CONTENT_POS or not _KANJI.search(m.surface()):
             continue
@@ -342,6 +342,23 @@ def gloss_anchors(text: str) -> list[Anchor]:
             ):
                 found.append(Anchor(word, "gloss"))
     return found
+
+
+def _glued_names(morphemes) -> list[str]:
+    """Common nouns Sudachi cuts into "names" (申立人 → 申 + 立人): runs of proper-noun
+    pieces that together spell a dictionary word."""
+    from . import lexicon
+
+    words, run = [], []
+    for m in [*morphemes, None]:
+        if m is not None and m.part_of_speech()[1] == "固有名詞":
+            run.append(m.surface())
+            continue
+        joined = "".join(run)
+        if len(run) >= 2 and _KANJI.search(joined) and lexicon.glosses(joined):
+            words.append(joined)
+        run = []
+    return words
 
 
 def _known(morpheme) -> str:
@@ -441,23 +458,34 @@ def _looks_dropped(own: list[Anchor], missing: list[Anchor]) -> bool:
     English varies (synonyms), so they decide by share: most of the clause unseen."""
     if len(missing) == len(own) and sum(WEIGHTS.get(a.kind, 1) for a in own) >= MIN_ANCHORS:
         return True
-    if any(a.kind == "count" for a in missing):
-        return True  # 二箇月以内 with no "two months" anywhere: a time limit or frequency lost
+    if any(a.kind in ("count", "adverb") for a in missing):
+        return True  # 二箇月以内 / 速やかに with no trace anywhere: a term of the duty lost
     if len([a for a in missing if a.kind != "gloss"]) >= MIN_MISSING:
         return True
     # Part of a clause lost: several of its own words, and a good share of them.
     return len(missing) >= MIN_MISSING_ALL and len(missing) >= MISSING_SHARE * len(own)
 
 
-def _lonely_noun_lost(found: list[Anchor], missing: list[Anchor]) -> bool:
+def _lonely_noun_lost(clause: str, found: list[Anchor], missing: list[Anchor]) -> bool:
     """A clause whose only anchor is one noun, missing (裁判所は、 / その職務を行うについて、 /
-    主宰者に対し、). Not the sentence's topic (発起人は、): a subject is rarely lost, and
-    the actors of a law have terms of art (発起人 → "incorporator"). A verbal noun (協議, 発言, 記載) is left out: English often renders it
-    as a verb of another root ("speak", "write"), and one word is all the evidence there is."""
+    主宰者に対し、 / 決定をもつて、). Not the sentence's topic (発起人は、): a subject is rarely
+    lost, and the actors of a law have terms of art (発起人 → "incorporator"). A verbal noun
+    used as a verb (発言しようとする, 記載してください) is left out: English renders it as a
+    verb of another root ("speak", "write"), and one word is all the evidence there is."""
     if len(found) != 1 or len(missing) != 1 or missing[0] is not found[0]:
         return False
     anchor = found[0]
-    return anchor.kind in ("gloss", "word") and not _verbal_noun(anchor.surface)
+    if anchor.kind not in ("gloss", "word"):
+        return False
+    if not _verbal_noun(anchor.surface):
+        return True
+    at = clause.find(anchor.surface)
+    after = clause[at + len(anchor.surface) :] if at >= 0 else "し"
+    return not after.lstrip().startswith(_SURU)
+
+
+# する after a verbal noun: 発言し, 記載す, 発言される, 提出させ, 協議せず
+_SURU = ("し", "す", "さ", "せ")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -510,7 +538,9 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
         aligned = aligned or len(missing) < len(own)
         judged.append((clause, [(a, a in missing) for a in own]))
         topic = index == 0 and clause.rstrip().endswith(("は、", "は,"))
-        if _looks_dropped(own, missing) or (not topic and _lonely_noun_lost(found, missing)):
+        if _looks_dropped(own, missing) or (
+            not topic and _lonely_noun_lost(clause, found, missing)
+        ):
             lost.append(clause.strip())
     run_at = _missing_run(judged)
     if run_at is not None and parts[run_at][0].strip() not in lost:

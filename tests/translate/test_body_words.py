@@ -40,6 +40,14 @@ LOSSES = [
     ("北消防署", "The Fire Department", "North Fire Station"),
     ("新番丁小学校", "New name in the school", "Shinbancho Elementary School"),
     ("一般社団法人全国銀行協会", "General Association of Japan", "Japanese Bankers Association"),
+    # Only figures left of a kindergarten's name.
+    ("三渓幼稚園", "33-1-1", "Sankei Kindergarten"),
+    # A chain is judged level by level: 指令 (command) of the division is gone.
+    (
+        "消防局情報指令課",
+        "Fire Department Information Division",
+        "Information and Command Division, Fire Bureau",
+    ),  # fmt: skip
 ]
 
 
@@ -100,6 +108,10 @@ def test_clean_references_stay_quiet():
 def test_which_text_is_a_body():
     assert is_body_label("健康福祉局福祉事務所障がい福祉課")
     assert not is_body_label("課題を整理する。")
+    # Common nouns ending like a body (real docx08 label 改定箇所 → "Where is the new change?"
+    # is meaning.label's, not a lost body); one-character kinds need a two-character name.
+    assert not is_body_label("改定箇所") and not is_body_label("会場")
+    assert is_body_label("小学校") and is_body_label("北消防署")
     assert bodies_in("介護保険課") == ["介護保険課"]
     assert bodies_in("デジタル庁") == []  # listed: names.organisation checks its English
     # In running text at least two words must be missing: 処分庁 → "the administrative agency".

@@ -73,6 +73,13 @@ def body_words() -> dict[str, tuple[tuple[str, ...], str]]:
     for japanese, names, columns in list_rows(lines):
         kind = columns[2].strip() if len(columns) > 2 else "word"
         table[japanese] = (tuple(n.lower() for n in names), kind)
+    # Person titles inside a body's name (参事官室 → "Counsellor's Office"): their English
+    # from the titles list (titles.py).
+    from .titles import known_titles
+
+    for title, english in known_titles().items():
+        if len(title) >= 2:
+            table.setdefault(title, (english, "word"))
     return table
 
 
@@ -106,7 +113,13 @@ def is_body_label(text: str) -> bool:
         return False
     if not re.fullmatch(r"[\u4e00-\u9fff々\u3041-\u309f\u30a1-\u30faー・A-Za-z0-9]+", text):
         return False
-    return text.endswith(heads()) and len(text) > 1
+    from .organisations import NOT_BODIES
+
+    head = next((h for h in heads() if text.endswith(h)), "")
+    if not head or text.endswith(NOT_BODIES):
+        return False  # 改定箇所, 住所: common nouns
+    # 会場, 公園, 旅館: a one-character kind needs a name of two characters before it.
+    return len(text) - len(head) >= 2 if len(head) == 1 else len(text) > 1
 
 
 def bodies_in(source: str) -> list[str]:
@@ -387,6 +400,17 @@ def missing_words(name: str, translation: str, known: dict[str, str] | None = No
     return missing, len(seen), len(head_units), _heads_named(head_units, target)
 
 
+def _levels(units: list[Unit]) -> list[list[Unit]]:
+    """The units cut after each head: 消防局情報指令課 → [消防, 局], [情報, 指令, 課]."""
+    levels, current = [], []
+    for unit in units:
+        current.append(unit)
+        if unit.kind == "head":
+            levels.append(current)
+            current = []
+    return levels + ([current] if current else [])
+
+
 def body_lost(
     name: str, translation: str, known: dict[str, str] | None = None, least: int = 1
 ) -> tuple[list[str], int]:
@@ -395,6 +419,13 @@ def body_lost(
     be rendered by a common noun: 処分庁 → "the administrative agency")."""
     missing, total, heads_total, heads_named = missing_words(name, translation, known)
     lost = missing if len(missing) >= max(least, MISSING_SHARE * total, 1) else []
+    if not lost and missing and least == 1:
+        # A chain is several names (消防局 / 情報指令課): each level judged on its own words.
+        for level in _levels(units_of(name, known)):
+            words = {u.surface for u in level if u.kind not in ("head", "optional")}
+            if words and len(words & set(missing)) >= MISSING_SHARE * len(words):
+                lost = [w for w in missing if w in words]
+                break
     unnamed = heads_total - heads_named
     return lost, unnamed
 
@@ -403,8 +434,8 @@ def check_body_words(
     source: str, translation: str, glossary_sources: Sequence[str] = ()
 ) -> list[Finding]:
     """Japanese → English: the words of every unlisted body have counterparts."""
-    if not translation.strip() or not re.search(r"[A-Za-z]", translation):
-        return []  # nothing English: the language and length checks speak
+    if not translation.strip() or re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", translation):
+        return []  # empty or Japanese left in: the language and length checks speak
     in_glossary = {unicodedata.normalize("NFKC", s) for s in glossary_sources}
     from .organisations import known_organisations
 

@@ -70,7 +70,7 @@ BODY_HEADS = {
            "framework", "association", "foundation", "service"),
 }  # fmt: skip
 # Words ending like a body that are common nouns: 住所, 場所, 現住所 are no organisation.
-_NOT_BODIES = ("住所", "居所", "場所", "箇所", "個所", "近所", "長所", "短所", "台所", "名所",
+NOT_BODIES = ("住所", "居所", "場所", "箇所", "個所", "近所", "長所", "短所", "台所", "名所",
                "急所", "随所", "各所", "要所", "出所", "関所", "便所", "見所", "高所", "難所",
                "入所", "退所", "開所", "閉所", "地下室", "本会議")  # fmt: skip
 # Bodies that bare are common nouns (研究所 "a research institute", 会議室 "a meeting room"):
@@ -207,7 +207,7 @@ def organisations_in(text: str) -> list[tuple[str, Organisation | None]]:
 
 
 def _bare_suffix(surface: str) -> bool:
-    if surface.endswith(_NOT_BODIES):
+    if surface.endswith(NOT_BODIES):
         return True
     for generic in sorted(_GENERIC_BODIES, key=len, reverse=True):
         if surface.endswith(generic):

@@ -151,3 +151,31 @@ def test_a_verbal_noun_lost_as_a_noun_is_a_finding_as_a_verb_it_is_not_judged():
 def test_common_nouns_cut_into_names_are_anchors_again():
     assert [a.surface for a in anchors("申立人は、")] == ["申立人"]  # Sudachi: 申 + 立人 (人名)
     assert not anchors("田中太郎は、")  # a real name stays for the name checks
+
+
+def test_text_left_in_japanese_is_not_a_dropped_clause():
+    """Real demo-model outputs (pptx02 run): kept source and a Japanese line carried over are
+    for the untranslated/language checks, not clause findings."""
+    source = (
+        "GIFは、相互運用性を確保するためには、ルールやデータ等、対象を明確にして議論をしていく"
+        "ことが重要と考えており、アーキテクチャの考え方を導入しています。"
+    )
+    assert not dropped_clauses(source, "【未翻訳・原文のまま / NOT TRANSLATED】" + source)
+    speaker = (
+        "○渡辺幹事 渡辺でございます。前回の部会と同様のお願いとなりますが、念のため改めて"
+        "御案内させていただきます。"
+    )
+    output = (
+        "○渡辺幹事 渡辺でございます。 Please refer to the previous meeting as the next meeting."
+    )
+    assert "○渡辺幹事 渡辺でございます。" not in dropped_clauses(speaker, output)
+
+
+def test_a_topic_is_not_judged_on_one_noun_but_a_real_loss_in_the_same_run_is():
+    """pptx02 (real demo-model output): 取引 has no "trade" in the dictionary, and 取引ルールは、
+    is a topic; the same run's 「準備中」…「廃業」 → '"Ready" or "Open"' lost three options."""
+    source = "デジタル社会のための設計の記法、取引ルールは、発展途上です。"
+    output = "Digital society's design rules, regulations and rules for trade are developing."
+    assert "取引ルールは、" not in dropped_clauses(source, output)
+    options = "「準備中」「開店中」「閉店」「休業」「廃業」のような選択肢です。"
+    assert dropped_clauses(options, '"Ready" or "Open" options for the following choices:')

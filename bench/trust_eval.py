@@ -574,7 +574,7 @@ def clause_eval(refs: list[dict], folder: Path) -> None:
             print(f"      missed: {t['source']!r} → {t['wrong']!r}")
 
 
-def pdf09_pairs(folder: Path) -> list[tuple[str, str]]:
+def mletr_paragraph_pairs(folder: Path) -> list[tuple[str, str]]:
     """(Japanese 仮訳, English original) paragraph pairs of the MLETR 対照表, matched by number
     inside each English block and the Japanese block after it."""
     name = "pdf09_moj_MLETR_bilingual_taishohyo.pdf"
@@ -604,7 +604,7 @@ def pdf09_clause_alarms(folder: Path) -> None:
     Japanese of MLETR, read as Japanese → English): every finding is a false alarm."""
     from desk_assistant.tasks.translate.clauses import dropped_clauses
 
-    pairs = pdf09_pairs(folder)
+    pairs = mletr_paragraph_pairs(folder)
     alarms = [(ja, en) for ja, en in pairs if dropped_clauses(ja, en)]
     print(
         f"  pdf09 MLETR pairs (clean, clause check only): false alarms {len(alarms)}/{len(pairs)}"

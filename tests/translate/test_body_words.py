@@ -134,3 +134,14 @@ def test_the_heldout_labels_were_judged_before_the_check():
     right = [r for r in flagged if r["label"] == "lost"]
     assert len(right) >= 0.9 * len(flagged)  # precision (0.946 at the first run)
     assert len(right) >= 0.8 * 79  # recall (0.886 at the first run)
+
+
+def test_the_second_heldout_sample():
+    """35 more odd rows (silent with the checks of 04:53), labelled before the check's
+    verdicts on them were seen: precision 0.885, recall 0.793 at the first run."""
+    rows = json.loads((BENCH / "xlsx06_heldout_labels2.json").read_text(encoding="utf-8"))
+    rows = list(rows["segments"].values())
+    flagged = [r for r in rows if check_body_words(r["source"], r["output"])]
+    right = [r for r in flagged if r["label"] == "lost"]
+    assert len(right) >= 0.85 * len(flagged)
+    assert len(right) >= 0.75 * sum(r["label"] == "lost" for r in rows)

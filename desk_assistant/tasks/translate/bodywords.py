@@ -97,10 +97,7 @@ def gloss_vocabulary() -> frozenset[str]:
     (Ritsurin, Danshi) can only be a name."""
     from . import lexicon
 
-    words: set[str] = set()
-    for raw in set(lexicon.entries().values()):
-        words.update(re.findall(r"[a-z]+", raw))
-    return frozenset(words)
+    return frozenset(re.findall(r"[a-z]+", "|".join(lexicon.entries().values())))
 
 
 # --- which bodies -------------------------------------------------------------------------
@@ -238,9 +235,9 @@ def _near_headwords() -> dict[str, tuple[str, ...]]:
 
     table: dict[str, list[str]] = {}
     for head in lexicon.entries():
-        if 3 <= len(head) <= 5 and _KANJI.search(head):
-            for word in (head[:-1], head[1:]):
-                table.setdefault(word, []).append(head)
+        if 3 <= len(head) <= 5 and "\u4e00" <= head[0] <= "\u9fff":  # kanji words only
+            table.setdefault(head[:-1], []).append(head)
+            table.setdefault(head[1:], []).append(head)
     return {word: tuple(heads) for word, heads in table.items()}
 
 

@@ -811,27 +811,13 @@ def short_label_figure_eval() -> None:
         )
         for source, output in [c for c in cases if c not in found][:6]:
             print(f"      missed: {source[:24]!r} → {output[:70]!r}")
-    pairs = pdf09_pairs()
+    folder = Path(tempfile.mkdtemp(prefix="trust-eval-pdf09-"))
+    pairs = pdf09_pairs(folder)  # (仮訳, English original) paragraphs, matched by number
+    shutil.rmtree(folder, ignore_errors=True)
     alarms = [p for p in pairs if "figure.added" in warned(*p)]
     print(f"  pdf09 対訳 pairs (ja → en, the English original as reference): figure.added "
           f"{len(alarms)}/{len(pairs)}")  # fmt: skip
     heldout_real_runs()
-
-
-def pdf09_pairs() -> list[tuple[str, str]]:
-    """Neighbouring blocks of the MLETR 対照表: the English original, then its 仮訳."""
-    name = "pdf09_moj_MLETR_bilingual_taishohyo.pdf"
-    if not (CORPUS / name).exists():
-        return []
-    folder = Path(tempfile.mkdtemp(prefix="trust-eval-pdf09-"))
-    shutil.copy(CORPUS / name, folder / name)
-    blocks = [b.text.strip() for b in load(folder / name).blocks]
-    shutil.rmtree(folder, ignore_errors=True)
-    japanese = re.compile(r"[\u3040-\u9fff]")
-    return [
-        (ja, en) for en, ja in zip(blocks, blocks[1:], strict=False)
-        if not japanese.search(en) and japanese.search(ja) and len(en) > 30
-    ]  # fmt: skip
 
 
 def heldout_real_runs() -> None:

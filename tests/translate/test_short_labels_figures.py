@@ -94,6 +94,7 @@ def test_a_changed_figure_is_reported_once_as_missing():
         ("初回の会議", "The 1st meeting"),
         ("１つ目の論点", "The first issue"),
         ("1割の削減", "A 10% reduction"),
+        ("半年ごとに報告する。", "Report every 6 months."),
         ("午後3時に開会", "The meeting opens at 3 p.m."),
         ("令和5年度の予算", "The budget for FY2023-24"),
         ("年度末までに提出する。", "Submit it by the end of March."),

@@ -430,6 +430,8 @@ def provided(figures: list[Figure]) -> set[Fact]:
 _WORD_FIGURES = (
     (re.compile(r"初|最初|第一"), (1,)),
     (re.compile(r"半"), (50, Decimal("0.5"))),
+    (re.compile(r"半年"), (6,)),  # "six months"
+    (re.compile(r"四半期"), (3, 4)),  # "three months", "Q4"
     (re.compile(r"両|双|倍"), (2,)),
     (re.compile(r"週間?"), (7,)),
 )

@@ -376,25 +376,29 @@ def _heads_named(heads_in_name: list[Unit], target: _English) -> int:
     return named
 
 
-def missing_words(name: str, translation: str, known: dict[str, str] | None = None
-                  ) -> tuple[list[str], int, int, int]:  # fmt: skip
-    """(content words with no counterpart, content words in all, heads, heads named)."""
+def _judged(name: str, translation: str, known: dict[str, str] | None):
+    """(units of the name, content words with no counterpart, heads, heads named)."""
     from .organisations import BODY_HEADS
 
     target = _English(translation)
     units = units_of(name, known)
-    content = [u for u in units if u.kind not in ("head", "optional")]
     seen: dict[str, Unit] = {}
-    for unit in content:
-        seen.setdefault(unit.surface, unit)
-    missing = [u.surface for u in seen.values() if not _present(u, target)]
-    head_units = [u for u in units if u.kind == "head"]
-    if len(head_units) == 1 and (
-        len(head_units[0].surface) < 2 or head_units[0].surface in BODY_HEADS
-    ):
-        # One body of a kind organisations.py knows: names.organisation asks for its kind.
-        head_units = []
-    return missing, len(seen), len(head_units), _heads_named(head_units, target)
+    for unit in units:
+        if unit.kind not in ("head", "optional"):
+            seen.setdefault(unit.surface, unit)
+    missing = [u for u in seen.values() if not _present(u, target)]
+    heads = [u for u in units if u.kind == "head"]
+    if len(heads) == 1 and (len(heads[0].surface) < 2 or heads[0].surface in BODY_HEADS):
+        heads = []  # one body of a kind organisations.py knows: names.organisation asks for it
+    return units, missing, len(heads), _heads_named(heads, target)
+
+
+def missing_words(name: str, translation: str, known: dict[str, str] | None = None
+                  ) -> tuple[list[str], int, int, int]:  # fmt: skip
+    """(content words with no counterpart, content words in all, heads, heads named)."""
+    units, missing, heads, named = _judged(name, translation, known)
+    total = len({u.surface for u in units if u.kind not in ("head", "optional")})
+    return [u.surface for u in missing], total, heads, named
 
 
 def _levels(units: list[Unit]) -> list[list[Unit]]:
@@ -408,23 +412,32 @@ def _levels(units: list[Unit]) -> list[list[Unit]]:
     return levels + ([current] if current else [])
 
 
+def _sure(unit: Unit) -> bool:
+    """A name, a loanword, an ordinal or a word of the official-name list: its English is
+    predictable, so it decides alone. Dictionary words decide by share (synonyms)."""
+    return unit.kind in ("name", "katakana", "number") or unit.kind == "word" and bool(unit.english)
+
+
 def body_lost(
     name: str, translation: str, known: dict[str, str] | None = None, least: int = 1
 ) -> tuple[list[str], int]:
     """(content words lost, heads without a body word of their own); ([], 0) when named.
     `least`: how many content words must be missing (a body inside running text may
     be rendered by a common noun: 処分庁 → "the administrative agency")."""
-    missing, total, heads_total, heads_named = missing_words(name, translation, known)
+    units, missing_units, heads_total, heads_named = _judged(name, translation, known)
+    missing = [u.surface for u in missing_units]
+    total = len({u.surface for u in units if u.kind not in ("head", "optional")})
     lost = missing if len(missing) >= max(least, MISSING_SHARE * total, 1) else []
     if not lost and missing and least == 1:
+        lost = [u.surface for u in missing_units if _sure(u)]
+    if not lost and missing and least == 1:
         # A chain is several names (消防局 / 情報指令課): each level judged on its own words.
-        for level in _levels(units_of(name, known)):
+        for level in _levels(units):
             words = {u.surface for u in level if u.kind not in ("head", "optional")}
             if words and len(words & set(missing)) >= MISSING_SHARE * len(words):
                 lost = [w for w in missing if w in words]
                 break
-    unnamed = heads_total - heads_named
-    return lost, unnamed
+    return lost, heads_total - heads_named
 
 
 def check_body_words(

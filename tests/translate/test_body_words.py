@@ -145,3 +145,28 @@ def test_the_second_heldout_sample():
     right = [r for r in flagged if r["label"] == "lost"]
     assert len(right) >= 0.85 * len(flagged)
     assert len(right) >= 0.75 * sum(r["label"] == "lost" for r in rows)
+
+
+def test_through_the_pipeline_the_user_sees_it_and_the_memory_keeps_nothing(tmp_path):
+    """A two-cell list translated with the scripted engine giving the real demo outputs:
+    the wrong name carries the finding, the verdict says 要確認, the TM keeps only the
+    right one."""
+    from desk_assistant.documents import load, write_text_docx
+    from desk_assistant.tasks.translate import InMemoryStore, TranslationMemory, translate_document
+
+    from .conftest import make_engine, prompt_input
+
+    replies = {"介護保険課": "The Health Care Service Department",
+               "都市計画課": "City Planning Division"}  # fmt: skip
+    path = tmp_path / "list.docx"
+    write_text_docx(path, list(replies))
+    memory = TranslationMemory(InMemoryStore({"version": 1, "entries": {}}))
+    engine = make_engine(lambda prompt: replies[prompt_input(prompt)])
+    result = translate_document(
+        engine, "few_shot", load(path), source_lang="ja", target_lang="en", memory=memory
+    )
+    wrong, right = result.segments
+    assert [f.check for f in wrong.findings if f.check == "names.body_words"]
+    assert not [f for f in right.findings if f.severity != "info"]
+    assert result.verdict.label("ja").startswith("要確認")
+    assert memory.lookup("介護保険課") is None and memory.lookup("都市計画課")

@@ -812,7 +812,7 @@ def short_label_figure_eval() -> None:
         for source, output in [c for c in cases if c not in found][:6]:
             print(f"      missed: {source[:24]!r} → {output[:70]!r}")
     folder = Path(tempfile.mkdtemp(prefix="trust-eval-pdf09-"))
-    pairs = pdf09_pairs(folder)  # (仮訳, English original) paragraphs, matched by number
+    pairs = mletr_paragraph_pairs(folder)  # (仮訳, English original), matched by number
     shutil.rmtree(folder, ignore_errors=True)
     alarms = [p for p in pairs if "figure.added" in warned(*p)]
     print(f"  pdf09 対訳 pairs (ja → en, the English original as reference): figure.added "

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from desk_assistant.tasks.translate.checks import check_segment
 from desk_assistant.tasks.translate.clauses import (
+    Anchor,
+    _Target,
     anchors,
     count_anchors,
     dropped_clauses,
@@ -179,3 +181,22 @@ def test_a_topic_is_not_judged_on_one_noun_but_a_real_loss_in_the_same_run_is():
     assert "取引ルールは、" not in dropped_clauses(source, output)
     options = "「準備中」「開店中」「閉店」「休業」「廃業」のような選択肢です。"
     assert dropped_clauses(options, '"Ready" or "Open" options for the following choices:')
+
+
+def test_compounds_clipped_loanwords_and_law_english_are_not_missing():
+    """False alarms of the first heldout4 measurement, in sentences written for this test."""
+    # 貸借対照表 is "balance sheet": its parts' glosses (loan, contrast) are not, so it is one anchor
+    assert not dropped_clauses(
+        "申請書には、定款、最終の貸借対照表及び事業報告を添付しなければならない。",
+        "The application must be accompanied by the articles of incorporation, the latest "
+        "balance sheet and the business report.",
+    )
+    target = _Target("a turning point for escaping deflation, as the American side said")
+    assert target.has(Anchor("デフレ", "katakana")) and target.has(Anchor("アメリカ", "katakana"))
+    assert not _Target("a point of escape").has(Anchor("デフレ", "katakana"))
+    # statute words in their law-English senses
+    assert not dropped_clauses(
+        "当該団体は、速やかに、相互に連絡を図り、当該損害賠償の請求を目的とする訴訟を提起しなければならない。",
+        "The entity must promptly maintain liaison with one another and bring an action seeking "
+        "the payment of the damages.",
+    )

@@ -42,7 +42,8 @@ _CLAUSE_END = re.compile(r"(?<=[、。，；;])")
 @dataclass(frozen=True)
 class Anchor:
     surface: str
-    kind: str  # katakana | word | gloss | latin | figure | organisation
+    kind: str  # katakana | word | gloss | compound | latin | figure | organisation | …
+    parts: tuple[str, ...] = ()  # a compound's dictionary words (貸借対照表 → 貸借, 対照)
 
 
 @functools.cache
@@ -330,17 +331,23 @@ def gloss_anchors(text: str) -> list[Anchor]:
     for m in long_words.tokenize(raw):
         if tuple(m.part_of_speech()[:2]) not in _CONTENT_POS or not _KANJI.search(m.surface()):
             continue
-        parts = [m] if _known(m) else list(short.tokenize(m.surface(), split_mode("A")))
-        for part in parts:
-            if tuple(part.part_of_speech()[:2]) not in _CONTENT_POS:
-                continue
-            word = _known(part)
-            if (
-                len(word) >= MIN_GLOSS_CHARS
-                and word not in GENERIC
-                and part.dictionary_form() not in GENERIC
-            ):
-                found.append(Anchor(word, "gloss"))
+        known = _known(m)
+        parts = [m] if known else list(short.tokenize(m.surface(), split_mode("A")))
+        words = [
+            word
+            for part in parts
+            if tuple(part.part_of_speech()[:2]) in _CONTENT_POS
+            and (word := _known(part))
+            and len(word) >= MIN_GLOSS_CHARS
+            and word not in GENERIC
+            and part.dictionary_form() not in GENERIC
+        ]
+        if len(words) >= 2:
+            # A compound the dictionary lacks has an English of its own (貸借対照表 →
+            # "balance sheet", 資金提供 → "funding"): one anchor, shown by any part.
+            found.append(Anchor(m.surface(), "compound", tuple(words)))
+        else:
+            found += [Anchor(word, "gloss") for word in words]
     return found
 
 
@@ -393,6 +400,7 @@ class _Target:
         self.lower = self.text.lower()
         self.words = re.findall(r"[a-z][a-z-]*", self.lower)
         self.skeletons = _english_skeletons(translation)
+        self.word_skeletons = {english_skeleton(w) for w in self.words}
         self.digits = set(_DIGITS.findall(self.text))
         self.numbers = english_numbers(self.text)
         self._english = None
@@ -416,7 +424,15 @@ class _Target:
             value = kanji_to_int(_COUNT.match(anchor.surface).group(1))
             return value in self.numbers
         if anchor.kind == "katakana":
-            return katakana_skeleton(anchor.surface) in self.skeletons
+            skeleton = katakana_skeleton(anchor.surface)
+            # デフレ ~ deflation, アメリカ ~ American: a clipped loanword or a derived form
+            return skeleton in self.skeletons or any(
+                w.startswith(skeleton) and len(w) <= len(skeleton) + 3 for w in self.word_skeletons
+            )
+        if anchor.kind == "compound":
+            from .lexicon import glosses
+
+            return any(self.english.shows(glosses(part)) for part in anchor.parts)
         if anchor.kind == "organisation":
             from .organisations import check_organisations
 
@@ -460,7 +476,7 @@ def _looks_dropped(own: list[Anchor], missing: list[Anchor]) -> bool:
         return True
     if any(a.kind in ("count", "adverb") for a in missing):
         return True  # 二箇月以内 / 速やかに with no trace anywhere: a term of the duty lost
-    if len([a for a in missing if a.kind != "gloss"]) >= MIN_MISSING:
+    if len([a for a in missing if a.kind not in ("gloss", "compound")]) >= MIN_MISSING:
         return True
     # Part of a clause lost: several of its own words, and a good share of them.
     return len(missing) >= MIN_MISSING_ALL and len(missing) >= MISSING_SHARE * len(own)

@@ -170,3 +170,11 @@ def test_through_the_pipeline_the_user_sees_it_and_the_memory_keeps_nothing(tmp_
     assert not [f for f in right.findings if f.severity != "info"]
     assert result.verdict.label("ja").startswith("要確認")
     assert memory.lookup("介護保険課") is None and memory.lookup("都市計画課")
+
+
+def test_generic_labels_and_whole_words_are_quiet_and_a_wrong_one_is_not():
+    # 所属部署 is a form's "Department" field, not a name; 博物館 is one word, "museum".
+    for source, english in (("所属部署", "Department"), ("担当課", "Division in charge"),
+                            ("博物館", "Museum"), ("動物園", "Zoo")):  # fmt: skip
+        assert not check_body_words(source, english), source
+    assert check_body_words("博物館", "Library")

@@ -261,7 +261,10 @@ def _whole_shown(meaning, target: _English) -> bool:
     "Japanese Bankers Association": "General Association of Japan" does not show it)."""
     kinds = _kind_stems()
     for gloss in meaning:
-        content = [s for s in gloss if s not in kinds and s not in _GENERIC_EN]
+        # 博物館 is "museum", 動物園 "zoo": a whole word may be nothing but a kind.
+        content = [s for s in gloss if s not in kinds and s not in _GENERIC_EN] or [
+            s for s in gloss if s not in _GENERIC_EN
+        ]
         if content and all(target.english.has_stem(s) for s in content):
             return True
     return False

@@ -112,6 +112,9 @@ def test_which_text_is_a_body():
     # is meaning.label's, not a lost body); one-character kinds need a two-character name.
     assert not is_body_label("改定箇所") and not is_body_label("会場")
     assert is_body_label("小学校") and is_body_label("北消防署")
+    # Corpus headings ending in a common noun that ends like a kind: 関係 (relation) holds 係.
+    assert not is_body_label("データ項目間の関係") and not is_body_label("管理用開口部")
+    assert is_body_label("5運動公園")  # a park is a kind of 園 ("park" names it)
     assert bodies_in("介護保険課") == ["介護保険課"]
     assert bodies_in("デジタル庁") == []  # listed: names.organisation checks its English
     # In running text at least two words must be missing: 処分庁 → "the administrative agency".
@@ -178,3 +181,7 @@ def test_generic_labels_and_whole_words_are_quiet_and_a_wrong_one_is_not():
                             ("博物館", "Museum"), ("動物園", "Zoo")):  # fmt: skip
         assert not check_body_words(source, english), source
     assert check_body_words("博物館", "Library")
+
+
+def test_a_company_is_named_by_its_brand():
+    assert not check_body_words("株式会社日立製作所", "Hitachi, Ltd.")

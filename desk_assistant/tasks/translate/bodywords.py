@@ -45,6 +45,7 @@ _ORDINALS = {
     "四": ("fourth", "4", "iv", "four"),
     "五": ("fifth", "5", "v", "five"),
 }
+_COMPANY_FORMS = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社")
 # Words any name of a Japanese body may carry: never the counterpart of a word of its own.
 _GENERIC_EN = frozenset({"japan", "japanes", "nation", "nationwid", "all", "general"})
 _SENTENCE = re.compile(r"[。、？！?!]|です|ます|する|した|ない")
@@ -116,7 +117,25 @@ def is_body_label(text: str) -> bool:
     if not head or text.endswith(NOT_BODIES):
         return False  # 改定箇所, 住所: common nouns
     # 会場, 公園, 旅館: a one-character kind needs a name of two characters before it.
-    return len(text) - len(head) >= 2 if len(head) == 1 else len(text) > 1
+    if not (len(text) - len(head) >= 2 if len(head) == 1 else len(text) > 1):
+        return False
+    return not _common_noun_end(text, head)
+
+
+def _common_noun_end(text: str, head: str) -> bool:
+    """…との関係, 開口部, 駐車場: the last word is a dictionary word that names no kind of
+    body (relation, opening, parking lot), unlike 博物館 (museum) or 本部 (headquarters)."""
+    from . import lexicon
+
+    loaded = _tokenizers()
+    if loaded is None:
+        return False
+    last = list(loaded[0].tokenize(text))[-1].surface()
+    if len(last) <= len(head) or not last.endswith(head) or last in heads():
+        return False
+    meaning = lexicon.glosses(last)
+    kinds = _kind_stems()
+    return bool(meaning) and not any(s in kinds for gloss in meaning for s in gloss)
 
 
 def bodies_in(source: str) -> list[str]:
@@ -457,6 +476,8 @@ def check_body_words(
     for name in bodies_in(source):
         if any(name in g or g in name for g in in_glossary) or name.endswith("大臣"):
             continue  # the glossary check; a minister is a person (names.organisation)
+        if any(form in name for form in _COMPANY_FORMS):
+            continue  # 株式会社日立製作所 is "Hitachi, Ltd.": a company's English is its brand
         known = {j: o.english[0] for j, o in known_organisations().items() if j in name}
         lost, unnamed = body_lost(name, translation, known, 1 if label else TEXT_MISSING)
         unnamed = unnamed if label else 0  # in running text the kinds are names.organisation's

@@ -444,6 +444,8 @@ class _Target:
             from .lexicon import glosses
 
             return self.english.shows(glosses(anchor.surface))
+        if anchor.kind == "letter":
+            return re.search(rf"(?<![A-Za-z]){anchor.surface}(?![a-z])", self.text) is not None
         if anchor.kind == "label":
             from .lexicon import glosses
             from .organisations import BODY_HEADS
@@ -635,6 +637,16 @@ LABEL_SENSES = {
 }
 
 
+# 医療機関D, 仕様F, 案A: a capital letter that ends a label names one of several (a
+# placeholder or an option); "Medical institution" without the D is another thing.
+_ID_LETTER = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])[A-Z]$")
+
+
+def id_letter(clause: str) -> list[Anchor]:
+    found = _ID_LETTER.search(clause.strip())
+    return [Anchor(found.group(0), "letter")] if found else []
+
+
 def whole_label(clause: str) -> list[Anchor]:
     """A one-word label (部, 氏, はじめに) has no two-character common noun of kanji for the
     gloss anchors: the label as a whole is looked up in the bilingual word list."""
@@ -666,6 +678,7 @@ def title_words_missing(source: str, translation: str) -> tuple[list[str], int]:
     if len(parts) != 1 or len(text) > MAX_TITLE_CHARS:
         return [], 0
     found = [a for a in anchors(parts[0]) if a.kind != "figure"] or whole_label(parts[0])
+    found += id_letter(parts[0])
     target = _Target(translation)
     return [a.surface for a in found if not target.has(a)], len(found)
 

@@ -205,6 +205,7 @@ def units_of(name: str, known: dict[str, str] | None = None) -> list[Unit]:
 
 
 def _unit_at(parts, i: int) -> tuple[Unit | None, int]:
+    from . import lexicon
 
     m = parts[i]
     surface, pos = m.surface(), m.part_of_speech()
@@ -235,6 +236,8 @@ def _unit_at(parts, i: int) -> tuple[Unit | None, int]:
             surface = "".join(p.surface() for p in run)
             if len(surface) < 2:
                 return None, j  # 陶, 腎: one character is too little to judge
+            if j > i + 1 and lexicon.glosses(surface):
+                return Unit(surface, "word"), j  # 隊 + 員: a word the dictionary knows
             return Unit(surface, "name", reading="".join(p.reading_form() for p in run)), j
     if pos[1] == "固有名詞" and _KANJI.search(surface):
         return Unit(surface, "name", reading=m.reading_form()), i + 1

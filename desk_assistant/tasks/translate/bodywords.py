@@ -84,6 +84,7 @@ def body_words() -> dict[str, tuple[tuple[str, ...], str]]:
     return table
 
 
+@functools.cache
 def heads() -> tuple[str, ...]:
     return tuple(
         sorted(
@@ -263,6 +264,7 @@ def _near_headwords() -> dict[str, tuple[str, ...]]:
     return {word: tuple(heads) for word, heads in table.items()}
 
 
+@functools.cache
 def _kind_stems() -> frozenset[str]:
     from .lexicon import stem
 
@@ -323,16 +325,19 @@ class _English:
         self.english = EnglishText(self.text + " " + joined)
         self.lower = " " + " ".join(self.words) + " "
         self.capitalised = [w for w in re.findall(r"\b[A-Z][a-z]+", self.text)]
+        self._skeletons: set[str] | None = None
 
-    @functools.cache  # noqa: B019 (one object per segment, short-lived)
     def skeletons(self) -> set[str]:
-        """Consonant skeletons of words and two-word runs (work shop ~ ワークショップ)."""
+        """Consonant skeletons of words and two-word runs (work shop ~ ワークショップ), made
+        on first use (a cache on the object: a functools cache would keep every segment)."""
         from .clauses import english_skeleton
 
-        words = [w.replace("gi", "ji") for w in re.findall(r"[a-z]+", self.text.lower())]
-        runs = words + [a + b for a, b in zip(words, words[1:], strict=False)]
-        runs += [r[:-1] for r in runs if r.endswith("s") and len(r) > 3]
-        return {_loose(english_skeleton(r)) for r in runs}
+        if self._skeletons is None:
+            words = [w.replace("gi", "ji") for w in re.findall(r"[a-z]+", self.text.lower())]
+            runs = words + [a + b for a, b in zip(words, words[1:], strict=False)]
+            runs += [r[:-1] for r in runs if r.endswith("s") and len(r) > 3]
+            self._skeletons = {_loose(english_skeleton(r)) for r in runs}
+        return self._skeletons
 
     def has_phrase(self, phrase: str) -> bool:
         from .lexicon import stem

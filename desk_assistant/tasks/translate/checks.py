@@ -196,6 +196,7 @@ def check_segment(
     target_lang: str = "",
 ) -> list[Finding]:
     """All content checks for one segment (plain texts, tags already removed)."""
+    from ...retrieval.kyujitai import shinjitai
     from .clauses import check_clauses, check_title
     from .degeneration import check_degeneration
     from .names import check_names
@@ -221,6 +222,9 @@ def check_segment(
     )
     if any(f.check == "untranslated" for f in found):
         found = [f for f in found if f.check != "degeneration.language"]
+    if source_lang == "ja":
+        # Pre-1949 Diet records write 國會, 勞働, 委員會: the word lists know the new forms.
+        source = shinjitai(source)
     found += check_omission(source, translation, source_lang, target_lang)
     if not any(f.check.startswith("omission.") for f in found):
         found += check_clauses(source, translation, source_lang, target_lang)

@@ -143,8 +143,18 @@ def anchors(clause: str) -> list[Anchor]:
         found.append(Anchor(surface, "organisation"))
         rest = rest.replace(surface, " ")
     words = lexicon()
+    cuts: frozenset[int] | None = None
     for japanese in sorted(words, key=len, reverse=True):
         if japanese in rest:
+            cuts = _word_cuts(clause) if cuts is None else cuts
+            if _only_across_words(clause, japanese, cuts):
+                continue  # 入手 in 預入|手荷物 ("checked baggage") is not "obtain"
+            if japanese in _IMPLICIT_AFTER_REFERENCE and _after_reference(clause, japanese):
+                # 第三項の規定により → "under paragraph (3)": no word for 規定. Still an
+                # anchor of the clause, so a 規定 elsewhere in the sentence is not its own.
+                found.append(Anchor(japanese, "implicit"))
+                rest = rest.replace(japanese, " ")
+                continue
             found.append(Anchor(japanese, "word"))
             rest = rest.replace(japanese, " ")
     adverbs = adverb_anchors(clause)
@@ -160,6 +170,59 @@ def anchors(clause: str) -> list[Anchor]:
     found += [Anchor(m.group(0), "latin") for m in _LATIN.finditer(rest)]
     found += [Anchor(m.group(0), "figure") for m in _DIGITS.finditer(rest)]
     return list(dict.fromkeys(found))  # ベース twice is one anchor
+
+
+# Words a legal translation leaves implicit after a reference to a provision: 前条第三項の
+# 規定により → "under paragraph (3) of the preceding Article", 同条に規定する → "referred to
+# in that Article". The reference itself is the anchor (article/figure checks).
+_IMPLICIT_AFTER_REFERENCE = ("規定",)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:[条項号編章節款]|法律?|[政省府]?令|規則|前各?[条項号]|同[条項号]|次[条項号]|本則|附則)[のに]$"
+)
+
+
+def _after_reference(clause: str, word: str) -> bool:
+    """Every occurrence of `word` follows a reference to a provision (…条の規定, 同条に規定)."""
+    at = clause.find(word)
+    while at >= 0:
+        if not _REFERENCE_BEFORE.search(clause[max(0, at - 6) : at]):
+            return False
+        at = clause.find(word, at + 1)
+    return True
+
+
+def _word_cuts(clause: str) -> frozenset[int]:
+    """Offsets where Sudachi's middle-length words (mode B: 預入|手荷物) begin or end;
+    empty without Sudachi (then every listed word counts)."""
+    from .names import MAX_SUDACHI_BYTES
+
+    try:
+        from ...sudachi import TokenizerUnavailableError, tokenizer
+
+        middle = tokenizer("B")
+    except TokenizerUnavailableError:
+        return frozenset()
+    raw = clause.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
+    cuts = {0, len(raw)}
+    for m in middle.tokenize(raw):
+        cuts.update((m.begin(), m.end()))
+    return frozenset(cuts)
+
+
+def _only_across_words(clause: str, word: str, cuts: frozenset[int]) -> bool:
+    """Every occurrence of a listed word straddles a word boundary and ends inside the next
+    word (預入|手荷物 holds 入手). One that ends where a word ends is kept: a compound
+    ends in its head (部会長 is a kind of 会長, 利活用 of 活用)."""
+    if not cuts:
+        return False
+    at = clause.find(word)
+    while at >= 0:
+        end = at + len(word)
+        inside = any(c in cuts for c in range(at + 1, end))
+        if not inside or end in cuts or at in cuts:
+            return False
+        at = clause.find(word, at + 1)
+    return True
 
 
 # --- content words through the bilingual lexicon (lexicon.py) -------------------------------
@@ -328,8 +391,18 @@ def gloss_anchors(text: str) -> list[Anchor]:
     text = _PARENTHESES.sub(" ", text)
     raw = text.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
     found = [Anchor(word, "gloss") for word in _glued_names(long_words.tokenize(raw))]
-    for m in long_words.tokenize(raw):
+    morphemes = list(long_words.tokenize(raw))
+    skip = 0
+    for i, m in enumerate(morphemes):
+        if skip:
+            skip -= 1
+            continue
         if tuple(m.part_of_speech()[:2]) not in _CONTENT_POS or not _KANJI.search(m.surface()):
+            continue
+        joined = _dictionary_compound(morphemes, i)
+        if joined:  # 意識|改革 is the dictionary's 意識改革 ("changing the way of thinking")
+            found.append(Anchor("".join(x.surface() for x in joined), "gloss"))
+            skip = len(joined) - 1
             continue
         known = _known(m)
         parts = [m] if known else list(short.tokenize(m.surface(), split_mode("A")))
@@ -349,6 +422,21 @@ def gloss_anchors(text: str) -> list[Anchor]:
         else:
             found += [Anchor(word, "gloss") for word in words]
     return found
+
+
+def _dictionary_compound(morphemes, i: int) -> list:
+    """The longest run of nouns from morphemes[i] (2 to 4 of them) that the dictionary
+    lists as one word: its English is the compound's (意識改革 "changing the way of
+    thinking"), not the parts' ("consciousness", "reform")."""
+    from . import lexicon
+
+    for j in range(min(len(morphemes), i + 4), i + 1, -1):
+        run = morphemes[i:j]
+        if all(tuple(x.part_of_speech()[:2]) in _CONTENT_POS for x in run):
+            joined = "".join(x.surface() for x in run)
+            if _KANJI.search(joined) and lexicon.glosses(joined):
+                return run
+    return []
 
 
 def _glued_names(morphemes) -> list[str]:
@@ -414,6 +502,8 @@ class _Target:
         return self._english
 
     def has(self, anchor: Anchor) -> bool:
+        if anchor.kind == "implicit":
+            return True
         if anchor.kind == "figure":
             return anchor.surface.lstrip("0") in {d.lstrip("0") for d in self.digits}
         if anchor.kind == "latin":
@@ -567,7 +657,7 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
             seen[surface] = seen.get(surface, 0) + 1
     lost, aligned, judged = [], False, []
     for clause, found in parts:
-        own = [a for a in found if seen[a.surface] == 1 and a.kind != "figure"]
+        own = [a for a in found if seen[a.surface] == 1 and a.kind not in ("figure", "implicit")]
         missing = [a for a in own if not target.has(a)]
         aligned = aligned or len(missing) < len(own)
         judged.append((clause, [(a, a in missing) for a in own]))
@@ -575,7 +665,8 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
         # of art the dictionary lacks (発起人 → "incorporator"): not judged on one noun.
         topic = clause.rstrip().endswith(("は、", "は,"))
         if _looks_dropped(own, missing) or (
-            not topic and _lonely_noun_lost(clause, found, missing)
+            not topic
+            and _lonely_noun_lost(clause, [a for a in found if a.kind != "implicit"], missing)
         ):
             lost.append(clause.strip())
     run_at = _missing_run(judged)

@@ -319,8 +319,11 @@ def check_form_text(source: str, translation: str) -> list[Finding]:
 
 
 # The source asks something: 〜か。, ？, いかが, なぜ, どう … ("何" is also 何らかの: enough to skip).
+# A sentence that ends in ね asks for agreement (理解していいんですね。): English puts it
+# as a question ("may we understand …?").
 _ASKS = re.compile(
     r"[？?]|か[。．」』）)\s]|か$|かどうか|いかが|なぜ|何|どう|どの|どこ|いつ|誰|どれ"
+    r"|ね[。．」』）)]|ね\s*$"
 )
 # The source asks the reader to do something: 〜してください, 〜すること, 〜願います …
 _DIRECTS = re.compile(

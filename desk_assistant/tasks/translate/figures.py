@@ -299,6 +299,9 @@ def _figure(name: str, m: re.Match, text: str) -> Figure | None:
             return None
         ref = f"{n}-{sub}" if sub else str(n)
         unit = ARTICLE_UNITS[m.group("unit")]
+        if not sub and _FORM_BEFORE.search(text[max(0, start - 4) : start]):
+            # 様式第五号 is a form's number ("Form No. 5"), not an item of an article.
+            return Figure("number", surface, start, {("num", ref)}, number_facts(Decimal(n)), ref)
         return article_figure(surface, start, [(unit, ref)])
     if name == "en_article":
         unit = ARTICLE_UNITS.get(m.group("unit").lower().rstrip("s"), "article")
@@ -353,6 +356,10 @@ def amount_figure(surface: str, start: int, value: Decimal, text: str, end: int)
         surface += currency.group(0)  # "12億" reads better as "12億円" in a message
     facts = number_facts(value)
     return Figure(kind, surface.strip(), start, {("num", key(value))}, facts, readable(value))
+
+
+# Forms and tables are numbered with 第N号 too: 様式第五号, 別記様式第一号, 別表第二.
+_FORM_BEFORE = re.compile(r"(?:様式|別表|別記|別紙|書式|付録|附録)\s*$")
 
 
 def article_figure(surface: str, start: int, refs: list[tuple[str, str]]) -> Figure:
@@ -436,6 +443,8 @@ _WORD_FIGURES = (
     (re.compile(r"週間?"), (7,)),
 )
 _TENTHS = re.compile(rf"(?P<n>{NUM}|{KNUM})\s*割")
+# A decimal in kanji digits, the point written as ・ (五一・八, 〇・五).
+_KANJI_DECIMAL = re.compile(r"(?P<n>[〇一二三四五六七八九十百千]+)・(?P<f>[〇一二三四五六七八九]+)")
 _AFTERNOON = re.compile(r"午後\s*(?P<n>\d{1,2})\s*時")
 _LIST_MARK = re.compile(r"^\s*[・○●◎■□◆◇▪\-－ア-ン①-⑳]")
 _LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]")
@@ -455,6 +464,11 @@ def implied(source: str) -> set[Fact]:
         n = small_number(m.group("n").replace(",", ""))
         if n is not None:
             facts |= number_facts(Decimal(n * 10))
+    for m in _KANJI_DECIMAL.finditer(text):  # 五一・八％ (Diet records) → "51.8%"
+        whole = kanji_to_int(m.group("n"))
+        if whole is not None:
+            fraction = "".join(str(kanji_numbers.KANJI_DIGITS[c]) for c in m.group("f"))
+            facts |= number_facts(Decimal(f"{whole}.{fraction}"))
     for m in _AFTERNOON.finditer(text):
         facts |= number_facts(Decimal(int(m.group("n")) + 12))
     for figure in extract(source):  # 令和5年度 runs to March 2024

@@ -444,6 +444,28 @@ _CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]{1,9}(?![A-Za-z0-9])")
 _COMMON_CAPITALS = {"IT", "ID", "AM", "PM", "OK", "II", "III", "IV", "VI", "VII", "VIII", "IX"}
 
 
+_STOP = {"of", "the", "and", "for", "to", "in", "on", "a", "an"}
+
+
+def glossed_acronyms(source: str) -> set[str]:
+    """Acronyms the source's own words stand for, by their dictionary English: 自衛隊 is
+    "Self-Defense Force" (SDF) or "JSDF"; 国内総生産 is "gross domestic product" (GDP)."""
+    from .lexicon import entries
+
+    table, found = entries(), set()
+    for run in re.findall(r"[\u4e00-\u9fff々\u30a0-\u30ff]{2,}", source):
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + 10) + 1):
+                for gloss in table.get(run[i:j], "").split("|"):
+                    words = [w for w in re.split(r"[\s-]+", gloss) if w and w not in _STOP]
+                    if len(words) == 1 and words[0].isalpha() and len(words[0]) <= 6:
+                        found.add(words[0].upper())  # the gloss is the acronym itself
+                    elif len(words) >= 3:  # two initials (AB) match too much by chance
+                        initials = "".join(w[0] for w in words).upper()
+                        found |= {initials, "J" + initials}  # Japan('s) X: JSDF, JCG
+    return found
+
+
 def check_added_terms(source: str, translation: str) -> list[Finding]:
     """Japanese → English: an acronym the source does not have ("standard JPEG" for
     GIF以外の標準, a real docx07 run); a listed body's abbreviation (MOJ) is fine."""
@@ -461,6 +483,9 @@ def check_added_terms(source: str, translation: str) -> list[Finding]:
         for m in _CAPITALS.finditer(_URL.sub(" ", _normal(translation)))
         if m.group(0) not in allowed and not any(p.search(m.group(0)) for p, _ in countries())
     ]
+    if added:
+        glossed = glossed_acronyms(source)
+        added = [term for term in added if term not in glossed]
     return [
         Finding(
             "names.added",

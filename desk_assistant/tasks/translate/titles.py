@@ -84,6 +84,25 @@ def titles_in(text: str) -> list[tuple[str, int, int, bool]]:
     return list(found.values())
 
 
+# A title that names the person spoken to: in the Diet an answer says 委員 (大臣, 先生) for
+# "you" — 今委員おっしゃった, 委員御指摘の, 大臣の御答弁. Honorific verbs and 今/先ほど mark it.
+_ADDRESS_AFTER = re.compile(
+    r"^(?:[がのはから]{0,2})(?:今|先ほど|先程|今ほど)?"
+    r"(?:おっしゃ|仰|御指摘|ご指摘|御質問|ご質問|お尋ね|御提案|ご提案|御主張|ご主張|御懸念|"
+    r"ご懸念|御答弁|ご答弁|御紹介|ご紹介|御発言|ご発言|御意見|ご意見|言われ|申され|述べられ)"
+)
+_ADDRESS_BEFORE = re.compile(r"(?:今|先ほど|先程|今ほど|ただいま|ただ今)$")
+_YOU = re.compile(r"\byou(?:rs?|rself)?\b", re.I)
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """The title is said to or of the person addressed (Diet style), not about a third one.
+    A speaker's label (○渡辺幹事 御質問ありがとうございます) names the speaker, not "you"."""
+    if re.search(r"○[^\s、。]*$", text[:start]):
+        return False
+    return bool(_ADDRESS_AFTER.search(text[end : end + 12]) or _ADDRESS_BEFORE.search(text[:start]))
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z]+", unicodedata.normalize("NFKC", text).lower())
 
@@ -185,6 +204,8 @@ def check_titles(source: str, translation: str) -> list[Finding]:
             continue
         if transliterated(title, translation):
             continue
+        if _addressed(text, start, end) and _YOU.search(translation):
+            continue  # 今委員おっしゃった → "as you just said" (the Diet's form of address)
         wanted[("副" if deputy else "") + title] = _DEPUTY if deputy else known_titles()[title]
     # Each title needs a word of its own: in 会長は、会議の議長となり → "The Director chairs
     # the meetings", "chairs" names the 議長, and the 会長 is lost.

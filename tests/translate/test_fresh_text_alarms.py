@@ -1,0 +1,207 @@
+"""False alarms of the translation checks on fresh law and Diet text (i12fa): each correct
+reference below raised a warning on main before this work (heldout4/5/6, now tuning data);
+each test also shows that the check still fires on a real fault of the same kind."""
+
+from __future__ import annotations
+
+from desk_assistant.tasks.translate.checks import check_segment
+from desk_assistant.tasks.translate.clauses import anchors, clauses, dropped_clauses
+
+
+def _checks(source: str, translation: str) -> set[str]:
+    found = check_segment(source, translation, (), "ja", "en")
+    return {f.check for f in found if f.severity != "info"}
+
+
+# 石綿障害予防規則 (heldout5): 様式第五号 is a form's number, not item 5 of an article.
+PERMIT = (
+    "都道府県労働局長は、令第十六条第二項第一号の許可をしたときは、申請者に対し、"
+    "様式第五号による許可証を交付するものとする。"
+)
+PERMIT_EN = (
+    "When the Director of the Prefectural Labour Bureau has granted the permission under "
+    "Article 16, paragraph (2), item (i) of the Order, the Director is to issue a permit in "
+    "Form No. 5, to the applicant."
+)
+
+
+def test_a_form_number_is_a_number_not_an_item():
+    assert _checks(PERMIT, PERMIT_EN) == set()
+    assert "number" in _checks(PERMIT, PERMIT_EN.replace("Form No. 5", "Form No. 6"))
+    # An item of an article stays an article reference.
+    assert "article" in _checks(PERMIT, PERMIT_EN.replace("item (i)", "item (iii)"))
+
+
+# 衆議院文部科学委員会 2023 (heldout5): Diet records write decimals in kanji with a ・.
+APATHY = (
+    "この無気力、不安五一・八％の中には、実は、いじめであったり、あるいは家庭環境、"
+    "勉強についていけないなど、様々な要因があるはずだと考えております。"
+)
+APATHY_EN = (
+    "I believe that within this 51.8% for lethargy and anxiety, there must in fact be various "
+    "factors, such as bullying, the home environment, or not being able to keep up with studies."
+)
+
+
+def test_a_kanji_decimal_is_not_an_added_figure():
+    assert "figure.added" not in _checks(APATHY, APATHY_EN)
+    assert "figure.added" in _checks(APATHY, APATHY_EN.replace("51.8%", "61.8%"))
+
+
+# 第1回国会 1947 (heldout5): old kanji (議會, 勞働委員會, 國會) are the new forms' words.
+OLD_KANJI = (
+    "少くとも議會には勞働委員會もあるのだから、そういう重要な問題なら、私はこの國會の機關に"
+    "當然非公式にでも御相談になつて、その意見を尊重して、この問題を決することが當然の處置でないか"
+    "と思うのであります。"
+)
+OLD_KANJI_EN = (
+    "At least the Diet has a Labour Committee, so for such an important matter, I think the "
+    "proper course would be to consult this organ of the Diet, even informally, respect its "
+    "opinion, and decide the matter."
+)
+
+
+def test_old_kanji_are_read_as_their_new_forms():
+    assert _checks(OLD_KANJI, OLD_KANJI_EN) == set()
+    # A made-up body is still added; a source copied unchanged is still untranslated.
+    assert "names.added" in _checks(OLD_KANJI, OLD_KANJI_EN.replace("Diet", "Cabinet Office"))
+    assert "untranslated" in _checks(OLD_KANJI, OLD_KANJI)
+
+
+# 2024-07-30 Diet answers (heldout6 and heldout5).
+ADDRESS = (
+    "現時点で、その報道等は、今委員おっしゃったような報道等があるということは承知しておりますけれども、"
+    "現在調査中でございますので、今の時点でお答えできる、お答えできないということは御理解いただきたい"
+    "と思います。"
+)
+ADDRESS_EN = (
+    "At present, I am aware that there are reports such as the ones you just mentioned, but "
+    "since the matter is currently under investigation, I would ask for your understanding that "
+    "I cannot answer at this point."
+)
+
+
+def test_a_member_addressed_as_you_is_no_lost_title():
+    assert "names.title" not in _checks(ADDRESS, ADDRESS_EN)
+    third_person = ADDRESS_EN.replace("the ones you just mentioned", "the ones just mentioned")
+    third_person = third_person.replace("ask for your understanding", "ask for understanding")
+    assert "names.title" in _checks(ADDRESS, third_person)
+    # A speaker's label names the speaker: 幹事 must be there.
+    label = "○渡辺幹事 御質問ありがとうございます。"
+    assert "names.title" in _checks(label, "○ Watanabe: Thank you for your question.")
+    assert "names.title" not in _checks(label, "○ Secretary Watanabe: Thank you for your question.")
+
+
+CONFIRM = (
+    "四十年前のことで長官自身、記憶がないと言うのはもう通らないと思うんですが、これは、"
+    "もうそういうお答えは撤回されていると理解していいんですね。"
+)
+CONFIRM_EN = (
+    "I think it no longer holds for the Commissioner himself to say that he has no memory, "
+    "because it was forty years ago, so may we understand that such an answer has now been "
+    "withdrawn?"
+)
+
+
+def test_a_sentence_ending_in_ne_may_become_a_question():
+    assert "meaning.question" not in _checks(CONFIRM, CONFIRM_EN)
+    statement = "そういうお答えは撤回されていると理解しております。"
+    assert "meaning.question" in _checks(statement, "Has such an answer been withdrawn?")
+
+
+JJOC = (
+    "これを受けて、日米間で作業部会を御指摘のように設置をし、自衛隊のＪＪＯＣと米軍の"
+    "カウンターパート関係等について議論を進めていくことで一致をいたしました。"
+)
+JJOC_EN = (
+    "In response to this, Japan and the United States agreed to set up a working group, as you "
+    "pointed out, and to move forward with discussions on matters such as the counterpart "
+    "relationship between the JSDF's JJOC and the U.S. forces."
+)
+
+
+def test_an_acronym_of_a_source_word_is_not_added():
+    assert "names.added" not in _checks(JJOC, JJOC_EN)
+    assert "names.added" not in _checks(JJOC, JJOC_EN.replace("JSDF", "SDF"))
+    assert "names.added" in _checks(JJOC, JJOC_EN.replace("JSDF", "NATO"))
+
+
+# 行政不服審査法 (heldout6): 前条第三項の規定の適用 → "where paragraph (3) … applies".
+REVIEW = (
+    "処分（事実上の行為を除く。以下この条及び第四十八条において同じ。）についての審査請求が理由が"
+    "ある場合（前条第三項の規定の適用がある場合を除く。）には、審査庁は、裁決で、当該処分の全部若しくは"
+    "一部を取り消し、又はこれを変更する。"
+)
+REVIEW_EN = (
+    "If a request for review of a disposition (other than a factual act; the same applies in "
+    "this Article and Article 48) is well-founded (except where paragraph (3) of the preceding "
+    "Article applies), the reviewing agency revokes all or part of the disposition, or changes "
+    "it, by a decision."
+)
+# 行政事件訴訟法: 規定 that follows no reference (当事者訴訟に関する規定) is still a word.
+POPULAR = (
+    "民衆訴訟又は機関訴訟で、前二項に規定する訴訟以外のものについては、第三十九条及び第四十条"
+    "第一項の規定を除き、当事者訴訟に関する規定を準用する。"
+)
+POPULAR_DROPPED = (
+    "For popular actions or actions between agencies other than those prescribed in the "
+    "preceding two paragraphs, except for Article 39 and Article 40, paragraph 1."
+)
+
+
+def test_kitei_after_a_reference_is_left_implicit():
+    assert dropped_clauses(REVIEW, REVIEW_EN) == []
+    assert "implicit" in {a.kind for c in clauses(REVIEW) for a in anchors(c)}
+    assert dropped_clauses(POPULAR, POPULAR_DROPPED) == ["当事者訴訟に関する規定を準用する。"]
+
+
+# 航空法 (heldout6): the listed 入手 ("obtain") across 預入|手荷物 ("checked baggage").
+CONTRACTOR = (
+    "前項の規定により業務の委託を受けた者（次項及び第百三十四条第一項第十五号において"
+    "「預入手荷物検査業務受託者」という。）は、国土交通省令で定める基準に従い、当該委託を受けた業務"
+    "の適正な遂行を確保するために必要な措置を講じなければならない。"
+)
+CONTRACTOR_EN = (
+    'A person entrusted with services under the preceding paragraph (referred to as a "checked '
+    'baggage inspection contractor" in the following paragraph and Article 134, paragraph (1), '
+    "item (xv)) must, in accordance with the standards set by Order of the Ministry of Land, "
+    "Infrastructure, Transport and Tourism, take the measures necessary to ensure the proper "
+    "performance of the entrusted services."
+)
+OBTAIN = (
+    "航空機は、航空交通情報圏又は民間訓練試験空域において航行を行う場合は、当該空域における他の"
+    "航空機の航行に関する情報を入手するため、国土交通省令で定めるところにより国土交通大臣に連絡"
+    "した上、航行を行わなければならない。"
+)
+
+
+def test_a_listed_word_across_two_words_is_no_anchor():
+    surfaces = {a.surface for c in clauses(CONTRACTOR) for a in anchors(c)}
+    assert "入手" not in surfaces and {"預入", "手荷物"} <= surfaces
+    assert "入手" in {a.surface for c in clauses(OBTAIN) for a in anchors(c)}
+    assert "会長" in {a.surface for a in anchors("部会長")}  # a compound ends in its head
+    assert dropped_clauses(CONTRACTOR, CONTRACTOR_EN) == []
+
+
+# 2024-07-30 Diet answer (heldout6): the dictionary's 意識改革, not 意識 + 改革.
+MINDSET = (
+    "これからも、私は、ようやく長年のうみが出始めているというこの段階で、隊員の意識改革あるいは"
+    "組織の体質改善など、再発防止策を徹底すること、その方向性を打ち出していきたいと思っています。"
+)
+MINDSET_EN = (
+    "At this stage, when years of accumulated problems are finally coming to light, I intend "
+    "to keep setting out the direction of thoroughly implementing measures to prevent a "
+    "recurrence, such as changing the mindset of personnel and improving the culture of the "
+    "organization."
+)
+
+
+def test_a_dictionary_compound_is_one_anchor():
+    surfaces = {a.surface for c in clauses(MINDSET) for a in anchors(c)}
+    assert "意識改革" in surfaces and "意識" not in surfaces
+    assert dropped_clauses(MINDSET, MINDSET_EN) == []
+    lost = MINDSET_EN.replace(
+        ", such as changing the mindset of personnel and improving the culture of the organization",
+        "",
+    )
+    assert dropped_clauses(MINDSET, lost) == ["隊員の意識改革あるいは組織の体質改善など、"]

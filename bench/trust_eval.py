@@ -904,6 +904,43 @@ def real_runs_report(folder_of_runs: str) -> None:
                 )
 
 
+# --- clean false alarms of every check on fresh law/Diet text (i12fa) -----------------------
+
+# heldout4/5/6 became tuning data for the false-alarm fixes; heldout7 (45 law and Diet
+# sentences, committed before those fixes) is measured once, at the end.
+CLEAN_SETS = [
+    ("heldout4", CLAUSE_HELDOUT4),
+    ("heldout5", CLAUSE_HELDOUT5),
+    ("heldout6", CLAUSE_HELDOUT6),
+    ("heldout7", HERE / "data" / "clean_references_heldout7.json"),
+]
+
+
+def fresh_clean_eval(names: list[str] | None = None) -> None:
+    """Clean false alarms per check (any warning/error on a correct reference)."""
+    print(
+        "\n== clean false alarms per check on fresh law/Diet text (heldout4-6 tuned on, heldout7 not)"
+    )
+    for name, path in CLEAN_SETS:
+        if names and name not in names or not path.exists():
+            continue
+        rows = json.loads(path.read_text(encoding="utf-8"))["segments"]
+        per_check: dict[str, int] = defaultdict(int)
+        alarms = []
+        for row in rows:
+            checks = warned(row["source"], row["reference"])
+            for check in checks:
+                per_check[check] += 1
+            if checks:
+                alarms.append((row, checks))
+        by_check = ", ".join(f"{k} {v}" for k, v in sorted(per_check.items())) or "-"
+        print(
+            f"  {name}: {len(alarms)}/{len(rows)} = {len(alarms) / len(rows):.3f} (by check: {by_check})"
+        )
+        for row, checks in alarms:
+            print(f"      {','.join(checks)}: {row['source'][:40]!r} → {row['reference'][:60]!r}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=20, help="cases per fault kind (at least)")
@@ -915,9 +952,15 @@ def main() -> int:
     parser.add_argument(
         "--short-only", action="store_true", help="only the short-label/added-figure section"
     )
+    parser.add_argument(
+        "--fresh-only", nargs="*", metavar="SET", help="only the per-check clean sets (heldout4…7)"
+    )
     args = parser.parse_args()
     if args.short_only:
         short_label_figure_eval()
+        return 0
+    if args.fresh_only is not None:
+        fresh_clean_eval(args.fresh_only)
         return 0
     if args.real_runs_only and args.real_runs:
         real_runs_report(args.real_runs)
@@ -984,6 +1027,7 @@ def main() -> int:
     body_words_eval()  # bench/body_words_eval.py: unlisted bodies, held out on xlsx06
     clause_eval(refs, folder)
     short_label_figure_eval()
+    fresh_clean_eval()
 
     per_segment = check_time / max(check_segments, 1)
     print(

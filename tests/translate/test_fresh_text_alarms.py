@@ -205,3 +205,30 @@ def test_a_dictionary_compound_is_one_anchor():
         "",
     )
     assert dropped_clauses(MINDSET, lost) == ["隊員の意識改革あるいは組織の体質改善など、"]
+
+
+# title_references.json: Sudachi reads 雨宮 as Amamiya; the member is Amemiya.
+def test_a_person_name_read_with_another_vowel_is_there():
+    source = "○藤田部会長 雨宮委員、お願いします。"
+    assert "names.person" not in _checks(source, "○ Chair Fujita: Member Amemiya, please.")
+    assert "names.person" in _checks(source, "○ Chair Fujita: Member Amano, please.")
+    assert "names.person" in _checks(source, "○ Chair Fujita: Member Suzuki, please.")
+
+
+# trust_references.json: （2次利用） → "(secondary use)".
+def test_a_degree_word_states_its_figure():
+    source = "普及したアプリで読み取ることができる（2次利用）ことが必要です。"
+    assert "number" not in _checks(
+        source, "It must be readable with widely used apps (secondary use)."
+    )
+    assert "number" in _checks(source, "It must be readable with widely used apps (further use).")
+
+
+# title_references.json: 審議官 → "Deputy Director-General" (its listed English).
+def test_a_post_rendered_by_its_listed_english_keeps_its_words():
+    source = "警察庁長官官房審議官"
+    official = "Deputy Director-General, Commissioner-General's Secretariat, National Police Agency"
+    assert _checks(source, official) == set()
+    assert "names.title" in _checks(
+        source, "Commissioner-General's Secretariat, National Police Agency"
+    )

@@ -64,6 +64,8 @@ NUMBER_WORDS.update(
         )
     }
 )
+# 2次利用 → "secondary use", 1次 → "primary": degree words carry their figure too.
+NUMBER_WORDS.update({"primary": 1, "secondary": 2, "tertiary": 3})
 SCALES_EN = {
     "trillion": 10**12,
     "billion": 10**9,

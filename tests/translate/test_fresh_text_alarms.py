@@ -224,11 +224,10 @@ def test_a_degree_word_states_its_figure():
     assert "number" in _checks(source, "It must be readable with widely used apps (further use).")
 
 
-# title_references.json: 審議官 → "Deputy Director-General" (its listed English).
-def test_a_post_rendered_by_its_listed_english_keeps_its_words():
-    source = "警察庁長官官房審議官"
-    official = "Deputy Director-General, Commissioner-General's Secretariat, National Police Agency"
-    assert _checks(source, official) == set()
-    assert "names.title" in _checks(
-        source, "Commissioner-General's Secretariat, National Police Agency"
+# Real demo-model outputs (office-run pptx02, xlsx06): the dictionary compound 地理空間
+# ("geospatial") rendered word by word is there; a lost deputy post keeps meaning.title.
+def test_a_dictionary_compound_rendered_word_by_word_is_there():
+    assert "meaning.title" not in _checks(
+        "地理空間情報活用", "Geographic space information utilization"
     )
+    assert "meaning.title" in _checks("地理空間情報活用", "Land information utilization")

@@ -197,6 +197,7 @@ def check_segment(
 ) -> list[Finding]:
     """All content checks for one segment (plain texts, tags already removed)."""
     from ...retrieval.kyujitai import shinjitai
+    from .added import check_added
     from .clauses import check_clauses, check_title
     from .degeneration import check_degeneration
     from .names import check_names
@@ -230,5 +231,6 @@ def check_segment(
         found += check_clauses(source, translation, source_lang, target_lang)
         found += check_title(source, translation, source_lang, target_lang)
     found += check_names(source, translation, source_lang, target_lang, [h.source for h in hits])
+    found += check_added(source, translation, source_lang, target_lang)
     found += check_paragraph_number(source, translation)
     return found + check_figures(source, translation) + check_glossary(hits, translation)

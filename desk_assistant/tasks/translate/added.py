@@ -1,0 +1,337 @@
+"""English content words of a short translation that nothing in the source stands for.
+
+The other checks look for the source's words in the translation. A short label can keep
+them all and still say more: in real demo-model runs 市民課 became "City Tax Office",
+財産経営課 "The bank's property management department", 評価者 "The evaluation committee"
+and 目的 "What is the purpose of the application?". Here each English content word of the
+translation of a short segment (a label, a body's name, a table header) must be explained
+by the source, read from the English side:
+
+- a dictionary word anywhere in the source (JMdict glosses, lexicon.py; every substring,
+  so no segmentation choice hides a word), the official-name word list, the organisation
+  and titles lists, the kinds of body (課 → Division, Office …);
+- a loanword or a name: an English word whose sound is a katakana word or the romanised
+  reading of the source (データ → data, 高松 → Takamatsu);
+- Latin words of the source itself; number words where the source has a number;
+- function words, and the few words a translation adds to any label (list, information …).
+
+A capitalised word that no dictionary knows, beside a source name whose reading the
+English lacks, is taken as that name's spelling (Sudachi's reading may be wrong). A warning
+(要確認): a synonym outside the dictionary's first glosses reads as added too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from .finding import WARNING, Finding
+
+MAX_SOURCE_CHARS = 20  # labels, body names, table headers: longer text paraphrases freely
+MAX_SUBSTRING = 10  # longest dictionary headword looked up inside the source
+_COMPANY_FORMS = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社")
+_KANJI = re.compile(r"[\u4e00-\u9fff々]")
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30faー]{2,}")
+_JAPANESE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff々]")
+_WORD = re.compile(r"[A-Za-z]+")
+
+# Function words and words with no content of their own.
+FUNCTION_WORDS = frozenset(
+    """a an the of and or nor for in on at to by with from into onto as than per via
+    this that these those it its it's itself there here they them their we our us you your
+    i me my he she his her be is are was were been being am do does did done have has had
+    having will would shall should can could may might must not no yes all any each every
+    some such other another both either neither only also very more most less much many
+    how what when where which who whom whose why whether if so then thus etc etc. s
+    about between under over within without up out off after before upon
+    please following follows below above mr ms mrs dr because since although while however
+    therefore""".split()
+)
+# Words a translation of a label may add without saying more: the form of a label, not
+# its content (一覧 → "List of …", 情報 → "… information" are in the dictionary anyway).
+GENERIC_WORDS = frozenset(
+    """use used using make made given general specific related relating regarding concerning
+    type types kind kinds item items part parts overall total basic main new
+    official public overview detail details content contents matter matters located
+    service services affairs""".split()
+)
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve twenty hundred
+    thousand first second third fourth fifth sixth seventh eighth ninth tenth
+    i ii iii iv v vi vii viii ix x no number""".split()
+)
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千第①-⑳]")
+# Source characters that let a national or place word in: "Japan" for 国/日本, "City" for 市.
+_IMPLIED = (
+    ("国", ("japan", "japanese", "national", "nation", "country", "state")),
+    ("日本", ("japan", "japanese", "nippon")),
+    ("全", ("national", "nationwide", "all", "whole", "entire")),
+    ("省", ("ministry", "national", "government", "japan", "japanese")),
+    ("庁", ("agency", "national", "government", "japan", "japanese")),
+    ("政府", ("japan", "japanese", "government")),
+    # National bodies' official names add the country (地方公共団体情報システム機構 → "Japan
+    # Agency for Local Authority Information Systems"), as names.body_words accepts.
+    ("機構", ("japan", "japanese", "national")),
+    ("法人", ("japan", "japanese", "national")),
+    ("協会", ("japan", "japanese", "national")),
+    ("カナ", ("katakana", "kana")),
+    ("市", ("city", "municipal", "municipality", "town")),
+    ("県", ("prefecture", "prefectural")),
+    ("都", ("metropolitan", "tokyo", "prefecture")),
+    ("区", ("ward", "city", "district")),
+    ("町", ("town", "city")),
+    ("村", ("village",)),
+    ("者", ("person", "people", "persons", "personnel", "officer", "official")),
+    ("等", ("etc", "other", "others", "related", "similar")),
+    ("名", ("name", "names")),
+    ("男女", ("gender", "sex", "men", "women")),
+    ("用", ("for",)),
+    ("化", ("ization", "isation")),
+    ("性", ("ity", "ness")),
+)
+
+
+@functools.cache
+def _tokenizer():
+    try:
+        from ...sudachi import TokenizerUnavailableError, split_mode, tokenizer
+
+        return tokenizer("C"), tokenizer("A"), split_mode("A")
+    except (ImportError, TokenizerUnavailableError):
+        return None
+
+
+def applies(source: str, source_lang: str, target_lang: str) -> bool:
+    if source_lang != "ja" or target_lang != "en":
+        return False
+    text = unicodedata.normalize("NFKC", source).strip()
+    if any(form in text for form in _COMPANY_FORMS):
+        return False  # a company's English is its brand (株式会社日立製作所 → "Hitachi, Ltd.")
+    return 0 < len(text) <= MAX_SOURCE_CHARS and bool(_JAPANESE.search(text))
+
+
+@functools.cache
+def _listed_english() -> dict[str, tuple[str, ...]]:
+    """Japanese → English words from the official-name word list, the organisation list,
+    the titles list and the kinds of body."""
+    from .bodywords import body_words
+    from .organisations import BODY_HEADS, known_organisations
+
+    table: dict[str, list[str]] = {}
+    for japanese, english in BODY_HEADS.items():
+        table.setdefault(japanese, []).extend(english)
+    for japanese, (english, _kind) in body_words().items():
+        table.setdefault(japanese, []).extend(english)
+    for japanese, org in known_organisations().items():
+        table.setdefault(japanese, []).extend(org.english)
+    return {j: tuple(e) for j, e in table.items()}
+
+
+# Kanji that say only which kind of thing (課 section, 者 person, 市 city): a dictionary
+# word sharing one of them with the source is no sign of the same meaning (課税 tax ≠ 課).
+_KIND_KANJI = frozenset("課局部室所署館園庁省会団院場校者等的性化用市区町村県都府国全内外第各本分支中大小新")
+
+
+@functools.cache
+def _kanji_by_stem() -> dict[str, frozenset[str]]:
+    """English stem → the kanji of the short dictionary words it glosses alone (building → 建, 物):
+    an English synonym outside the first glosses of the source's own word shares a kanji
+    with it (建築 "construction" ~ "Building", 地域 "area" ~ "Local")."""
+    from . import lexicon
+
+    found: dict[str, set[str]] = {}
+    for head, raw in lexicon.entries().items():
+        kanji = set(_KANJI.findall(head)) - _KIND_KANJI
+        # Short words glossed by one word only: 市民税 "municipal tax" must not let "Tax"
+        # into 市民課 through 民.
+        if not kanji or len(head) > 2:
+            continue
+        for gloss in raw.split("|"):
+            if gloss and " " not in gloss:
+                found.setdefault(lexicon.stem(gloss.lower()), set()).update(kanji)
+    return {s: frozenset(k) for s, k in found.items()}
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+
+
+class SourceMeaning:
+    """Everything a short Japanese source lets its English say, as word stems and sounds."""
+
+    def __init__(self, source: str) -> None:
+        from . import lexicon
+
+        self.text = unicodedata.normalize("NFKC", source).strip()
+        self.stems: set[str] = set()
+        self.exact: set[str] = set(_words(self.text))  # Latin words of the source itself
+        entries = lexicon.entries()
+        listed = _listed_english()
+        text = self.text
+        for i in range(len(text)):
+            for j in range(i + 1, min(len(text), i + MAX_SUBSTRING) + 1):
+                piece = text[i:j]
+                if len(piece) == 1 and not _KANJI.match(piece):
+                    continue  # one kana is no word (の, ・)
+                raw = entries.get(piece)
+                if raw:
+                    self._add(w for g in raw.split("|") for w in g.split())
+                if piece in listed:
+                    self._add(w for e in listed[piece] for w in _words(e))
+        for key, english in _IMPLIED:
+            if key in text:
+                self._add(english)
+        if _NUMERAL.search(text):
+            self.exact |= _NUMBER_WORDS
+        self.kanji = frozenset(_KANJI.findall(text)) - _KIND_KANJI
+        self.sounds = self._sounds()
+        self.name_unread = False  # a source name whose reading the English lacks
+
+    def _add(self, words) -> None:
+        from .lexicon import stem
+
+        for w in words:
+            w = w.lower()
+            self.exact.add(w)
+            self.stems.add(stem(w))
+
+    def _sounds(self) -> list[str]:
+        """Consonant skeletons of the katakana words and of the romanised reading."""
+        from .clauses import katakana_skeleton, katakana_words
+
+        sounds = []
+        self.runs = [_sound(katakana_skeleton(r)) for r in _KATAKANA_RUN.findall(self.text)]
+        for run in _KATAKANA_RUN.findall(self.text):
+            sounds += [katakana_skeleton(w) for w in katakana_words(run)]
+            sounds.append(katakana_skeleton(run))
+        from .names import reading_of, romanize, skeleton
+
+        reading = reading_of(self.text)
+        if reading:
+            sounds.append(katakana_skeleton(reading))
+        self.romaji = skeleton(romanize(reading)) if reading else ""
+        return [_sound(s) for s in sounds if s]
+
+    def explains(self, word: str) -> bool:
+        from .clauses import english_skeleton
+        from .lexicon import stem, stems_match
+
+        low = word.lower()
+        if low in self.exact or low in FUNCTION_WORDS or low in GENERIC_WORDS:
+            return True
+        s = stem(low)
+        if s in self.stems or any(stems_match(s, t) for t in self.stems if t[:3] == s[:3]):
+            return True
+        if self.kanji & _kanji_by_stem().get(s, frozenset()):
+            return True  # a synonym: 建築 ~ "Building"
+        if any(len(t) >= 3 and s.startswith(t) for t in self.stems):
+            return True  # 税 tax ~ "Taxation"
+        sound = _sound(english_skeleton(low.replace("gi", "ji")))
+        from .names import skeleton
+
+        if len(low) >= 3 and self.romaji and skeleton(low) in self.romaji:
+            return True  # a name's reading: 新番丁 → "Shinbancho", 立教 → "Rikkyo"
+        if sound and len(low) >= 3 and any(r.startswith(sound) for r in self.runs):
+            return True  # ゼロカーボン: "Zero" (z) starts the run
+        return bool(sound) and any(
+            sound == heard or (len(sound) >= 2 and sound in heard) for heard in self.sounds
+        )
+
+
+def _sound(skeleton: str) -> str:
+    return skeleton.replace("m", "n")  # compliance ~ コンプライアンス (konpuraiansu)
+
+
+_ROMAJI = re.compile(r"(?:[kgsztdnhbpmrwfj]?y?[aeiou]|sh[aeiou]|ch[aeiou]|tsu|n)+")
+
+
+def _is_name_like(word: str) -> bool:
+    """A word no dictionary gloss knows, capitalised (Ritsurin, Fukushima) or spelled as
+    romanised Japanese (Chiyoda-ku, Kawai-gawa)."""
+    from .bodywords import gloss_vocabulary
+
+    low = word.lower()
+    return low not in gloss_vocabulary() and (word[:1].isupper() or bool(_ROMAJI.fullmatch(low)))
+
+
+@functools.cache
+def _source_has_name(source: str) -> bool:
+    """The source holds a name or a word no dictionary knows (花ノ宮, 檀紙)."""
+    loaded = _tokenizer()
+    if loaded is None:
+        return False
+    long_words, _short, _mode = loaded
+    from . import lexicon
+
+    for m in long_words.tokenize(source):
+        pos = m.part_of_speech()
+        if pos[1] == "固有名詞" or (m.is_oov() and _KANJI.search(m.surface())):
+            return True
+        surface = m.surface()
+        if len(surface) >= 2 and _KANJI.search(surface) and not lexicon.entries().get(surface):
+            if pos[0] == "名詞" and pos[1] != "数詞" and not _compound_known(surface):
+                return True
+    return False
+
+
+def _compound_known(surface: str) -> bool:
+    """Every part of a compound is a dictionary word (財産経営 → 財産 + 経営)."""
+    from . import lexicon
+
+    i = 0
+    while i < len(surface):
+        for j in range(len(surface), i, -1):
+            if lexicon.entries().get(surface[i:j]) or (j - i == 1):
+                if j - i == 1 and not lexicon.entries().get(surface[i:j]):
+                    return False
+                i = j
+                break
+    return True
+
+
+# Romanised endings of Japanese place and person names (Chiyoda-ku, Kawai-gawa, -san).
+_NAME_SUFFIXES = frozenset(
+    "ku cho machi mura shi ken gun ji dera gawa kawa yama san kun sama chome dori ro".split()
+)
+_ORDINAL_END = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b")
+
+
+def added_words(source: str, translation: str) -> list[str]:
+    """Content words of the English that the source does not explain, in order, once each."""
+    meaning = SourceMeaning(source)
+    # Shōnen → Shonen; 1st → 1
+    text = unicodedata.normalize("NFKD", translation)
+    text = _ORDINAL_END.sub("", "".join(c for c in text if not unicodedata.combining(c)))
+    unexplained: list[str] = []
+    for word in _WORD.findall(text):
+        if len(word) == 1 or word.isupper() and len(word) <= 5:
+            continue  # an initial, an acronym (BR, API): names.added judges acronyms
+        if not meaning.explains(word) and word.lower() not in (w.lower() for w in unexplained):
+            unexplained.append(word)
+    if unexplained and _source_has_name(meaning.text):
+        # A name's spelling: capitalised words no dictionary knows stand for it.
+        unexplained = [w for w in unexplained if not _is_name_like(w)]
+    return unexplained
+
+
+def added_content(words: list[str]) -> Finding:
+    shown = "」「".join(words[:4])
+    shown_en = "', '".join(words[:4])
+    return Finding(
+        "meaning.added",
+        WARNING,
+        "",
+        " ".join(words[:4]),
+        f"訳文の語「{shown}」に当たる語が原文に見当たりません（原文にない内容が加わった可能性があります・要確認）",
+        f"The translation's word(s) '{shown_en}' have no counterpart in the source "
+        "(it may add content the source does not have; please check)",
+    )
+
+
+def check_added(source: str, translation: str, source_lang: str, target_lang: str) -> list:
+    """A warning naming the English content words of a short segment that have no source."""
+    if not applies(source, source_lang, target_lang) or not re.search(r"[A-Za-z]", translation):
+        return []
+    words = added_words(source, translation)
+    return [added_content(words)] if words else []

@@ -35,6 +35,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+from added_eval import added_eval  # bench/ is on sys.path when run as a script
 from body_words_eval import body_words_eval  # bench/ is on sys.path when run as a script
 
 from desk_assistant.documents import load
@@ -1028,6 +1029,7 @@ def main() -> int:
     clause_eval(refs, folder)
     short_label_figure_eval()
     fresh_clean_eval()
+    added_eval()  # bench/added_eval.py: words a short translation adds (meaning.added)
 
     per_segment = check_time / max(check_segments, 1)
     print(

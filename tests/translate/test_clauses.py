@@ -109,7 +109,8 @@ def test_a_label_grown_into_a_sentence_and_unlisted_associations():
     wrong = check_segment(
         "日本船主責任相互保険組合", "Japanese-language insurance company", (), "ja", "en"
     )
-    # …and its words (船主, 責任, 相互) are gone too: names.body_words (session 4, i12org).
-    assert [f.check for f in wrong] == ["names.organisation", "names.body_words"]
+    # …and its words (船主, 責任, 相互) are gone too: names.body_words (session 4, i12org);
+    # "language" and "company" stand for nothing in it: meaning.added (session 4, i12added).
+    assert [f.check for f in wrong] == ["names.organisation", "names.body_words", "meaning.added"]
     right = "The Japan Ship Owners' Mutual Protection and Indemnity Association"
     assert not check_segment("日本船主責任相互保険組合", right, (), "ja", "en")

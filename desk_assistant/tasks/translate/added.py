@@ -46,7 +46,7 @@ FUNCTION_WORDS = frozenset(
     how what when where which who whom whose why whether if so then thus etc etc. s
     about between under over within without up out off after before upon
     please following follows below above mr ms mrs dr because since although while however
-    therefore""".split()
+    therefore possible possibly able unable hereby herewith""".split()
 )
 # Words a translation of a label may add without saying more: the form of a label, not
 # its content (一覧 → "List of …", 情報 → "… information" are in the dictionary anyway).
@@ -76,6 +76,7 @@ _IMPLIED = (
     ("法人", ("japan", "japanese", "national")),
     ("協会", ("japan", "japanese", "national")),
     ("カナ", ("katakana", "kana")),
+    ("英字", ("latin", "roman", "alphabet", "alphabetic")),  # 氏名(英字) → "… in Latin letters"
     ("市", ("city", "municipal", "municipality", "town")),
     ("県", ("prefecture", "prefectural")),
     ("都", ("metropolitan", "tokyo", "prefecture")),
@@ -85,8 +86,14 @@ _IMPLIED = (
     ("者", ("person", "people", "persons", "personnel", "officer", "official")),
     ("等", ("etc", "other", "others", "related", "similar")),
     ("名", ("name", "names")),
-    ("男女", ("gender", "sex", "men", "women")),
+    ("男女", ("gender", "sex", "men", "women")),  # 男女共同参画 → "Gender Equality"
+    ("介護", ("long", "term")),
+    (
+        "保険",
+        ("indemnity", "assurance"),
+    ),  # 船主責任保険: "Protection and Indemnity" (P&I)  # the government's English: 介護保険 "Long-Term Care Insurance"
     ("用", ("for",)),
+    ("会", ("group", "society", "association", "meeting", "council", "committee", "club")),
     ("化", ("ization", "isation")),
     ("性", ("ity", "ness")),
 )
@@ -106,8 +113,14 @@ def applies(source: str, source_lang: str, target_lang: str) -> bool:
     if source_lang != "ja" or target_lang != "en":
         return False
     text = unicodedata.normalize("NFKC", source).strip()
+    from .degeneration import is_form_only
+
+    if is_form_only(text):
+        return False  # 記, 以上, 年 月 日: the form-word check judges these
     if any(form in text for form in _COMPANY_FORMS):
         return False  # a company's English is its brand (株式会社日立製作所 → "Hitachi, Ltd.")
+    if "。" in text:
+        return False  # a sentence, however short, is paraphrased (議事規則を定める。)
     return 0 < len(text) <= MAX_SOURCE_CHARS and bool(_JAPANESE.search(text))
 
 
@@ -130,7 +143,9 @@ def _listed_english() -> dict[str, tuple[str, ...]]:
 
 # Kanji that say only which kind of thing (課 section, 者 person, 市 city): a dictionary
 # word sharing one of them with the source is no sign of the same meaning (課税 tax ≠ 課).
-_KIND_KANJI = frozenset("課局部室所署館園庁省会団院場校者等的性化用市区町村県都府国全内外第各本分支中大小新")
+_KIND_KANJI = frozenset(
+    "課局部室所署館園庁省会団院場校者等的性化用市区町村県都府国全内外第各本分支中大小新"
+)
 
 
 @functools.cache
@@ -179,9 +194,21 @@ class SourceMeaning:
                     self._add(w for g in raw.split("|") for w in g.split())
                 if piece in listed:
                     self._add(w for e in listed[piece] for w in _words(e))
+        # Words written in kana or variant kanji: Sudachi's normal form (みんな → 皆).
+        loaded = _tokenizer()
+        for m in loaded[0].tokenize(text) if loaded else ():
+            for form in {m.normalized_form(), m.dictionary_form()} - {m.surface()}:
+                raw = entries.get(form)
+                if raw:
+                    self._add(w for g in raw.split("|") for w in g.split())
         for key, english in _IMPLIED:
             if key in text:
                 self._add(english)
+        from .clauses import LABEL_SENSES
+
+        for key, senses in LABEL_SENSES.items():
+            if key in text:
+                self._add(w for sense in senses for w in sense.split())
         if _NUMERAL.search(text):
             self.exact |= _NUMBER_WORDS
         self.kanji = frozenset(_KANJI.findall(text)) - _KIND_KANJI
@@ -207,17 +234,17 @@ class SourceMeaning:
             sounds.append(katakana_skeleton(run))
         from .names import reading_of, romanize, skeleton
 
+        # The whole reading is compared with its vowels (romaji): as a bare consonant
+        # skeleton it holds almost any short sound (国分寺北部 … "sk" ~ "Osaka").
         reading = reading_of(self.text)
-        if reading:
-            sounds.append(katakana_skeleton(reading))
         self.romaji = skeleton(romanize(reading)) if reading else ""
         return [_sound(s) for s in sounds if s]
 
     def explains(self, word: str) -> bool:
-        from .clauses import english_skeleton
         from .lexicon import stem, stems_match
 
         low = word.lower()
+        low = _IRREGULAR.get(low, low)
         if low in self.exact or low in FUNCTION_WORDS or low in GENERIC_WORDS:
             return True
         s = stem(low)
@@ -227,20 +254,64 @@ class SourceMeaning:
             return True  # a synonym: 建築 ~ "Building"
         if any(len(t) >= 3 and s.startswith(t) for t in self.stems):
             return True  # 税 tax ~ "Taxation"
-        sound = _sound(english_skeleton(low.replace("gi", "ji")))
         from .names import skeleton
 
         if len(low) >= 3 and self.romaji and skeleton(low) in self.romaji:
             return True  # a name's reading: 新番丁 → "Shinbancho", 立教 → "Rikkyo"
-        if sound and len(low) >= 3 and any(r.startswith(sound) for r in self.runs):
-            return True  # ゼロカーボン: "Zero" (z) starts the run
-        return bool(sound) and any(
-            sound == heard or (len(sound) >= 2 and sound in heard) for heard in self.sounds
+        return any(self._sounds_like(form) for form in _word_forms(low))
+
+    def unheard_loanwords(self, translation: str) -> int:
+        """Katakana runs of the source with a part no word of the translation sounds like
+        (コアデータパーツ "Core data components": パーツ is left)."""
+        heard = sorted(
+            {_english_sound(f) for w in _words(translation) for f in _word_forms(w)},
+            key=len,
+            reverse=True,
         )
+        count = 0
+        for rest in self.runs:
+            for sound in heard:
+                if sound and sound in rest:
+                    rest = rest.replace(sound, "", 1)
+            count += len(rest) >= 2
+        return count
+
+    def _sounds_like(self, low: str) -> bool:
+        sound = _english_sound(low)
+        if not sound:
+            return False
+        if len(low) >= 3 and any(r.startswith(sound) for r in self.runs):
+            return True  # ゼロカーボン: "Zero" (z) starts the run
+        if any(len(r) >= 2 and sound.startswith(r) for r in self.runs):
+            return True  # ナビ (nb) is short for "navigation"
+        return any(sound == heard or (len(sound) >= 2 and sound in heard) for heard in self.sounds)
+
+
+# Irregular past forms the stemmer leaves apart (開催 "holding" ~ "held").
+_IRREGULAR = {"held": "hold", "made": "make", "given": "give", "taken": "take", "sent": "send",
+              "built": "build", "paid": "pay", "kept": "keep", "met": "meet", "led": "lead",
+              "brought": "bring", "bought": "buy", "sold": "sell", "told": "tell", "won": "win",
+              "chosen": "choose", "drawn": "draw", "written": "write", "shown": "show"}  # fmt: skip
+
+
+def _word_forms(word: str) -> list[str]:
+    """models ~ モデル, based ~ ベース: the loanword has no English ending."""
+    forms = [word]
+    for ending in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.append(word[: -len(ending)])
+    return forms
+
+
+def _english_sound(word: str) -> str:
+    from .clauses import english_skeleton
+
+    return _sound(english_skeleton(word.replace("gi", "ji")))  # digital ~ デジタル
 
 
 def _sound(skeleton: str) -> str:
-    return skeleton.replace("m", "n")  # compliance ~ コンプライアンス (konpuraiansu)
+    # compliance ~ コンプライアンス (konpuraiansu), user ~ ユーザー (yuzaa)
+    return skeleton.replace("m", "n").replace("z", "s")
 
 
 _ROMAJI = re.compile(r"(?:[kgsztdnhbpmrwfj]?y?[aeiou]|sh[aeiou]|ch[aeiou]|tsu|n)+")
@@ -273,6 +344,21 @@ def _source_has_name(source: str) -> bool:
             if pos[0] == "名詞" and pos[1] != "数詞" and not _compound_known(surface):
                 return True
     return False
+
+
+def _english_word(word: str) -> bool:
+    """A word of the dictionary's English (its glosses), in some form."""
+    from .bodywords import gloss_vocabulary
+
+    return any(form in gloss_vocabulary() for form in _word_forms(_IRREGULAR.get(word, word)))
+
+
+def _is_body(text: str) -> bool:
+    """A body's name starts with a place (栗林小学校 → "Ritsurin …": Sudachi reads 栗林 as a
+    common word, くりばやし)."""
+    from .bodywords import is_body_label
+
+    return is_body_label(text)
 
 
 def _compound_known(surface: str) -> bool:
@@ -308,8 +394,12 @@ def added_words(source: str, translation: str) -> list[str]:
         if len(word) == 1 or word.isupper() and len(word) <= 5:
             continue  # an initial, an acronym (BR, API): names.added judges acronyms
         if not meaning.explains(word) and word.lower() not in (w.lower() for w in unexplained):
+            if word[:1].islower() and not _english_word(word):
+                continue  # no English word (a broken spelling): the language checks judge it
             unexplained.append(word)
-    if unexplained and _source_has_name(meaning.text):
+    if unexplained and len(unexplained) <= meaning.unheard_loanwords(text):
+        return []  # パーツ → "components": a loanword rendered by a synonym, word for word
+    if unexplained and (_source_has_name(meaning.text) or _is_body(meaning.text)):
         # A name's spelling: capitalised words no dictionary knows stand for it.
         unexplained = [w for w in unexplained if not _is_name_like(w)]
     return unexplained

@@ -231,3 +231,16 @@ def test_a_dictionary_compound_rendered_word_by_word_is_there():
         "地理空間情報活用", "Geographic space information utilization"
     )
     assert "meaning.title" in _checks("地理空間情報活用", "Land information utilization")
+
+
+# A demo-model run (i12names pdf06): 堂薗 is a person's name in its own old form; folding
+# 薗 → 園 would read it as a place.
+def test_person_names_keep_their_old_forms():
+    source = "なお、堂薗委員は７月２５日付けで御異動となります。"
+    # (Sudachi reads ドウソノ, so "Dozono" is a names.person matter of its own, as before.)
+    assert "names.place" not in _checks(
+        source, "Note that Member Dozono will be transferred as of July 25."
+    )
+    assert "names.person" in _checks(
+        source, "Note that Member Sato will be transferred as of July 25."
+    )

@@ -223,6 +223,7 @@ def check_segment(
     )
     if any(f.check == "untranslated" for f in found):
         found = [f for f in found if f.check != "degeneration.language"]
+    written = source  # person names keep their old forms (渡邊, 小澤, 堂薗): Sudachi knows them
     if source_lang == "ja":
         # Pre-1949 Diet records write 國會, 勞働, 委員會: the word lists know the new forms.
         source = shinjitai(source)
@@ -230,7 +231,9 @@ def check_segment(
     if not any(f.check.startswith("omission.") for f in found):
         found += check_clauses(source, translation, source_lang, target_lang)
         found += check_title(source, translation, source_lang, target_lang)
-    found += check_names(source, translation, source_lang, target_lang, [h.source for h in hits])
+    found += check_names(
+        source, translation, source_lang, target_lang, [h.source for h in hits], written
+    )
     if not any(f.check == "omission.too_long" for f in found):  # grown: told once
         found += check_added(source, translation, source_lang, target_lang)
     found += check_paragraph_number(source, translation)

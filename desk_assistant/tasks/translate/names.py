@@ -519,7 +519,10 @@ def check_names(
     source_lang: str,
     target_lang: str,
     glossary_sources: Sequence[str] = (),
+    written: str | None = None,
 ) -> list:
+    """`source` may have old kanji folded to new forms (國會 → 国会); `written` is the source
+    as written, for person names, which keep their old forms (渡邊, 堂薗)."""
     from .bodywords import check_body_words
     from .organisations import check_added_bodies, check_organisations
     from .titles import check_titles
@@ -532,7 +535,7 @@ def check_names(
         # 東京都 missing is one finding (the organisation), not also the place 東京.
         findings += [
             f
-            for f in check_proper_names(source, translation)
+            for f in check_proper_names(written or source, translation)
             if not any(f.surface in o.surface for o in organisations)
         ]
         findings += organisations

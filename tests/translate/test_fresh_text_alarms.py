@@ -244,3 +244,32 @@ def test_person_names_keep_their_old_forms():
     assert "names.person" in _checks(
         source, "Note that Member Sato will be transferred as of July 25."
     )
+
+
+# heldout7 (seen after its one measurement): reference lists of one unit and a half hour.
+def test_lists_of_items_and_articles_keep_every_reference():
+    source = "ただし、同項第二号又は第四号に掲げる請求をするには、発起人の定めた費用を支払わなければならない。"
+    english = (
+        "However, to make a request set forth in item (ii) or (iv) of that paragraph, the person"
+    )
+    assert "article" not in _checks(source, english + " must pay the fee set by the incorporators.")
+    assert "article" in _checks(
+        source, english.replace("(iv)", "(v)") + " must pay the fee set by the incorporators."
+    )
+    span = "新法第四百七十条から第四百七十二条の四までの規定は、施行日前に締結された債務の引受けに関する契約については、適用しない。"
+    english = "Articles 470 through 472-4 of the New Act do not apply to contracts for the assumption of obligations concluded before the effective date."
+    assert _checks(span, english) == set()
+    assert "article" in _checks(span, english.replace("472-4", "472-5"))
+
+
+def test_half_past_is_thirty_minutes():
+    assert (
+        _checks(
+            "明日午前九時半に理事会を開きます。",
+            "The directors will meet at 9:30 tomorrow morning.",
+        )
+        == set()
+    )
+    assert "figure.added" in _checks(
+        "明日午前九時に理事会を開きます。", "The directors will meet at 9:30 tomorrow morning."
+    )

@@ -130,7 +130,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?P<unit>Articles?|Art\.|Paragraphs?|para\.|Items?|Chapters?|Sections?|Parts?)"
             r"\s*(?:\(?(?P<n>\d+)\)?|\((?P<roman>[ivxl]+)\))(?:-(?P<sub>\d+))?(?:\s*\((?P<para>\d+)\))?"
-            r"(?P<more>(?:\s*(?:,|and|to|through|or|-)\s*\(?\d+\)?)*)",
+            # More of the same unit: "Articles 470 through 472-4", "items (ii) or (iv)".
+            r"(?P<more>(?:\s*(?:,|and|to|through|or|-)\s*(?:\(?\d+(?:-\d+)?\)?|\([ivxl]+\)))*)",
             re.I,
         ),
     ),
@@ -313,7 +314,8 @@ def _figure(name: str, m: re.Match, text: str) -> Figure | None:
         refs = [(unit, f"{first}-{m.group('sub')}" if m.group("sub") else first)]
         if m.group("para"):
             refs.append(("paragraph", m.group("para")))
-        refs += [(unit, n) for n in re.findall(r"\d+", m.group("more") or "")]
+        for number, roman in re.findall(r"(\d+(?:-\d+)?)|\(([ivxl]+)\)", m.group("more") or ""):
+            refs.append((unit, number or str(roman_to_int(roman))))
         return article_figure(surface, start, refs)
     if name == "ja_big":
         parts = [("cho", 10**12), ("oku", 10**8), ("man", 10**4), ("sen", 10**3)]
@@ -471,6 +473,8 @@ def implied(source: str) -> set[Fact]:
         if whole is not None:
             fraction = "".join(str(kanji_numbers.KANJI_DIGITS[c]) for c in m.group("f"))
             facts |= number_facts(Decimal(f"{whole}.{fraction}"))
+    if re.search(r"時\s*半", text):  # 九時半 → "9:30"
+        facts |= number_facts(Decimal(30))
     for m in _AFTERNOON.finditer(text):
         facts |= number_facts(Decimal(int(m.group("n")) + 12))
     for figure in extract(source):  # 令和5年度 runs to March 2024

@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from desk_assistant.tasks.translate.added import SourceMeaning, added_words, applies
+from desk_assistant.tasks.translate.added import SourceMeaning, added_words, applies, check_added
 from desk_assistant.tasks.translate.checks import check_segment
 from desk_assistant.tasks.translate.organisations import known_organisations
 
@@ -36,7 +36,7 @@ HELDOUT = DATA / "added_heldout.json"
 CLEAN_FILES = ("trust_references", "organisation_references", "title_references",
                "clause_references", "clause_references_heldout3", "clause_references_heldout4",
                "clause_references_heldout5", "clause_references_heldout6",
-               "body_label_references")  # fmt: skip
+               "clean_references_heldout7", "body_label_references")  # fmt: skip
 # Invented words of the injected fault: the words of the real runs and others like them.
 INVENTED = ["Tax", "Bank", "Registration", "Fukushima", "Insurance", "Forestry", "Osaka",
             "Pension", "Tourism", "Election", "Hospital", "Customs", "Aviation", "Harbour"]  # fmt: skip
@@ -49,6 +49,8 @@ def clean_pairs() -> dict[str, list[tuple[str, str]]]:
         (japanese, org.english[0]) for japanese, org in sorted(known_organisations().items())
     ]
     for name in CLEAN_FILES:
+        if not (DATA / f"{name}.json").exists():
+            continue
         data = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
         rows = data["segments"] + data.get("titles", [])
         sets[name] = [(r["source"], r["reference"]) for r in rows]
@@ -81,7 +83,7 @@ def false_alarms() -> list[tuple[str, str]]:
     total = bad_total = 0
     for name, pairs in sets.items():
         short = [p for p in pairs if applies(p[0], "ja", "en")]
-        bad = [p for p in short if added_words(*p)]
+        bad = [p for p in short if check_added(*p, "ja", "en")]
         total, bad_total = total + len(pairs), bad_total + len(bad)
         short_clean += [p for p in short if p not in bad]
         print(f"    {name:40} {len(bad) / max(len(pairs), 1):.3f} ({len(bad)}/{len(pairs)}; "
@@ -121,11 +123,17 @@ def injected(short_clean: list[tuple[str, str]]) -> None:
 
 def heldout() -> None:
     rows = json.loads(HELDOUT.read_text(encoding="utf-8"))["segments"]
-    mine, anyw = [], []
+    mine, anyw, others = [], [], []
     for r in rows:
         found = check_segment(r["source"], r["translation"], (), "ja", "en")
         mine.append(any(f.check == "meaning.added" for f in found))
         anyw.append(any(f.severity != "info" for f in found))
+        others.append(any(f.severity != "info" and f.check != "meaning.added" for f in found))
+    added = [r["added"] for r in rows]
+    silent = [a and not o for a, o in zip(added, others, strict=True)]
+    caught = [s and m for s, m in zip(silent, mine, strict=True)]
+    print(f"    added segments with no other warning: {sum(silent)}/{sum(added)}; "
+          f"meaning.added flags {sum(caught)} of them")  # fmt: skip
     for title, flags, truth in (
         ("meaning.added vs added words", mine, [r.get("kind") == "word" for r in rows]),
         ("meaning.added vs any added", mine, [r["added"] for r in rows]),

@@ -46,7 +46,8 @@ FUNCTION_WORDS = frozenset(
     how what when where which who whom whose why whether if so then thus etc etc. s
     about between under over within without up out off after before upon
     please following follows below above mr ms mrs dr because since although while however
-    therefore possible possibly able unable hereby herewith""".split()
+    therefore possible possibly able unable cannot hereby herewith
+    re pre co sub multi""".split()  # prefixes cut off at a hyphen (re-submitted)
 )
 # Words a translation of a label may add without saying more: the form of a label, not
 # its content (一覧 → "List of …", 情報 → "… information" are in the dictionary anyway).
@@ -54,7 +55,7 @@ GENERIC_WORDS = frozenset(
     """use used using make made given general specific related relating regarding concerning
     type types kind kinds item items part parts overall total basic main new
     official public overview detail details content contents matter matters located
-    service services affairs""".split()
+    service services affairs based place""".split()
 )
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve twenty hundred
@@ -93,6 +94,8 @@ _IMPLIED = (
         ("indemnity", "assurance"),
     ),  # 船主責任保険: "Protection and Indemnity" (P&I)  # the government's English: 介護保険 "Long-Term Care Insurance"
     ("用", ("for",)),
+    ("非", ("non", "un")),  # 非機能 → "non-functional"
+    ("校", ("school",)),
     ("会", ("group", "society", "association", "meeting", "council", "committee", "club")),
     ("化", ("ization", "isation")),
     ("性", ("ity", "ness")),
@@ -201,6 +204,12 @@ class SourceMeaning:
                 raw = entries.get(form)
                 if raw:
                     self._add(w for g in raw.split("|") for w in g.split())
+        # The clause check's word list gives English word starts (連携 → integrat, 施行 → effect).
+        from .clauses import lexicon as clause_words
+
+        self.starts = tuple(
+            start for key, starts in clause_words().items() if key in text for start in starts
+        )
         for key, english in _IMPLIED:
             if key in text:
                 self._add(english)
@@ -247,6 +256,8 @@ class SourceMeaning:
         low = _IRREGULAR.get(low, low)
         if low in self.exact or low in FUNCTION_WORDS or low in GENERIC_WORDS:
             return True
+        if any(low.startswith(start) for start in self.starts if " " not in start):
+            return True
         s = stem(low)
         if s in self.stems or any(stems_match(s, t) for t in self.stems if t[:3] == s[:3]):
             return True
@@ -258,7 +269,7 @@ class SourceMeaning:
 
         if len(low) >= 3 and self.romaji and skeleton(low) in self.romaji:
             return True  # a name's reading: 新番丁 → "Shinbancho", 立教 → "Rikkyo"
-        return any(self._sounds_like(form) for form in _word_forms(low))
+        return any(self._sounds_like(f) or self._all_liquid(f) for f in _word_forms(low))
 
     def unheard_loanwords(self, translation: str) -> int:
         """Katakana runs of the source with a part no word of the translation sounds like
@@ -286,12 +297,17 @@ class SourceMeaning:
             return True  # ナビ (nb) is short for "navigation"
         return any(sound == heard or (len(sound) >= 2 and sound in heard) for heard in self.sounds)
 
+    def _all_liquid(self, low: str) -> bool:
+        """ルール (ruuru) and "rule" have no consonant but r/l/w/y: no skeleton to compare."""
+        return "" in self.runs and not _english_sound(low) and len(low) <= 6
+
 
 # Irregular past forms the stemmer leaves apart (開催 "holding" ~ "held").
 _IRREGULAR = {"held": "hold", "made": "make", "given": "give", "taken": "take", "sent": "send",
               "built": "build", "paid": "pay", "kept": "keep", "met": "meet", "led": "lead",
               "brought": "bring", "bought": "buy", "sold": "sell", "told": "tell", "won": "win",
-              "chosen": "choose", "drawn": "draw", "written": "write", "shown": "show"}  # fmt: skip
+              "chosen": "choose", "drawn": "draw", "written": "write", "shown": "show",
+              "found": "find"}  # fmt: skip
 
 
 def _word_forms(word: str) -> list[str]:
@@ -351,6 +367,14 @@ def _english_word(word: str) -> bool:
     from .bodywords import gloss_vocabulary
 
     return any(form in gloss_vocabulary() for form in _word_forms(_IRREGULAR.get(word, word)))
+
+
+def _names_a_person(source: str) -> bool:
+    """A line naming a person (a speaker, an author with affiliation): names.person judges
+    the name, and the official English of a university or court is not word for word."""
+    from .names import PERSON, proper_names
+
+    return any(kind == PERSON for _surface, kind, _reading in proper_names(source))
 
 
 def _is_body(text: str) -> bool:
@@ -423,5 +447,7 @@ def check_added(source: str, translation: str, source_lang: str, target_lang: st
     """A warning naming the English content words of a short segment that have no source."""
     if not applies(source, source_lang, target_lang) or not re.search(r"[A-Za-z]", translation):
         return []
+    if _names_a_person(source) and not _is_body(unicodedata.normalize("NFKC", source).strip()):
+        return []  # 早稲田大学法学学術院教授 …: an affiliation's official English is free
     words = added_words(source, translation)
     return [added_content(words)] if words else []

@@ -273,3 +273,37 @@ def test_half_past_is_thirty_minutes():
     assert "figure.added" in _checks(
         "明日午前九時に理事会を開きます。", "The directors will meet at 9:30 tomorrow morning."
     )
+
+
+# 民法 Article 1043 (heldout7, seen after its measurement): the source says 財産の価額 three
+# times, so "the value of the property" three times is faithful; a real loop still is one.
+RESERVED = (
+    "遺留分を算定するための財産の価額は、被相続人が相続開始の時において有した財産の価額に"
+    "その贈与した財産の価額を加えた額から債務の全額を控除した額とする。"
+)
+RESERVED_EN = (
+    "The value of the property used to calculate the legally reserved portion is the value of "
+    "the property the decedent held at the time the inheritance commenced, plus the value of the "
+    "property the decedent gave as gifts, less the full amount of the decedent's debts."
+)
+
+
+def test_a_phrase_the_source_repeats_is_no_loop():
+    assert "degeneration.loop" not in _checks(RESERVED, RESERVED_EN)
+    looped = RESERVED_EN + " The value of the property the value of the property."
+    assert "degeneration.loop" in _checks(RESERVED, looped)
+
+
+# Diet speech (heldout7, seen after its measurement): 二三年二月 is February 2023, and 今年
+# folds into "this September".
+def test_short_years_and_now_words_in_diet_speech():
+    source = "二三年二月、八月にも事件が続いていたことも判明しました。"
+    english = "It also emerged that incidents had continued in February and August 2023."
+    assert _checks(source, english) == set()
+    assert "figure.added" in _checks(source, english.replace("2023", "2019"))
+    september = "本法律案の内容が広く明らかになったのは、今年九月、有識者議員の懇談会においてです。"
+    english = "The content of this bill first became widely known this September, at a meeting of expert members."
+    assert "omission.clause" not in _checks(september, english)
+    assert "omission.clause" in _checks(
+        september, "The content of this bill first became widely known this September."
+    )

@@ -322,7 +322,7 @@ def connective_anchor(clause: str) -> list[Anchor]:
 # Era years (平成十年度) and dates (一月一日) are not counts: their English is another figure.
 _COUNT = re.compile(
     r"(?<![第昭和平成令和明治大正元同一二三四五六七八九十百千〇万億])([一二三四五六七八九十百千〇]+)"
-    r"(箇月|か月|ヶ月|カ月|ケ月|月間|日間|週間|時間|年間|年(?![度月])|日(?!\s*[(（]?[月火水木金土日]曜)|回|人|名|件|歳)"
+    r"(箇月|か月|ヶ月|カ月|ケ月|月間|日間|週間|時間|年間|年(?![度月]|[一二三四五六七八九十〇]{1,2}月)|日(?!\s*[(（]?[月火水木金土日]曜)|回|人|名|件|歳)"
 )
 MIN_COUNT = 2  # "a year", "once": one is too often a word English leaves implicit
 
@@ -598,6 +598,8 @@ def _lonely_noun_lost(clause: str, found: list[Anchor], missing: list[Anchor]) -
     if len(found) != 1 or len(missing) != 1 or missing[0] is not found[0]:
         return False
     anchor = found[0]
+    if anchor.surface in _NOW_WORDS:
+        return False  # 今年九月 → "this September", 今回、 → (said by the tense): folded
     if anchor.kind not in ("gloss", "word"):
         return False
     if not _verbal_noun(anchor.surface):
@@ -606,6 +608,10 @@ def _lonely_noun_lost(clause: str, found: list[Anchor], missing: list[Anchor]) -
     after = clause[at + len(anchor.surface) :] if at >= 0 else "し"
     return not after.lstrip().startswith(_SURU)
 
+
+# Words that place a statement in time relative to now; English folds them into a date
+# ("this September") or the tense, so one alone missing is no lost clause.
+_NOW_WORDS = frozenset("今年 今回 今般 今日 本日 今月 今週 今年度 本年 本年度 先般 この度".split())
 
 # する after a verbal noun: 発言し, 記載す, 発言される, 提出させ, 協議せず
 _SURU = ("し", "す", "さ", "せ")

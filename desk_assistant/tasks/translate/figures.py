@@ -449,6 +449,10 @@ _WORD_FIGURES = (
 _TENTHS = re.compile(rf"(?P<n>{NUM}|{KNUM})\s*割")
 # A decimal in kanji digits, the point written as ・ (五一・八, 〇・五).
 _KANJI_DECIMAL = re.compile(r"(?P<n>[〇一二三四五六七八九十百千]+)・(?P<f>[〇一二三四五六七八九]+)")
+# A year said by its last two digits before a month: 二三年二月, 24年1月.
+_SHORT_YEAR = re.compile(
+    r"(?<![\d〇一二三四五六七八九十元和成正治])(?P<y>\d{2}|[〇一二三四五六七八九]{2})年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
+)
 _AFTERNOON = re.compile(r"午後\s*(?P<n>\d{1,2})\s*時")
 _LIST_MARK = re.compile(r"^\s*[・○●◎■□◆◇▪\-－ア-ン①-⑳]")
 _LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]")
@@ -473,6 +477,10 @@ def implied(source: str) -> set[Fact]:
         if whole is not None:
             fraction = "".join(str(kanji_numbers.KANJI_DIGITS[c]) for c in m.group("f"))
             facts |= number_facts(Decimal(f"{whole}.{fraction}"))
+    for m in _SHORT_YEAR.finditer(text):  # 二三年二月 (Diet speech) → "February 2023"
+        year = kanji_to_int(m.group("y")) if not m.group("y").isdigit() else int(m.group("y"))
+        if year is not None:
+            facts |= number_facts(Decimal(2000 + year)) | number_facts(Decimal(1900 + year))
     if re.search(r"時\s*半", text):  # 九時半 → "9:30"
         facts |= number_facts(Decimal(30))
     for m in _AFTERNOON.finditer(text):

@@ -88,11 +88,13 @@ _IMPLIED = (
     ("等", ("etc", "other", "others", "related", "similar")),
     ("名", ("name", "names")),
     ("男女", ("gender", "sex", "men", "women")),  # 男女共同参画 → "Gender Equality"
+    # The government's English: 介護保険 "Long-Term Care Insurance".
     ("介護", ("long", "term")),
-    (
-        "保険",
-        ("indemnity", "assurance"),
-    ),  # 船主責任保険: "Protection and Indemnity" (P&I)  # the government's English: 介護保険 "Long-Term Care Insurance"
+    # 船主責任保険: "Protection and Indemnity" (P&I).
+    ("保険", ("indemnity", "assurance")),
+    # Fixed English the word list's first glosses miss (seen on clean references).
+    ("議事規則", ("procedure", "procedures")),  # "Rules of Procedure"
+    ("氏名", ("full",)),  # JMdict: "(full) name"
     ("用", ("for",)),
     ("非", ("non", "un")),  # 非機能 → "non-functional"
     ("校", ("school",)),

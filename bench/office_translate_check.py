@@ -8,7 +8,8 @@ text part of the source is changed in the output or has a finding (flagged).
 With no FILE: every .xlsx/.pptx in ../shared/corpus/office. The demo model is slow
 (about 5-10 s a block on 2 contended cores): pass the small files, or --limit-blocks
 to skip files with more blocks. --keep DIR keeps each translated file, the CLI's JSON
-and the PDF for reading afterwards. Prints one row per file; exit 1 when a check fails.
+and the PDF for reading afterwards. --home DIR runs in that app home (kept afterwards):
+an interrupted run's home resumes its translation journal, as the app does for a user. Prints one row per file; exit 1 when a check fails.
 """
 
 from __future__ import annotations
@@ -106,6 +107,7 @@ def check(source: Path, work: Path) -> dict:
             unflagged.append(block.text[:20])
     before, after = counts(path), counts(out)
     row.update(
+        resumed_units=data.get("stats", {}).get("resumed", 0),
         blocks=len(japanese),
         changed=changed,
         flagged=flagged,
@@ -130,9 +132,11 @@ def main() -> int:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--limit-blocks", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="copy outputs here (translation, JSON, PDF)")
+    parser.add_argument("--home", type=Path, help="app home to use and keep (resumes its journal)")
     args = parser.parse_args()
     files = args.files or sorted(OFFICE.glob("*.xlsx")) + sorted(OFFICE.glob("*.pptx"))
-    home = tempfile.mkdtemp(prefix="desk-office-check-")  # audit log, vault, model: not the user's
+    # audit log, vault, model: never the user's home
+    home = str(args.home) if args.home else tempfile.mkdtemp(prefix="desk-office-check-")
     os.environ["DESK_ASSISTANT_HOME"] = home
     from desk_assistant.llm import demo_model
 
@@ -156,7 +160,8 @@ def main() -> int:
         )
         failed |= not ok
         print(json.dumps(row, ensure_ascii=False), flush=True)
-    shutil.rmtree(home, ignore_errors=True)
+    if not args.home:
+        shutil.rmtree(home, ignore_errors=True)
     return 1 if failed else 0
 
 

@@ -29,6 +29,7 @@ ADDED = [
     ("局", "The address of the office of the Board of Directors is:", "address", "Bureau"),
     ("牟礼総合センター", "The Ministry of Commerce", "Ministry", "Mure General Center"),
     ("総務局", "Office of the Chief Executive Officer", "Chief", "General Affairs Bureau"),
+    ("報告書", "Report on the application", "application", "Report"),  # i12short labels2
     ("栗林小学校", "The school will be closed on April 1, 2034.", "closed",
      "Ritsurin Elementary School"),
 ]  # fmt: skip

@@ -98,6 +98,9 @@ _IMPLIED = (
     ("用", ("for",)),
     ("非", ("non", "un")),  # 非機能 → "non-functional"
     ("校", ("school",)),
+    # 書 only says "a document" (報告書 "report"): 願書 "application" must not let
+    # "application" into 報告書 through it.
+    ("書", ("form", "document", "documents", "letter", "paper", "book", "statement", "written")),
     ("会", ("group", "society", "association", "meeting", "council", "committee", "club")),
     ("化", ("ization", "isation")),
     ("性", ("ity", "ness")),
@@ -149,7 +152,7 @@ def _listed_english() -> dict[str, tuple[str, ...]]:
 # Kanji that say only which kind of thing (課 section, 者 person, 市 city): a dictionary
 # word sharing one of them with the source is no sign of the same meaning (課税 tax ≠ 課).
 _KIND_KANJI = frozenset(
-    "課局部室所署館園庁省会団院場校者等的性化用市区町村県都府国全内外第各本分支中大小新"
+    "課局部室所署館園庁省会団院場校者等的性化用市区町村県都府国全内外第各本分支中大小新書"
 )
 
 
@@ -255,6 +258,8 @@ class SourceMeaning:
         from .lexicon import stem, stems_match
 
         low = word.lower()
+        if low in self.exact:
+            return True
         low = _IRREGULAR.get(low, low)
         if low in self.exact or low in FUNCTION_WORDS or low in GENERIC_WORDS:
             return True

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from added_eval import added_eval  # bench/ is on sys.path when run as a script
 from body_words_eval import body_words_eval  # bench/ is on sys.path when run as a script
+from collapse_eval import collapse_eval  # bench/ is on sys.path when run as a script
 
 from desk_assistant.documents import load
 from desk_assistant.llm.engine import LoadOptions
@@ -956,7 +957,13 @@ def main() -> int:
     parser.add_argument(
         "--fresh-only", nargs="*", metavar="SET", help="only the per-check clean sets (heldout4…7)"
     )
+    parser.add_argument(
+        "--collapse-only", action="store_true", help="only the document-level collapse section"
+    )
     args = parser.parse_args()
+    if args.collapse_only:
+        collapse_eval()
+        return 0
     if args.short_only:
         short_label_figure_eval()
         return 0
@@ -1030,6 +1037,7 @@ def main() -> int:
     short_label_figure_eval()
     fresh_clean_eval()
     added_eval()  # bench/added_eval.py: words a short translation adds (meaning.added)
+    collapse_eval()  # bench/collapse_eval.py: distinct sources, one translation (document)
 
     per_segment = check_time / max(check_segments, 1)
     print(

@@ -31,6 +31,7 @@ from ..sentences import CLOSERS
 from ..sentences import split_sentences as sentences_of
 from ..verdicts import hard_failures, needs_review
 from .checks import Finding, check_segment, kept_source, too_long, untranslated
+from .collapse import check_collapsed
 from .degeneration import loop_cut
 from .glossary import Glossary
 from .jobs import Job
@@ -178,6 +179,14 @@ class _UnitTranslator:
             if clean and core.origin == "model":
                 self.memory.add(unit.key, core.translation)
             elif not clean and core.origin == "memory":
+                self.memory.forget(unit.key)
+
+    def forget(self, units: list[_Unit]) -> None:
+        """Take these units out of the translation memory (a finding came later)."""
+        if self.memory is None:
+            return
+        for unit in units:
+            if unit.key:
                 self.memory.forget(unit.key)
 
     def _from_job(self, piece: str) -> _Unit | None:
@@ -431,6 +440,7 @@ def translate_document(
     ]
     total_units = len({frame(text).model_text for plan in plans for text, go in plan if go})
     results: list[SegmentResult] = []
+    units_of: list[list[_Unit]] = []  # each result's units, for the document-level check
     parallel = parallel_of(engine)
     prefetched_upto = 0
     try:
@@ -445,8 +455,9 @@ def translate_document(
                     upcoming += [text for text, go in plans[prefetched_upto] if go]
                     prefetched_upto += 1
                 translator.prefetch(upcoming)
-            result = _translate_segment(translator, block.kind, segment, plan, glossary)
+            result, units = _translate_segment(translator, block.kind, segment, plan, glossary)
             results.append(result)
+            units_of.append(units)
             if on_segment is not None:
                 stats = translator.stats
                 per_call = (
@@ -455,6 +466,7 @@ def translate_document(
                 left = total_units - len(translator.cache)
                 eta = per_call * left if per_call is not None else None
                 on_segment(TranslationProgress(index + 1, len(pairs), eta, result))
+        _check_document(translator, results, units_of)
     finally:
         if memory is not None:
             memory.save()
@@ -474,9 +486,23 @@ def translate_document(
     )
 
 
-def _translate_segment(translator, kind, segment, plan, glossary) -> SegmentResult:
+def _check_document(translator, results: list[SegmentResult], units_of) -> None:
+    """Checks that need the whole document, once every segment is translated: distinct
+    sources that came out as one translation. Their findings join the segments' own, and
+    those segments leave the translation memory (it keeps only clean ones)."""
+    started = time.perf_counter()
+    checked = [i for i, r in enumerate(results) if r.origin not in ("kept", "failed")]
+    found = check_collapsed([(results[i].source, results[i].translation_text) for i in checked])
+    for at, finding in found.items():
+        index = checked[at]
+        results[index].findings.append(finding)
+        translator.forget(units_of[index])
+    translator.stats["check_seconds"] += time.perf_counter() - started
+
+
+def _translate_segment(translator, kind, segment, plan, glossary):
     if not any(translate for _, translate in plan):
-        return SegmentResult(segment.id, kind, segment.tagged, segment.tagged, "kept")
+        return SegmentResult(segment.id, kind, segment.tagged, segment.tagged, "kept"), []
     units = [translator.translate(text) for text, translate in plan if translate]
     done = iter(units)
     translation = "".join(next(done).translation if go else text for text, go in plan)
@@ -488,7 +514,7 @@ def _translate_segment(translator, kind, segment, plan, glossary) -> SegmentResu
         findings += translator.check(segment.text, strip_tags(translation), hits)
     translator.remember(units, clean=not needs_review(findings))
     scores = [u.score for u in units if u.score is not None]
-    return SegmentResult(
+    result = SegmentResult(
         segment.id,
         kind,
         segment.tagged,
@@ -497,3 +523,4 @@ def _translate_segment(translator, kind, segment, plan, glossary) -> SegmentResu
         findings,
         max(scores) if scores else None,
     )
+    return result, units

@@ -262,6 +262,15 @@ CONNECTIVES = {
 }
 
 
+_UNAVOIDABLE = (
+    "unavoidable",
+    "inevitable",
+    "compelling",
+    "necessity",
+    "no choice",
+    "cannot be helped",
+)
+
 # Adverbs of time and manner that set a legal duty's terms (あらかじめ協議し, 速やかに通知):
 # Sudachi gives them no noun, and a translation that keeps the clause keeps one of these.
 ADVERBS = {
@@ -279,22 +288,8 @@ ADVERBS = {
     ),
     "直ちに": ("immediately", "at once", "forthwith", "without delay", "promptly", "instantly"),
     "遅滞なく": ("without delay", "promptly", "immediately", "forthwith", "without undue delay"),
-    "やむを得ない": (
-        "unavoidable",
-        "inevitable",
-        "compelling",
-        "necessity",
-        "no choice",
-        "cannot be helped",
-    ),
-    "やむをえない": (
-        "unavoidable",
-        "inevitable",
-        "compelling",
-        "necessity",
-        "no choice",
-        "cannot be helped",
-    ),
+    "やむを得ない": _UNAVOIDABLE,
+    "やむをえない": _UNAVOIDABLE,  # the same word in kana
     "引き続き": (
         "continue",
         "continues",

@@ -8,7 +8,8 @@ correct.": each translation alone passes the per-segment checks, only the docume
 what was lost. This check runs once after every segment is translated.
 
 Sources count as different when their content words differ: Sudachi nouns, verbs and
-adjectives (dictionary forms) and katakana words, ignoring particles, punctuation,
+adjectives (dictionary forms) and katakana words, and whether they are negated
+(提供している / 提供していない), ignoring particles, punctuation, English glosses in brackets,
 numbering, brackets, spacing, word order and the kind words of bodies (課, 部, 局), so
 that 「（1）申請書」 and 「申請書」 or 「総務課」 and 「総務部」 sharing one translation are fine.
 A warning (要確認): the translation may be right for one source but not for all.
@@ -32,6 +33,10 @@ _LIGHT = frozenset(
 )
 _KATAKANA = re.compile(r"[\u30a1-\u30faー]{2,}")
 _NON_WORD = re.compile(r"[\W_]+")
+# An English gloss after a Japanese term (完全性（Completeness）) says nothing new.
+_GLOSS = re.compile(r"(?<=[^\x00-\x7f])\s*[(（]\s*[A-Za-z][A-Za-z .,&'-]*[)）]")
+NEGATION = "〈否定〉"  # stands for ない, ず, 未, 不, 非 (していない vs している)
+_NEGATING_PREFIXES = frozenset("未 不 非 無".split())
 _LABEL = re.compile(r"[A-Za-z]|[ivxIVX]+")  # 仕様C, (ii): labels, like numbering
 
 
@@ -52,9 +57,10 @@ def _kind_words() -> frozenset[str]:
     return frozenset(heads())
 
 
+@functools.lru_cache(maxsize=4096)
 def content_words(source: str) -> frozenset[str]:
     """The words that make `source` mean what it means, in dictionary form."""
-    text = unicodedata.normalize("NFKC", source)
+    text = _GLOSS.sub("", unicodedata.normalize("NFKC", source))
     loaded = _tokenizer()
     if loaded is None:  # no Sudachi: runs of kanji and katakana stand for the words
         words = set(re.findall(r"[\u4e00-\u9fff々]{2,}", text)) | set(_KATAKANA.findall(text))
@@ -66,6 +72,9 @@ def content_words(source: str) -> frozenset[str]:
     for _, piece in byte_pieces(text, MAX_BYTES):
         for m in tok.tokenize(piece, mode):
             pos = m.part_of_speech()
+            if _negates(m.dictionary_form(), pos):
+                words.add(NEGATION)
+                continue
             if pos[0] == "名詞" and pos[1] not in ("数詞", "代名詞"):
                 pass
             elif pos[0] == "形状詞":  # 完全(性), 可用(性)
@@ -79,6 +88,14 @@ def content_words(source: str) -> frozenset[str]:
                 continue
             words.add(word)
     return frozenset(words - _kind_words())
+
+
+def _negates(lemma: str, pos) -> bool:
+    if pos[0] == "助動詞":
+        return lemma in ("ない", "ず", "ぬ", "ん")
+    if pos[0] == "形容詞":
+        return lemma in ("ない", "無い")
+    return pos[0] == "接頭辞" and lemma in _NEGATING_PREFIXES
 
 
 def _covered(word: str, words: frozenset[str]) -> bool:

@@ -14,6 +14,7 @@ from desk_assistant.tasks.translate import InMemoryStore, TranslationMemory, tra
 from desk_assistant.tasks.translate.collapse import CHECK, check_collapsed, content_words
 
 from .conftest import make_engine, prompt_input
+from .test_cli import fake_model, run  # noqa: F401 - the CLI fixture
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "data"
 COLLAPSED = "Other issues may arise that are not correct."
@@ -147,3 +148,16 @@ def test_held_out_labelled_groups_are_found_with_few_false_alarms(monkeypatch, c
     assert figures["precision"] >= 0.8 and figures["recall"] >= 0.9
     assert figures["silent_flagged"] >= 100  # segments with no warning before
     assert figures["clean_alarms"] == 0
+
+
+def test_the_cli_json_shows_the_collapse_and_exits_1(fake_model, tmp_path, capsys):  # noqa: F811
+    fake_model["reply"] = lambda prompt: COLLAPSED
+    source = tmp_path / "survey.docx"
+    write_text_docx(source, QUALITIES[:2])
+    code, out, _ = run([source, "--to", "en", "--format", "json"], capsys)
+    [result] = json.loads(out)["results"]
+    assert code == 1 and result["verdict"]["label_ja"] == "要確認 2 件"
+    for segment in result["segments"]:
+        [finding] = [f for f in segment["findings"] if f["check"] == CHECK]
+        other = next(q for q in QUALITIES[:2] if q != segment["source"])
+        assert other in finding["message_ja"] and other in finding["message_en"]

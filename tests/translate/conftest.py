@@ -47,6 +47,22 @@ def engine():
     return make_engine()
 
 
+def translate_list(tmp_path: Path, replies: dict[str, str]):
+    """Each source a paragraph of a .docx, translated by a scripted engine giving its
+    reply, with an empty translation memory: (result, memory)."""
+    from desk_assistant.documents import load, write_text_docx
+    from desk_assistant.tasks.translate import InMemoryStore, TranslationMemory, translate_document
+
+    path = tmp_path / "list.docx"
+    write_text_docx(path, list(replies))
+    memory = TranslationMemory(InMemoryStore({"version": 1, "entries": {}}))
+    engine = make_engine(lambda prompt: replies[prompt_input(prompt)])
+    result = translate_document(
+        engine, "few_shot", load(path), source_lang="ja", target_lang="en", memory=memory
+    )
+    return result, memory
+
+
 OFFICE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "office"
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -111,19 +111,10 @@ def test_held_out_real_runs_labelled_before_the_check_existed():
 
 
 def test_through_the_pipeline_the_user_sees_it_and_the_memory_keeps_nothing(tmp_path):
-    from desk_assistant.documents import load, write_text_docx
-    from desk_assistant.tasks.translate import InMemoryStore, TranslationMemory, translate_document
-
-    from .conftest import make_engine, prompt_input
+    from .conftest import translate_list
 
     replies = {"市民課": "City Tax Office", "都市計画課": "City Planning Division"}
-    path = tmp_path / "list.docx"
-    write_text_docx(path, list(replies))
-    memory = TranslationMemory(InMemoryStore({"version": 1, "entries": {}}))
-    engine = make_engine(lambda prompt: replies[prompt_input(prompt)])
-    result = translate_document(
-        engine, "few_shot", load(path), source_lang="ja", target_lang="en", memory=memory
-    )
+    result, memory = translate_list(tmp_path, replies)
     wrong, right = result.segments
     assert [f for f in wrong.findings if f.check == "meaning.added"]
     assert not [f for f in right.findings if f.severity != "info"]

@@ -154,20 +154,11 @@ def test_through_the_pipeline_the_user_sees_it_and_the_memory_keeps_nothing(tmp_
     """A two-cell list translated with the scripted engine giving the real demo outputs:
     the wrong name carries the finding, the verdict says 要確認, the TM keeps only the
     right one."""
-    from desk_assistant.documents import load, write_text_docx
-    from desk_assistant.tasks.translate import InMemoryStore, TranslationMemory, translate_document
-
-    from .conftest import make_engine, prompt_input
+    from .conftest import translate_list
 
     replies = {"介護保険課": "The Health Care Service Department",
                "都市計画課": "City Planning Division"}  # fmt: skip
-    path = tmp_path / "list.docx"
-    write_text_docx(path, list(replies))
-    memory = TranslationMemory(InMemoryStore({"version": 1, "entries": {}}))
-    engine = make_engine(lambda prompt: replies[prompt_input(prompt)])
-    result = translate_document(
-        engine, "few_shot", load(path), source_lang="ja", target_lang="en", memory=memory
-    )
+    result, memory = translate_list(tmp_path, replies)
     wrong, right = result.segments
     assert [f.check for f in wrong.findings if f.check == "names.body_words"]
     assert not [f for f in right.findings if f.severity != "info"]

@@ -112,6 +112,15 @@ def find_loop(text: str, source: str = "") -> str | None:
     for gram, count in grams.most_common(1):
         if count >= 3 and count > _source_repeats(source):
             return " ".join(gram)
+    # A long phrase said twice, apart ("… can be defined by the combination of the data
+    # model and customization" after "The combination of the data model and
+    # customization …"): the small model restating itself instead of translating the
+    # rest. Three of its six words must be real words so "of the … of the" is no loop.
+    grams = Counter(tuple(words[i : i + 6]) for i in range(len(words) - 5))
+    for gram, count in grams.most_common(3):
+        if count >= 2 and sum(len(w) >= 4 for w in gram) >= 3:
+            if count > _source_repeats(source):
+                return " ".join(gram)
     twice = _TWICE.search(compact)
     if twice and len(twice.group(1)) >= 15 and twice.group(0) not in _compact(source):
         return twice.group(1)

@@ -7,7 +7,8 @@ changes every cell that shares it, so one text gets one translation. Formulas,
 numbers, cached values, sheet names (formulas refer to them), charts and
 drawings are never touched. Phonetic runs (<rPh>, furigana) are not text: they
 are left out of the block, and dropped from a string whose text is replaced
-(the reading of the old text would be wrong for the new one).
+(the reading of the old text would be wrong for the new one). Print headers and
+footers are read section by section with their format codes kept (xlsx_headers.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .officexml import (
     main_part,
     open_office_entries,
 )
+from .xlsx_headers import HeaderUnit, header_units, pictures
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -234,6 +236,7 @@ class XlsxDocument(OfficeDocument):
                             )
             yield from self._comments(pkg, sheet)
             yield from self._shapes(pkg, sheet)
+            yield from header_units(root, S, sheet.part, sheet.number, sheet.hidden)
         from .xlsx_charts import chart_units
 
         yield from chart_units(pkg)
@@ -274,6 +277,10 @@ class XlsxDocument(OfficeDocument):
                     )
 
     def _switch_fonts(self, pkg: Package, unit: TextUnit, direction) -> None:
+        if isinstance(unit, HeaderUnit):  # the face of its &"font" codes
+            if direction is not None:
+                unit.switch_fonts(direction)
+            return
         if direction is not None and unit.kind == "textbox":  # DrawingML runs, as in slides
             if not hasattr(pkg, "theme_fonts"):
                 theme = next((n for n in sorted(pkg.data) if n.startswith("xl/theme/theme")), None)
@@ -326,31 +333,18 @@ class XlsxDocument(OfficeDocument):
                     f"hidden sheets: {names} (their text is read too, marked hidden)",
                 )
             )
-        # Formulas, charts, defined names and links name sheets: a translated name would
-        # break them, so names stay and the user is told which ones are Japanese.
-        furniture = [
-            sheet.name
-            for sheet in sheets(pkg)
-            if any(
-                _JAPANESE.search(node.text or "")
-                for node in pkg.xml(sheet.part).iter(
-                    s("oddHeader"),
-                    s("oddFooter"),
-                    s("evenHeader"),
-                    s("evenFooter"),
-                    s("firstHeader"),
-                    s("firstFooter"),
-                )
-            )
-        ]
+        # A header's words are translated (xlsx_headers.py); a picture in it is not text.
+        furniture = [sheet.name for sheet in sheets(pkg) if pictures(pkg.xml(sheet.part), S)]
         if furniture:
             names = "、".join(f"「{name}」" for name in furniture)
             found.append(
                 tr(
-                    f"印刷用のヘッダー・フッターは翻訳しません（書式コードを含むため）: {names}",
-                    f"print headers/footers are not translated (they hold format codes): {names}",
+                    f"印刷用のヘッダー・フッターの画像（&G）は翻訳しません（文字として読めないため）: {names}",
+                    f"pictures in print headers/footers (&G) are not translated (they are not text): {names}",
                 )
             )
+        # Formulas, charts, defined names and links name sheets: a translated name would
+        # break them, so names stay and the user is told which ones are Japanese.
         japanese = [sheet.name for sheet in sheets(pkg) if _JAPANESE.search(sheet.name)]
         if japanese:
             names = "、".join(f"「{name}」" for name in japanese)

@@ -19,6 +19,7 @@ from lxml import etree
 from .docx import Package
 from .officeparts import NewParts, read_source_member
 from .xlsx import R, S, column_number, s, sheets
+from .xlsx_headers import HEADER_LOCATION
 
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
 VML_CT = "application/vnd.openxmlformats-officedocument.vmlDrawing"
@@ -203,6 +204,9 @@ def add_comments(doc, new: NewParts, notes: Iterable[tuple[str, str]], author: s
     skipped = []
     for note in notes:
         location, text = note
+        if HEADER_LOCATION.match(location or ""):
+            skipped.append(note)  # a print header is no cell: the finding stays in the report
+            continue
         location = _shape_cell(new.pkg, by_number, location or "") or location
         match = _LOCATION.match(location or "")
         part = by_number.get(int(match.group(1))) if match else None

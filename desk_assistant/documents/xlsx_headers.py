@@ -40,6 +40,8 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _FONT = re.compile(r'^&"([^",]*)((?:,[^"]*)?)"$')
+# Codes a following digit would extend: a size (&12) or a page offset (&P+1).
+_ENDS_IN_NUMBER = re.compile(r"&(?:\d+|[PN][+-]\d+)$")
 # Excel's dialog takes at most 255 characters for a header or footer string.
 MAX_CHARS = 255
 # A header block's location: proofread's cell comments must not try to attach to one.
@@ -73,7 +75,7 @@ class _Section:
             if kind == "text":
                 text = text.replace("&", "&&")
                 # "&12" then "3 pages" would read as size 123: keep them apart
-                if text[:1].isdigit() and out and out[-1][-1:].isdigit():
+                if text[:1].isdigit() and _ENDS_IN_NUMBER.search(out[-1]):
                     text = " " + text
             out.append(text)
         return "".join(out)

@@ -229,3 +229,32 @@ def test_a_translation_longer_than_excel_takes_is_written_with_a_warning(tmp_pat
     )
     assert any("255" in w and w.startswith("sheet1!header.odd.L") for w in warnings)
     assert _header_values(tmp_path / "long.xlsx")["oddHeader"].startswith("&Lword word")
+
+
+def test_any_header_string_is_written_back_as_read():
+    import random
+
+    rng = random.Random(18)
+    alphabet = [
+        "&",
+        '"',
+        "L",
+        "C",
+        "R",
+        "P",
+        "N",
+        "K",
+        "G",
+        "1",
+        "0",
+        "F",
+        "+",
+        "-",
+        ",",
+        "あ",
+        " ",
+        "\n",
+    ]
+    for _ in range(3000):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert render(parse(value)) == value, repr(value)

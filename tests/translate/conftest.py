@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -61,6 +62,29 @@ def translate_list(tmp_path: Path, replies: dict[str, str]):
         engine, "few_shot", load(path), source_lang="ja", target_lang="en", memory=memory
     )
     return result, memory
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def libreoffice_pdf(path: Path, tmp_path: Path) -> tuple[Path, subprocess.CompletedProcess]:
+    """`path` converted to PDF by LibreOffice with a throwaway profile: (the PDF, the run)."""
+    done = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return tmp_path / "pdf" / f"{path.stem}.pdf", done
 
 
 OFFICE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "office"

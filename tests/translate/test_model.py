@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -19,6 +18,8 @@ import pytest
 
 from desk_assistant.documents import load
 from desk_assistant.tasks.translate.languages import has_text_in
+
+from .conftest import SOFFICE, libreoffice_pdf
 
 pytestmark = pytest.mark.model
 
@@ -77,25 +78,9 @@ def test_demo_model_translates_a_corpus_form_into_a_docx_libreoffice_opens(
             assert any(f["check"] == "untranslated" for f in segment["findings"]), segment
     assert len(changed) >= 0.8 * len(translatable)
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) not installed")
-    converted = subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    pdf, converted = libreoffice_pdf(out, tmp_path)
     assert converted.returncode == 0, converted.stderr
-    pdf = tmp_path / "pdf" / "faq.en.pdf"
     text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
     assert len(text) > 300 and changed[0]["translation"][:10] in text.replace("\n", " ")

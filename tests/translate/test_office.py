@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -18,11 +17,10 @@ from desk_assistant import documents
 from desk_assistant.tasks.translate import translate_document
 from desk_assistant.tasks.translate.languages import has_text_in
 
-from .conftest import make_engine
+from .conftest import SOFFICE, libreoffice_pdf, make_engine
 
 OFFICE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "office"
 FILES = sorted(OFFICE.glob("*.xlsx")) + sorted(OFFICE.glob("*.pptx")) if OFFICE.is_dir() else []
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 FULL = os.environ.get("DESK_TEST_FULL") == "1"
 # LibreOffice's Calc and Impress are packages of their own (libsclo / libsdlo).
 _PROGRAM = Path(SOFFICE).resolve().parent if SOFFICE else None
@@ -166,23 +164,7 @@ def test_libreoffice_opens_the_translation(source, tmp_path):
     if not (_PROGRAM / COMPONENT[source.suffix]).exists():
         pytest.skip(f"LibreOffice without {COMPONENT[source.suffix]} (Calc / Impress)")
     _, out, _ = _translate(source, tmp_path)
-    pdf_dir = tmp_path / "pdf"
-    done = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(pdf_dir),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    pdf = pdf_dir / f"{out.stem}.pdf"
+    pdf, done = libreoffice_pdf(out, tmp_path)
     assert pdf.exists() and pdf.stat().st_size > 1000, done.stderr
 
 

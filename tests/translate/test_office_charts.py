@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -21,13 +19,12 @@ from desk_assistant import documents
 from desk_assistant.tasks.translate import translate_document
 from desk_assistant.tasks.translate.languages import has_text_in
 
-from .conftest import make_engine
+from .conftest import SOFFICE, libreoffice_pdf, make_engine
 
 pptx = pytest.importorskip("pptx")  # python-pptx builds the test deck (dev extra)
 openpyxl = pytest.importorskip("openpyxl")
 
 OFFICE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "office"
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(not OFFICE.is_dir(), reason="shared/corpus/office not available")
 CATEGORIES = ["行政サービス", "販売", "製造"]
 SERIES = {"令和5年度": (12.5, 30.1, 8.0), "令和6年度": (14.0, 28.2, 9.5)}
@@ -153,22 +150,7 @@ def test_data_notes_in_both_languages():
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_opens_the_deck_with_the_translated_chart(tmp_path):
     _, out, _ = _translate(_deck_with_chart(tmp_path))
-    done = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    pdf = tmp_path / "pdf" / "deck.en.pdf"
+    pdf, done = libreoffice_pdf(out, tmp_path)
     assert pdf.exists() and pdf.stat().st_size > 1000, done.stderr
 
 

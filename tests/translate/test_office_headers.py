@@ -21,7 +21,7 @@ from desk_assistant.settings import DEFAULT_FONT_MAP
 from desk_assistant.tasks.translate import translate_document
 from desk_assistant.tasks.translate.languages import has_text_in
 
-from .conftest import make_engine
+from .conftest import libreoffice_pdf, make_engine
 from .test_office import _PROGRAM, COMPONENT, FILES, SOFFICE, _counts
 
 pytestmark = pytest.mark.skipif(not FILES, reason="shared/corpus/office not available")
@@ -199,21 +199,7 @@ def test_libreoffice_prints_the_translated_header(tmp_path):
     out = tmp_path / "book.en.xlsx"
     result.save(out)
     header = _CODES.sub("", _header_values(out)["oddHeader"]).split("\n")[0]
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(out),
-        ],
-        capture_output=True,
-        timeout=300,
-    )
-    pdf = tmp_path / "pdf" / "book.en.pdf"
+    pdf, _ = libreoffice_pdf(out, tmp_path)
     assert pdf.exists() and pdf.stat().st_size > 1000
     if shutil.which("pdftotext"):
         text = subprocess.run(

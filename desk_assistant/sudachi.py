@@ -53,6 +53,16 @@ def tokenizer(mode: str = "C", fields: frozenset[str] | None = None):
     return tok
 
 
+def tokenizers_or_none(*modes: str) -> tuple | None:
+    """This thread's tokenizers in `modes`, then SplitMode.A (passed to a tokenizer made
+    in another mode for the short words); None without SudachiPy or its dictionary, so a
+    check that needs it stays quiet and the others still run."""
+    try:
+        return (*(tokenizer(mode) for mode in modes), split_mode("A"))
+    except (ImportError, TokenizerUnavailableError):
+        return None
+
+
 def split_mode(mode: str):
     from sudachipy import SplitMode
 

@@ -8,7 +8,7 @@ import pytest
 from desk_assistant import sudachi
 from desk_assistant.retrieval import analysis
 from desk_assistant.tasks.proofread import tokens
-from desk_assistant.tasks.translate import names
+from desk_assistant.tasks.translate import added, bodywords, collapse, names
 
 
 def _check_cover(text: str, pieces: list[tuple[int, str]], limit: int) -> None:
@@ -43,8 +43,10 @@ def test_every_caller_reads_japanese_through_the_one_module():
     assert tokens.MAX_BYTES == sudachi.MAX_BYTES == 49_149
     assert tokens.byte_pieces is sudachi.byte_pieces
     assert analysis.byte_pieces is sudachi.byte_pieces
-    assert names.tokenizer is sudachi.tokenizer
-    for module in (tokens, analysis, names):
+    # The translation checks take theirs through tokenizers_or_none (this thread's own).
+    for module in (names, added, bodywords, collapse):
+        assert module.tokenizers_or_none is sudachi.tokenizers_or_none
+    for module in (tokens, analysis, names, added, bodywords, collapse):
         assert "sudachipy" not in open(module.__file__, encoding="utf-8").read()
 
 
@@ -58,3 +60,25 @@ def test_text_over_the_limit_tokenizes_with_offsets_into_the_whole_text():
     assert [text[t.start : t.end] for t in terms[:2]] == ["本日", "晴天"]
     assert len(terms) == 2 * 3_000  # every repeat indexed, none lost at a cut
     assert names.proper_names("山田太郎は東京都に住む。")
+
+
+def test_checks_get_their_own_threads_tokenizers_or_none_without_sudachi(monkeypatch):
+    # A tokenizer cached across threads would be shared by two translations at once.
+    import threading
+
+    from desk_assistant import sudachi
+
+    here = sudachi.tokenizers_or_none("C", "A")
+    assert here is not None and len(here) == 3
+    assert sudachi.tokenizers_or_none("C", "A")[0] is here[0]
+    there = []
+    worker = threading.Thread(target=lambda: there.append(sudachi.tokenizers_or_none("C")))
+    worker.start()
+    worker.join()
+    assert there[0][0] is not here[0]
+
+    def missing(mode="C", fields=None):
+        raise sudachi.TokenizerUnavailableError(detail="no dictionary")
+
+    monkeypatch.setattr(sudachi, "tokenizer", missing)
+    assert sudachi.tokenizers_or_none("A") is None

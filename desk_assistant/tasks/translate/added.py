@@ -26,6 +26,7 @@ import functools
 import re
 import unicodedata
 
+from ...sudachi import tokenizers_or_none
 from .finding import WARNING, Finding
 
 MAX_SOURCE_CHARS = 20  # labels, body names, table headers: longer text paraphrases freely
@@ -105,16 +106,6 @@ _IMPLIED = (
     ("化", ("ization", "isation")),
     ("性", ("ity", "ness")),
 )
-
-
-@functools.cache
-def _tokenizer():
-    try:
-        from ...sudachi import TokenizerUnavailableError, split_mode, tokenizer
-
-        return tokenizer("C"), tokenizer("A"), split_mode("A")
-    except (ImportError, TokenizerUnavailableError):
-        return None
 
 
 def applies(source: str, source_lang: str, target_lang: str) -> bool:
@@ -203,7 +194,7 @@ class SourceMeaning:
                 if piece in listed:
                     self._add(w for e in listed[piece] for w in _words(e))
         # Words written in kana or variant kanji: Sudachi's normal form (みんな → 皆).
-        loaded = _tokenizer()
+        loaded = tokenizers_or_none("C")
         for m in loaded[0].tokenize(text) if loaded else ():
             for form in {m.normalized_form(), m.dictionary_form()} - {m.surface()}:
                 raw = entries.get(form)
@@ -349,13 +340,12 @@ def _is_name_like(word: str) -> bool:
     return low not in gloss_vocabulary() and (word[:1].isupper() or bool(_ROMAJI.fullmatch(low)))
 
 
-@functools.cache
 def _source_has_name(source: str) -> bool:
     """The source holds a name or a word no dictionary knows (花ノ宮, 檀紙)."""
-    loaded = _tokenizer()
+    loaded = tokenizers_or_none("C")
     if loaded is None:
         return False
-    long_words, _short, _mode = loaded
+    long_words, _mode = loaded
     from . import lexicon
 
     for m in long_words.tokenize(source):

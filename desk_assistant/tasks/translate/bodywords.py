@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ...paths import resources_dir
+from ...sudachi import tokenizers_or_none
 from .finding import WARNING, Finding
 
 WORDS_FILE = ("organisations", "ja_en_body_words.tsv")
@@ -128,7 +129,7 @@ def _common_noun_end(text: str, head: str) -> bool:
     body (relation, opening, parking lot), unlike 博物館 (museum) or 本部 (headquarters)."""
     from . import lexicon
 
-    loaded = _tokenizers()
+    loaded = tokenizers_or_none("C", "A")
     if loaded is None:
         return False
     last = list(loaded[0].tokenize(text))[-1].surface()
@@ -154,19 +155,10 @@ def bodies_in(source: str) -> list[str]:
 # --- units --------------------------------------------------------------------------------
 
 
-def _tokenizers():
-    try:
-        from ...sudachi import TokenizerUnavailableError, split_mode, tokenizer
-
-        return tokenizer("C"), tokenizer("A"), split_mode("A")
-    except (ImportError, TokenizerUnavailableError):
-        return None
-
-
 def units_of(name: str, known: dict[str, str] | None = None) -> list[Unit]:
     """A body name cut into heads, content words, names and ordinals; `known` maps listed
     organisations inside the name to their English (checked whole, not word by word)."""
-    loaded = _tokenizers()
+    loaded = tokenizers_or_none("C", "A")
     if loaded is None:
         return []
     long_words, short, mode = loaded

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from ...sudachi import MAX_BYTES, byte_pieces, tokenizers_or_none
 from .finding import WARNING, Finding
 
 CHECK = "meaning.collapsed"
@@ -41,16 +42,6 @@ _LABEL = re.compile(r"[A-Za-z]|[ivxIVX]+")  # 仕様C, (ii): labels, like number
 
 
 @functools.cache
-def _tokenizer():
-    try:
-        from ...sudachi import TokenizerUnavailableError, split_mode, tokenizer
-
-        return tokenizer("A"), split_mode("A")
-    except (ImportError, TokenizerUnavailableError):
-        return None
-
-
-@functools.cache
 def _kind_words() -> frozenset[str]:
     from .bodywords import heads
 
@@ -61,14 +52,12 @@ def _kind_words() -> frozenset[str]:
 def content_words(source: str) -> frozenset[str]:
     """The words that make `source` mean what it means, in dictionary form."""
     text = _GLOSS.sub("", unicodedata.normalize("NFKC", source))
-    loaded = _tokenizer()
+    loaded = tokenizers_or_none("A")
     if loaded is None:  # no Sudachi: runs of kanji and katakana stand for the words
         words = set(re.findall(r"[\u4e00-\u9fff々]{2,}", text)) | set(_KATAKANA.findall(text))
         return frozenset(w.rstrip("ー") for w in words) - _kind_words()
     words = set()
     tok, mode = loaded
-    from ...sudachi import MAX_BYTES, byte_pieces
-
     for _, piece in byte_pieces(text, MAX_BYTES):
         for m in tok.tokenize(piece, mode):
             pos = m.part_of_speech()

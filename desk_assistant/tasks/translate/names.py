@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ...paths import resources_dir
-from ...sudachi import TokenizerUnavailableError, split_mode, tokenizer
+from ...sudachi import tokenizers_or_none
 from ..law_words import NOT_LAW_ENDINGS
 from . import lexicon
 from .finding import ERROR, WARNING, Finding
@@ -169,20 +169,13 @@ def check_addressee(source: str, translation: str) -> list[Finding]:
 # --- person and place names (Sudachi) ------------------------------------------------
 
 
-def _tokenizer():
-    try:  # split mode A: 東京都千代田区 → 東京 都 千代田 区
-        return tokenizer("A"), split_mode("A")
-    except TokenizerUnavailableError:  # no dictionary: the other checks still run
-        return None
-
-
 MAX_SUDACHI_BYTES = 48_000  # a margin below sudachi.MAX_BYTES (SudachiPy's limit per call)
 
 
 def proper_names(text: str) -> list[tuple[str, str, str]]:
     """(surface, kind, katakana reading) of person and place names, in order, once each;
     given names only where no surname is given."""
-    loaded = _tokenizer()
+    loaded = tokenizers_or_none("A")  # 東京都千代田区 → 東京 都 千代田 区
     if loaded is None or not re.search(r"[\u4e00-\u9fff\u30a0-\u30ff]", text):
         return []
     tokenizer, mode = loaded
@@ -247,7 +240,7 @@ def _split_artefact(text: str, begin: int, end: int, kind: str, given_names_at: 
 
 def short_words(text: str) -> list[str]:
     """Sudachi's shortest words (テキストベース → テキスト, ベース); [text] without Sudachi."""
-    loaded = _tokenizer()
+    loaded = tokenizers_or_none("A")
     if loaded is None:
         return [text]
     tokenizer, mode = loaded
@@ -257,7 +250,7 @@ def short_words(text: str) -> list[str]:
 
 def reading_of(text: str) -> str:
     """Katakana reading of a short text (デジタル庁 → デジタルチョウ); "" without Sudachi."""
-    loaded = _tokenizer()
+    loaded = tokenizers_or_none("A")
     if loaded is None:
         return ""
     tokenizer, mode = loaded

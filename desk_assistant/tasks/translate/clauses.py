@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ...paths import resources_dir
 from .finding import WARNING, Finding
+from .fragments import broken_sentences
 
 LEXICON_FILE = ("checks", "ja_en_content_words.tsv")
 MIN_ANCHORS = 2  # a clause judged on its own anchors: at least this weight, all missing
@@ -708,7 +709,22 @@ def check_clauses(source: str, translation: str, source_lang: str, target_lang: 
             "a clause may have been left out",
         )
         for clause in dropped_clauses(source, translation)
-    ]
+    ] + [broken_sentence(sentence) for sentence in broken_sentences(translation)]
+
+
+def broken_sentence(sentence: str) -> Finding:
+    """A sentence of the translation left without its main clause or with an aside that
+    never closes (fragments.py): a clause was cut out of it."""
+    return Finding(
+        "omission.clause",
+        WARNING,
+        sentence[:60],
+        "",
+        f"訳文の「{sentence[:40]}」は文の途中が欠けています（主節がない、または挿入句が閉じて"
+        "いません）。節が訳されずに抜けている可能性があります",
+        f"The sentence '{sentence[:40]}' of the translation is broken (no main clause, or an "
+        "aside that never closes); a clause may have been left out",
+    )
 
 
 _ENGLISH_WORDS = frozenset(

@@ -1,0 +1,119 @@
+"""English sentences left broken where a clause was cut out of them.
+
+A clause lost from the middle of a sentence often takes its own words with it and the
+anchors of the source cannot tell (データ, 更新 are said elsewhere in the sentence too), but
+the English that is left shows the cut:
+- no main clause: an opening phrase or subordinate clause followed at once by a closing
+  ", which …" ("In addition, which also affects quality control." — the clause "data
+  updates do not progress" that "which" referred to is gone), or by asides only ("If …
+  lacks the means to make reimbursement, in proportion to their respective shares.");
+- an aside opened after "and," or "may," that never closes ("may attend a meeting and,
+  give explanations") or that opens with a verb ("The court may, declare by a judgment" —
+  "when it finds it appropriate," is gone; an aside opens with a preposition, a
+  subordinator or an adverb).
+Both are reported with the dropped clauses (omission.clause). Re-checking every English
+text in bench/data (1,844, the six real demo-model runs included) finds none of them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that open a subordinate clause: what follows them is not the main clause.
+_SUBORDINATORS = frozenset(
+    "since because as when whenever while if although though where whereas unless once "
+    "after before until".split()
+)
+_PREPOSITIONS = frozenset(
+    "in for on at by with from under to of among after before during through against about "
+    "above across along around behind below beside between beyond despite except into near "
+    "over per regarding upon via within without notwithstanding pursuant subject".split()
+)
+# Phrases that open a sentence before its main clause ("In addition, …", "However, …"):
+# a preposition and a few words, or one sentence adverb.
+MAX_OPENING_WORDS = 4
+_SENTENCE_ADVERBS = frozenset(
+    "however also moreover furthermore therefore thus hence then meanwhile nevertheless "
+    "besides instead indeed still yet first second third finally accordingly consequently "
+    "likewise similarly again even further otherwise rather now here there too so".split()
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+# "may, when it finds it appropriate, declare" / "and, if necessary, give": an aside after
+# these words opens with a preposition, a subordinator or an adverb, and closes with a comma.
+# "may, declare" or "and, give explanations." is what a cut aside leaves.
+_OPENS_ASIDE = re.compile(
+    r"\b(?:and|or|but|may|shall|must|can|will|should|could|would|not)\s*,\s+([A-Za-z(]\S*)"
+)
+
+
+def _words(part: str) -> list[str]:
+    return re.findall(r"[a-z]+(?:'[a-z]+)?", part.lower())
+
+
+def _subordinate(words: list[str]) -> bool:
+    return bool(words) and (
+        words[0] in _SUBORDINATORS or " ".join(words[:2]) in ("even if", "even though")
+    )
+
+
+def _introductory(part: str, first: bool) -> bool:
+    """An opening phrase ("In addition", "For this reason") or a subordinate clause
+    ("Since describing it as … is hard to understand")."""
+    words = _words(part)
+    if not words:
+        return True  # "A4", "(3)": a label
+    if _subordinate(words):
+        return True
+    if not first:
+        return False
+    if len(words) == 1:
+        return words[0] in _SENTENCE_ADVERBS or words[0].endswith("ly")
+    return words[0] in _PREPOSITIONS and len(words) <= MAX_OPENING_WORDS
+
+
+def _no_main_clause(sentence: str) -> bool:
+    """Every part is an opening: "Since …, which represents …" or "If …, in proportion to
+    their shares." (the main clause between them was cut)."""
+    if sentence.rstrip().endswith("?"):
+        return False  # "For example, which data should be opened?": "which" asks
+    parts = [p for p in re.split(r",\s+", sentence.strip()) if p.strip()]
+    if len(parts) < 2:
+        return False
+    last = _words(parts[-1])
+    if not last:
+        return False
+    if last[0] == "which":
+        return all(_introductory(p, i == 0) for i, p in enumerate(parts[:-1]))
+    # A subordinate clause first and only asides after it ("in proportion to …").
+    return _subordinate(_words(parts[0])) and all(
+        _subordinate(w := _words(p)) or (w and w[0] in _PREPOSITIONS) for p in parts[1:]
+    )
+
+
+def _aside_opener(word: str) -> bool:
+    if not word[:1].isalpha():
+        return True  # "(a)", "(i)": an item
+    word = word.lower().strip(",.;:")
+    return (
+        word in _PREPOSITIONS
+        or word in _SUBORDINATORS
+        or word in _SENTENCE_ADVERBS
+        or word in ("in", "as", "if", "whether", "even", "at", "taking", "having", "considering")
+        or word.endswith(("ly", "ing", "ed"))
+    )
+
+
+def _cut_aside(sentence: str) -> bool:
+    for opened in _OPENS_ASIDE.finditer(sentence):
+        if "," not in sentence[opened.end() :] or not _aside_opener(opened.group(1)):
+            return True
+    return False
+
+
+def broken_sentences(translation: str) -> list[str]:
+    """Sentences of the translation that show a cut clause (see the module's note)."""
+    text = unicodedata.normalize("NFKC", translation)
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
+        return []  # part Japanese: the language checks speak for it
+    return [s.strip() for s in _SENTENCE_END.split(text) if _no_main_clause(s) or _cut_aside(s)]

@@ -71,6 +71,66 @@ CASES = [
     ),
 ]
 
+# (source, correct reference, the reference with one clause cut): the second rules.
+MORE = [
+    # clause_references.json: "among other things," cut after a preposition.
+    (
+        "なお、事前の周知期間は、変更によってAPI利用者に及ぼす影響の程度等に応じて相当な期間を"
+        "確保するべきである。",
+        "The period of advance notice should be reasonably long, depending on, among other "
+        "things, how much the change affects API users.",
+        "The period of advance notice should be reasonably long, depending on, how much the "
+        "change affects API users.",
+    ),
+    # heldout4 (会社法): the main clause cut; an opening and a time limit are left.
+    (
+        "前三項の規定にかかわらず、公開会社でない株券発行会社は、株主から請求がある時までは、"
+        "これらの規定の株券を発行しないことができる。",
+        "Notwithstanding the provisions of the preceding three paragraphs, a share "
+        "certificate-issuing company that is not a public company may refrain from issuing the "
+        "share certificates under those provisions, until a shareholder makes a request.",
+        "Notwithstanding the provisions of the preceding three paragraphs, until a shareholder "
+        "makes a request.",
+    ),
+    # heldout4 (石綿則): "who," followed by a verb.
+    (
+        "事業者は、前二項の健康診断の結果、他覚症状が認められる者、自覚症状を訴える者その他異常の"
+        "疑いがある者で、医師が必要と認めるものについては、次の項目について医師による健康診断を"
+        "行わなければならない。",
+        "For persons who, as a result of the medical examinations in the preceding two "
+        "paragraphs, show objective symptoms, complain of subjective symptoms, or are otherwise "
+        "suspected of an abnormality, and whom a physician finds it necessary to examine, the "
+        "employer must have a physician conduct a medical examination on the following items.",
+        "For persons who, show objective symptoms, complain of subjective symptoms, or are "
+        "otherwise suspected of an abnormality, and whom a physician finds it necessary to "
+        "examine, the employer must have a physician conduct a medical examination on the "
+        "following items.",
+    ),
+    # heldout4 (Diet): "which" right after "In addition,".
+    (
+        "なお、物価高に苦しむ生活者や事業者を支援する重点支援地方交付金も、地方自治体からの要望を"
+        "受けて、追加予算に盛り込んでいます。",
+        "In addition, the priority support local grant, which supports households and businesses "
+        "suffering from high prices, has also been included in the supplementary budget, in "
+        "response to requests from local governments.",
+        "In addition, which supports households and businesses suffering from high prices, has "
+        "also been included in the supplementary budget, in response to requests from local "
+        "governments.",
+    ),
+    # heldout5 (民法): a subject and its verb with one comma between them.
+    (
+        "無償で子に財産を与える第三者が、親権を行う父又は母にこれを管理させない意思を表示したときは、"
+        "その財産は、父又は母の管理に属しないものとする。",
+        "When a third party, who gives property to a child free of charge, has expressed the "
+        "intention not to let the father or mother exercising parental authority manage it, that "
+        "property is not under the management of the father or mother.",
+        "When a third party, has expressed the intention not to let the father or mother "
+        "exercising parental authority manage it, that property is not under the management of "
+        "the father or mother.",
+    ),
+]
+CASES += MORE
+
 
 def _clause_findings(source: str, translation: str) -> list:
     return [
@@ -100,6 +160,10 @@ def test_asides_that_open_and_close_properly_are_not_broken():
         "For example, which data should be published first?",
         # an item label opens the aside
         "The head may, (a) suspend the service, or (b) revoke the registration.",
+        # title_references / clause references (clean): a question, an "-ing" aside
+        "If the data is disclosed in a clear manner, is it clear?",
+        "Those agencies are to endeavor to expedite the examination by, as necessary, liaising "
+        "with one another and jointly hearing explanations from the applicant.",
     ]:
         assert not broken_sentences(text), text
 

@@ -43,7 +43,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 # these words opens with a preposition, a subordinator or an adverb, and closes with a comma.
 # "may, declare" or "and, give explanations." is what a cut aside leaves.
 _OPENS_ASIDE = re.compile(
-    r"\b(?:and|or|but|may|shall|must|can|will|should|could|would|not)\s*,\s+([A-Za-z(]\S*)"
+    r"\b(?:and|or|but|may|shall|must|can|will|should|could|would|not|who|whom|which"
+    r"|on|of|by|with|for|from|at|into|to|upon|about)\s*,\s+([A-Za-z(]\S*)"
+)
+# "When a third party, has expressed …": the first comma of a sentence between a subject and
+# its verb (what stood between them was cut). A question ("If …, is it clear?") is not.
+_SUBJECT_COMMA_VERB = re.compile(
+    r"^[^,]*,\s+(?:has|have|had|is|are|was|were|shall|must|may|will|can)\b"
 )
 
 
@@ -73,22 +79,22 @@ def _introductory(part: str, first: bool) -> bool:
 
 
 def _no_main_clause(sentence: str) -> bool:
-    """Every part is an opening: "Since …, which represents …" or "If …, in proportion to
-    their shares." (the main clause between them was cut)."""
+    """Every part is an opening: "Since …, which represents …", "In addition, which
+    supports …, has also been included" or "If …, in proportion to their shares." (the
+    main clause between them was cut)."""
     if sentence.rstrip().endswith("?"):
         return False  # "For example, which data should be opened?": "which" asks
     parts = [p for p in re.split(r",\s+", sentence.strip()) if p.strip()]
     if len(parts) < 2:
         return False
-    last = _words(parts[-1])
-    if not last:
-        return False
-    if last[0] == "which":
+    words = [_words(p) for p in parts]
+    if words[1][:1] == ["which"] and _introductory(parts[0], True) and not _subordinate(words[0]):
+        return True  # "which" right after an opening phrase refers to nothing
+    if words[-1][:1] == ["which"]:
         return all(_introductory(p, i == 0) for i, p in enumerate(parts[:-1]))
-    # A subordinate clause first and only asides after it ("in proportion to …").
-    return _subordinate(_words(parts[0])) and all(
-        _subordinate(w := _words(p)) or (w and w[0] in _PREPOSITIONS) for p in parts[1:]
-    )
+    # An opening first and only asides after it ("in proportion to …", "until …").
+    opening = _subordinate(words[0]) or words[0][:1] == ["notwithstanding"]
+    return opening and all(_subordinate(w) or w[:1] and w[0] in _PREPOSITIONS for w in words[1:])
 
 
 def _aside_opener(word: str) -> bool:
@@ -116,4 +122,10 @@ def broken_sentences(translation: str) -> list[str]:
     text = unicodedata.normalize("NFKC", translation)
     if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
         return []  # part Japanese: the language checks speak for it
-    return [s.strip() for s in _SENTENCE_END.split(text) if _no_main_clause(s) or _cut_aside(s)]
+    return [
+        s.strip()
+        for s in _SENTENCE_END.split(text)
+        if _no_main_clause(s)
+        or _cut_aside(s)
+        or (_SUBJECT_COMMA_VERB.search(s) and not s.rstrip().endswith("?"))
+    ]

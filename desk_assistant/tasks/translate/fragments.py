@@ -43,11 +43,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 # these words opens with a preposition, a subordinator or an adverb, and closes with a comma.
 # "may, declare" or "and, give explanations." is what a cut aside leaves.
 _OPENS_ASIDE = re.compile(
-    r"\b(?:and|or|but|may|shall|must|can|will|should|could|would|not|who|whom|which"
-    r"|on|of|by|with|for|from|at|into|to|upon|about)\s*,\s+([A-Za-z(]\S*)"
+    r"\b(?:and|or|but|(?:may|shall|must|can|will|should|could|would)(?:\s+not)?|who|whom|which)"
+    r"\s*,\s+([A-Za-z(]\S*)"
 )
 # "When a third party, has expressed …": the first comma of a sentence between a subject and
 # its verb (what stood between them was cut). A question ("If …, is it clear?") is not.
+_CLAUSE_LINKS = frozenset("and or but else".split())
 _SUBJECT_COMMA_VERB = re.compile(
     r"^[^,]*,\s+(?:has|have|had|is|are|was|were|shall|must|may|will|can)\b"
 )
@@ -93,6 +94,8 @@ def _no_main_clause(sentence: str) -> bool:
     if words[-1][:1] == ["which"]:
         return all(_introductory(p, i == 0) for i, p in enumerate(parts[:-1]))
     # An opening first and only asides after it ("in proportion to …", "until …").
+    if ":" in sentence:
+        return False  # "As …, for the window: no tab yet.": the colon opens what is said
     opening = _subordinate(words[0]) or words[0][:1] == ["notwithstanding"]
     return opening and all(_subordinate(w) or w[:1] and w[0] in _PREPOSITIONS for w in words[1:])
 
@@ -112,6 +115,8 @@ def _aside_opener(word: str) -> bool:
 
 def _cut_aside(sentence: str) -> bool:
     for opened in _OPENS_ASIDE.finditer(sentence):
+        if opened.group(1).lower().strip(",.;:") in _CLAUSE_LINKS:
+            continue  # "as policy would, and prints …": the modal ended a clause, no aside
         if "," not in sentence[opened.end() :] or not _aside_opener(opened.group(1)):
             return True
     return False

@@ -114,3 +114,14 @@ def test_a_label_grown_into_a_sentence_and_unlisted_associations():
     assert [f.check for f in wrong] == ["names.organisation", "names.body_words", "meaning.added"]
     right = "The Japan Ship Owners' Mutual Protection and Indemnity Association"
     assert not check_segment("日本船主責任相互保険組合", right, (), "ja", "en")
+
+
+def test_kanji_read_digit_by_digit_is_a_year_not_a_count():
+    from desk_assistant.tasks.translate.clauses import count_anchors
+
+    # i12fa2's clean heldout8 (2024 外交防衛委員会): 九七年の通報手続 → "the 1997 reporting
+    # procedure"; 97 is not a count the translation must state.
+    assert not count_anchors("九七年の通報手続は、")
+    assert not count_anchors("二〇二四年に、")
+    assert [a.surface for a in count_anchors("三箇月以内に、")] == ["三箇月"]
+    assert [a.surface for a in count_anchors("九十七年間、")] == ["九十七年間"]

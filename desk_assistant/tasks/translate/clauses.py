@@ -328,10 +328,17 @@ def count_anchors(clause: str) -> list[Anchor]:
 
     found = []
     for m in _COUNT.finditer(clause):
+        if _DIGIT_BY_DIGIT.fullmatch(m.group(1)):
+            continue  # 九七年の通報手続 → "the 1997 procedure": a year (or a code), no count
         value = kanji_to_int(m.group(1))
         if value is not None and value >= MIN_COUNT:
             found.append(Anchor(m.group(0), "count"))
     return found
+
+
+# Kanji read digit by digit (九七, 二〇二四) write a year or a number, not a count: a count
+# of two digits or more says its tens (九十七年間).
+_DIGIT_BY_DIGIT = re.compile(r"[一二三四五六七八九〇]{2,}")
 
 
 _SMALL_NUMBERS = {

@@ -200,9 +200,13 @@ def check_segment(
     from .added import check_added
     from .clauses import check_clauses, check_title
     from .degeneration import check_degeneration
+    from .listitems import check_list_items
+    from .loanwords import check_loanwords
     from .names import check_names
     from .omission import check_omission
+    from .polarity import check_polarity
     from .prompting import EXAMPLES
+    from .statement import check_statement
 
     found = untranslated(source, translation)
     if found:
@@ -237,4 +241,11 @@ def check_segment(
     if not any(f.check == "omission.too_long" for f in found):  # grown: told once
         found += check_added(source, translation, source_lang, target_lang)
     found += check_paragraph_number(source, translation)
+    # Words whose loss the length and clause checks cannot see in a short or fluent
+    # output: a loanword term, an item of a ・ list, a negation or a restriction, a
+    # statement turned into an order.
+    found += check_loanwords(source, translation, source_lang, target_lang)
+    found += check_list_items(source, translation, source_lang, target_lang)
+    found += check_polarity(source, translation, source_lang, target_lang)
+    found += check_statement(source, translation, source_lang, target_lang)
     return found + check_figures(source, translation) + check_glossary(hits, translation)

@@ -1,0 +1,180 @@
+"""A negation or a restriction of the source that the translation does not carry.
+
+The demo model writes fluent English that drops the one word that turns a statement
+round: データの出所や収集方法が不明 → "Data source and method of data collection" (不明,
+"unknown", gone), 原則変更せず → "shall be implemented" (the "not" gone), 要求があった時
+のみ → "upon request" (the "only" gone), サービス提供状態を一部公開している → "are being
+publicly displayed" (一部, "partly", gone). Words and lengths still match, so no other
+check sees it. Here:
+- a negation (ない, ず, ぬ, 未/不/非/無 prefixes, 不明 …) needs some negative English
+  (not, no, without, un-, lack, fail, prevent …); obligations (なければならない → "must"),
+  possibility (かもしれない), questions (ないか) and set phrases (にかかわらず, を問わず,
+  この限りでない) are no negation;
+- のみ, だけ, 限り/限る, 以外 need a word that restricts (only, solely, limited, except …);
+- 一部 ("part of", "some of") needs a word for part (some, part, partly, certain …).
+Each is a warning that quotes the source word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ...sudachi import MAX_BYTES, byte_pieces, tokenizers_or_none
+from .finding import WARNING, Finding
+
+CHECK_NEGATION = "meaning.negation"
+CHECK_RESTRICTION = "meaning.restriction"
+_LATIN_WORD = re.compile(r"[A-Za-z]{3}")
+
+# Negative constructions that do not negate the statement: obligation, possibility,
+# concession, rhetorical questions, set phrases. Taken out before the source is read.
+_NOT_NEGATION = re.compile(
+    r"な(?:けれ|く(?:て|ちゃ|ては))(?:は|ば)?(?:なら|なり|いけ)(?:ない|ず|ぬ|ん|なかった|ません)"
+    r"|ねばなら(?:ない|ず|ぬ|ん)|ざるを得(?:ない|ず|なかった|ません)"
+    r"|かもしれ(?:ない|ません)|に(?:違い|相違)(?:ない|ありません)"
+    r"|に(?:かかわ|関わ|拘わ|かかわら|関わら)らず|を問わず|に限らず|のみならず|とは限ら(?:ない|ず)"
+    r"|少なからず|相変わらず|思わず|とりあえず|必ず|ずつ|たまらない|つまらない|くだらない"
+    r"|(?:の|この|その)限りでない|(?:では|じゃ)?ない(?:でしょう|だろう)?か[。？?]?\s*$"
+    r"|ません(?:か|でしょうか)|しかない|ほかない|他ない|足りない"
+)
+_NEGATING_PREFIXES = frozenset("未 不 非 無".split())
+# English that carries a negation: not, no, without, un-/non-/in- words, verbs of
+# preventing and failing, "only" (しか…ない), "before" (…ないうちに).
+_NEGATIVE_ENGLISH = re.compile(
+    r"(?<![a-z])(?:not|no|none|never|neither|nor|without|cannot|nothing|nobody|nowhere"
+    r"|lack\w*|fail\w*|absen\w+|unless|instead|rather\s+than|prevent\w*|avoid\w*"
+    r"|eliminat\w*|free\s+(?:of|from)|zero|only|missing|before|until|outside|beyond"
+    r"|less\s+than|fewer\s+than|below|short\w*"
+    r"|exclud\w*|except\w*|other\s+than|barely|hardly|refus\w*|prohibit\w*|forbid\w*"
+    r"|omit\w*|stop\w*|ceas\w+|deny\w*|denied|void|null|\w+n't"
+    r"|un(?:known|clear|able|availab|used|certain|necessar|authori[sz]|defined|resolved"
+    r"|changed|finished|fulfil|implemented|confirmed|paid|specified|decided|determined"
+    r"|limited|related|suitab|successful|like|even|fair|official|stab|reliab|secure|safe"
+    r"|lawful|usual|expected|aware|ready|restricted|addressed|answered|met|solved"
+    r"|structured|standardi[sz]|organi[sz]|registered|verified|checked|evaluated"
+    r"|recorded|documented|managed|maintained|planned|clean|identified)\w*"
+    r"|non-?[a-z]{3,}|in(?:sufficien|complet|adequa|accura|correct|consisten|valid"
+    r"|appropriat|capab|effectiv|activ|compatib|dependen|formal)\w*"
+    r"|im(?:possib|prope|precis|matur|balanc)\w*|ir(?:regular|relevan|respectiv)\w*"
+    r"|il(?:legal|legib)\w*|dis(?:abl|continu|allow|approv|agree|satisf|regard|qualif)\w*"
+    r"|mis\w{3,}|\w{3,}less)(?![a-z])",
+    re.I,
+)
+# Negative words Sudachi keeps whole (記載なし, 不明); others are a prefix on a verbal or
+# adjectival noun (未実施, 非公開, 不十分, 不整合), not on a plain noun (不動産, 非常).
+_NEGATIVE_WORDS = frozenset("不明 不十分 不要 不可 不能 不在 不足 無効 無し なし 未定 未満".split())
+# Restrictions: the word as written, to the English that says it.
+_RESTRICTING_ENGLISH = re.compile(
+    r"(?<![a-z])(?:only|solely|exclusively|just|alone|limit\w*|restrict\w*|sole|merely"
+    r"|simply|exclusive|except\w*|unless|other\s+than|apart\s+from|besides|exclud\w*"
+    r"|aside\s+from|non-?[a-z]{3,}|outside|specific\w*|particular\w*|others?|otherwise)(?![a-z])",
+    re.I,
+)
+_NOT_RESTRICTION = re.compile(
+    r"できるだけ|出来るだけ|なるべく|だけでなく|だけではなく|のみならず|のみでなく"
+    r"|[どそこあ]れだけ|だけど|だけれど|(?:の|この|その)限りでない|に限らず|とは限ら"
+    r"|限りなく|可能な限り|できる限り|出来る限り"
+)
+_PART_ENGLISH = re.compile(
+    r"(?<![a-z])(?:some|part|parts|partial\w*|partly|certain|portion\w*|few|several"
+    r"|selected|subset|limited|segment\w*|section\w*|specific|particular|among)(?![a-z])",
+    re.I,
+)
+_NOT_PART = re.compile(r"一部上場|一部改正|一部を改正|一部変更|一部事務組合")
+
+
+def _morphemes(text: str):
+    loaded = tokenizers_or_none("C")
+    if loaded is None:
+        return []
+    tokenizer, _ = loaded
+    return [m for _, piece in byte_pieces(text, MAX_BYTES) for m in tokenizer.tokenize(piece)]
+
+
+def negations(source: str) -> list[str]:
+    """The source's negating words, as written (ない, ず, 不明); [] without Sudachi."""
+    text = _NOT_NEGATION.sub("、", unicodedata.normalize("NFKC", source))
+    found = []
+    for m in _morphemes(text):
+        pos, lemma, surface = m.part_of_speech(), m.dictionary_form(), m.surface()
+        if pos[0] == "助動詞" and lemma in ("ない", "ず", "ぬ", "ん"):
+            found.append(surface)
+        elif pos[0] == "形容詞" and lemma in ("ない", "無い") or lemma in ("無くなる", "なくなる"):
+            found.append(surface)
+        elif pos[0] == "接頭辞" and lemma in _NEGATING_PREFIXES:
+            found.append(surface)
+        elif surface in _NEGATIVE_WORDS or _negated_noun(surface):
+            found.append(surface)
+    return found
+
+
+def _negated_noun(word: str) -> bool:
+    """未実施, 非公開, 不十分: a negating prefix on a word that names an act or a state."""
+    if len(word) < 3 or word[0] not in _NEGATING_PREFIXES:
+        return False
+    rest = _morphemes(word[1:])
+    if len(rest) != 1:
+        return False
+    pos = rest[0].part_of_speech()
+    return pos[0] == "形状詞" or pos[2] in ("サ変可能", "形状詞可能", "サ変形状詞可能")
+
+
+def restrictions(source: str) -> list[str]:
+    text = _NOT_RESTRICTION.sub("、", unicodedata.normalize("NFKC", source))
+    found = []
+    for m in _morphemes(text):
+        pos, lemma, surface = m.part_of_speech(), m.dictionary_form(), m.surface()
+        if pos[0] == "助詞" and lemma in ("のみ", "だけ"):
+            found.append(surface)
+        elif lemma in ("限り", "限る") or surface == "以外":
+            found.append(surface)
+    return found
+
+
+def _part_only(source: str) -> bool:
+    """一部 that limits what is said (一部のデータ, 一部でも変更, 一部公開している), not a
+    noun prefix English often folds into the noun (一部企業 → "companies with …")."""
+    text = _NOT_PART.sub("、", unicodedata.normalize("NFKC", source))
+    if "一部" not in text:
+        return False
+    morphemes = _morphemes(text)
+    for i, m in enumerate(morphemes[:-1]):
+        if m.surface() != "一部":
+            continue
+        after = morphemes[i + 1]
+        pos = after.part_of_speech()
+        if pos[0] == "助詞":
+            return True
+        verb = morphemes[i + 2].dictionary_form() if i + 2 < len(morphemes) else ""
+        if pos[2] == "サ変可能" and verb in ("する", "できる", "れる", "られる", "させる"):
+            return True
+    return False
+
+
+def _finding(check: str, word: str, what_ja: str, what_en: str) -> Finding:
+    return Finding(
+        check,
+        WARNING,
+        word,
+        "",
+        f"原文の「{word}」（{what_ja}）が訳文に表れていません。意味が変わっている可能性があります",
+        f"The source's '{word}' ({what_en}) does not show in the translation; "
+        "the meaning may have changed",
+    )
+
+
+def check_polarity(source: str, translation: str, source_lang: str, target_lang: str) -> list:
+    if source_lang != "ja" or target_lang != "en" or not _LATIN_WORD.search(translation):
+        return []
+    english = unicodedata.normalize("NFKC", translation)
+    found = []
+    denied = negations(source)
+    if denied and not _NEGATIVE_ENGLISH.search(english):
+        found.append(_finding(CHECK_NEGATION, denied[0], "否定", "a negation"))
+    limits = restrictions(source)
+    if limits and not _RESTRICTING_ENGLISH.search(english):
+        found.append(_finding(CHECK_RESTRICTION, limits[0], "限定", "a restriction"))
+    if _part_only(source) and not _PART_ENGLISH.search(english):
+        found.append(_finding(CHECK_RESTRICTION, "一部", "一部だけ", "only part of it"))
+    return found

@@ -257,7 +257,8 @@ _ADDED_BODIES = (
                                        "省", "府", "都", "道", "県", "市", "区", "町", "村", "当局", "公", "政")),
     ("Cabinet", r"\bcabinet\b", ("内閣", "閣", "政令", "官房")),
     ("Court", r"\bcourts?\b", ("裁判", "裁", "法廷", "廷")),
-    ("Diet", r"\bDiet\b|\b[Pp]arliament", ("国会", "議院", "議会", "議員")),
+    # 大臣政務官 is a "Parliamentary Vice-Minister".
+    ("Diet", r"\bDiet\b|\b[Pp]arliament", ("国会", "議院", "議会", "議員", "政務官")),
     ("Police", r"\bpolice\b", ("警察", "警視", "県警", "警")),
 )  # fmt: skip
 
@@ -300,7 +301,23 @@ def check_organisations(
             continue
         if transliterated(surface, translation):
             continue
+        if _named_by_its_post(surface, source, translation):
+            continue
         findings.append(
             missing_organisation(surface, organisation.english[0] if organisation else "")
         )
     return findings
+
+
+def _named_by_its_post(surface: str, source: str, translation: str) -> bool:
+    """事務局長 → "Secretary-General", 副市町村長 → "deputy mayor": a body that is only ever
+    written as part of a listed post (事務局 + 長) is named by the post's English; the
+    title check (titles.py) looks for that post."""
+    from .titles import known_titles
+
+    source = unicodedata.normalize("NFKC", source)
+    post = surface + "長"
+    heads = known_titles().get(post)
+    if not heads or source.count(surface) != source.count(post):
+        return False
+    return any(english_stem(w).startswith(heads) for w in _words(translation))

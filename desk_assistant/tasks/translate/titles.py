@@ -6,6 +6,12 @@ sees them. A title found in the source (resources/organisations/ja_en_titles.tsv
 word boundaries: 社会長期 holds no 会長) needs one of its English words in the
 translation, or a transliteration. A segment that is nothing but a title
 (「部 会 長」 → "Head of Business Section") may not add words of its own.
+
+A swapped title keeps a title word, only the wrong one: 議長 → "Vice-President" (a deputy
+the source does not have), 会長 → "Director" beside the right "President" twice. A title
+word made a deputy's (Vice-, Deputy, Assistant, Associate before it) serves no title of
+full rank, and a title word that neither a title of the source nor a word of it (JMdict
+glosses: 取締役 → director, 議員 → member) can mean is a finding.
 """
 
 from __future__ import annotations
@@ -167,11 +173,16 @@ def _lone_title_extras(source: str, title: str, translation: str) -> list[str]:
     return list(dict.fromkeys(w.capitalize() for w in extras))
 
 
-def _unmatched(wanted: dict[str, tuple[str, ...]], words: list[str]) -> list[str]:
+def _unmatched(
+    wanted: dict[str, tuple[str, ...]], words: list[str], barred: dict[str, set[int]] | None = None
+) -> list[str]:
     """Titles left without a word of the translation when each word serves one title
-    (a bipartite matching, augmenting paths: a handful of titles and words)."""
+    (a bipartite matching, augmenting paths: a handful of titles and words); `barred`
+    are the words a title may not take."""
+    barred = barred or {}
     candidates = {
-        t: [i for i, w in enumerate(words) if _has([w], heads)] for t, heads in wanted.items()
+        t: [i for i, w in enumerate(words) if _has([w], heads) and i not in barred.get(t, ())]
+        for t, heads in wanted.items()
     }
     owner: dict[int, str] = {}
 
@@ -188,6 +199,163 @@ def _unmatched(wanted: dict[str, tuple[str, ...]], words: list[str]) -> list[str
     return [t for t in wanted if not assign(t, set())]
 
 
+# --- swapped titles: a deputy added, a title word the source has no word for -----------------
+
+_WORD = re.compile(r"[a-z]+")
+# Between a deputy word and the title word it makes a deputy's: "Vice-President",
+# "Deputy Chief Cabinet Secretary"; "the Deputy and the President" is two persons.
+_GLUE = re.compile(r"[\s\-\u2010-\u2015]*")
+_NOT_IN_A_TITLE = {"of", "the", "and", "or", "for", "to", "in", "on", "a", "an", "by", "with"}
+# A source title that is itself a deputy's or stands in for one: 准教授 (Associate
+# Professor), 委員長代理 (Vice-Chairperson), 課長補佐.
+_LESSER = re.compile(r"[副次准補]")
+_STANDING_IN = re.compile(r"^(?:代理|代行|補佐|心得)")
+
+
+def _words_at(text: str) -> list[tuple[str, int, int]]:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _deputy_made(text: str, modifiers: Iterable[str] = _DEPUTY) -> set[int]:
+    """Indices of the words (as _words counts them) that a deputy word before them, in
+    the same title phrase, makes a deputy's: president in "Vice-President"."""
+    modifiers = set(modifiers)
+    spans, made = _words_at(text), set()
+    normal = unicodedata.normalize("NFKC", text).lower()
+    for i in range(1, len(spans)):
+        for j in range(i - 1, max(i - 4, -1), -1):
+            if not _GLUE.fullmatch(normal[spans[j][2] : spans[j + 1][1]]):
+                break
+            if spans[j][0] in modifiers:
+                made.add(i)
+                break
+            if spans[j][0] in _NOT_IN_A_TITLE:
+                break
+    return made
+
+
+def _may_be_deputy(title: str, after: str, deputy: bool) -> bool:
+    heads = known_titles().get(title, ())
+    return (
+        deputy
+        or bool(_LESSER.search(title))
+        or any(h in _DEPUTY for h in heads)
+        or bool(_STANDING_IN.match(after))
+    )
+
+
+def _phrase(translation: str, index: int) -> str:
+    """The deputy word and the title word it modifies, as written ("Vice-President")."""
+    normal = unicodedata.normalize("NFKC", translation)
+    spans = [m.span() for m in _WORD.finditer(normal.lower())]
+    start = spans[index][0]
+    for j in range(index - 1, max(index - 4, -1), -1):
+        start = spans[j][0]
+        if normal[spans[j][0] : spans[j][1]].lower() in _DEPUTY:
+            break
+    return normal[start : spans[index][1]]
+
+
+def _deputy_added(title: str, english: str) -> Finding:
+    return Finding(
+        "names.title",
+        WARNING,
+        title,
+        english,
+        f"原文の役職名「{title}」が訳文では副・補佐の役職（{english}）になっています",
+        f"The title '{title}' became a deputy's title in the translation ('{english}')",
+    )
+
+
+# English words that name a person's post. Capitalised ones only for the common nouns a
+# sentence also uses for other things ("members of the public", "the head of household").
+_POSTS = {"director", "president", "chairman", "chairperson", "chairwoman", "secretary",
+          "manager", "minister", "governor", "mayor", "commissioner", "auditor", "professor"}  # fmt: skip
+_CAPITAL_POSTS = {"chair", "member", "officer", "chief", "head", "leader"}
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+# 「市町村若しくは特別区の長」 is a mayor: the 長 (head) of a body is named by its post.
+_HEAD_OF = {"市": "mayor", "町": "mayor", "村": "mayor", "区": "mayor", "県": "governor",
+            "都道府県": "governor", "省": "minister", "庁": "commissioner", "大学": "president",
+            "会社": "president", "法人": "president"}  # fmt: skip
+
+
+def _source_meanings(text: str) -> set[str]:
+    """English words the source can stand for: the words of every listed title and body
+    head in it, and the JMdict glosses of its two- to five-character runs (取締役, 議員)."""
+    from .lexicon import entries
+    from .organisations import BODY_HEADS, known_organisations
+
+    found: set[str] = set()
+    for title, heads in known_titles().items():
+        if title in text:
+            found |= set(heads)
+    for suffix, heads in BODY_HEADS.items():
+        if suffix in text:
+            found |= set(heads)
+    if "長" in text:  # 当該庁の長 → "the Head of that agency"
+        found |= {"head", "chief", "leader"} | {p for body, p in _HEAD_OF.items() if body in text}
+    for japanese, organisation in known_organisations().items():
+        if japanese in text:
+            found |= {w for name in organisation.english for w in _words(name)}
+    table = entries()
+    for run in _CJK_RUN.findall(text):
+        for size in range(2, 6):
+            for at in range(len(run) - size + 1):
+                raw = table.get(run[at : at + size])
+                if raw:
+                    found |= set(_WORD.findall(raw.lower()))
+    found |= set(_words(re.sub(rf"[{_CJK}]", " ", text)))  # Latin words of the source
+    return found
+
+
+@functools.cache
+def _deputy_posts() -> re.Pattern[str]:
+    titles = sorted({*known_titles(), "大臣"}, key=len, reverse=True)
+    return re.compile(f"副(?:{'|'.join(map(re.escape, titles))})")
+
+
+def _foreign_posts(text: str, translation: str) -> list[str]:
+    """Post words of the translation that nothing in the source can mean. A 副会長 or a
+    副大臣 means "Vice-President", "State Minister", never "President" or "Minister":
+    a deputy's post licenses the deputy's words only."""
+    from .organisations import english_stem
+
+    deputies = _deputy_posts().search(text) or _LESSER.search("".join(_titles_written_in(text)))
+    made = _deputy_made(translation, {*_DEPUTY, "state", "senior"}) if deputies else set()
+    posts = []
+    words = re.finditer(r"[A-Za-z]+", unicodedata.normalize("NFKC", translation))
+    for i, match in enumerate(words):
+        word = match.group(0)
+        base = english_stem(word.lower())
+        if i in made:
+            continue
+        if base in _POSTS or (base in _CAPITAL_POSTS and word[0].isupper()):
+            posts.append(base)
+    if not posts:
+        return []
+    meanings = _source_meanings(_deputy_posts().sub(" ", text))
+    return list(dict.fromkeys(p for p in posts if not _has([p], meanings)))
+
+
+def _titles_written_in(text: str) -> list[str]:
+    """Listed titles written anywhere in the text, word boundaries or not."""
+    return [title for title in known_titles() if title in text]
+
+
+def _foreign(title: str, posts: list[str]) -> Finding:
+    words = ", ".join(p.capitalize() for p in posts[:3])
+    return Finding(
+        "names.title",
+        WARNING,
+        title,
+        words,
+        f"訳文の役職名（{words}）は原文のどの語にも当たりません（原文の役職名「{title}」）",
+        f"The translation has the title {words}, which no word of the source means "
+        f"(the source's title is '{title}')",
+    )
+
+
 def check_titles(source: str, translation: str) -> list[Finding]:
     """Japanese → English: every person's title of the source is in the translation."""
     from .organisations import transliterated
@@ -198,7 +366,9 @@ def check_titles(source: str, translation: str) -> list[Finding]:
         return []
     inside_listed = _listed_organisation_spans(text)
     words = _words(translation)
+    made = _deputy_made(translation)
     wanted: dict[str, tuple[str, ...]] = {}
+    barred: dict[str, set[int]] = {}
     for title, start, end, deputy in found:
         if any(a <= start and end <= b for a, b in inside_listed):
             continue
@@ -206,11 +376,24 @@ def check_titles(source: str, translation: str) -> list[Finding]:
             continue
         if _addressed(text, start, end) and _YOU.search(translation):
             continue  # 今委員おっしゃった → "as you just said" (the Diet's form of address)
-        wanted[("副" if deputy else "") + title] = _DEPUTY if deputy else known_titles()[title]
+        key = ("副" if deputy else "") + title
+        wanted[key] = _DEPUTY if deputy else known_titles()[title]
+        if not _may_be_deputy(title, text[end : end + 2], deputy):
+            barred[key] = made  # 議長 → "Vice-President" is another person
     # Each title needs a word of its own: in 会長は、会議の議長となり → "The Director chairs
     # the meetings", "chairs" names the 議長, and the 会長 is lost.
-    unmatched = _unmatched(wanted, words)
-    findings = [_missing(title, wanted[title][0].capitalize()) for title in unmatched]
+    unmatched = _unmatched(wanted, words, barred)
+    findings = []
+    for title in unmatched:
+        deputies = [i for i in sorted(made) if _has([words[i]], wanted[title])]
+        if deputies and not _unmatched({title: wanted[title]}, words):
+            findings.append(_deputy_added(title, _phrase(translation, deputies[0])))
+        else:
+            findings.append(_missing(title, wanted[title][0].capitalize()))
+    if not findings:
+        foreign = _foreign_posts(text, translation)
+        if foreign:
+            findings.append(_foreign(found[0][0], foreign))
     bare = re.sub(r"[\s()（）「」\[\]【】・]", "", text)
     if not findings and len(found) == 1 and bare == found[0][0]:
         extras = _lone_title_extras(source, found[0][0], translation)

@@ -743,21 +743,31 @@ def title_label_faults() -> None:
     rows = []
     for path in (REFERENCES, ORG_REFERENCES, CLAUSE_REFERENCES, TITLE_REFERENCES):
         rows += json.loads(path.read_text(encoding="utf-8"))["segments"]
-    swapped, labels = [], []
+    swapped, deputies, labels = [], [], []
     for row in rows:
         source, reference = row["source"], row["reference"]
-        for title, *_ in titles_in(source):
+        for title, _, _, deputy in titles_in(source):
             heads = known_titles()[title]
             hit = re.search(rf"\b(?:{'|'.join(heads)})\w*", reference, re.I)
             wrong = next(w for w in WRONG_TITLES if not w.lower().startswith(heads))
             if hit:
                 swapped.append((source, reference[: hit.start()] + wrong + reference[hit.end() :]))
+            # The same post made a deputy's (会長 → "Deputy President"): a swap the demo model
+            # makes (Minister ↔ Vice-Minister). Added with the deputy rule (i12title2): not
+            # held out.
+            lesser = deputy or re.search("[副次准補]", title) or set(heads) & {"vice", "deputy"}
+            if hit and not lesser:
+                word = "Deputy " if hit.group(0)[0].isupper() else "deputy "
+                deputies.append(
+                    (source, reference[: hit.start()] + word + reference[hit.start() :])
+                )
         if is_label(source) and not re.search(r"[?]", reference):
             bare = reference.strip().rstrip(".")
             labels.append((source, f"What is the {bare[:1].lower()}{bare[1:]}?"))
             labels.append((source, f"Please enter the {bare[:1].lower()}{bare[1:]}."))
     print("  injected (direct checks, all reference files):")
-    for kind, cases in (("swapped_title", swapped), ("label_as_question", labels)):
+    kinds = (("swapped_title", swapped), ("deputy_title", deputies), ("label_as_question", labels))
+    for kind, cases in kinds:
         found = [
             c for c in cases if any(f.severity != "info" for f in check_segment(*c, (), "ja", "en"))
         ]

@@ -170,3 +170,30 @@ def test_a_body_written_only_inside_its_post_is_named_by_the_post():
     )
     assert _checks(mayor, mayor_en) == set()
     assert "names.title" in _checks(mayor, mayor_en.replace("the mayor", "the governor"))
+
+
+def test_a_deputy_post_in_a_source_without_any_deputy_is_a_finding():
+    # trust_references.json: 委員 twice, one of them made "deputy members"; a listed
+    # 内閣官房長官 (the organisation check sees its words) made a deputy's post.
+    council = "第一条 法制審議会（以下「審議会」という。）は、委員二十人以内で組織する。（委員）"
+    council_en = (
+        'Article 1 The Legislative Council (hereinafter referred to as the "Council") is '
+        "composed of not more than 20 members. (Members)"
+    )
+    assert "names.title" not in _checks(council, council_en)
+    wrong = council_en.replace("20 members", "20 deputy members")
+    (message,) = _title_messages(council, wrong)
+    assert "deputy members" in message
+    notice = (
+        "昭和 26 年に当時の国語審議会が建議した「公用文作成の要領」は、翌27 年に内閣官房長官依命通知"
+        "別紙として各省庁に周知されてから約 70 年を経ている。"
+    )
+    notice_en = (
+        'About 70 years have passed since the "Guidelines for Writing Official Documents", '
+        "proposed by the then National Language Council in 1951, were circulated to the "
+        "ministries and agencies in 1952 as an attachment to a notice issued by order of the "
+        "Chief Cabinet Secretary."
+    )
+    assert "names.title" not in _checks(notice, notice_en)
+    wrong = notice_en.replace("the Chief Cabinet", "the Deputy Chief Cabinet")
+    assert "names.title" in _checks(notice, wrong)

@@ -245,6 +245,28 @@ def _may_be_deputy(title: str, after: str, deputy: bool) -> bool:
     )
 
 
+# What in a source can stand behind Vice-, Deputy, Assistant, Associate: 副会長, 局次長,
+# 事務次官, 課長補佐, 准教授, 委員長代理, 助役/助教.
+_DEPUTY_MARK = re.compile(r"副|次長|次官|補佐|准|代理|助役|助教")
+
+
+def _unlicensed_deputy(text: str, translation: str, words: list[str], made: set[int]) -> str:
+    """A deputy's post in a translation whose source has no deputy at all ("20 deputy
+    members" for 委員二十人, a listed 内閣官房長官 as "Deputy Chief Cabinet Secretary"):
+    the post as written, or ""."""
+    from .organisations import english_stem
+
+    if not made or _DEPUTY_MARK.search(text):
+        return ""
+    if any(h in _DEPUTY for t in _titles_written_in(text) for h in known_titles()[t]):
+        return ""  # 審議官 → "Deputy Director-General", 政務官 → "Parliamentary Vice-Minister"
+    posts = _POSTS | _CAPITAL_POSTS
+    for i in sorted(made):
+        if english_stem(words[i]) in posts:
+            return _phrase(translation, i)
+    return ""
+
+
 def _phrase(translation: str, index: int) -> str:
     """The deputy word and the title word it modifies, as written ("Vice-President")."""
     normal = unicodedata.normalize("NFKC", translation)
@@ -390,6 +412,10 @@ def check_titles(source: str, translation: str) -> list[Finding]:
             findings.append(_deputy_added(title, _phrase(translation, deputies[0])))
         else:
             findings.append(_missing(title, wanted[title][0].capitalize()))
+    if not findings:
+        added = _unlicensed_deputy(text, translation, words, made)
+        if added:
+            findings.append(_deputy_added(found[0][0], added))
     if not findings:
         foreign = _foreign_posts(text, translation)
         if foreign:

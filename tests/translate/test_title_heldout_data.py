@@ -45,7 +45,7 @@ def test_heldout_titles_have_enough_rows_from_each_kind_of_text():
     rows = _rows()
     assert len(rows) >= 35
     for origin in ("diet/", "laws/", "corpus/"):
-        assert sum(r["doc"].startswith(origin) for r in rows) >= 4, origin
+        assert sum(r["doc"].startswith(origin) for r in rows) >= 3, origin
     assert len({r["source"] for r in rows}) == len(rows)
     for row in rows:
         assert TITLE.search(row["source"]), row["source"]

@@ -147,6 +147,15 @@ def test_the_faithful_translation_does_not_alarm(source, output, check, faithful
             "一部事務組合を解散しようとするとき",
             "When a partial-affairs association is to be dissolved",
         ),
+        # A noun first, then its verb (clause_references_heldout8): no order.
+        (
+            "プログラムやライブラリ、コンテナなどの設計情報は、業務やサービスに係るインプット、"
+            "プロセス、アウトプットについて具体化されており、加えてデータの項目定義やステイタスなども"
+            "明確になっている。",
+            "Design information on programs, libraries, containers and the like sets out "
+            "concretely the inputs, processes and outputs of the business and services, and in "
+            "addition, the item definitions and status of the data are also made clear.",
+        ),
         # A label turned into an order is the label check's, not a statement's.
         ("確認内容", "Confirm contents"),
     ],

@@ -40,11 +40,18 @@ _ORDER = re.compile(
 )
 
 
+# A finite verb or auxiliary: the opening word was a noun ("Design information … is").
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|shall|can|may|must|should|would|could)\b", re.I
+)
+
+
 def became_order(source: str, translation: str) -> bool:
     text = _TRAILING.sub("", unicodedata.normalize("NFKC", source))
     if not _STATEMENT_END.search(text) or _DIRECTS.search(text):
         return False
-    return bool(_ORDER.search(unicodedata.normalize("NFKC", translation).strip()))
+    english = unicodedata.normalize("NFKC", translation).strip()
+    return bool(_ORDER.search(english)) and not _FINITE.search(english)
 
 
 def check_statement(source: str, translation: str, source_lang: str, target_lang: str) -> list:

@@ -63,6 +63,22 @@ def tokenizers_or_none(*modes: str) -> tuple | None:
         return None
 
 
+def readings(surface: str, proper_only: bool = False) -> list[str]:
+    """Katakana readings the dictionary lists for `surface` as a word of its own (黄川田:
+    キカワタ, キカワダ), proper nouns only if asked; [] without SudachiPy or its lookup."""
+    try:
+        tokenizer("A")  # loads this thread's dictionary
+        lookup = getattr(_local.dictionary, "lookup", None)
+        entries = lookup(surface) if lookup else []
+    except (ImportError, TokenizerUnavailableError, RuntimeError):
+        return []
+    found = []
+    for m in entries:
+        if m.surface() == surface and (not proper_only or m.part_of_speech()[1] == "固有名詞"):
+            found.append(m.reading_form())
+    return list(dict.fromkeys(found))
+
+
 def split_mode(mode: str):
     from sudachipy import SplitMode
 

@@ -307,3 +307,86 @@ def test_short_years_and_now_words_in_diet_speech():
     assert "omission.clause" in _checks(
         september, "The content of this bill first became widely known this September."
     )
+
+
+# --- heldout8 (i12fa2; committed before these fixes, seen once, then tuned on) ------------
+
+# 衆議院文部科学委員会 2023: 文科省 is MEXT, and a Parliamentary Vice-Minister (政務官)
+# is a post, not the Diet.
+SECRETARIAT = (
+    "そのことについて釈明をされて、なおかつ、委員会で、文科省の官房長から、"
+    "直接山田前政務官とやり取りした内容が実は文書で報告されているんですよ。"
+)
+SECRETARIAT_EN = (
+    "You gave an explanation about that, and moreover, in committee, the Director-General of "
+    "the Minister's Secretariat of MEXT has in fact reported in writing on what was exchanged "
+    "directly with former Parliamentary Vice-Minister Yamada."
+)
+
+
+def test_short_ministry_names_and_parliamentary_posts():
+    found = _checks(SECRETARIAT, SECRETARIAT_EN)
+    assert not {"names.organisation", "names.added"} & found
+    assert "names.organisation" in _checks(
+        SECRETARIAT, SECRETARIAT_EN.replace("of MEXT", "of the Ministry of Commerce")
+    )
+    assert "names.added" in _checks(
+        SECRETARIAT, SECRETARIAT_EN.replace("in committee", "in the Supreme Court")
+    )
+
+
+# 参議院本会議 2023: the dictionary knows 盛山 only as a place (Sakariyama); said with 大臣
+# it is a person, read kanji by kanji (Moriyama). A name the dictionary reads two ways
+# (柚木: Yuzuki, Yunoki) is there under either.
+def test_a_name_said_with_a_post_may_be_read_kanji_by_kanji():
+    source = "盛山大臣、こうした学生の悔しい思いに対して大臣はどうお答えになりますか。"
+    english = "Minister Moriyama, how do you respond to the frustration these students feel?"
+    assert not {"names.place", "names.person"} & _checks(source, english)
+    assert "names.place" in _checks(source, english.replace("Moriyama", "Morita"))
+    source = "柚木委員の御質問にお答えいたします。"
+    assert "names.person" not in _checks(source, "I will answer Mr. Yunoki's question.")
+    assert "names.person" in _checks(source, "I will answer Mr. Yoshida's question.")
+
+
+# 2024-07-30 外交防衛委員会: years said digit by digit (九七年, 九五年) are 1997 and 1995.
+def test_years_said_digit_by_digit():
+    source = "九七年の通報手続は、九五年少女暴行事件を契機に策定されており、被害者のプライバシー保護は大前提です。"
+    english = (
+        "The 1997 reporting procedure was drawn up in response to the 1995 rape of a "
+        "schoolgirl, and protecting the victim's privacy is its fundamental premise."
+    )
+    assert "figure.added" not in _checks(source, english)
+    assert "figure.added" in _checks(source, english.replace("1995", "1996"))
+
+
+# Same meeting: Ｃ17 and Ｃ２ are the aircraft written "C-17" and "C-2".
+def test_latin_terms_with_a_hyphen_before_their_number():
+    source = "また、一機当たり、ライフサイクルコストは、Ｃ17が三百四十三億円なのに対し、Ｃ２はその二・五倍以上の八百九十九億円です。"
+    english = (
+        "Also, the life-cycle cost per aircraft is 34.3 billion yen for the C-17, while for "
+        "the C-2 it is 89.9 billion yen, more than 2.5 times as much."
+    )
+    assert "names.term" not in _checks(source, english)
+    assert "names.term" in _checks(source, english.replace("C-17", "C-130"))
+
+
+# pdf06 (法制審議会商法部会 minutes): 御教授 is "guidance" (no professor), and 北澤委員 is
+# "Mr. Kitazawa"; a member made chairman is still a finding.
+def test_a_member_named_mister_and_guidance_that_is_no_professor():
+    source = (
+        "今、北澤委員からいろいろ御教授いただきましたけれども、まず作成地について、"
+        "もし書く必要性があるのであれば、もちろん残した方がいいと思うんですが、"
+    )
+    english = (
+        "Mr. Kitazawa has just given us a good deal of guidance. First, on the place of "
+        "issue: if it really needs to be stated, then of course it is better to keep it."
+    )
+    assert "names.title" not in _checks(source, english)
+    chairman = english.replace("Mr. Kitazawa", "Mr. Kitazawa, the chairman,")
+    assert "names.title" in _checks(source, chairman)
+
+
+# trust_references (held out): 件 counts the requests of a fee table.
+def test_the_thing_a_counter_counts():
+    assert _checks("（１件３００円）", "(300 yen per request)") == set()
+    assert "meaning.added" in _checks("（１件３００円）", "(300 yen per request) in Tokyo")

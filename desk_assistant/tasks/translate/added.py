@@ -104,6 +104,8 @@ _IMPLIED = (
     ("書", ("form", "document", "documents", "letter", "paper", "book", "statement", "written")),
     ("会", ("group", "society", "association", "meeting", "council", "committee", "club")),
     ("化", ("ization", "isation")),
+    # 件 counts what the document is about: （１件３００円） "(300 yen per request)".
+    ("件", ("case", "item", "matter", "request", "application", "claim", "entry")),
     ("性", ("ity", "ness")),
 )
 

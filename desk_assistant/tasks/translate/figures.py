@@ -453,11 +453,25 @@ _KANJI_DECIMAL = re.compile(r"(?P<n>[〇一二三四五六七八九十百千]+)�
 _SHORT_YEAR = re.compile(
     r"(?<![\d〇一二三四五六七八九十元和成正治])(?P<y>\d{2}|[〇一二三四五六七八九]{2})年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
 )
+# Or said digit by digit before 年 in speech (九七年の通報手続, 九五年少女暴行事件 → 1997,
+# 1995): a count of years is written 九十七年, and a span or age (九七年間, 九七年前) is no year.
+_SPOKEN_YEAR = re.compile(
+    r"(?<![〇一二三四五六七八九十百千万元和成正治])(?P<y>[〇一二三四五六七八九]{2})年"
+    r"(?![間前後以目余半来ぶ度])"
+)
 _AFTERNOON = re.compile(r"午後\s*(?P<n>\d{1,2})\s*時")
 _LIST_MARK = re.compile(r"^\s*[・○●◎■□◆◇▪\-－ア-ン①-⑳]")
 _LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]")
 # Figures that are a name, not a quantity: "COVID-19", a country code.
 _NAMED = re.compile(r"COVID-19|\+81\b", re.I)
+
+
+def _two_digits(text: str) -> int | None:
+    """24 or 二四 (digit by digit, not 二十四) → 24."""
+    if text.isdigit():
+        return int(text)
+    digits = [kanji_numbers.KANJI_DIGITS.get(c) for c in text]
+    return None if None in digits else 10 * digits[0] + digits[1]
 
 
 def implied(source: str) -> set[Fact]:
@@ -477,8 +491,9 @@ def implied(source: str) -> set[Fact]:
         if whole is not None:
             fraction = "".join(str(kanji_numbers.KANJI_DIGITS[c]) for c in m.group("f"))
             facts |= number_facts(Decimal(f"{whole}.{fraction}"))
-    for m in _SHORT_YEAR.finditer(text):  # 二三年二月 (Diet speech) → "February 2023"
-        year = kanji_to_int(m.group("y")) if not m.group("y").isdigit() else int(m.group("y"))
+    spoken = [*_SHORT_YEAR.finditer(text), *_SPOKEN_YEAR.finditer(text)]
+    for m in spoken:  # 二三年二月, 九七年の (Diet speech) → "February 2023", "1997"
+        year = _two_digits(m.group("y"))
         if year is not None:
             facts |= number_facts(Decimal(2000 + year)) | number_facts(Decimal(1900 + year))
     if re.search(r"時\s*半", text):  # 九時半 → "9:30"

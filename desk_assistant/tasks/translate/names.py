@@ -88,6 +88,13 @@ def _lost(check: str, surface: str, ja: str, en: str) -> Finding:
     )
 
 
+def _spelled(term: str) -> str:
+    """A pattern for a Latin term in any of its usual spellings: where letters meet digits
+    a hyphen or space may stand or not (Ｃ17 → "C-17", Ｃ２ → "C-2", F-35 → "F35")."""
+    parts = re.findall(r"[a-z]+|[0-9]+|[^a-z0-9-]+", term)
+    return r"[-\s]?".join(re.escape(p) for p in parts)
+
+
 def check_latin_terms(source: str, translation: str) -> list[Finding]:
     """Latin-script words of a Japanese source (GIF, API, Excel) appear in the translation."""
     source = _URL.sub(" ", _EMAIL.sub(" ", _normal(source)))
@@ -96,7 +103,7 @@ def check_latin_terms(source: str, translation: str) -> list[Finding]:
     findings = []
     for term in dict.fromkeys(m.group(0) for m in _LATIN_TERM.finditer(source)):
         if len(term) < 2 or re.search(
-            rf"(?<![a-z0-9]){re.escape(term.lower())}(?:s|es)?(?![a-z0-9])", lowered
+            rf"(?<![a-z0-9]){_spelled(term.lower())}(?:s|es)?(?![a-z0-9])", lowered
         ):
             continue
         findings.append(
@@ -373,6 +380,52 @@ def _same_consonants(wanted: str, capitals: set[str]) -> bool:
     )
 
 
+# Posts and honorifics said right after a person's name in speech and minutes (盛山大臣,
+# 北澤委員, 山田君): the word before them is a person, whatever the dictionary calls it.
+_PERSON_AFTER = re.compile(
+    r"(?:副?大臣|政務官|委員長?|議員|議長|部会長|会長|幹事|長官|局長|審議官|参考人|知事|市長|"
+    r"代表|先生|君|さん|氏|様|殿)"
+)
+_MAX_COMPOSED = 64
+
+
+def _composed_readings(surface: str) -> set[str]:
+    """A surname read kanji by kanji (盛山: モリ + ヤマ), where the dictionary only knows
+    the word as a place (サカリヤマ) or not at all."""
+    from ...sudachi import readings
+
+    combos = [""]
+    for char in surface:
+        options = [r for r in readings(char) if 0 < len(r) <= 4][:8]
+        if not options:
+            return set()
+        combos = [c + r for c in combos for r in options][:_MAX_COMPOSED]
+    return set(combos)
+
+
+def _read_otherwise(source: str, surface: str, kind: str, target: str, capitals: set[str]) -> bool:
+    """The name is in the translation under another reading: one the dictionary lists for
+    the same word (黄川田: Kikawata, Kikawada; 柚木: Yuzuki, Yunoki), or, for a name said
+    with a post (盛山大臣 → "Minister Moriyama"), its kanji read one by one — as a whole
+    capitalised word only, so that a made-up reading cannot match part of another word."""
+    from ...sudachi import readings
+
+    for other in readings(surface, proper_only=True):
+        wanted = skeleton(romanize(name_reading(surface, kind, other)))
+        if len(wanted) >= 2 and (wanted in target or _same_consonants(wanted, capitals)):
+            return True
+    with_post = any(
+        _PERSON_AFTER.match(source, m.end()) for m in re.finditer(re.escape(surface), source)
+    )
+    if (
+        not with_post
+        or not 2 <= len(surface) <= 3
+        or not re.fullmatch(r"[\u4e00-\u9fff々]+", surface)
+    ):
+        return False
+    return any(skeleton(romanize(r)) in capitals for r in _composed_readings(surface))
+
+
 def check_proper_names(source: str, translation: str) -> list[Finding]:
     """Person and place names of a Japanese source, romanized, are in the translation."""
     # Word by word: "Ms. Hanako" must not read as "msyanako".
@@ -386,6 +439,8 @@ def check_proper_names(source: str, translation: str) -> list[Finding]:
             continue
         if kind == PERSON and _same_consonants(wanted, capitals):
             continue  # 雨宮: Sudachi reads Amamiya, the person is Amemiya
+        if _read_otherwise(source, surface, kind, target, capitals):
+            continue
         ja, en = ("人名", "person name") if kind == PERSON else ("地名", "place name")
         findings.append(
             Finding(

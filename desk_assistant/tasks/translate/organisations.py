@@ -257,8 +257,9 @@ _ADDED_BODIES = (
                                        "省", "府", "都", "道", "県", "市", "区", "町", "村", "当局", "公", "政")),
     ("Cabinet", r"\bcabinet\b", ("内閣", "閣", "政令", "官房")),
     ("Court", r"\bcourts?\b", ("裁判", "裁", "法廷", "廷")),
-    # 大臣政務官 is a "Parliamentary Vice-Minister".
-    ("Diet", r"\bDiet\b|\b[Pp]arliament", ("国会", "議院", "議会", "議員", "政務官")),
+    # 大臣政務官 is a "Parliamentary Vice-Minister"; a "Parliamentary Secretary" is a post too.
+    ("Diet", r"\bDiet\b|\b[Pp]arliament(?!ary[\s-]+(?:Vice|Secretar))",
+     ("国会", "議院", "議会", "議員", "政務官")),
     ("Police", r"\bpolice\b", ("警察", "警視", "県警", "警")),
 )  # fmt: skip
 

@@ -85,6 +85,8 @@ def titles_in(text: str) -> list[tuple[str, int, int, bool]]:
         start, end = match.span()
         if start not in cuts or end not in cuts:
             continue
+        if text[start - 1 : start] in ("御", "ご"):
+            continue  # 御教授いただきました "gave us guidance": a verb noun, no professor
         deputy = text[start - 1 : start] == "副"
         found.setdefault((match.group(0), deputy), (match.group(0), start, end, deputy))
     return list(found.values())
@@ -107,6 +109,29 @@ def _addressed(text: str, start: int, end: int) -> bool:
     if re.search(r"○[^\s、。]*$", text[:start]):
         return False
     return bool(_ADDRESS_AFTER.search(text[end : end + 12]) or _ADDRESS_BEFORE.search(text[:start]))
+
+
+_MISTER = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\b\.? ?[A-Z]")
+
+
+def _plain_mister(translation: str, words: list[str]) -> bool:
+    """Mr. Kitazawa and no post word but a member's: "Mr. Kitazawa, the chairman" for
+    北澤委員 is a member made chairman, still a finding."""
+    from .organisations import english_stem
+
+    member = set(known_titles().get("委員", ()))
+    posts = {english_stem(w) for w in words} & ((_POSTS | _CAPITAL_POSTS) - member)
+    return bool(_MISTER.search(translation)) and not posts
+
+
+def _member_by_name(text: str, title: str, start: int) -> bool:
+    """委員 right after a person's name: in meetings and the Diet, 北澤委員 is how one
+    member names another, said in English as "Mr. Kitazawa"."""
+    from .names import proper_names
+
+    if title != "委員":
+        return False
+    return any(text[:start].endswith(surface) for surface, _, _ in proper_names(text[:start]))
 
 
 def _words(text: str) -> list[str]:
@@ -398,6 +423,8 @@ def check_titles(source: str, translation: str) -> list[Finding]:
             continue
         if _addressed(text, start, end) and _YOU.search(translation):
             continue  # 今委員おっしゃった → "as you just said" (the Diet's form of address)
+        if _member_by_name(text, title, start) and _plain_mister(translation, words):
+            continue  # 北澤委員から → "Mr. Kitazawa": how minutes name a member
         key = ("副" if deputy else "") + title
         wanted[key] = _DEPUTY if deputy else known_titles()[title]
         if not _may_be_deputy(title, text[end : end + 2], deputy):

@@ -38,6 +38,7 @@ from pathlib import Path
 from added_eval import added_eval  # bench/ is on sys.path when run as a script
 from body_words_eval import body_words_eval  # bench/ is on sys.path when run as a script
 from collapse_eval import collapse_eval  # bench/ is on sys.path when run as a script
+from speaker_names_eval import speaker_names_eval  # bench/ is on sys.path as a script
 
 from desk_assistant.documents import load
 from desk_assistant.llm.engine import LoadOptions
@@ -1106,6 +1107,7 @@ def main() -> int:
 
     organisation_eval(folder)
     title_eval()
+    speaker_names_eval()  # bench/speaker_names_eval.py: real Diet speakers with a post
     body_words_eval()  # bench/body_words_eval.py: unlisted bodies, held out on xlsx06
     clause_eval(refs, folder)
     short_label_figure_eval()

@@ -390,3 +390,15 @@ def test_a_member_named_mister_and_guidance_that_is_no_professor():
 def test_the_thing_a_counter_counts():
     assert _checks("（１件３００円）", "(300 yen per request)") == set()
     assert "meaning.added" in _checks("（１件３００円）", "(300 yen per request) in Tokyo")
+
+
+# The real Diet speakers and their readings (bench/speaker_names_eval.py: 15/132 → 1/132):
+# a "place" before a given name is a surname (盛山 + 正仁), and a surname's reading may be
+# voiced or not (比嘉: Sudachi Hika, the member is Higa).
+def test_full_names_of_diet_speakers_with_a_post():
+    source = "盛山正仁委員から説明がありました。"
+    assert not {"names.place", "names.person"} & _checks(source, "Mr. Masahito Moriyama explained.")
+    assert "names.person" in _checks(source, "Mr. Masahito Morita explained.")
+    source = "比嘉奈津美委員から説明がありました。"
+    assert "names.person" not in _checks(source, "Ms. Natsumi Higa explained.")
+    assert "names.person" in _checks(source, "Ms. Natsumi Hayashi explained.")

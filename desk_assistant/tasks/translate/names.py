@@ -189,12 +189,22 @@ def proper_names(text: str) -> list[tuple[str, str, str]]:
     raw = text.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
     names: dict[str, tuple[str, str, str]] = {}
     tokens = [m for m in tokenizer.tokenize(raw, mode) if m.part_of_speech()[1] == "固有名詞"]
-    has_surname = any(m.part_of_speech()[2:4] == (PERSON, "姓") for m in tokens)
     given_names_at = {
         m.begin(): m.end() for m in tokens if m.part_of_speech()[2:4] == (PERSON, "名")
     }
+    # A "place" right before a given name is a surname (盛山 + 正仁: Moriyama Masahito).
+    surnames = {
+        m.begin()
+        for m in tokens
+        if m.part_of_speech()[2:4] == (PERSON, "姓")
+        or m.part_of_speech()[2] == PLACE
+        and m.end() in given_names_at
+    }
+    has_surname = bool(surnames)
     for m in tokens:
         pos = m.part_of_speech()
+        if m.begin() in surnames and pos[2] == PLACE:
+            pos = (*pos[:2], PERSON, "姓", *pos[4:])
         if pos[2] not in (PERSON, PLACE) or pos[3] == "国":
             continue
         if pos[2] == PERSON and pos[3] == "名" and has_surname:
@@ -373,11 +383,21 @@ def name_reading(surface: str, kind: str, reading: str) -> str:
 def _same_consonants(wanted: str, capitals: set[str]) -> bool:
     """A capitalised word with the reading's first letter and consonants: the reading of a
     person's name is often not the dictionary's (雨宮 Amemiya/Amamiya, 東 Azuma/Higashi
-    differ more and stay apart)."""
-    consonants = re.sub(r"[aeiou]", "", wanted)
+    differ more and stay apart). Voiced or not is the same here: names change it when
+    joined (比嘉 Hika/Higa, 中島 Nakashima/Nakajima, 山崎 Yamasaki/Yamazaki)."""
+    consonants = _unvoiced(re.sub(r"[aeiou]", "", wanted))
     return len(consonants) >= 2 and any(
-        w[:1] == wanted[:1] and re.sub(r"[aeiou]", "", w) == consonants for w in capitals
+        _unvoiced(w[:1]) == _unvoiced(wanted[:1])
+        and _unvoiced(re.sub(r"[aeiou]", "", w)) == consonants
+        for w in capitals
     )
+
+
+_VOICING = str.maketrans("gzdbp", "ksthh")
+
+
+def _unvoiced(consonants: str) -> str:
+    return consonants.translate(_VOICING)
 
 
 # Posts and honorifics said right after a person's name in speech and minutes (盛山大臣,
@@ -403,6 +423,26 @@ def _composed_readings(surface: str) -> set[str]:
     return set(combos)
 
 
+def _said_with_post(source: str, surface: str) -> bool:
+    """The name comes right before a post or honorific, or before a given name and one
+    (盛山大臣, 比嘉奈津美委員)."""
+    loaded = tokenizers_or_none("A")
+    if loaded is None:
+        return False
+    tokenizer, mode = loaded
+    raw = source.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
+    tokens = list(tokenizer.tokenize(raw, mode))
+    for i, m in enumerate(tokens):
+        if m.surface() != surface:
+            continue
+        end = m.end()
+        if i + 1 < len(tokens) and tokens[i + 1].part_of_speech()[2:4] == (PERSON, "名"):
+            end = tokens[i + 1].end()
+        if _PERSON_AFTER.match(raw, end):
+            return True
+    return False
+
+
 def _read_otherwise(source: str, surface: str, kind: str, target: str, capitals: set[str]) -> bool:
     """The name is in the translation under another reading: one the dictionary lists for
     the same word (黄川田: Kikawata, Kikawada; 柚木: Yuzuki, Yunoki), or, for a name said
@@ -414,9 +454,7 @@ def _read_otherwise(source: str, surface: str, kind: str, target: str, capitals:
         wanted = skeleton(romanize(name_reading(surface, kind, other)))
         if len(wanted) >= 2 and (wanted in target or _same_consonants(wanted, capitals)):
             return True
-    with_post = any(
-        _PERSON_AFTER.match(source, m.end()) for m in re.finditer(re.escape(surface), source)
-    )
+    with_post = _said_with_post(source, surface)
     if (
         not with_post
         or not 2 <= len(surface) <= 3

@@ -402,3 +402,23 @@ def test_full_names_of_diet_speakers_with_a_post():
     source = "比嘉奈津美委員から説明がありました。"
     assert "names.person" not in _checks(source, "Ms. Natsumi Higa explained.")
     assert "names.person" in _checks(source, "Ms. Natsumi Hayashi explained.")
+
+
+# heldout4 (tuned): 新型コロナウイルス is COVID(-19); COVID with no コロナ is still added.
+def test_covid_is_the_english_of_new_coronavirus():
+    source = (
+        "新型コロナウイルス症の感染拡大防止のため学生生活が大きく制限される中、現在、"
+        "大学や大学院に通う多くの学生の皆さんが、様々な創意工夫により教育研究活動に懸命に"
+        "励まれてきたことに心から敬意を表したいと思います。"
+    )
+    english = (
+        "While student life has been greatly restricted to prevent the spread of COVID-19, "
+        "many students now attending universities and graduate schools have worked hard at "
+        "their education and research activities, through all kinds of ingenuity, and I would "
+        "like to express my heartfelt respect to them."
+    )
+    assert "names.added" not in _checks(source, english)
+    assert "names.added" in _checks(
+        "学生生活が大きく制限される中、学生の皆さんに敬意を表します。",
+        "While student life has been restricted by COVID-19, I express my respect to students.",
+    )

@@ -541,6 +541,9 @@ def check_added_countries(source: str, translation: str) -> list[Finding]:
 _CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]{1,9}(?![A-Za-z0-9])")
 # Written for Japanese words (情報技術 → IT, 午前 → AM) or Roman numerals, not names.
 _COMMON_CAPITALS = {"IT", "ID", "AM", "PM", "OK", "II", "III", "IV", "VI", "VII", "VIII", "IX"}
+# Acronyms English writes for a Japanese word that no dictionary gloss spells out:
+# 新型コロナウイルス感染症 is "COVID-19" in every government translation since 2020.
+_ACRONYM_OF = {"COVID": ("コロナ",)}
 
 
 _STOP = {"of", "the", "and", "for", "to", "in", "on", "a", "an"}
@@ -574,6 +577,7 @@ def check_added_terms(source: str, translation: str) -> list[Finding]:
     # Any part of the source's Latin words: i-UR has UR.
     allowed = {p.upper() for w in _LATIN_TERM.findall(source) for p in re.split(r"[-.]", w)}
     allowed |= _COMMON_CAPITALS
+    allowed |= {a for a, words in _ACRONYM_OF.items() if any(w in source for w in words)}
     for _, organisation in organisations_in(source):
         if organisation is not None:
             allowed |= {n for n in organisation.english if re.fullmatch(r"[A-Z][A-Z0-9&-]+", n)}

@@ -82,3 +82,18 @@ def test_checks_get_their_own_threads_tokenizers_or_none_without_sudachi(monkeyp
 
     monkeypatch.setattr(sudachi, "tokenizer", missing)
     assert sudachi.tokenizers_or_none("A") is None
+
+
+def test_readings_lists_every_reading_of_a_word_and_none_without_sudachi(monkeypatch):
+    from desk_assistant import sudachi
+
+    # 柚木 (the Diet member Yunoki) is read ユズキ first: the name check needs both.
+    assert {"ユズキ", "ユノキ"} <= set(sudachi.readings("柚木", proper_only=True))
+    assert "モリ" in sudachi.readings("盛")  # kanji by kanji: 盛山大臣 is Moriyama
+    assert sudachi.readings("盛山", proper_only=True) == ["サカリヤマ"]  # only the place
+
+    def missing(mode="C", fields=None):
+        raise sudachi.TokenizerUnavailableError(detail="no dictionary")
+
+    monkeypatch.setattr(sudachi, "tokenizer", missing)
+    assert sudachi.readings("柚木") == []

@@ -422,3 +422,33 @@ def test_covid_is_the_english_of_new_coronavirus():
         "学生生活が大きく制限される中、学生の皆さんに敬意を表します。",
         "While student life has been restricted by COVID-19, I express my respect to students.",
     )
+
+
+# heldout8 (after i12silent's polarity check landed): 不作為 is "inaction", and 以外 may be
+# said with a negation ("suspects who were not U.S. military personnel").
+def test_negations_said_with_a_negative_english_word():
+    source = (
+        "長年にわたる政治の不作為によって財産を失い、家族崩壊、人生破滅の被害に遭った"
+        "被害者たちに、この先も自ら闘えと言うのでしょうか。"
+    )
+    english = (
+        "Are you telling the victims, who lost their property and saw their families break "
+        "apart and their lives ruined because of years of political inaction, to keep "
+        "fighting on their own from now on?"
+    )
+    assert "meaning.negation" not in _checks(source, english)
+    assert "meaning.negation" in _checks(source, english.replace("inaction", "action"))
+    source = (
+        "沖縄県警察からは、令和五年一月から本年六月末までに検挙した米軍関係者以外の者を被疑者と"
+        "する性犯罪事件は百六件あり、このうち、検挙時に報道発表を行ったものは十件と報告を受けて"
+        "おります。"
+    )
+    english = (
+        "We have been informed by the Okinawa Prefectural Police that, from January 2023 to "
+        "the end of June this year, they cleared 106 sexual offence cases whose suspects were "
+        "not U.S. military personnel, and that 10 of these were announced to the press at the "
+        "time of the arrest."
+    )
+    assert "meaning.restriction" not in _checks(source, english)
+    dropped = english.replace("were not U.S. military personnel", "were U.S. military personnel")
+    assert "meaning.restriction" in _checks(source, dropped)

@@ -55,7 +55,8 @@ _NEGATIVE_ENGLISH = re.compile(
     r"|structured|standardi[sz]|organi[sz]|registered|verified|checked|evaluated"
     r"|recorded|documented|managed|maintained|planned|clean|identified)\w*"
     r"|non-?[a-z]{3,}|in(?:sufficien|complet|adequa|accura|correct|consisten|valid"
-    r"|appropriat|capab|effectiv|activ|compatib|dependen|formal)\w*"
+    r"|appropriat|capab|effectiv|activ|action|compatib|dependen|formal|eligib|admissib)\w*"
+    r"|omission\w*"
     r"|im(?:possib|prope|precis|matur|balanc)\w*|ir(?:regular|relevan|respectiv)\w*"
     r"|il(?:legal|legib)\w*|dis(?:abl|continu|allow|approv|agree|satisf|regard|qualif)\w*"
     r"|mis\w{3,}|\w{3,}less)(?![a-z])",
@@ -173,6 +174,8 @@ def check_polarity(source: str, translation: str, source_lang: str, target_lang:
     if denied and not _NEGATIVE_ENGLISH.search(english):
         found.append(_finding(CHECK_NEGATION, denied[0], "否定", "a negation"))
     limits = restrictions(source)
+    if set(limits) == {"以外"} and _NEGATIVE_ENGLISH.search(english):
+        limits = []  # 米軍関係者以外の者 "suspects who were not U.S. military personnel"
     if limits and not _RESTRICTING_ENGLISH.search(english):
         found.append(_finding(CHECK_RESTRICTION, limits[0], "限定", "a restriction"))
     if _part_only(source) and not _PART_ENGLISH.search(english):

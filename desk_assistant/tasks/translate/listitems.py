@@ -44,12 +44,12 @@ def items(source: str) -> list[str]:
 class _Judge:
     def __init__(self, translation: str) -> None:
         from .lexicon import EnglishText
-        from .loanwords import _English
+        from .loanwords import LoanwordSkeletons
 
         self.lower = unicodedata.normalize("NFKC", translation).lower()
         self.words = re.findall(r"[a-z][a-z-]*", self.lower)
         self.english = EnglishText(translation)
-        self.loanwords = _English(translation)
+        self.loanwords = LoanwordSkeletons(translation)
 
     def word_shown(self, word: str) -> bool | None:
         """True / False when a list knows the word's English; None when none does."""

@@ -94,7 +94,7 @@ def katakana_skeleton(katakana: str) -> str:
     return _consonants(roman)
 
 
-class _English:
+class LoanwordSkeletons:
     """Skeletons of a translation's words and of runs of two or three (working group)."""
 
     def __init__(self, text: str) -> None:
@@ -145,7 +145,7 @@ def _short_words(word: str) -> list[str]:
     return [m.surface() for m in tokenizer.tokenize(word, mode) if len(m.surface()) >= 2] or [word]
 
 
-def _pieces_shown(word: str, english: _English) -> bool:
+def _pieces_shown(word: str, english: LoanwordSkeletons) -> bool:
     """コアデータパーツ, which Sudachi keeps whole: some cut into pieces of two or more
     characters, each with its English (コア|データ|パーツ → "core data components")."""
     shown = [True] + [False] * len(word)  # shown[i]: word[:i] is covered
@@ -162,7 +162,7 @@ def lost_loanwords(source: str, translation: str) -> list[str]:
     text = unicodedata.normalize("NFKC", source).strip()
     if len(text) > MAX_SOURCE_CHARS or not _LATIN_WORD.search(translation):
         return []
-    english = _English(translation)
+    english = LoanwordSkeletons(translation)
     lost = []
     for match in _KATAKANA.finditer(text):
         word = match.group(0)

@@ -137,6 +137,44 @@ def untranslated(source: str, translation: str) -> list[Finding]:
     return []
 
 
+def check_cut_copy(source: str, translation: str) -> list[Finding]:
+    rest = cut_copy_rest(source, translation)
+    if not rest:
+        return []
+    return [
+        Finding(
+            "untranslated",
+            WARNING,
+            rest[:40],
+            "",
+            f"訳文は原文の一部をそのまま写しただけで、「{rest[:20]}」が訳されていません",
+            f"The translation only copies part of the source; '{rest[:20]}' was not translated",
+        )
+    ]
+
+
+_JAPANESE_WORD = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff々]{2,}")
+
+
+def cut_copy_rest(source: str, translation: str) -> str:
+    """IMIツール → "IMI", 43A_コアデータモデル解説書_建物 → "43A_": the translation is a piece
+    of the source copied as it stands (its Latin letters or figures), and the Japanese words
+    of the rest are gone. Not when the kept piece is the source's own English, in brackets
+    (効率性（Efficiency）→ "Efficiency") or of two words or more. Returns the lost Japanese,
+    or ""."""
+    text = unicodedata.normalize("NFKC", source).strip()
+    kept = unicodedata.normalize("NFKC", translation).strip()
+    if not kept or kept == text or kept not in text or _JAPANESE_WORD.search(kept):
+        return ""
+    bare = kept.strip("()（）[]「」 ")
+    if bare and re.search(rf"[(（]\s*{re.escape(bare)}\s*[)）]", text):
+        return ""
+    if len(re.findall(r"[A-Za-z]{2,}", kept)) >= 2:
+        return ""  # 政府相互運用性フレームワークGIF：Government Interoperability Framework
+    lost = _JAPANESE_WORD.findall(text.replace(kept, " ", 1))
+    return "、".join(lost)
+
+
 def too_long(source: str) -> Finding:
     return Finding(
         "too_long",
@@ -211,6 +249,7 @@ def check_segment(
     found = untranslated(source, translation)
     if found:
         return found
+    found += check_cut_copy(source, translation)  # IMIツール → "IMI"
     if still_in_source_language(translation, source_lang, target_lang):
         found.append(
             Finding(

@@ -402,6 +402,14 @@ def gloss_anchors(text: str) -> list[Anchor]:
             continue
         if tuple(m.part_of_speech()[:2]) not in _CONTENT_POS or not _KANJI.search(m.surface()):
             continue
+        suffixed = _with_suffix(morphemes, i)
+        if suffixed:
+            # 保有|者: shown by the whole word's English ("holder") or the noun's; judged as
+            # leniently as the noun alone (a gloss, not a sure anchor).
+            whole = "".join(x.surface() for x in suffixed)
+            found.append(Anchor(whole, "compound", (whole, *filter(None, [_known(m)]))))
+            skip = 1
+            continue
         joined = _dictionary_compound(morphemes, i)
         if joined:
             # 意識|改革 is the dictionary's 意識改革 ("changing the way of thinking"); a
@@ -444,6 +452,20 @@ def _dictionary_compound(morphemes, i: int) -> list:
             if _KANJI.search(joined) and lexicon.glosses(joined):
                 return run
     return []
+
+
+def _with_suffix(morphemes, i: int) -> list:
+    """A noun and the suffix after it that the dictionary lists as one word (保有|者 →
+    保有者 "holder", not only 保有 "possession"); [] else."""
+    from . import lexicon
+
+    if i + 1 >= len(morphemes) or morphemes[i + 1].part_of_speech()[0] != "接尾辞":
+        return []
+    noun = _known(morphemes[i])
+    if len(noun) < MIN_GLOSS_CHARS or noun in GENERIC:
+        return []  # 皆|様: the noun alone is no anchor, nor is the word with its suffix
+    run = morphemes[i : i + 2]
+    return run if lexicon.glosses("".join(x.surface() for x in run)) else []
 
 
 def _glued_names(morphemes) -> list[str]:
@@ -559,6 +581,10 @@ class _Target:
             (" " in s and s in self.lower) or any(_starts(w, s) for w in self.words) for s in starts
         ):
             return True
+        if anchor.surface in _SUFFIX_ENGLISH and re.search(
+            _SUFFIX_ENGLISH[anchor.surface], self.lower
+        ):
+            return True
         from .lexicon import glosses
 
         # The dictionary's senses too: 訂正 is also "revision" (demo-model run).
@@ -572,6 +598,13 @@ class _Target:
         if self.english.shows(glosses(anchor.surface)):
             return True
         return bool(anchor.parts) and all(self.english.shows(glosses(p)) for p in anchor.parts)
+
+
+# Words English says with a suffix: 追跡可能性 → "traceability", 参照可能 → "referenceable".
+_SUFFIX_ENGLISH = {
+    "可能性": r"[a-z]{3,}(?:ability|ibility)\b",
+    "可能": r"[a-z]{3,}(?:able|ible|ability|ibility)\b",
+}
 
 
 MIN_MISSING_ALL = 2  # a clause with at least this many own anchors of any kind missing …
@@ -813,6 +846,37 @@ def title_words_missing(source: str, translation: str) -> tuple[list[str], int]:
     return [a.surface for a in found if not target.has(a)], len(found)
 
 
+def label_items(source: str) -> list[str]:
+    """The items of a short list of labels (要件定義書、基本設計書（機能編、データ定義書）):
+    a source cut by 、 into nouns only, no verb, adjective or auxiliary anywhere; [] else."""
+    parts = clauses(source)
+    text = unicodedata.normalize("NFKC", source).strip()
+    if len(parts) < 2 or len(text) > MAX_TITLE_CHARS or re.search(r"[。．.!?！？]", text):
+        return []
+    try:
+        from ...sudachi import TokenizerUnavailableError, tokenizer
+
+        morphemes = list(tokenizer("C").tokenize(text))
+    except TokenizerUnavailableError:
+        return []
+    if any(m.part_of_speech()[0] in ("動詞", "形容詞", "助動詞") for m in morphemes):
+        return []
+    return [p.strip() for p in parts if p.strip()]
+
+
+def lost_item_words(source: str, translation: str) -> list[str]:
+    """Main words of an item of a list of labels, each item judged as a label of its own:
+    one of a few words with no English is a changed item (基本設計書 → "Design")."""
+    target = _Target(translation)
+    lost = []
+    for item in label_items(source):
+        found = [a for a in anchors(item) if a.kind != "figure"] or whole_label(item)
+        missing = [a.surface for a in found if not target.has(a)]
+        if _label_lost(item.rstrip("、,，"), missing, len(found)):
+            lost += missing
+    return list(dict.fromkeys(lost))
+
+
 def _english_words(text: str) -> bool:
     """Mostly words with vowels and no Japanese ("Next" yes; "xk ab qqz", 次へ no)."""
     if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
@@ -858,9 +922,14 @@ def check_title(source: str, translation: str, source_lang: str, target_lang: st
         return []
     if wordless(source, translation):
         return [no_words(source, translation)]
+    quality = lost_quality(source, translation)
+    if quality:
+        return [quality_lost(source, quality)]
     missing, total = title_words_missing(source, translation)
     if not (_title_lost(missing, total, translation) or _label_lost(source, missing, total)):
-        return []
+        missing = lost_item_words(source, translation)
+        if not missing:
+            return []
     if not _english_words(translation):
         return []  # not English at all: the language and length checks speak for it
     words = "、".join(missing[:4])
@@ -904,4 +973,53 @@ def no_words(source: str, translation: str) -> Finding:
         "（記号や数字だけです）。意味が失われています（要確認）",
         f"The translation '{translation.strip()[:20]}' of '{source.strip()[:30]}' has no words "
         "(only figures or marks); its meaning is lost (please check)",
+    )
+
+
+# --- a quality noun (回復性, 追跡可能性) rendered as the act ---------------------------------
+
+# A label that ends in a verbal noun + 性 (可能性): the quality of being so (回復性
+# recoverability, 理解性 understandability, 追跡可能性 traceability). Its English is an
+# abstract noun of quality, not the act ("Rehabilitation", "Understanding") nor another
+# thing ("Tracking potential"), unless the dictionary lists the whole word's English.
+_QUALITY = re.compile(r"([\u4e00-\u9fff々]{2,}?)(可能)?性[\s)）\]】]*$")
+_QUALITY_WORD = re.compile(
+    r"[a-z]{2,}(?:ity|ty|ness|ance|ence|ancy|ency|cy|ism|ship|age)\b|\bease\b|\bdegree\b"
+)
+
+
+def lost_quality(source: str, translation: str) -> str:
+    """The quality noun of a short label whose English names no quality, or ""."""
+    from .lexicon import EnglishText, glosses
+
+    text = unicodedata.normalize("NFKC", source).strip()
+    found = _QUALITY.search(text)
+    if len(text) > MAX_LABEL_CHARS or found is None or text.endswith("。"):
+        return ""
+    base = found.group(1)[-2:] if len(found.group(1)) > 2 else found.group(1)
+    word = text[found.start() : found.end()].rstrip(" )）]】")
+    if not _verbal_noun(base) or not reads_as_label_english(translation):
+        return ""
+    english = EnglishText(translation)
+    lower = unicodedata.normalize("NFKC", translation).lower()
+    whole = (word, base + (found.group(2) or "") + "性")  # データ一貫性: 一貫性
+    if any(english.shows(glosses(w)) for w in whole if glosses(w)):
+        return ""  # 信頼性 → "reliability": the dictionary's own English
+    return "" if _QUALITY_WORD.search(lower) else word
+
+
+def reads_as_label_english(translation: str) -> bool:
+    return bool(re.search(r"[A-Za-z]{3}", translation)) and not _JAPANESE.search(translation)
+
+
+def quality_lost(source: str, word: str) -> Finding:
+    return Finding(
+        "meaning.title",
+        WARNING,
+        word,
+        "",
+        f"「{word}」は性質（〜できること・〜性）を表す語ですが、訳文には性質を表す語がなく、"
+        "動作や別の物の名前になっています。意味が変わっている可能性があります（要確認）",
+        f"'{word}' names a quality (being able to be ...), but the translation names an act "
+        "or another thing, not a quality; its meaning may have changed (please check)",
     )

@@ -410,6 +410,72 @@ def check_sentence_form(source: str, translation: str) -> list[Finding]:
     ]
 
 
+MAX_REPEAT_SOURCE = 40  # labels, list lines and short sentences: few words, each said once
+_FUNCTION_WORDS = frozenset(
+    "the a an of and or to in on at by for from with as is are be was were shall may must "
+    "will can this that these those it its not no please your you we our which who what when "
+    "where how has have had been being do does did such other than also into about per each "
+    "all any some their there they them etc".split()
+)
+
+
+def repeated_words(source: str, translation: str) -> list[str]:
+    """Content words a short translation says twice or more although the source says no
+    word twice: two of them or more ("Creative thinking, creative thinking", "The data
+    combination can be combined with the data combination"). The model filled the place of
+    a lost word or clause with words it already had. One word said twice is left alone
+    (業務・システム構想書 → "business plan, system plan": English repeats a shared head)."""
+    text = unicodedata.normalize("NFKC", source).strip()
+    if len(text) > MAX_REPEAT_SOURCE:
+        return []
+    try:
+        from ...sudachi import TokenizerUnavailableError, tokenizer
+
+        morphemes = list(tokenizer("C").tokenize(text))
+    except TokenizerUnavailableError:
+        return []
+    said = Counter(
+        m.normalized_form()
+        for m in morphemes
+        if m.part_of_speech()[0] in ("名詞", "動詞", "形容詞") and len(m.surface()) >= 2
+    )
+    if any(n >= 2 for n in said.values()):
+        return []  # the source repeats a word itself (設計：設計（構造）)
+    from .lexicon import stem
+
+    words = [
+        w
+        for w in re.findall(r"[a-z]+", unicodedata.normalize("NFKC", translation).lower())
+        if len(w) > 2 and w not in _FUNCTION_WORDS
+    ]
+    first: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for word in words:
+        counts[stem(word)] += 1
+        first.setdefault(stem(word), word)
+    twice = [first[s] for s, n in counts.items() if n >= 2]
+    return twice if len(twice) >= 2 else []
+
+
+def check_repeated_words(source: str, translation: str) -> list[Finding]:
+    twice = repeated_words(source, translation)
+    if not twice:
+        return []
+    words = ", ".join(twice[:4])
+    return [
+        Finding(
+            "meaning.repeated",
+            WARNING,
+            translation[:40],
+            words,
+            f"訳文では「{words}」が繰り返されていますが、原文では同じ語は繰り返されていません"
+            "（訳されずに抜けた語句の代わりに繰り返した可能性があります）",
+            f"The translation repeats '{words}', which the source says only once; a lost "
+            "word or phrase may have been replaced by a repetition",
+        )
+    ]
+
+
 def check_degeneration(
     source: str,
     translation: str,
@@ -423,4 +489,5 @@ def check_degeneration(
         + check_language(source, translation, target_lang)
         + check_form_text(source, translation)
         + check_sentence_form(source, translation)
+        + check_repeated_words(source, translation)
     )

@@ -176,10 +176,54 @@ def lost_loanwords(source: str, translation: str) -> list[str]:
     return list(dict.fromkeys(lost))
 
 
+# データ・モデリング: one loanword written in parts (the list check leaves all-katakana
+# ・ runs to this one). English that joins the parts' words with "and" has read a list.
+_PARTS = re.compile(r"[\u30a1-\u30faー]{2,}(?:・[\u30a1-\u30faー]{2,})+")
+_JOINED = re.compile(r"([A-Za-z][A-Za-z-]*)\s*(?:\band\b|&)\s*((?:[A-Za-z][A-Za-z-]*\s*){1,3})")
+
+
+def split_terms(source: str, translation: str) -> list[str]:
+    """Katakana terms written in parts (データ・モデリング) whose English joins two
+    neighbouring parts with "and" ("Data and Modeling"): the term became two things."""
+    text = unicodedata.normalize("NFKC", source).replace("･", "・").strip()
+    if len(text) > MAX_SOURCE_CHARS:
+        return []
+    english = unicodedata.normalize("NFKC", translation)
+    # The word before "and", and each of the (up to three) words after it: "Data and
+    # Enterprise Architect" splits データ・アーキテクト too.
+    pairs = [(m.group(1), word) for m in _JOINED.finditer(english) for word in m.group(2).split()]
+    found = []
+    for match in _PARTS.finditer(text):
+        parts = match.group(0).split("・")
+        for left, right in zip(parts, parts[1:], strict=False):
+            if any(_shown_by(left, a) and _shown_by(right, b) for a, b in pairs):
+                found.append(match.group(0))
+                break
+    return found
+
+
+def _shown_by(katakana: str, word: str) -> bool:
+    skeleton = katakana_skeleton(katakana)
+    return len(skeleton) >= MIN_SKELETON and LoanwordSkeletons(word).shows(katakana, strict=True)
+
+
+def split_term(term: str) -> Finding:
+    return Finding(
+        CHECK,
+        WARNING,
+        term,
+        "",
+        f"原文の用語「{term}」は一つの語ですが、訳文では「and」で別々の二つの語として訳されて"
+        "います（意味が変わっている可能性があります）",
+        f"The source term '{term}' is one term, but the translation joins its parts with "
+        "'and' as two separate things (its meaning may have changed)",
+    )
+
+
 def check_loanwords(source: str, translation: str, source_lang: str, target_lang: str) -> list:
     if source_lang != "ja" or target_lang != "en":
         return []
-    return [
+    return [split_term(term) for term in split_terms(source, translation)] + [
         Finding(
             CHECK,
             WARNING,

@@ -14,7 +14,10 @@ with at least two own anchors of which none is in the translation, or with two o
 of them missing, is reported (warning, "omission.clause"), quoting the clause, when some
 other clause does align. English chunks need not follow Japanese clauses, so three own
 anchors missing in a row (source order, across clauses) are a lost chunk too, and a count
-with no figure in the translation is a lost time limit or frequency.
+with no figure in the translation is a lost time limit or frequency. A clause whose own
+nouns are all missing is lost too when its own verb is (他のデータとの互換性は保っている →
+nothing for "compatibility" nor "keep"): one noun alone is too little to judge, a noun and
+the verb that says what happens to it are the clause.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 
 from ...paths import resources_dir
 from .finding import WARNING, Finding
-from .fragments import broken_sentences
+from .fragments import broken_sentences, echoed_verbs
 
 LEXICON_FILE = ("checks", "ja_en_content_words.tsv")
 MIN_ANCHORS = 2  # a clause judged on its own anchors: at least this weight, all missing
@@ -530,6 +533,14 @@ class _Target:
             self._english = EnglishText(self.text)
         return self._english
 
+    @property
+    def english_with_bases(self):
+        """The English words with the base forms of irregular verbs added (said → say)."""
+        from .lexicon import EnglishText
+
+        bases = [_IRREGULAR[w] for w in self.words if w in _IRREGULAR]
+        return EnglishText(" ".join([self.text, *bases])) if bases else self.english
+
     def has(self, anchor: Anchor) -> bool:
         if anchor.kind == "implicit":
             return True
@@ -664,6 +675,98 @@ def _verbal_noun(word: str) -> bool:
     return len(morphemes) != 1 or morphemes[0].part_of_speech()[2] == "サ変可能"
 
 
+# Verbs that carry grammar more than content (有する "have", 取る in 連絡をとる, 応じる
+# "depending on"), besides the generic words of the gloss anchors.
+_FUNCTION_VERBS = frozenset(
+    "よる 因る 依る 関する 係る 対する 基づく 応じる 応ずる 伴う 通じる 置く 含む 至る 当たる "
+    "際する 於ける 沿う 向ける 限る 及ぶ 言う 思う 考える 見る 有する 取る 持つ".split()
+)
+_LIGHT_VERBS = frozenset("する 為る できる 出来る れる られる せる させる".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def clause_predicates(clause: str) -> tuple[tuple[str, str], ...]:
+    """(word, kind) of what a clause predicates, as the bilingual word list spells it:
+    verbs and adjectives ("verb"), verbal nouns before する/できる and adjectival nouns
+    before だ/にする ("noun"). () without Sudachi."""
+    from . import lexicon
+    from .names import MAX_SUDACHI_BYTES
+
+    try:
+        from ...sudachi import TokenizerUnavailableError, tokenizer
+
+        morphemes = list(
+            tokenizer("C").tokenize(
+                clause.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
+            )
+        )
+    except TokenizerUnavailableError:
+        return ()
+    found = []
+    for i, m in enumerate(morphemes):
+        pos = m.part_of_speech()
+        after = morphemes[i + 1].dictionary_form() if i + 1 < len(morphemes) else ""
+        if pos[0] in ("動詞", "形容詞") and pos[1] == "一般":
+            kind = "verb"
+        elif pos[2] in ("サ変可能", "サ変形状詞可能") and after in _LIGHT_VERBS:
+            kind = "noun"
+        elif pos[0] == "形状詞" and after in ("だ", "です"):
+            kind = "noun"
+        else:
+            continue
+        word = next(
+            (
+                f
+                for f in (m.dictionary_form(), m.normalized_form(), m.surface())
+                if _KANJI.search(f) and lexicon.glosses(f)
+            ),
+            "",
+        )
+        if word and word not in GENERIC and word not in _FUNCTION_VERBS:
+            found.append((word, kind))
+    return tuple(found)
+
+
+def _predicate_lost(
+    clause: str, own: list[Anchor], missing: list[Anchor], target: _Target, counts: dict
+) -> bool:
+    """Every own noun of the clause missing (at least one), and every predicate of its own
+    too, one of them a verb or an adjective that is not itself the noun (互換性は保っている:
+    "compatibility", "keep"). A predicate said twice in the sentence is no clause's own."""
+    from .lexicon import glosses
+
+    if not own or len(missing) != len(own):
+        return False
+    nouns = {a.surface for a in own}
+    mine = [(w, k) for w, k in clause_predicates(clause) if counts.get(w) == 1]
+    if not any(k == "verb" and w not in nouns for w, k in mine):
+        return False
+    english = target.english_with_bases
+    return not any(english.shows(glosses(w)) for w, _ in mine)
+
+
+# Irregular English verb forms the stemmer leaves apart from their glosses' base form
+# ("said" is not "say"): the base is added to the text's words for predicates.
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in (
+        "said:say lost:lose made:make held:hold shown:show kept:keep found:find given:give "
+        "taken:take took:take written:write wrote:write built:build brought:bring paid:pay "
+        "sent:send done:do did:do gone:go went:go known:know knew:know seen:see saw:see "
+        "told:tell thought:think bought:buy left:leave met:meet became:become begun:begin "
+        "began:begin chosen:choose chose:choose drawn:draw drew:draw felt:feel got:get "
+        "gotten:get heard:hear laid:lay led:lead meant:mean sold:sell spent:spend "
+        "stood:stand taught:teach understood:understand won:win broken:break broke:break "
+        "spoken:speak spoke:speak sought:seek struck:strike undertaken:undertake "
+        "undertook:undertake withdrawn:withdraw withdrew:withdraw arisen:arise arose:arise "
+        "borne:bear fallen:fall fell:fall forgotten:forget grown:grow grew:grow hidden:hide "
+        "risen:rise rose:rise dealt:deal fed:feed fled:flee lent:lend sat:sit slept:sleep "
+        "stuck:stick wound:wind caught:catch taught:teach fought:fight forbade:forbid "
+        "forbidden:forbid overseen:oversee oversaw:oversee bound:bind"
+    ).split()
+)
+
+
 RUN_MISSING = 3  # own anchors missing one after another, in source order, across clauses
 
 
@@ -712,12 +815,13 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
     for _, found in parts:
         for surface in {a.surface for a in found}:
             seen[surface] = seen.get(surface, 0) + 1
-    lost, aligned, judged = [], False, []
+    lost, aligned, judged, owned = [], False, [], []
     for clause, found in parts:
         own = [a for a in found if seen[a.surface] == 1 and a.kind not in ("figure", "implicit")]
         missing = [a for a in own if not target.has(a)]
         aligned = aligned or len(missing) < len(own)
         judged.append((clause, [(a, a in missing) for a in own]))
+        owned.append((clause, own, missing))
         # A topic (発起人は、 申立人は、) is rarely lost, and the actors of a law have terms
         # of art the dictionary lacks (発起人 → "incorporator"): not judged on one noun.
         topic = clause.rstrip().endswith(("は、", "は,"))
@@ -726,6 +830,14 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
             and _lonely_noun_lost(clause, [a for a in found if a.kind != "implicit"], missing)
         ):
             lost.append(clause.strip())
+    if aligned:
+        counts: dict[str, int] = {}
+        for clause, _ in parts:
+            for word, _kind in clause_predicates(clause):
+                counts[word] = counts.get(word, 0) + 1
+        for clause, own, missing in owned:
+            if clause.strip() not in lost and _predicate_lost(clause, own, missing, target, counts):
+                lost.append(clause.strip())
     run_at = _missing_run(judged)
     if run_at is not None and parts[run_at][0].strip() not in lost:
         lost.append(parts[run_at][0].strip())
@@ -737,19 +849,69 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
 def check_clauses(source: str, translation: str, source_lang: str, target_lang: str) -> list:
     if source_lang != "ja" or target_lang != "en" or not translation.strip():
         return []
-    return [
-        Finding(
-            "omission.clause",
-            WARNING,
-            clause[:60],
-            "",
-            f"原文の「{clause[:40]}」に当たる部分が訳文に見当たりません（節が訳されずに抜けている"
-            "可能性があります）",
-            f"Nothing in the translation corresponds to '{clause[:40]}' of the source; "
-            "a clause may have been left out",
-        )
-        for clause in dropped_clauses(source, translation)
-    ] + [broken_sentence(sentence) for sentence in broken_sentences(translation)]
+    return (
+        [
+            Finding(
+                "omission.clause",
+                WARNING,
+                clause[:60],
+                "",
+                f"原文の「{clause[:40]}」に当たる部分が訳文に見当たりません（節が訳されずに抜けている"
+                "可能性があります）",
+                f"Nothing in the translation corresponds to '{clause[:40]}' of the source; "
+                "a clause may have been left out",
+            )
+            for clause in dropped_clauses(source, translation)
+        ]
+        + [broken_sentence(sentence) for sentence in broken_sentences(translation)]
+        + echoes(source, translation)
+    )
+
+
+def _said_in_source(source: str, phrase: str) -> int:
+    """How many words of the source have an English gloss with the echoed verb's stem."""
+    from . import lexicon
+
+    root = lexicon.stem(phrase.split()[-1])
+    return sum(
+        any(lexicon.stems_match(root, s) for gloss in lexicon.glosses(word) for s in gloss)
+        for word in _source_words(source)
+    )
+
+
+def _source_words(source: str) -> list[str]:
+    from .names import MAX_SUDACHI_BYTES
+
+    try:
+        from ...sudachi import TokenizerUnavailableError, tokenizer
+
+        long_words = tokenizer("C")
+    except TokenizerUnavailableError:
+        return []
+    raw = unicodedata.normalize("NFKC", source).encode("utf-8")[:MAX_SUDACHI_BYTES]
+    return [m.dictionary_form() for m in long_words.tokenize(raw.decode("utf-8", "ignore"))]
+
+
+def echoes(source: str, translation: str) -> list[Finding]:
+    """A verb said twice around nothing in English ("it can be used to use it") where the
+    source has it once: a predicate of the source was lost and the kept one fills its place."""
+    if _mostly_japanese(translation) or not _KANJI.search(source):
+        return []
+    for phrase in echoed_verbs(translation):
+        if _said_in_source(source, phrase) < 2:
+            return [
+                Finding(
+                    "meaning.echo",
+                    WARNING,
+                    phrase,
+                    "",
+                    f"訳文は「{phrase}」と同じ動詞を繰り返しているだけで、原文の述語の一つが"
+                    "訳されていない可能性があります（要確認）",
+                    f"The translation says the same verb twice ('{phrase}'); a predicate of the "
+                    "source may have been lost (please check)",
+                )
+            ]
+    return []
 
 
 def broken_sentence(sentence: str) -> Finding:

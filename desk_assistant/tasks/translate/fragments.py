@@ -11,7 +11,10 @@ the English that is left shows the cut:
   give explanations") or that opens with a verb ("The court may, declare by a judgment" —
   "when it finds it appropriate," is gone; an aside opens with a preposition, a
   subordinator or an adverb).
-Both are reported with the dropped clauses (omission.clause). Re-checking every English
+Both are reported with the dropped clauses (omission.clause). A third sign is a verb said
+twice around nothing ("If the laws of the new form are used, it is used.", "it can be used
+to use it", "Data can be used to make use of the data."): the model filled the place of
+a predicate it lost (活用する, 組み合わせて) with the one it kept (meaning.echo). Re-checking every English
 text in bench/data (1,844, the six real demo-model runs included) finds none of them.
 """
 
@@ -134,3 +137,28 @@ def broken_sentences(translation: str) -> list[str]:
         or _cut_aside(s)
         or (_SUBJECT_COMMA_VERB.search(s) and not s.rstrip().endswith("?"))
     ]
+
+
+_BE = frozenset("be is are was were been being".split())
+# Before the verb's second saying: an infinitive, a passive or "make use".
+_VERB_BEFORE = frozenset("to be is are was were been make makes made making".split())
+_PARTICIPLE = re.compile(r"(?:ed|en|wn|de|ld|lt|nt|ne)$")
+ECHO_WINDOW = 4  # words between a passive and the same verb again
+
+
+def echoed_verbs(translation: str) -> list[str]:
+    """A passive followed within a few words by the same verb again ("are used, it is
+    used", "be used to make use"): the phrases, as written in lower case."""
+    from .lexicon import stem
+
+    found = []
+    for sentence in _SENTENCE_END.split(unicodedata.normalize("NFKC", translation)):
+        words = re.findall(r"[a-z]+", sentence.lower())
+        for i in range(1, len(words)):
+            if words[i - 1] not in _BE or not _PARTICIPLE.search(words[i]):
+                continue
+            root = stem(words[i])
+            for j in range(i + 2, min(len(words), i + 2 + ECHO_WINDOW)):
+                if words[j - 1] in _VERB_BEFORE and stem(words[j]) == root:
+                    found.append(" ".join(words[i - 1 : j + 1]))
+    return found

@@ -11,7 +11,14 @@ check sees it. Here:
   possibility (かもしれない), questions (ないか) and set phrases (にかかわらず, を問わず,
   この限りでない) are no negation;
 - のみ, だけ, 限り/限る, 以外 need a word that restricts (only, solely, limited, except …);
-- 一部 ("part of", "some of") needs a word for part (some, part, partly, certain …).
+- 一部 ("part of", "some of") needs a word for part (some, part, partly, certain …);
+- a state denied by でない (十分でない, 明確でない, 適切でない) needs the state's own English
+  (sufficient, insufficient, clear …) or "not as … as it should be": "not available" for
+  十分でない says another thing;
+- two clauses of opposite polarity joined by a concessive (…しているが、…していない, けれども,
+  ものの, のに) need a contrast in English (but, however, although …) or a negative and a
+  plain sentence side by side: "Automatic input is not available on existing data." for
+  自動入力できるが、既存データは使用できない kept one half and denied it.
 Each is a warning that quotes the source word.
 """
 
@@ -25,6 +32,7 @@ from .finding import WARNING, Finding
 
 CHECK_NEGATION = "meaning.negation"
 CHECK_RESTRICTION = "meaning.restriction"
+CHECK_CONTRAST = "meaning.contrast"
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
 
 # Negative constructions that do not negate the statement: obligation, possibility,
@@ -165,6 +173,104 @@ def _finding(check: str, word: str, what_ja: str, what_en: str) -> Finding:
     )
 
 
+def denied_states(source: str) -> list[str]:
+    """States that でない denies (十分でない, 明確ではない): an adjectival noun before
+    で(は/も)ない, as the bilingual word list knows it; [] without Sudachi."""
+    from .lexicon import glosses
+
+    morphemes = _morphemes(_NOT_NEGATION.sub("、", unicodedata.normalize("NFKC", source)))
+    found = []
+    for i, m in enumerate(morphemes):
+        pos = m.part_of_speech()
+        if pos[0] != "形容詞" or m.dictionary_form() not in ("ない", "無い"):
+            continue
+        j = i - 1
+        while j > 0 and morphemes[j].surface() in ("は", "も"):
+            j -= 1
+        if j < 1 or morphemes[j].surface() != "で" or morphemes[j].part_of_speech()[0] != "助動詞":
+            continue
+        state = morphemes[j - 1]
+        kind = state.part_of_speech()
+        if (kind[0] == "形状詞" or kind[2] in ("形状詞可能", "サ変形状詞可能")) and glosses(
+            state.surface()
+        ):
+            found.append(state.surface())
+    return found
+
+
+# "not as efficient as it should be": a state short of what is due, said another way.
+_SHORT_OF = re.compile(
+    r"\bas\s+\w+\s+as\s+(?:it|they|one|this|that|expected|needed|required)\b", re.I
+)
+_UNDOING = ("un", "in", "im", "ir", "il", "dis", "non")
+
+
+def _state_shown(state: str, english: str) -> bool:
+    from .lexicon import EnglishText, glosses, stem
+
+    if _SHORT_OF.search(english):
+        return True
+    text = EnglishText(english)
+    if text.shows(glosses(state)):
+        return True
+    # insufficient, unclear, inappropriate: the state's word under a negating prefix
+    words = re.findall(r"[a-z]+", english.lower())
+    bare = {
+        stem(w[len(p) :])
+        for w in words
+        for p in _UNDOING
+        if w.startswith(p) and len(w) > len(p) + 3
+    }
+    return any(s in bare for gloss in glosses(state) for s in gloss)
+
+
+# Concessive joints between two clauses. Polite speech opens with …ますが、 (a preface,
+# "I asked earlier, and …"), no contrast: only a plain-form clause before the joint counts.
+_CONCESSIVE = ("が", "けれど", "けれども", "けど", "ものの", "のに")
+_POLITE = ("ます", "です", "ござる", "御座る")
+_CONTRAST_ENGLISH = re.compile(
+    r"(?<![a-z])(?:but|however|although|though|while|whereas|yet|despite|even\s+if"
+    r"|even\s+though|nevertheless|nonetheless|still|in\s+spite|on\s+the\s+other\s+hand"
+    r"|instead|albeit|only)(?![a-z])",
+    re.I,
+)
+
+
+def concessive_halves(source: str) -> tuple[str, str] | None:
+    """The two clauses around the first concessive joint (…しているが、…), or None."""
+    text = unicodedata.normalize("NFKC", source)
+    morphemes = _morphemes(text)
+    for i, m in enumerate(morphemes):
+        pos = m.part_of_speech()
+        if pos[:2] != ("助詞", "接続助詞") or m.dictionary_form() not in _CONCESSIVE:
+            continue
+        if i == 0 or any(x.dictionary_form() in _POLITE for x in morphemes[max(0, i - 2) : i]):
+            continue
+        before, after = text[: m.begin()], text[m.end() :].lstrip(" 、,，")
+        if after.strip():
+            return before, after
+    return None
+
+
+def _both_polarities(english: str) -> bool:
+    """A negative and a plain clause side by side ("Some data are managed …. They are not
+    defined …"): both halves are said, only the joint is lost."""
+    parts = [p for p in re.split(r"[.;:!?]\s+|,\s+(?:and|so)\s+", english) if p.strip()]
+    negative = [bool(_NEGATIVE_ENGLISH.search(p)) for p in parts]
+    return any(negative) and not all(negative)
+
+
+def lost_contrast(source: str, translation: str) -> bool:
+    halves = concessive_halves(source)
+    if halves is None:
+        return False
+    first, second = (bool(negations(h)) for h in halves)
+    if first == second:
+        return False  # one polarity on both sides: the joint may be "and"
+    english = unicodedata.normalize("NFKC", translation)
+    return not _CONTRAST_ENGLISH.search(english) and not _both_polarities(english)
+
+
 def check_polarity(source: str, translation: str, source_lang: str, target_lang: str) -> list:
     if source_lang != "ja" or target_lang != "en" or not _LATIN_WORD.search(translation):
         return []
@@ -180,4 +286,28 @@ def check_polarity(source: str, translation: str, source_lang: str, target_lang:
         found.append(_finding(CHECK_RESTRICTION, limits[0], "限定", "a restriction"))
     if _part_only(source) and not _PART_ENGLISH.search(english):
         found.append(_finding(CHECK_RESTRICTION, "一部", "一部だけ", "only part of it"))
+    if not found:
+        for state in denied_states(source):
+            if not _state_shown(state, english):
+                found.append(
+                    _finding(
+                        CHECK_NEGATION, state, "「でない」で否定される状態", "the state denied"
+                    )
+                )
+                break
+    if not found and lost_contrast(source, english):
+        shown = source.strip()[:30]
+        found.append(
+            Finding(
+                CHECK_CONTRAST,
+                WARNING,
+                shown,
+                "",
+                f"原文「{shown}」は肯定と否定の二つの事柄を「が」などで対比していますが、訳文には"
+                "対比がありません。一方が抜けたか、意味が変わっている可能性があります",
+                f"The source '{shown}' sets a positive and a negative statement against each "
+                "other, but the translation has no contrast; one of them may be lost or the "
+                "meaning changed",
+            )
+        )
     return found

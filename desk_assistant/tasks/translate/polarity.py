@@ -18,7 +18,10 @@ check sees it. Here:
 - two clauses of opposite polarity joined by a concessive (…しているが、…していない, けれども,
   ものの, のに) need a contrast in English (but, however, although …) or a negative and a
   plain sentence side by side: "Automatic input is not available on existing data." for
-  自動入力できるが、既存データは使用できない kept one half and denied it.
+  自動入力できるが、既存データは使用できない kept one half and denied it;
+- a verb of preventing (防ぐ, 避ける, 防止する …) says that something does not happen: it
+  needs a negative English word or one of protecting (prevent, avoid, protect, against …);
+  "We will reduce the number of systems …" for …システムが発生するのを防げます is another claim.
 Each is a warning that quotes the source word.
 """
 
@@ -198,9 +201,12 @@ def denied_states(source: str) -> list[str]:
     return found
 
 
-# "not as efficient as it should be": a state short of what is due, said another way.
+# "not as efficient as it should be": a state short of what is due, said another way;
+# "could not clearly remember" (定かではない): the state as the manner of a denied verb.
 _SHORT_OF = re.compile(
-    r"\bas\s+\w+\s+as\s+(?:it|they|one|this|that|expected|needed|required)\b", re.I
+    r"\bas\s+\w+\s+as\s+(?:it|they|one|this|that|expected|needed|required)\b"
+    r"|\b(?:not|never|n't)\s+(?:\w+\s+)?\w{3,}ly\b",
+    re.I,
 )
 _UNDOING = ("un", "in", "im", "ir", "il", "dis", "non")
 
@@ -271,6 +277,30 @@ def lost_contrast(source: str, translation: str) -> bool:
     return not _CONTRAST_ENGLISH.search(english) and not _both_polarities(english)
 
 
+# Verbs of preventing, and verbal nouns of it used as verbs (防止する, 回避できる).
+_PREVENTING_VERBS = frozenset("防ぐ 防げる 避ける 妨げる 食い止める".split())
+_PREVENTING_NOUNS = frozenset("防止 阻止 回避 予防 抑止 抑制".split())
+_PROTECTING_ENGLISH = re.compile(
+    r"(?<![a-z])(?:protect\w*|guard\w*|safeguard\w*|defen[cds]\w*|deter\w*|hinder\w*"
+    r"|obstruct\w*|block\w*|imped\w*|counter\w*|against|anti\w*|evad\w*|escap\w*"
+    r"|suppress\w*|curb\w*|restrain\w*|inhibit\w*)(?![a-z])",
+    re.I,
+)
+
+
+def preventing(source: str) -> list[str]:
+    """Verbs of preventing in the source, as written (防げ, 防止); [] without Sudachi."""
+    morphemes = _morphemes(unicodedata.normalize("NFKC", source))
+    found = []
+    for i, m in enumerate(morphemes):
+        after = morphemes[i + 1].dictionary_form() if i + 1 < len(morphemes) else ""
+        if m.part_of_speech()[0] == "動詞" and m.dictionary_form() in _PREVENTING_VERBS:
+            found.append(m.surface())
+        elif m.surface() in _PREVENTING_NOUNS and after in ("する", "できる", "れる", "られる"):
+            found.append(m.surface())
+    return found
+
+
 def check_polarity(source: str, translation: str, source_lang: str, target_lang: str) -> list:
     if source_lang != "ja" or target_lang != "en" or not _LATIN_WORD.search(translation):
         return []
@@ -295,6 +325,13 @@ def check_polarity(source: str, translation: str, source_lang: str, target_lang:
                     )
                 )
                 break
+    if (
+        not found
+        and not _NEGATIVE_ENGLISH.search(english)
+        and not _PROTECTING_ENGLISH.search(english)
+    ):
+        for word in preventing(source)[:1]:
+            found.append(_finding(CHECK_NEGATION, word, "防ぐ・避けること", "preventing something"))
     if not found and lost_contrast(source, english):
         shown = source.strip()[:30]
         found.append(

@@ -8,6 +8,19 @@ to expand"): the assessment the sheet asks about is gone. Labels turned into ord
 degeneration.py's; here the source ends as a statement (…ている, …できる, …やすい,
 …ます, …ない) and asks nothing of the reader, and the translation opens with a verb in
 the imperative followed by its object.
+
+A statement also comes out as a condition: 例外処理のプロセスが定義されていない ("no process
+for exceptions is defined") → "When the process of not defining the exception processing
+is not defined.", データの定期的な提供に間に合わないことがある → "If you are not able to
+provide the data regularly …, you may need to consider using a backup." The source says
+what is the case with no condition, time or reason in it (場合, とき, 際, ば, たら, ても, ので
+…); the translation opens with If, When, Where or Unless and asks nothing: what was stated
+is only supposed (meaning.condition).
+
+The questions of a checklist (…定義されているか, …は揃っているか) come out as statements:
+"The data as master-data shall be defined under …", "All metadata shall be in place …".
+The sheet asks whether something holds; the translation asserts it (meaning.question,
+the other way round from degeneration.py's statement turned into a question).
 """
 
 from __future__ import annotations
@@ -18,6 +31,8 @@ import unicodedata
 from .finding import WARNING, Finding
 
 CHECK = "meaning.statement"
+CHECK_CONDITION = "meaning.condition"
+CHECK_QUESTION = "meaning.question"
 _STATEMENT_END = re.compile(
     r"(?:ている|ていない|ていた|てある|てい(?:ます|ません)|できる|できない|でき(?:ます|ません)"
     r"|やすい|やすくなる|にくい|れる|られる|ます|です|である|ない|た)$"
@@ -55,8 +70,10 @@ def became_order(source: str, translation: str) -> bool:
 
 
 def check_statement(source: str, translation: str, source_lang: str, target_lang: str) -> list:
-    if source_lang != "ja" or target_lang != "en" or not became_order(source, translation):
+    if source_lang != "ja" or target_lang != "en":
         return []
+    if not became_order(source, translation):
+        return check_condition(source, translation) or check_question(source, translation)
     shown = source.strip()[:20]
     return [
         Finding(
@@ -68,5 +85,82 @@ def check_statement(source: str, translation: str, source_lang: str, target_lang
             "（意味が変わっている可能性があります）",
             f"The source '{shown}' states a fact, but the translation is an instruction "
             "(the meaning may have changed)",
+        )
+    ]
+
+
+# What makes a Japanese clause a condition, a time or a reason (English opens with If,
+# When, Where, As for these): 場合, とき, 際, conditional forms (…ば, …たら, …なら), ても,
+# ので/から/ため, まで/前/後/うち, に当たり, に伴い, 次第, 上で, において/には.
+_CONDITION_JA = re.compile(
+    r"場合|とき|時|際|なら|たら|だら|[えけせてねべめれげ]ば|限り|において|には|ても|でも|うち"
+    r"|まで|前|後|以上|以降|ごと|毎|に応じ|により|によって|ので|から|ため|為|につき|と[、,]"
+    r"|当たり|あたり|伴い|伴う|次第|上で|中に|間に(?!合)"
+)
+_CONDITION_EN = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:if|when|where|whenever|unless)\b", re.I)
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def became_condition(source: str, translation: str) -> bool:
+    text = unicodedata.normalize("NFKC", source)
+    if not _JAPANESE.search(text) or _CONDITION_JA.search(text):
+        return False
+    english = unicodedata.normalize("NFKC", translation).strip()
+    first = re.split(r"(?<=[.!?])\s", english, maxsplit=1)[0].rstrip()
+    if first.endswith("?") or _JAPANESE.search(english):
+        return False  # a question ("When is …?") is meaning.question's; kept Japanese too
+    return bool(_CONDITION_EN.search(english))
+
+
+def check_condition(source: str, translation: str) -> list:
+    if not became_condition(source, translation):
+        return []
+    shown = source.strip()[:20]
+    return [
+        Finding(
+            CHECK_CONDITION,
+            WARNING,
+            translation.strip()[:40],
+            shown,
+            f"原文「{shown}」は条件を含まない事実の文ですが、訳文は条件（If/When …）になって"
+            "います（述べた内容が仮定に変わっている可能性があります）",
+            f"The source '{shown}' states a fact with no condition, but the translation is a "
+            "condition (If/When …); what it states may have become a supposition",
+        )
+    ]
+
+
+# A yes-no question at the end of the source's last line (…されているか, …ですか).
+_ASKS_END = re.compile(r"(?:か|かどうか|のか|ですか|ますか|でしょうか)[。．.？?\s」』）)]*$")
+# English that asks, or says that something is to be checked.
+_ASKING_ENGLISH = re.compile(
+    r"\?|\b(?:whether|if|check|checks|checked|confirm|confirmed|verify|verified|ask|asks"
+    r"|question)\b",
+    re.I,
+)
+
+
+def became_statement(source: str, translation: str) -> bool:
+    lines = [line for line in unicodedata.normalize("NFKC", source).splitlines() if line.strip()]
+    if not lines or not _ASKS_END.search(lines[-1].strip()):
+        return False
+    english = unicodedata.normalize("NFKC", translation)
+    return not _JAPANESE.search(english) and not _ASKING_ENGLISH.search(english)
+
+
+def check_question(source: str, translation: str) -> list:
+    if not became_statement(source, translation):
+        return []
+    shown = source.strip()[-20:]
+    return [
+        Finding(
+            CHECK_QUESTION,
+            WARNING,
+            translation.strip()[:40],
+            shown,
+            f"原文「{shown}」は問い（…か）ですが、訳文は問いではなく断定になっています"
+            "（確認項目が事実の記述に変わっている可能性があります）",
+            f"The source '{shown}' asks a question, but the translation states it as a fact "
+            "(a checklist question may have become a statement)",
         )
     ]

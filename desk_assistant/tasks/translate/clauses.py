@@ -1005,7 +1005,70 @@ def title_words_missing(source: str, translation: str) -> tuple[list[str], int]:
     found = [a for a in anchors(parts[0]) if a.kind != "figure"] or whole_label(parts[0])
     found += id_letter(parts[0])
     target = _Target(translation)
-    return [a.surface for a in found if not target.has(a)], len(found)
+    missing = [
+        a.surface
+        for a in found
+        if not target.has(a) and not _compound_shown(parts[0], a.surface, target)
+    ]
+    if len(text) <= MAX_LABEL_CHARS:
+        # An adjectival noun with no English counts when the English is also a word short:
+        # dropped (従来の様々な定義 → "Traditional definitions"), not said by a synonym the
+        # dictionary lacks (適正な管理 → "Proper management").
+        extra = [a for a in adjective_anchors(parts[0]) if a not in found]
+        lost = [a.surface for a in extra if not target.has(a)]
+        if lost and _content_words(translation) < len(found) + len(lost):
+            return missing + lost, len(found) + len(lost)
+    return missing, len(found)
+
+
+MAX_COMPOUND_CHARS = 6
+
+
+def _compound_shown(clause: str, surface: str, target: _Target) -> bool:
+    """A listed word inside a longer dictionary word of the source whose English is all
+    there (番号 of 郵便番号 "postal code"): the compound carries its meaning."""
+    from .lexicon import glosses
+
+    at = clause.find(surface)
+    if at < 0 or not _KANJI.search(surface):
+        return False
+    end = at + len(surface)
+    for start in range(max(0, end - MAX_COMPOUND_CHARS), at + 1):
+        for stop in range(end, min(len(clause), start + MAX_COMPOUND_CHARS) + 1):
+            word = clause[start:stop]
+            # Every word of one of its senses: 郵便番号 "postal code" in "Postal code", not
+            # 医療機関 "medical institution" in "Medical list".
+            meaning = glosses(word) if word != surface and len(word) >= 3 else ()
+            if any(gloss and all(target.english.has_stem(w) for w in gloss) for gloss in meaning):
+                return True
+    return False
+
+
+def _content_words(text: str) -> int:
+    words = re.findall(r"[a-z]+", unicodedata.normalize("NFKC", text).lower())
+    return len([w for w in words if len(w) > 1 and w not in _ENGLISH_WORDS])
+
+
+def adjective_anchors(clause: str) -> list[Anchor]:
+    """Adjectival nouns of a label (従来の様々な定義 "various"): in a sentence English
+    renders them freely, in a label of a few words each one counts."""
+    from . import lexicon
+
+    try:
+        from ...sudachi import TokenizerUnavailableError, tokenizer
+
+        morphemes = list(tokenizer("C").tokenize(clause))
+    except TokenizerUnavailableError:
+        return []
+    return [
+        Anchor(m.surface(), "word")
+        for m in morphemes
+        if m.part_of_speech()[0] == "形状詞"
+        and len(m.surface()) >= MIN_GLOSS_CHARS
+        and _KANJI.search(m.surface())
+        and m.surface() not in GENERIC
+        and lexicon.glosses(m.surface())
+    ]
 
 
 def label_items(source: str) -> list[str]:
@@ -1060,7 +1123,7 @@ def _title_lost(missing: list[str], total: int, translation: str) -> bool:
     return reads_as_english(translation)
 
 
-def _label_lost(source: str, missing: list[str], total: int) -> bool:
+def _label_lost(source: str, missing: list[str], total: int, translation: str = "") -> bool:
     """目次 → "Next", 訂正請求書 → "Request for Disclosure": a label of a few words has no
     word to spare, so one main word without its English is a changed meaning."""
     text = unicodedata.normalize("NFKC", source).strip()
@@ -1074,7 +1137,15 @@ def _label_lost(source: str, missing: list[str], total: int) -> bool:
         return False  # 教授箱井崇史: a name line, for the name checks (its titles vary freely)
     if 2 * sum(len(surface) for surface, _ in organisations_in(text)) >= len(text):
         return False  # mostly the name of a body: names.organisation judges it, once
-    return total <= MAX_ALL_WORDS or 2 * len(missing) >= total
+    if total <= MAX_ALL_WORDS or 2 * len(missing) >= total:
+        return True
+    # A longer label of one compound, no particle (データ品質戦略管理 → "Data Quality
+    # Management"): one main word without its English, and the English a word short —
+    # dropped, not said by a synonym. With particles a word may go into the grammar
+    # (建物の名称のカナ表記 → "Building name in katakana").
+    if not translation or re.search(r"[\u3040-\u309f]", text):
+        return False
+    return _content_words(translation) < total
 
 
 def check_title(source: str, translation: str, source_lang: str, target_lang: str) -> list:
@@ -1088,7 +1159,9 @@ def check_title(source: str, translation: str, source_lang: str, target_lang: st
     if quality:
         return [quality_lost(source, quality)]
     missing, total = title_words_missing(source, translation)
-    if not (_title_lost(missing, total, translation) or _label_lost(source, missing, total)):
+    if not (
+        _title_lost(missing, total, translation) or _label_lost(source, missing, total, translation)
+    ):
         missing = lost_item_words(source, translation)
         if not missing:
             return []

@@ -1,0 +1,199 @@
+"""Draw the segments of bench/data/clean_references_heldout10.json (i12fa3), by kind, with
+random.Random(10): corpus labels, table cells and guidebook sentences (as the document
+loader cuts them), law sentences (shared law XML) and Diet sentences (shared Diet records),
+none sharing a 15-character run with a bench/ or tests/ file, and no short one (under 20
+characters) quoted whole in one. Prints JSON rows without references; the references were
+written by hand. Run: PYTHONPATH=. python bench/draw_clean_heldout10.py > /tmp/draw.json"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+OUT = ROOT / "bench" / "data" / "clean_references_heldout10.json"
+JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+NUM = re.compile(
+    r"[0-9０-９]|[一二三四五六七八九十百千万億]+(?:円|人|件|年|か月|月|日|時間|割|%|％|パーセント|歳|校|回)"
+)
+TITLE = re.compile(r"大臣|委員長|委員|議員|総理|参考人|局長|長官|政務官|知事|市長|議長|君|さん")
+SHORT = 20
+# (kind, how many)
+PLAN = [
+    ("corpus/label", 12),
+    ("corpus/cell", 8),
+    ("corpus/sentence", 10),
+    ("law/article", 5),
+    ("law/proviso", 3),
+    ("law/item", 3),
+    ("law/definition", 2),
+    ("law/figure", 2),
+    ("diet/name", 5),
+    ("diet/figure", 5),
+    ("diet/other", 5),
+]
+CORPUS = [
+    *sorted((SHARED / "corpus").glob("docx*.docx")),
+    *[
+        SHARED / "corpus" / f
+        for f in (
+            "pdf01_bunka_koyobun_sakusei_no_kangaekata_2022.pdf",
+            "pdf02_kunrei_koyobun_kanji_shiyo_2010.pdf",
+            "pdf07_moj_chukan_shian_hosoku_setsumei.pdf",
+            "pdf08_moj_yoko_an_hoseishingikai_200.pdf",
+            "pdf10_moj_hoseishingikai_rei_seirei.pdf",
+            "pdf12_moj_bukai_iin_meibo_1page.pdf",
+            "pdf13_moj_pubcom_iken_gaiyo.pdf",
+            "pdf14_cio_dp2020_01_ai_data_use.pdf",
+        )
+    ],
+    *[
+        SHARED / "corpus" / "office" / f
+        for f in (
+            "xlsx02_gif_465-6_data_quality_survey_form.xlsx",
+            "xlsx04_plateau_kaihatsu_kyoka_shinseisho_form.xlsx",
+            "xlsx05_plateau_kaihatsu_tourokubo_chousho.xlsx",
+        )
+    ],
+]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+def used_text() -> str:
+    files = [*(ROOT / "bench").rglob("*.json"), *(ROOT / "bench").glob("*.py")]
+    files += list((ROOT / "tests").rglob("*.py"))
+    return "\n".join(squeeze(p.read_text(encoding="utf-8")) for p in files if p != OUT)
+
+
+def is_used(source: str, text: str) -> bool:
+    s = squeeze(source)
+    if len(s) < SHORT:
+        return any(f"{q}{s}{e}" in text for q, e in ['""', "''", "「」", "“”"])
+    return any(s[i : i + 15] in text for i in range(0, len(s) - 14, 5))
+
+
+def corpus_candidates() -> dict[str, list[tuple[str, str]]]:
+    from desk_assistant.documents import load
+
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for path in CORPUS:
+        doc = f"corpus/{path.relative_to(SHARED / 'corpus')}"
+        for block in load(path).blocks:
+            if block.hidden:
+                continue
+            for seg in block.segments:
+                text = seg.text.strip()
+                s = squeeze(text)
+                if len(JA.findall(s)) < 2:
+                    continue
+                if s.endswith("。") and 30 <= len(s) <= 120 and block.kind in ("body", "pdf_page"):
+                    out["corpus/sentence"].append((doc, text))
+                elif "。" in s:
+                    continue
+                elif len(s) <= 12:
+                    out["corpus/label"].append((doc, text))
+                elif len(s) <= 45 and block.kind in ("table_cell", "cell"):
+                    out["corpus/cell"].append((doc, text))
+    return out
+
+
+def law_candidates() -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for path in sorted((SHARED / "laws").glob("*.xml")):
+        root = ET.parse(path).getroot()
+        parents = {c: p for p in root.iter() for c in p}
+        doc = f"laws/{path.name}"
+        for sent in root.iter("Sentence"):
+            text = "".join(t for el in sent.iter() if el.tag != "Rt" for t in [el.text or ""])
+            text = "".join(sent.itertext()) if not list(sent.iter("Rt")) else text
+            s = squeeze(text)
+            parent = parents.get(sent)
+            ptag = parent.tag if parent is not None else ""
+            if "SupplProvision" in {a.tag for a in _ancestors(sent, parents)}:
+                continue
+            if ptag == "ItemSentence" and 15 <= len(s) <= 100:
+                out["law/item"].append((doc, text))
+            elif ptag != "ParagraphSentence" or not 40 <= len(s) <= 150 or "、" not in s:
+                continue
+            elif sent.get("Function") == "proviso":
+                out["law/proviso"].append((doc, text))
+            elif re.search(r"」とは、", s):
+                out["law/definition"].append((doc, text))
+            elif re.search(
+                r"[一二三四五六七八九十百千]+(?:日|年|月|円|時間)(?:以内|以下|以上|を経過|前)", s
+            ):
+                out["law/figure"].append((doc, text))
+            else:
+                out["law/article"].append((doc, text))
+    return out
+
+
+def _ancestors(el, parents):
+    while el in parents:
+        el = parents[el]
+        yield el
+
+
+def diet_candidates() -> dict[str, list[tuple[str, str]]]:
+    speeches: list[tuple[str, str, str]] = []
+    for path in sorted((SHARED / "diet").glob("*.xml")):
+        root = ET.parse(path).getroot()
+        for rec in root.iter("speechRecord"):
+            speaker = rec.findtext("speaker") or ""
+            speeches.append((f"diet/{path.name}", speaker, rec.findtext("speech") or ""))
+    for path in sorted((SHARED / "diet").glob("*.json")):
+        for row in json.loads(path.read_text(encoding="utf-8"))["data"]:
+            speeches.append((f"diet/{path.name}", row.get("speaker") or "", row["text"] or ""))
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for doc, speaker, speech in speeches:
+        if speaker in ("会議録情報", "") or "委員長" in speaker and False:
+            continue
+        body = re.sub(r"^○\S+?[\s\u3000]+", "", speech.strip())
+        for sent in re.findall(r"[^。\n]+。", body):
+            s = squeeze(sent)
+            if not 35 <= len(s) <= 120 or s.startswith(("（", "〔")):
+                continue
+            kind = (
+                "diet/name" if TITLE.search(s) else "diet/figure" if NUM.search(s) else "diet/other"
+            )
+            out[kind].append((f"{doc} ({speaker})", sent.strip()))
+    return out
+
+
+def main() -> int:
+    text = used_text()
+    pools: dict[str, list[tuple[str, str]]] = {}
+    for part in (corpus_candidates(), law_candidates(), diet_candidates()):
+        pools.update(part)
+    rng = random.Random(10)
+    rows, seen = [], set()
+    for kind, count in PLAN:
+        # by document first (the largest guidebook does not outweigh the forms), then segment
+        by_doc: dict[str, list[str]] = defaultdict(list)
+        for doc, source in pools[kind]:
+            by_doc[doc.split(" (")[0]].append((doc, source))
+        docs = sorted(by_doc)
+        taken = 0
+        while taken < count:
+            doc, source = rng.choice(by_doc[rng.choice(docs)])
+            s = squeeze(source)
+            if s in seen or is_used(source, text):
+                continue
+            seen.add(s)
+            rows.append({"doc": doc, "kind": kind, "source": source})
+            taken += 1
+    json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

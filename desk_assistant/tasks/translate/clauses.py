@@ -398,12 +398,15 @@ def gloss_anchors(text: str) -> list[Anchor]:
     raw = text.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
     found = [Anchor(word, "gloss") for word in _glued_names(long_words.tokenize(raw))]
     morphemes = list(long_words.tokenize(raw))
+    dated = _date_units(morphemes)
     skip = 0
     for i, m in enumerate(morphemes):
         if skip:
             skip -= 1
             continue
         if tuple(m.part_of_speech()[:2]) not in _CONTENT_POS or not _KANJI.search(m.surface()):
+            continue
+        if i in dated:
             continue
         suffixed = _with_suffix(morphemes, i)
         if suffixed:
@@ -439,6 +442,27 @@ def gloss_anchors(text: str) -> list[Anchor]:
             found.append(Anchor(m.surface(), "compound", tuple(words)))
         else:
             found += [Anchor(word, "gloss") for word in words]
+    return found
+
+
+# 二十八日付けの新聞 → "the paper of November 28", 四月一日付で → "as of April 1": 付け after
+# a date says "dated"; English says it by the date.
+_DATED = ("付け", "付", "附け", "附")
+
+
+def _date_units(morphemes) -> set[int]:
+    """Indexes of counters right after a numeral (十一|月, 二十八|日) and of 付け after them:
+    part of a figure, not words (日|付け would read as the dictionary's 日付け "date")."""
+    found: set[int] = set()
+    for i, m in enumerate(morphemes):
+        if (
+            i
+            and m.part_of_speech()[2] == "助数詞可能"
+            and morphemes[i - 1].part_of_speech()[1] == "数詞"
+        ):
+            found.add(i)
+            if i + 1 < len(morphemes) and morphemes[i + 1].surface() in _DATED:
+                found.add(i + 1)
     return found
 
 

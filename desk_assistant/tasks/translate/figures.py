@@ -447,8 +447,12 @@ _WORD_FIGURES = (
     (re.compile(r"週間?"), (7,)),
 )
 _TENTHS = re.compile(rf"(?P<n>{NUM}|{KNUM})\s*割")
-# A decimal in kanji digits, the point written as ・ (五一・八, 〇・五).
-_KANJI_DECIMAL = re.compile(r"(?P<n>[〇一二三四五六七八九十百千]+)・(?P<f>[〇一二三四五六七八九]+)")
+# A decimal in kanji digits, the point written as ・ (五一・八, 〇・五), maybe of a scale
+# (四・二兆円 → "4.2 trillion yen", 一・五万人 → "15,000 people").
+_KANJI_DECIMAL = re.compile(
+    r"(?P<n>[〇一二三四五六七八九十百千]+)・(?P<f>[〇一二三四五六七八九]+)(?P<scale>[兆億万千])?"
+)
+_KANJI_SCALES = {"兆": 10**12, "億": 10**8, "万": 10**4, "千": 10**3}
 # A year said by its last two digits before a month: 二三年二月, 24年1月.
 _SHORT_YEAR = re.compile(
     r"(?<![\d〇一二三四五六七八九十元和成正治])(?P<y>\d{2}|[〇一二三四五六七八九]{2})年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
@@ -490,7 +494,10 @@ def implied(source: str) -> set[Fact]:
         whole = kanji_to_int(m.group("n"))
         if whole is not None:
             fraction = "".join(str(kanji_numbers.KANJI_DIGITS[c]) for c in m.group("f"))
-            facts |= number_facts(Decimal(f"{whole}.{fraction}"))
+            value = Decimal(f"{whole}.{fraction}")
+            facts |= number_facts(value)
+            if m.group("scale"):
+                facts |= number_facts(value * _KANJI_SCALES[m.group("scale")])
     spoken = [*_SHORT_YEAR.finditer(text), *_SPOKEN_YEAR.finditer(text)]
     for m in spoken:  # 二三年二月, 九七年の (Diet speech) → "February 2023", "1997"
         year = _two_digits(m.group("y"))

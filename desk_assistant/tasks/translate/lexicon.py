@@ -67,8 +67,22 @@ def entries() -> dict[str, str]:
 def glosses(word: str) -> tuple[tuple[str, ...], ...]:
     """Each English gloss of a Japanese word as a tuple of content-word stems; () if unknown.
     Parsed on demand: loading stays a plain split of 100,000 lines."""
-    raw = entries().get(unicodedata.normalize("NFKC", word), "")
-    return tuple(tuple(stem(w) for w in g.split()) for g in raw.split("|") if g)
+    word = unicodedata.normalize("NFKC", word)
+    raw = entries().get(word, "")
+    found = tuple(tuple(stem(w) for w in g.split()) for g in raw.split("|") if g)
+    # A noun of action in -ation is said by its verb too: 課税 "taxation" → "taxing" (Porter
+    # leaves taxat, not tax), 制限 "limitation" → "limit": the gloss again with the verb's stem.
+    found += tuple(
+        tuple(stem(w[:-5]) if _ACTION.fullmatch(w) else stem(w) for w in g.split())
+        for g in raw.split("|")
+        if any(_ACTION.fullmatch(w) for w in g.split())
+    )
+    if len(word) > 2 and word.endswith("的"):
+        found += glosses(word[:-1])  # 専門的 is 専門 "speciality" as an adjective: "specialist"
+    return tuple(dict.fromkeys(found))
+
+
+_ACTION = re.compile(r"[a-z]{3,}ation")
 
 
 class EnglishText:

@@ -23,6 +23,8 @@ _LIST = re.compile(rf"{_WORD}(?:・{_WORD})+")
 _KATAKANA = re.compile(r"[\u30a1-\u30faー]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
 _ETC = re.compile(r"等$")  # 更新内容等: "etc." is no item
+# The legal form of a company before or after its name (株式会社ティー・エム, …・システムズ株式会社).
+_COMPANY_FORM = re.compile(r"^(?:株式|有限|合同|合資|合名)会社|(?:株式|有限|合同|合資|合名)会社$")
 # 水管理・国土保全局: an organisation's units have official English names (organisations.py).
 _BODY = re.compile(r"[局部課室庁省]$")
 
@@ -35,8 +37,8 @@ def items(source: str) -> list[str]:
         parts = match.group(0).split("・")
         if text.startswith(("ある", "な"), match.end()):
             parts = parts[:-1]  # 地域中核・特色ある大学: the last one describes ("distinctive")
-        if all(_KATAKANA.fullmatch(p) for p in parts):
-            continue  # データ・モデリング: one loanword written in parts
+        if all(_KATAKANA.fullmatch(p) for p in _COMPANY_FORM.sub("", "・".join(parts)).split("・")):
+            continue  # データ・モデリング: one loanword written in parts (ティービーケー・システムズ株式会社: a name)
         found += [_ETC.sub("", p) for p in parts if not _BODY.search(p)]
     return list(dict.fromkeys(p for p in found if len(p) >= 2))
 

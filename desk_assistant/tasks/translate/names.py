@@ -464,6 +464,33 @@ def _read_otherwise(source: str, surface: str, kind: str, target: str, capitals:
     return any(skeleton(romanize(r)) in capitals for r in _composed_readings(surface))
 
 
+def _common_word_said(source: str, surface: str, translation: str) -> bool:
+    """A "surname" that is a common word too, with no post or given name beside it, whose
+    dictionary English is in the translation: 根本趣旨 is the "fundamental principle" (Sudachi
+    reads the surname 根本 Nemoto). 根本委員, 根本匠 stay names."""
+    from .lexicon import EnglishText, glosses
+
+    meaning = glosses(surface)
+    if not meaning or _said_with_post(source, surface) or _given_name_after(source, surface):
+        return False
+    return EnglishText(translation).shows(meaning)
+
+
+def _given_name_after(source: str, surface: str) -> bool:
+    loaded = tokenizers_or_none("A")
+    if loaded is None:
+        return True
+    tokenizer, mode = loaded
+    raw = source.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
+    tokens = list(tokenizer.tokenize(raw, mode))
+    return any(
+        m.surface() == surface
+        and i + 1 < len(tokens)
+        and tokens[i + 1].part_of_speech()[2:4] == (PERSON, "名")
+        for i, m in enumerate(tokens)
+    )
+
+
 def check_proper_names(source: str, translation: str) -> list[Finding]:
     """Person and place names of a Japanese source, romanized, are in the translation."""
     # Word by word: "Ms. Hanako" must not read as "msyanako".
@@ -478,6 +505,8 @@ def check_proper_names(source: str, translation: str) -> list[Finding]:
         if kind == PERSON and _same_consonants(wanted, capitals):
             continue  # 雨宮: Sudachi reads Amamiya, the person is Amemiya
         if _read_otherwise(source, surface, kind, target, capitals):
+            continue
+        if kind == PERSON and _common_word_said(source, surface, translation):
             continue
         ja, en = ("人名", "person name") if kind == PERSON else ("地名", "place name")
         findings.append(
@@ -572,12 +601,14 @@ def check_added_terms(source: str, translation: str) -> list[Finding]:
     """Japanese → English: an acronym the source does not have ("standard JPEG" for
     GIF以外の標準, a real docx07 run); a listed body's abbreviation (MOJ) is fine."""
     from .organisations import organisations_in
+    from .spelled import spelled_letters
 
     source = _normal(source)
     # Any part of the source's Latin words: i-UR has UR.
     allowed = {p.upper() for w in _LATIN_TERM.findall(source) for p in re.split(r"[-.]", w)}
     allowed |= _COMMON_CAPITALS
     allowed |= {a for a, words in _ACRONYM_OF.items() if any(w in source for w in words)}
+    allowed |= {letters for _, letters in spelled_letters(source)}  # ティービーケー is TBK
     for _, organisation in organisations_in(source):
         if organisation is not None:
             allowed |= {n for n in organisation.english if re.fullmatch(r"[A-Z][A-Z0-9&-]+", n)}

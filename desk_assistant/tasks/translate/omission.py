@@ -84,18 +84,34 @@ def length_ratio(
     out of both sides: only the words that are translated are compared."""
     cjk_side = source if source_lang in CJK_LANGS else translation
     if (source_lang in CJK_LANGS) == (target_lang in CJK_LANGS):
-        carried = 0
+        carried, kana, letters = 0, 0, 0
     else:
         carried = len(_ASCII_CONTENT.findall(unicodedata.normalize("NFKC", cjk_side)))
-    length = content_length(source) - carried
-    return max(0, content_length(translation) - carried) / length if length > 0 else None
+        kana, letters = _spelled(cjk_side)  # ティービーケー is TBK, carried over too
+    if source_lang not in CJK_LANGS:
+        kana, letters = letters, kana
+    length = content_length(source) - carried - kana
+    translated = max(0, content_length(translation) - carried - letters)
+    return translated / length if length > 0 else None
+
+
+def _spelled(cjk_text: str) -> tuple[int, int]:
+    """Katakana that spells Latin letters (ティービーケー, 7) and the letters (TBK, 3): carried
+    over like Latin, not translated."""
+    from .spelled import spelled_letters
+
+    found = spelled_letters(cjk_text)
+    return sum(len(k.replace("・", "")) for k, _ in found), sum(len(x) for _, x in found)
 
 
 def translated_length(source: str, source_lang: str, target_lang: str) -> int:
-    """Content characters of the source that need translating (carried Latin excluded)."""
+    """Content characters of the source that need translating (carried Latin excluded, and
+    Latin letters spelled in katakana)."""
     if source_lang in CJK_LANGS and target_lang not in CJK_LANGS:
-        return content_length(source) - len(
-            _ASCII_CONTENT.findall(unicodedata.normalize("NFKC", source))
+        return (
+            content_length(source)
+            - len(_ASCII_CONTENT.findall(unicodedata.normalize("NFKC", source)))
+            - _spelled(source)[0]
         )
     return content_length(source)
 

@@ -159,7 +159,8 @@ def anchors(clause: str) -> list[Anchor]:
                 found.append(Anchor(japanese, "implicit"))
                 rest = rest.replace(japanese, " ")
                 continue
-            found.append(Anchor(japanese, "word"))
+            kind = "member" if japanese == "委員" and _member_by_name(clause) else "word"
+            found.append(Anchor(japanese, kind))
             rest = rest.replace(japanese, " ")
     adverbs = adverb_anchors(clause)
     for adverb in adverbs:
@@ -174,6 +175,18 @@ def anchors(clause: str) -> list[Anchor]:
     found += [Anchor(m.group(0), "latin") for m in _LATIN.finditer(rest)]
     found += [Anchor(m.group(0), "figure") for m in _DIGITS.finditer(rest)]
     return list(dict.fromkeys(found))  # ベース twice is one anchor
+
+
+def _member_by_name(clause: str) -> bool:
+    """委員 right after a person's name (北澤委員から): how meetings and the Diet name a
+    member, said in English "Mr. Kitazawa" as often as "Member Kitazawa"."""
+    from .names import proper_names
+
+    at = clause.find("委員")
+    return at > 0 and any(clause[:at].endswith(s) for s, _, _ in proper_names(clause[:at]))
+
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\b\.? ?[A-Z]")
 
 
 # Words a legal translation leaves implicit after a reference to a provision: 前条第三項の
@@ -568,6 +581,8 @@ class _Target:
     def has(self, anchor: Anchor) -> bool:
         if anchor.kind == "implicit":
             return True
+        if anchor.kind == "member" and _HONORIFIC.search(self.text):
+            return True  # 北澤委員 → "Mr. Kitazawa" (the name is the names check's)
         if anchor.kind == "figure":
             return anchor.surface.lstrip("0") in {d.lstrip("0") for d in self.digits}
         if anchor.kind == "latin":

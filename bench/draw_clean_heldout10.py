@@ -3,7 +3,9 @@ random.Random(10): corpus labels, table cells and guidebook sentences (as the do
 loader cuts them), law sentences (shared law XML) and Diet sentences (shared Diet records),
 none sharing a 15-character run with a bench/ or tests/ file, and no short one (under 20
 characters) quoted whole in one. Prints JSON rows without references; the references were
-written by hand. Run: PYTHONPATH=. python bench/draw_clean_heldout10.py > /tmp/draw.json"""
+written by hand. Run: PYTHONPATH=. python bench/draw_clean_heldout10.py > /tmp/draw.json
+With --tune-b: the short segments of the tuning supplement clean_references_tune10b.json
+(Random(1010), heldout10 counted as used)."""
 
 from __future__ import annotations
 
@@ -68,10 +70,10 @@ def squeeze(text: str) -> str:
     return re.sub(r"[\s\u3000]+", "", text)
 
 
-def used_text() -> str:
+def used_text(out: Path) -> str:
     files = [*(ROOT / "bench").rglob("*.json"), *(ROOT / "bench").glob("*.py")]
     files += list((ROOT / "tests").rglob("*.py"))
-    return "\n".join(squeeze(p.read_text(encoding="utf-8")) for p in files if p != OUT)
+    return "\n".join(squeeze(p.read_text(encoding="utf-8")) for p in files if p != out)
 
 
 def is_used(source: str, text: str) -> bool:
@@ -169,14 +171,23 @@ def diet_candidates() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+# The tuning supplement (clean_references_tune10b.json): short segments only, another seed.
+PLAN_TUNE_B = [("corpus/label", 25), ("corpus/cell", 15)]
+
+
 def main() -> int:
-    text = used_text()
+    supplement = "--tune-b" in sys.argv
+    text = used_text(OUT.with_name("clean_references_tune10b.json") if supplement else OUT)
     pools: dict[str, list[tuple[str, str]]] = {}
-    for part in (corpus_candidates(), law_candidates(), diet_candidates()):
+    for part in (
+        (corpus_candidates(),)
+        if supplement
+        else (corpus_candidates(), law_candidates(), diet_candidates())
+    ):
         pools.update(part)
-    rng = random.Random(10)
+    rng = random.Random(1010 if supplement else 10)
     rows, seen = [], set()
-    for kind, count in PLAN:
+    for kind, count in PLAN_TUNE_B if supplement else PLAN:
         # by document first (the largest guidebook does not outweigh the forms), then segment
         by_doc: dict[str, list[str]] = defaultdict(list)
         for doc, source in pools[kind]:

@@ -578,3 +578,30 @@ def test_everyday_words_said_another_way_in_diet_speech():
         source, reference = _heldout8(index)
         assert _checks(source, reference) == set(), index
         assert "omission.clause" in _checks(source, lost), index
+
+
+# --- i12fa3: labels and table cells of the tuning supplement (clean_references_tune10b.json) --
+
+
+def test_labels_and_cells_of_forms_and_guidebooks_said_as_a_translator_would():
+    for source, clean, fault, check in [
+        # a law's part headings are "… Provisions" (雑則, 総則, 附則)
+        ("（雑則）", "(Miscellaneous Provisions)", "(Miscellaneous Fees)", "meaning.added"),
+        # 秘匿 is "kept confidential"
+        ("６ 秘匿すべき情報", "6 Information to Be Kept Confidential",
+         "6 Information to Be Published", "meaning.title"),
+        # 別記 is "appended"; (第十六条関係) is a form's note, "(re Article 16)"
+        ("別記様式第二(第十六条関係)", "Appended Form 2 (re Article 16)",
+         "Form 2 (re Article 16)", "meaning.title"),
+        # 出生 "birth": the person was born
+        ("個人が出生した日を表す暦上の日付",
+         "The calendar date of the day on which the individual was born",
+         "The calendar date of the day on which the individual died", "meaning.title"),
+        # 許可を得た: the person granted permission
+        ("開発許可を得た者の住所及び氏名",
+         "Address and name of the person granted development permission",
+         "Address and name of the person who appealed against development permission",
+         "meaning.added"),
+    ]:  # fmt: skip
+        assert _checks(source, clean) == set(), source
+        assert check in _checks(source, fault), source

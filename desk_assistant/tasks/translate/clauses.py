@@ -192,20 +192,28 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\b\.? ?[A-Z]")
 # Words a legal translation leaves implicit after a reference to a provision: 前条第三項の
 # 規定により → "under paragraph (3) of the preceding Article", 同条に規定する → "referred to
 # in that Article". The reference itself is the anchor (article/figure checks).
-_IMPLICIT_AFTER_REFERENCE = ("規定",)
+_IMPLICIT_AFTER_REFERENCE = ("規定", "関係")
 _REFERENCE_BEFORE = re.compile(
     r"(?:[条項号編章節款]|法律?|[政省府]?令|規則|前各?[条項号]|同[条項号]|次[条項号]|本則|附則)[のに]$"
 )
 
 
 def _after_reference(clause: str, word: str) -> bool:
-    """Every occurrence of `word` follows a reference to a provision (…条の規定, 同条に規定)."""
+    """Every occurrence of `word` follows a reference to a provision (…条の規定, 同条に規定,
+    and a form's note (第十六条関係) → "(re Article 16)")."""
     at = clause.find(word)
     while at >= 0:
-        if not _REFERENCE_BEFORE.search(clause[max(0, at - 6) : at]):
+        before = clause[max(0, at - 6) : at]
+        if not (_REFERENCE_BEFORE.search(before) or word == "関係" and _NOTE_BEFORE.search(before)):
             return False
         at = clause.find(word, at + 1)
     return True
+
+
+# 様式第二(第十六条関係): the provision a form belongs to, "(re Article 16)".
+_NOTE_BEFORE = re.compile(
+    r"第[\d〇一二三四五六七八九十百千]+[条項号](?:の[\d〇一二三四五六七八九十百千]+)?$"
+)
 
 
 def _word_cuts(clause: str) -> frozenset[int]:

@@ -605,3 +605,16 @@ def test_labels_and_cells_of_forms_and_guidebooks_said_as_a_translator_would():
     ]:  # fmt: skip
         assert _checks(source, clean) == set(), source
         assert check in _checks(source, fault), source
+
+
+def test_a_word_said_twice_inside_two_kanji_compounds_is_said_twice():
+    # docx02 (a law's title in a table cell): 一般 and 法人 are in both names
+    title = "・一般社団法人及び一般財団法人に関する法律"
+    english = "• Act on General Incorporated Associations and General Incorporated Foundations"
+    assert _checks(title, english) == set()
+    # two loanwords that end alike are still two things (i12terms' real loss)
+    lost = _checks(
+        "ロジカルシンキングやクリエイティブシンキングのスキル",
+        "Skills for creative thinking and creative thinking",
+    )
+    assert "meaning.repeated" in lost

@@ -431,16 +431,23 @@ def repeated_words(source: str, translation: str) -> list[str]:
     try:
         from ...sudachi import TokenizerUnavailableError, tokenizer
 
-        morphemes = list(tokenizer("C").tokenize(text))
+        long_words = list(tokenizer("C").tokenize(text))
+        short_words = list(tokenizer("A").tokenize(text))
     except TokenizerUnavailableError:
         return []
-    said = Counter(
-        m.normalized_form()
-        for m in morphemes
-        if m.part_of_speech()[0] in ("名詞", "動詞", "形容詞") and len(m.surface()) >= 2
-    )
-    if any(n >= 2 for n in said.values()):
-        return []  # the source repeats a word itself (設計：設計（構造）)
+    for morphemes, kanji_only in ((long_words, False), (short_words, True)):
+        said = Counter(
+            m.normalized_form()
+            for m in morphemes
+            if m.part_of_speech()[0] in ("名詞", "動詞", "形容詞")
+            and len(m.surface()) >= 2
+            and (not kanji_only or re.search(r"[\u4e00-\u9fff]", m.surface()))
+        )
+        if any(n >= 2 for n in said.values()):
+            # the source repeats a word itself (設計：設計（構造）), maybe inside longer
+            # words of kanji (一般社団法人及び一般財団法人: 一般 and 法人 twice; two
+            # loanwords in シンキング are two things, not one said twice)
+            return []
     from .lexicon import stem
 
     words = [

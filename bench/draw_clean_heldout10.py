@@ -4,8 +4,9 @@ loader cuts them), law sentences (shared law XML) and Diet sentences (shared Die
 none sharing a 15-character run with a bench/ or tests/ file, and no short one (under 20
 characters) quoted whole in one. Prints JSON rows without references; the references were
 written by hand. Run: PYTHONPATH=. python bench/draw_clean_heldout10.py > /tmp/draw.json
-With --tune-b: the short segments of the tuning supplement clean_references_tune10b.json
-(Random(1010), heldout10 counted as used)."""
+With --tune-b / --tune-c: the short segments of the tuning supplements
+clean_references_tune10b.json / tune10c.json (Random(1010) / Random(1011), heldout10 and the
+files before counted as used)."""
 
 from __future__ import annotations
 
@@ -173,11 +174,15 @@ def diet_candidates() -> dict[str, list[tuple[str, str]]]:
 
 # The tuning supplement (clean_references_tune10b.json): short segments only, another seed.
 PLAN_TUNE_B = [("corpus/label", 25), ("corpus/cell", 15)]
+PLAN_TUNE_C = [("corpus/label", 20), ("corpus/cell", 10)]
 
 
 def main() -> int:
-    supplement = "--tune-b" in sys.argv
-    text = used_text(OUT.with_name("clean_references_tune10b.json") if supplement else OUT)
+    # --tune-b / --tune-c: the tuning supplements (Random(1010) / Random(1011)), every other
+    # file, heldout10 and the earlier supplement included, counted as used
+    which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c")), "")
+    supplement = bool(which)
+    text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else OUT)
     pools: dict[str, list[tuple[str, str]]] = {}
     for part in (
         (corpus_candidates(),)
@@ -185,9 +190,10 @@ def main() -> int:
         else (corpus_candidates(), law_candidates(), diet_candidates())
     ):
         pools.update(part)
-    rng = random.Random(1010 if supplement else 10)
+    rng = random.Random({"b": 1010, "c": 1011}.get(which, 10))
     rows, seen = [], set()
-    for kind, count in PLAN_TUNE_B if supplement else PLAN:
+    plan = PLAN_TUNE_C if which == "c" else PLAN_TUNE_B if which == "b" else PLAN
+    for kind, count in plan:
         # by document first (the largest guidebook does not outweigh the forms), then segment
         by_doc: dict[str, list[str]] = defaultdict(list)
         for doc, source in pools[kind]:

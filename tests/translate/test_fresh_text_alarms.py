@@ -643,3 +643,22 @@ def test_legal_terms_and_administrative_phrases_of_the_tuning_clause_sets():
         assert cut in reference, (n, index)
         lost = reference.replace(cut, "," if cut.endswith(",") else "")
         assert "omission.clause" in _checks(source, lost), (n, index)
+
+
+def test_labels_of_the_second_tuning_supplement():
+    # tune10c: a style guide's 'corner brackets', 着手 'commencement', 臨機応変 'flexibly as the
+    # situation requires', 2022年度 'FY2022', 自己 "one's own"
+    for source, clean, fault, check in [
+        ("かぎ括弧【「」】", "Corner brackets [「」]", "Round brackets [「」]", "meaning.added"),
+        ("工事着手年月日", "Date of commencement of the work", "Date of inspection of the work",
+         "meaning.added"),
+        ("４：臨機応変に使用できる", "4: Can use it flexibly as the situation requires",
+         "4: Can use it", "meaning.title"),
+        ("（2022年度）\n\n\n\n（システム更改時：202●年度）",
+         "(FY2022)\n\n\n\n(At system renewal: FY202●)",
+         "(IMF 2022)\n\n\n\n(At system renewal: FY202●)", "names.added"),
+        ("自己の業務の用に供するもの、", "for one's own business use,",
+         "for the business use of the city,", "meaning.added"),
+    ]:  # fmt: skip
+        assert _checks(source, clean) == set(), source
+        assert check in _checks(source, fault), source

@@ -107,6 +107,9 @@ _IMPLIED = (
     # 件 counts what the document is about: （１件３００円） "(300 yen per request)".
     ("件", ("case", "item", "matter", "request", "application", "claim", "entry")),
     ("性", ("ity", "ness")),
+    # 自己の業務 "one's own business": the reflexive is said with "one".
+    ("自己", ("one", "oneself", "own", "self")),
+    ("自分", ("one", "oneself", "own", "self")),
     # 雑則, 総則, 附則, 罰則: the headings of a law's parts are "… Provisions".
     ("則", ("provisions", "provision", "rules", "rule")),
 )

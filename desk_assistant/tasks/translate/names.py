@@ -609,13 +609,16 @@ def check_added_terms(source: str, translation: str) -> list[Finding]:
     allowed |= _COMMON_CAPITALS
     allowed |= {a for a, words in _ACRONYM_OF.items() if any(w in source for w in words)}
     allowed |= {letters for _, letters in spelled_letters(source)}  # ティービーケー is TBK
+    fiscal = "年度" in source  # 2022年度 → "FY2022", 202●年度 → "FY202●"
     for _, organisation in organisations_in(source):
         if organisation is not None:
             allowed |= {n for n in organisation.english if re.fullmatch(r"[A-Z][A-Z0-9&-]+", n)}
     added = [
         m.group(0)
         for m in _CAPITALS.finditer(_URL.sub(" ", _normal(translation)))
-        if m.group(0) not in allowed and not any(p.search(m.group(0)) for p, _ in countries())
+        if m.group(0) not in allowed
+        and not any(p.search(m.group(0)) for p, _ in countries())
+        and not (fiscal and re.fullmatch(r"FY\d{0,4}", m.group(0)))
     ]
     if added:
         glossed = glossed_acronyms(source)

@@ -4,9 +4,9 @@ loader cuts them), law sentences (shared law XML) and Diet sentences (shared Die
 none sharing a 15-character run with a bench/ or tests/ file, and no short one (under 20
 characters) quoted whole in one. Prints JSON rows without references; the references were
 written by hand. Run: PYTHONPATH=. python bench/draw_clean_heldout10.py > /tmp/draw.json
-With --tune-b / --tune-c: the short segments of the tuning supplements
-clean_references_tune10b.json / tune10c.json (Random(1010) / Random(1011), heldout10 and the
-files before counted as used)."""
+With --tune-b / --tune-c / --tune-d: the tuning supplements clean_references_tune10b/c/d.json
+(short segments; corpus sentences for d) with Random(1010) / (1011) / (1012), heldout10 and
+the files before counted as used."""
 
 from __future__ import annotations
 
@@ -175,12 +175,13 @@ def diet_candidates() -> dict[str, list[tuple[str, str]]]:
 # The tuning supplement (clean_references_tune10b.json): short segments only, another seed.
 PLAN_TUNE_B = [("corpus/label", 25), ("corpus/cell", 15)]
 PLAN_TUNE_C = [("corpus/label", 20), ("corpus/cell", 10)]
+PLAN_TUNE_D = [("corpus/sentence", 12)]  # guidebook and paper sentences
 
 
 def main() -> int:
     # --tune-b / --tune-c: the tuning supplements (Random(1010) / Random(1011)), every other
     # file, heldout10 and the earlier supplement included, counted as used
-    which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c")), "")
+    which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c", "--tune-d")), "")
     supplement = bool(which)
     text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else OUT)
     pools: dict[str, list[tuple[str, str]]] = {}
@@ -190,9 +191,9 @@ def main() -> int:
         else (corpus_candidates(), law_candidates(), diet_candidates())
     ):
         pools.update(part)
-    rng = random.Random({"b": 1010, "c": 1011}.get(which, 10))
+    rng = random.Random({"b": 1010, "c": 1011, "d": 1012}.get(which, 10))
     rows, seen = [], set()
-    plan = PLAN_TUNE_C if which == "c" else PLAN_TUNE_B if which == "b" else PLAN
+    plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D}.get(which, PLAN)
     for kind, count in plan:
         # by document first (the largest guidebook does not outweigh the forms), then segment
         by_doc: dict[str, list[str]] = defaultdict(list)

@@ -968,6 +968,7 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # 40 more labels and table cells of the corpus, all tuned on (heldout10's supplement)
     ("tune10b", HERE / "data" / "clean_references_tune10b.json", None, False),
     ("tune10c", HERE / "data" / "clean_references_tune10c.json", None, False),  # 30 more
+    ("tune10d", HERE / "data" / "clean_references_tune10d.json", None, False),  # sentences
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]
 

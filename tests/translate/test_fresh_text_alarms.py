@@ -662,3 +662,17 @@ def test_labels_of_the_second_tuning_supplement():
     ]:  # fmt: skip
         assert _checks(source, clean) == set(), source
         assert check in _checks(source, fault), source
+
+
+def test_sentences_of_the_third_tuning_supplement():
+    # tune10d: Webサイト is "websites" (a term glued to a loanword is one English word);
+    # 第八章 is "Chapter VIII" (Japanese Law Translation writes chapters in Roman numerals)
+    web = "Webサイトについてはサーバ証明書等を活用できる可能性が考えられます。"
+    assert _checks(web, "For websites, server certificates and the like could be used.") == set()
+    assert "names.term" in _checks(
+        web, "For sites, server certificates and the like could be used."
+    )
+    chapter = "前編第八章第二節の規定は、適用しない。"
+    english = "The provisions of Chapter VIII, Section 2 of the preceding Part do not apply."
+    assert _checks(chapter, english) == set()
+    assert "article" in _checks(chapter, english.replace("VIII", "VII"))

@@ -129,7 +129,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "en_article",
         re.compile(
             r"\b(?P<unit>Articles?|Art\.|Paragraphs?|para\.|Items?|Chapters?|Sections?|Parts?)"
-            r"\s*(?:\(?(?P<n>\d+)\)?|\((?P<roman>[ivxl]+)\))(?:-(?P<sub>\d+))?(?:\s*\((?P<para>\d+)\))?"
+            r"\s*(?:\(?(?P<n>\d+)\)?|\((?P<roman>[ivxl]+)\)|(?-i:(?P<upper>[IVXL]+))\b)"
+            r"(?:-(?P<sub>\d+))?(?:\s*\((?P<para>\d+)\))?"
             # More of the same unit: "Articles 470 through 472-4", "items (ii) or (iv)".
             r"(?P<more>(?:\s*(?:,|and|to|through|or|-)\s*(?:\(?\d+(?:-\d+)?\)?|\([ivxl]+\)))*)",
             re.I,
@@ -310,7 +311,8 @@ def _figure(name: str, m: re.Match, text: str) -> Figure | None:
         unit = ARTICLE_UNITS.get(m.group("unit").lower().rstrip("s"), "article")
         if m.group("unit").lower() == "art.":
             unit = "article"
-        first = m.group("n") or str(roman_to_int(m.group("roman")))
+        # Chapter VIII (Japanese Law Translation): a capital Roman numeral, no parentheses
+        first = m.group("n") or str(roman_to_int(m.group("roman") or m.group("upper")))
         refs = [(unit, f"{first}-{m.group('sub')}" if m.group("sub") else first)]
         if m.group("para"):
             refs.append(("paragraph", m.group("para")))

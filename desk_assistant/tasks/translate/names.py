@@ -101,10 +101,15 @@ def check_latin_terms(source: str, translation: str) -> list[Finding]:
     # Not inside a URL: "plateau" in mlit.go.jp/plateau/ is no translation of PLATEAU.
     lowered = _URL.sub(" ", _EMAIL.sub(" ", _normal(translation))).lower()
     findings = []
+    # A term glued to a loanword is one English word with it: Webサイト → "websites".
+    glued = {
+        m.group(0)
+        for m in _LATIN_TERM.finditer(source)
+        if re.match(r"[\u30a1-\u30fa]", source[m.end() : m.end() + 1])
+    }
     for term in dict.fromkeys(m.group(0) for m in _LATIN_TERM.finditer(source)):
-        if len(term) < 2 or re.search(
-            rf"(?<![a-z0-9]){_spelled(term.lower())}(?:s|es)?(?![a-z0-9])", lowered
-        ):
+        ending = "[a-z]*" if term in glued else "(?:s|es)?(?![a-z0-9])"
+        if len(term) < 2 or re.search(rf"(?<![a-z0-9]){_spelled(term.lower())}{ending}", lowered):
             continue
         findings.append(
             Finding(

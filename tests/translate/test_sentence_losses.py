@@ -22,6 +22,7 @@ NEW = {
     "meaning.echo",
     "meaning.condition",
     "meaning.question",
+    "meaning.request",
 }
 
 
@@ -107,6 +108,15 @@ REAL_LOSSES = [
         "meaning.question",
         "Are all the metadata definition documents (basic design documents) in place?",
     ),
+    (  # xlsx02: "consider …, and write the result in column N" became what "we" do
+        "③不備を解消するための取組（改善策）について検討し、検討結果をN列に記入してください。",
+        "③We are considering the implementation of a series of measures to improve the "
+        "quality of the application. Please submit the application for review to the "
+        "N-Column Inspection Committee.",
+        "meaning.request",
+        "③Please consider initiatives (improvement measures) to resolve the deficiencies, and "
+        "enter the results of the consideration in column N.",
+    ),
     (  # pptx02: "prevents separate systems in each department" became "reduces"
         "部門毎にばらばらなシステムが発生するのを防げます。",
         "We will reduce the number of systems that occur in each department.",
@@ -154,6 +164,10 @@ def test_the_faithful_translation_does_not_alarm(source, output, check, faithful
             "When the data is updated, users are notified.",
         ),
         ("竣工日", "When is the completion date?"),
+        (
+            "会議資料を事前に御確認の上、御出席ください。",
+            "We ask you to read the meeting papers in advance and to attend.",
+        ),
         (
             "データの更新日が明示されているか。",
             "Check whether the update date of the data is shown.",

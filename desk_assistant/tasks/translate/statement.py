@@ -21,6 +21,11 @@ The questions of a checklist (…定義されているか, …は揃っている
 "The data as master-data shall be defined under …", "All metadata shall be in place …".
 The sheet asks whether something holds; the translation asserts it (meaning.question,
 the other way round from degeneration.py's statement turned into a question).
+
+A request to the reader (…検討し、検討結果をN列に記入してください) comes out as what the
+writer does: "We are considering the implementation of a series of measures …". The
+source ends in てください; the translation's first sentence has "we" or "I" as its actor
+and asks nothing of anyone (meaning.request).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from .finding import WARNING, Finding
 CHECK = "meaning.statement"
 CHECK_CONDITION = "meaning.condition"
 CHECK_QUESTION = "meaning.question"
+CHECK_REQUEST = "meaning.request"
 _STATEMENT_END = re.compile(
     r"(?:ている|ていない|ていた|てある|てい(?:ます|ません)|できる|できない|でき(?:ます|ません)"
     r"|やすい|やすくなる|にくい|れる|られる|ます|です|である|ない|た)$"
@@ -73,7 +79,11 @@ def check_statement(source: str, translation: str, source_lang: str, target_lang
     if source_lang != "ja" or target_lang != "en":
         return []
     if not became_order(source, translation):
-        return check_condition(source, translation) or check_question(source, translation)
+        return (
+            check_condition(source, translation)
+            or check_question(source, translation)
+            or check_request(source, translation)
+        )
     shown = source.strip()[:20]
     return [
         Finding(
@@ -162,5 +172,40 @@ def check_question(source: str, translation: str) -> list:
             "（確認項目が事実の記述に変わっている可能性があります）",
             f"The source '{shown}' asks a question, but the translation states it as a fact "
             "(a checklist question may have become a statement)",
+        )
+    ]
+
+
+_REQUEST_END = re.compile(r"[てで](?:ください|下さい)[。．.]?$")
+_WRITER_FIRST = re.compile(r"^[\W\d]*(?:we|i)\b", re.I)
+# The first sentence still asks ("We ask you to …", "I would like you to …", "please").
+_STILL_ASKS = re.compile(
+    r"\b(?:you|your|please|kindly|ask|asks|request|requested|like|invite|encourage)\b", re.I
+)
+
+
+def became_report(source: str, translation: str) -> bool:
+    text = unicodedata.normalize("NFKC", source).strip()
+    if not _REQUEST_END.search(text):
+        return False
+    english = unicodedata.normalize("NFKC", translation).strip()
+    first = re.split(r"(?<=[.!?])\s", english, maxsplit=1)[0]
+    return bool(_WRITER_FIRST.search(first)) and not _STILL_ASKS.search(first)
+
+
+def check_request(source: str, translation: str) -> list:
+    if not became_report(source, translation):
+        return []
+    shown = source.strip()[-20:]
+    return [
+        Finding(
+            CHECK_REQUEST,
+            WARNING,
+            translation.strip()[:40],
+            shown,
+            f"原文「{shown}」は読み手への依頼ですが、訳文は書き手（we/I）の行為の記述に"
+            "なっています（依頼の内容が変わっている可能性があります）",
+            f"The source '{shown}' asks the reader to do something, but the translation "
+            "says what the writer (we/I) does (the request may have changed)",
         )
     ]

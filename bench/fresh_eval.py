@@ -3,8 +3,8 @@ checks were never tuned on, re-checked with today's checks, against labels made 
 
 Data: bench/data/fresh_runs_s6.json holds the segments of real `desk-assistant translate
 FILE --to en --format json --no-memory` runs (docx11's first 121 segments, pdf13 pages 20-22's
-first 24) with the findings the pipeline gave then. bench/data/fresh_labels_s6.json labels a fixed-seed
-sample of the translated ones (all 117 of the pool: fewer than 120), made from source and translation only, before their findings were looked
+first 24; 4 withheld as sharing a sentence with a held-out set) with the findings the pipeline gave then. bench/data/fresh_labels_s6.json labels a fixed-seed
+sample of the translated ones (all 113 of the pool: fewer than 120), made from source and translation only, before their findings were looked
 at: loss (a name, term, list item, clause, sentence, paragraph, negation/restriction or the
 meaning lost or changed, a loop, markup) / ok / debatable, with a class.
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -60,6 +61,28 @@ def rows_of(runs: dict) -> dict[str, list[list]]:
     }
 
 
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+def held_out(source: str, translation: str) -> bool:
+    """A segment that shares a sentence with a held-out set that must stay unused elsewhere,
+    as its data test defines it: clause_references_heldout8 (a sentence's first 30
+    characters), clean_references_heldout8/9 (any 15-character run of a sentence)."""
+    data = HERE / "data"
+    clause8 = json.loads((data / "clause_references_heldout8.json").read_text(encoding="utf-8"))
+    if any(r["source"][:30] in source + translation for r in clause8["segments"]):
+        return True
+    text = _squeeze(source + translation)
+    for n in (8, 9):
+        clean = json.loads((data / f"clean_references_heldout{n}.json").read_text(encoding="utf-8"))
+        for row in clean["segments"]:
+            s = _squeeze(row["source"])
+            if any(s[i : i + 15] in text for i in range(0, len(s) - 15, 5)):
+                return True
+    return False
+
+
 def store(outputs: list[str], walls: list[str], pages: list[str], commit: str) -> None:
     """The runs' JSON outputs → bench/data/fresh_runs_s6.json."""
     wall = dict(w.split("=", 1) for w in walls)
@@ -75,6 +98,11 @@ def store(outputs: list[str], walls: list[str], pages: list[str], commit: str) -
                 "part": result.get("part", "every segment"),
                 "wall_s": int(wall[doc]) if doc in wall else None,
                 "run_seconds": round(result.get("stats", {}).get("seconds", 0.0), 1),
+                "withheld": [
+                    s["location"]
+                    for s in result["segments"]
+                    if held_out(s["source"], s["translation"])
+                ],
                 "segments": [
                     {
                         "location": s["location"],
@@ -86,6 +114,7 @@ def store(outputs: list[str], walls: list[str], pages: list[str], commit: str) -
                         ),
                     }
                     for s in result["segments"]
+                    if not held_out(s["source"], s["translation"])
                 ],
             }
     data = {
@@ -98,6 +127,9 @@ def store(outputs: list[str], walls: list[str], pages: list[str], commit: str) -
             "after 121; pdf13 after 24 of 32); its first segments were then read back from the "
             "run's resumable job as the pipeline gives them (translate_document with that job, "
             "every unit resumed, no model call, each unit's origin as the run recorded it). "
+            "'withheld': segments left out because they share a sentence with a held-out "
+            "set that must stay unused elsewhere (clause_references_heldout8, "
+            "clean_references_heldout8/9: pdf13 quotes the 中間試案 that pdf07/pdf08 hold). "
             "wall_s: seconds of the CLI runs. 'findings': the warning/error checks the "
             "pipeline of run_commit gave. Used by bench/fresh_eval.py; labels in "
             "fresh_labels_s6.json (i12fresh2, session 6)."

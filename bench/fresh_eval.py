@@ -66,19 +66,30 @@ def _squeeze(text: str) -> str:
 
 
 def held_out(source: str, translation: str) -> bool:
-    """A segment that shares a sentence with a held-out set that must stay unused elsewhere,
-    as its data test defines it: clause_references_heldout8 (a sentence's first 30
-    characters), clean_references_heldout8/9 (any 15-character run of a sentence)."""
+    """A segment that shares a sentence with a clean or clause set whose data test forbids
+    its sentences elsewhere, by that test's rule: clause_references_heldout8 (a sentence's
+    first 30 characters), clean_references_heldout8/9 (a 15-character run of a sentence),
+    clean_references_heldout10 and tune10b/c/d (a 15-character run, or a label under 20
+    characters quoted whole, in "", '', 「」 or “”)."""
     data = HERE / "data"
-    clause8 = json.loads((data / "clause_references_heldout8.json").read_text(encoding="utf-8"))
-    if any(r["source"][:30] in source + translation for r in clause8["segments"]):
+
+    def rows(name: str) -> list[dict]:
+        path = data / name
+        return json.loads(path.read_text(encoding="utf-8"))["segments"] if path.exists() else []
+
+    if any(
+        r["source"][:30] in source + translation for r in rows("clause_references_heldout8.json")
+    ):
         return True
     text = _squeeze(source + translation)
-    for n in (8, 9):
-        clean = json.loads((data / f"clean_references_heldout{n}.json").read_text(encoding="utf-8"))
-        for row in clean["segments"]:
+    quoted = _squeeze(json.dumps([source, translation], ensure_ascii=False))
+    for name in ("heldout8", "heldout9", "heldout10", "tune10b", "tune10c", "tune10d"):
+        for row in rows(f"clean_references_{name}.json"):
             s = _squeeze(row["source"])
-            if any(s[i : i + 15] in text for i in range(0, len(s) - 15, 5)):
+            if len(s) < 20 and name not in ("heldout8", "heldout9"):
+                if any(f"{a}{s}{b}" in quoted for a, b in ['""', "''", "「」", "“”"]):
+                    return True
+            elif any(s[i : i + 15] in text for i in range(0, len(s) - 14, 5)):
                 return True
     return False
 
@@ -128,8 +139,8 @@ def store(outputs: list[str], walls: list[str], pages: list[str], commit: str) -
             "run's resumable job as the pipeline gives them (translate_document with that job, "
             "every unit resumed, no model call, each unit's origin as the run recorded it). "
             "'withheld': segments left out because they share a sentence with a held-out "
-            "set that must stay unused elsewhere (clause_references_heldout8, "
-            "clean_references_heldout8/9: pdf13 quotes the 中間試案 that pdf07/pdf08 hold). "
+            "set whose test forbids its sentences elsewhere (clause_references_heldout8, "
+            "clean_references_heldout8/9/10, tune10b-d: pdf13 quotes the 中間試案 of pdf07/08)."
             "wall_s: seconds of the CLI runs. 'findings': the warning/error checks the "
             "pipeline of run_commit gave. Used by bench/fresh_eval.py; labels in "
             "fresh_labels_s6.json (i12fresh2, session 6)."

@@ -63,6 +63,16 @@ def tokenizers_or_none(*modes: str) -> tuple | None:
         return None
 
 
+def morphemes(text: str, mode: str = "C") -> list:
+    """This thread's morphemes of `text` in split `mode`, read in pieces under SudachiPy's
+    limit; [] without SudachiPy or its dictionary (a check that needs them stays quiet)."""
+    loaded = tokenizers_or_none(mode)
+    if loaded is None:
+        return []
+    tok, _ = loaded
+    return [m for _, piece in byte_pieces(text, MAX_BYTES) for m in tok.tokenize(piece)]
+
+
 def readings(surface: str, proper_only: bool = False) -> list[str]:
     """Katakana readings the dictionary lists for `surface` as a word of its own (黄川田:
     キカワタ, キカワダ), proper nouns only if asked; [] without SudachiPy or its lookup."""

@@ -97,3 +97,16 @@ def test_readings_lists_every_reading_of_a_word_and_none_without_sudachi(monkeyp
 
     monkeypatch.setattr(sudachi, "tokenizer", missing)
     assert sudachi.readings("柚木") == []
+
+
+def test_morphemes_reads_long_text_in_pieces_and_nothing_without_sudachi(monkeypatch):
+    text = "本日は晴天なり、" * 3_000  # over SudachiPy's limit for one call
+    words = sudachi.morphemes(text)
+    assert "".join(m.surface() for m in words) == text
+    assert [m.surface() for m in sudachi.morphemes("保有者", "A")] == ["保有", "者"]
+
+    def missing(mode="C", fields=None):
+        raise sudachi.TokenizerUnavailableError(detail="no dictionary")
+
+    monkeypatch.setattr(sudachi, "tokenizer", missing)
+    assert sudachi.morphemes("本日は晴天なり") == []

@@ -736,19 +736,10 @@ def clause_predicates(clause: str) -> tuple[tuple[str, str], ...]:
     """(word, kind) of what a clause predicates, as the bilingual word list spells it:
     verbs and adjectives ("verb"), verbal nouns before する/できる and adjectival nouns
     before だ/にする ("noun"). () without Sudachi."""
+    from ...sudachi import morphemes as japanese_morphemes
     from . import lexicon
-    from .names import MAX_SUDACHI_BYTES
 
-    try:
-        from ...sudachi import TokenizerUnavailableError, tokenizer
-
-        morphemes = list(
-            tokenizer("C").tokenize(
-                clause.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
-            )
-        )
-    except TokenizerUnavailableError:
-        return ()
+    morphemes = japanese_morphemes(clause)
     found = []
     for i, m in enumerate(morphemes):
         pos = m.part_of_speech()
@@ -808,7 +799,7 @@ _IRREGULAR = dict(
         "undertook:undertake withdrawn:withdraw withdrew:withdraw arisen:arise arose:arise "
         "borne:bear fallen:fall fell:fall forgotten:forget grown:grow grew:grow hidden:hide "
         "risen:rise rose:rise dealt:deal fed:feed fled:flee lent:lend sat:sit slept:sleep "
-        "stuck:stick wound:wind caught:catch taught:teach fought:fight forbade:forbid "
+        "stuck:stick wound:wind caught:catch fought:fight forbade:forbid "
         "forbidden:forbid overseen:oversee oversaw:oversee bound:bind"
     ).split()
 )
@@ -927,16 +918,9 @@ def _said_in_source(source: str, phrase: str) -> int:
 
 
 def _source_words(source: str) -> list[str]:
-    from .names import MAX_SUDACHI_BYTES
+    from ...sudachi import morphemes
 
-    try:
-        from ...sudachi import TokenizerUnavailableError, tokenizer
-
-        long_words = tokenizer("C")
-    except TokenizerUnavailableError:
-        return []
-    raw = unicodedata.normalize("NFKC", source).encode("utf-8")[:MAX_SUDACHI_BYTES]
-    return [m.dictionary_form() for m in long_words.tokenize(raw.decode("utf-8", "ignore"))]
+    return [m.dictionary_form() for m in morphemes(unicodedata.normalize("NFKC", source))]
 
 
 def echoes(source: str, translation: str) -> list[Finding]:
@@ -1099,17 +1083,12 @@ def _content_words(text: str) -> int:
 def adjective_anchors(clause: str) -> list[Anchor]:
     """Adjectival nouns of a label (従来の様々な定義 "various"): in a sentence English
     renders them freely, in a label of a few words each one counts."""
+    from ...sudachi import morphemes
     from . import lexicon
 
-    try:
-        from ...sudachi import TokenizerUnavailableError, tokenizer
-
-        morphemes = list(tokenizer("C").tokenize(clause))
-    except TokenizerUnavailableError:
-        return []
     return [
         Anchor(m.surface(), "word")
-        for m in morphemes
+        for m in morphemes(clause)
         if m.part_of_speech()[0] == "形状詞"
         and len(m.surface()) >= MIN_GLOSS_CHARS
         and _KANJI.search(m.surface())
@@ -1125,13 +1104,10 @@ def label_items(source: str) -> list[str]:
     text = unicodedata.normalize("NFKC", source).strip()
     if len(parts) < 2 or len(text) > MAX_TITLE_CHARS or re.search(r"[。．.!?！？]", text):
         return []
-    try:
-        from ...sudachi import TokenizerUnavailableError, tokenizer
+    from ...sudachi import morphemes
 
-        morphemes = list(tokenizer("C").tokenize(text))
-    except TokenizerUnavailableError:
-        return []
-    if any(m.part_of_speech()[0] in ("動詞", "形容詞", "助動詞") for m in morphemes):
+    words = morphemes(text)
+    if not words or any(m.part_of_speech()[0] in ("動詞", "形容詞", "助動詞") for m in words):
         return []
     return [p.strip() for p in parts if p.strip()]
 

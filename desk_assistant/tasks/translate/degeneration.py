@@ -428,17 +428,15 @@ def repeated_words(source: str, translation: str) -> list[str]:
     text = unicodedata.normalize("NFKC", source).strip()
     if len(text) > MAX_REPEAT_SOURCE:
         return []
-    try:
-        from ...sudachi import TokenizerUnavailableError, tokenizer
+    from ...sudachi import morphemes
 
-        long_words = list(tokenizer("C").tokenize(text))
-        short_words = list(tokenizer("A").tokenize(text))
-    except TokenizerUnavailableError:
-        return []
-    for morphemes, kanji_only in ((long_words, False), (short_words, True)):
+    long_words, short_words = morphemes(text, "C"), morphemes(text, "A")
+    if not long_words:
+        return []  # no Sudachi: the source's own repeats cannot be told
+    for words, kanji_only in ((long_words, False), (short_words, True)):
         said = Counter(
             m.normalized_form()
-            for m in morphemes
+            for m in words
             if m.part_of_speech()[0] in ("名詞", "動詞", "形容詞")
             and len(m.surface()) >= 2
             and (not kanji_only or re.search(r"[\u4e00-\u9fff]", m.surface()))

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ...sudachi import MAX_BYTES, byte_pieces, tokenizers_or_none
+from ...sudachi import morphemes as japanese_morphemes
 from .finding import WARNING, Finding
 
 CHECK_NEGATION = "meaning.negation"
@@ -96,19 +96,11 @@ _PART_ENGLISH = re.compile(
 _NOT_PART = re.compile(r"一部上場|一部改正|一部を改正|一部変更|一部事務組合")
 
 
-def _morphemes(text: str):
-    loaded = tokenizers_or_none("C")
-    if loaded is None:
-        return []
-    tokenizer, _ = loaded
-    return [m for _, piece in byte_pieces(text, MAX_BYTES) for m in tokenizer.tokenize(piece)]
-
-
 def negations(source: str) -> list[str]:
     """The source's negating words, as written (ない, ず, 不明); [] without Sudachi."""
     text = _NOT_NEGATION.sub("、", unicodedata.normalize("NFKC", source))
     found = []
-    for m in _morphemes(text):
+    for m in japanese_morphemes(text):
         pos, lemma, surface = m.part_of_speech(), m.dictionary_form(), m.surface()
         if pos[0] == "助動詞" and lemma in ("ない", "ず", "ぬ", "ん"):
             found.append(surface)
@@ -125,7 +117,7 @@ def _negated_noun(word: str) -> bool:
     """未実施, 非公開, 不十分: a negating prefix on a word that names an act or a state."""
     if len(word) < 3 or word[0] not in _NEGATING_PREFIXES:
         return False
-    rest = _morphemes(word[1:])
+    rest = japanese_morphemes(word[1:])
     if len(rest) != 1:
         return False
     pos = rest[0].part_of_speech()
@@ -135,7 +127,7 @@ def _negated_noun(word: str) -> bool:
 def restrictions(source: str) -> list[str]:
     text = _NOT_RESTRICTION.sub("、", unicodedata.normalize("NFKC", source))
     found = []
-    for m in _morphemes(text):
+    for m in japanese_morphemes(text):
         pos, lemma, surface = m.part_of_speech(), m.dictionary_form(), m.surface()
         if pos[0] == "助詞" and lemma in ("のみ", "だけ"):
             found.append(surface)
@@ -150,7 +142,7 @@ def _part_only(source: str) -> bool:
     text = _NOT_PART.sub("、", unicodedata.normalize("NFKC", source))
     if "一部" not in text:
         return False
-    morphemes = _morphemes(text)
+    morphemes = japanese_morphemes(text)
     for i, m in enumerate(morphemes[:-1]):
         if m.surface() != "一部":
             continue
@@ -181,7 +173,7 @@ def denied_states(source: str) -> list[str]:
     で(は/も)ない, as the bilingual word list knows it; [] without Sudachi."""
     from .lexicon import glosses
 
-    morphemes = _morphemes(_NOT_NEGATION.sub("、", unicodedata.normalize("NFKC", source)))
+    morphemes = japanese_morphemes(_NOT_NEGATION.sub("、", unicodedata.normalize("NFKC", source)))
     found = []
     for i, m in enumerate(morphemes):
         pos = m.part_of_speech()
@@ -245,7 +237,7 @@ _CONTRAST_ENGLISH = re.compile(
 def concessive_halves(source: str) -> tuple[str, str] | None:
     """The two clauses around the first concessive joint (…しているが、…), or None."""
     text = unicodedata.normalize("NFKC", source)
-    morphemes = _morphemes(text)
+    morphemes = japanese_morphemes(text)
     for i, m in enumerate(morphemes):
         pos = m.part_of_speech()
         if pos[:2] != ("助詞", "接続助詞") or m.dictionary_form() not in _CONCESSIVE:
@@ -290,7 +282,7 @@ _PROTECTING_ENGLISH = re.compile(
 
 def preventing(source: str) -> list[str]:
     """Verbs of preventing in the source, as written (防げ, 防止); [] without Sudachi."""
-    morphemes = _morphemes(unicodedata.normalize("NFKC", source))
+    morphemes = japanese_morphemes(unicodedata.normalize("NFKC", source))
     found = []
     for i, m in enumerate(morphemes):
         after = morphemes[i + 1].dictionary_form() if i + 1 < len(morphemes) else ""

@@ -6,7 +6,14 @@ characters) quoted whole in one. Prints JSON rows without references; the refere
 written by hand. Run: PYTHONPATH=. python bench/draw_clean_heldout10.py > /tmp/draw.json
 With --tune-b / --tune-c / --tune-d: the tuning supplements clean_references_tune10b/c/d.json
 (short segments; corpus sentences for d) with Random(1010) / (1011) / (1012), heldout10 and
-the files before counted as used."""
+the files before counted as used.
+With --heldout11: the final clean set clean_references_heldout11.json (i12clean11, session 7)
+with Random(11): 36 short segments (labels, table cells, headings and slide lines) as the
+app's readers cut them, 22 of the docx/PDF corpus and 14 of the Office files (pptx01/02,
+xlsx01-06),
+20 corpus sentences (docx/PDF bodies, slides), 12 law and 12 Diet sentences; pptx03, pptx04,
+docx06 and docx10 are never drawn from (kept for fresh real runs); every file of bench/ and
+tests/, heldout10 and tune10b/c/d included, counted as used."""
 
 from __future__ import annotations
 
@@ -84,11 +91,66 @@ def is_used(source: str, text: str) -> bool:
     return any(s[i : i + 15] in text for i in range(0, len(s) - 14, 5))
 
 
-def corpus_candidates() -> dict[str, list[tuple[str, str]]]:
+# --heldout11: the documents drawn from (not pptx03/04, docx06/10: kept for fresh real runs;
+# not the garbled/scanned/bilingual/English PDFs nor the kanji table)
+KEPT_FOR_FRESH_RUNS = ("pptx03", "pptx04", "docx06", "docx10")
+CORPUS_11 = [
+    *[
+        p
+        for p in sorted((SHARED / "corpus").glob("docx*.docx"))
+        if not p.name.startswith(KEPT_FOR_FRESH_RUNS)
+    ],
+    *[
+        SHARED / "corpus" / f
+        for f in (
+            "pdf01_bunka_koyobun_sakusei_no_kangaekata_2022.pdf",
+            "pdf02_kunrei_koyobun_kanji_shiyo_2010.pdf",
+            "pdf06_moj_hoseishingikai_shoho_bukai_dai3kai_gijiroku.pdf",
+            "pdf07_moj_chukan_shian_hosoku_setsumei.pdf",
+            "pdf08_moj_yoko_an_hoseishingikai_200.pdf",
+            "pdf10_moj_hoseishingikai_rei_seirei.pdf",
+            "pdf11_moj_hoseishingikai_giji_kisoku_1page.pdf",
+            "pdf12_moj_bukai_iin_meibo_1page.pdf",
+            "pdf13_moj_pubcom_iken_gaiyo.pdf",
+            "pdf14_cio_dp2020_01_ai_data_use.pdf",
+        )
+    ],
+    *[
+        p
+        for p in sorted((SHARED / "corpus" / "office").glob("*.*x"))
+        if not p.name.startswith(KEPT_FOR_FRESH_RUNS)
+    ],
+]
+# short segments of the docx/PDF corpus ("corpus/…") and of the Office files ("office/…": by
+# document first, the Office files would give a handful of the 36 against 21 docx/PDFs)
+PLAN_11 = [
+    ("corpus/label", 10),  # at most 12 characters
+    ("corpus/cell", 6),  # 13-45 characters in a table cell, no 。
+    ("corpus/heading", 6),  # 13-45 characters elsewhere (headings, list lines), no 。
+    ("office/label", 7),  # (all but xlsx02/04/05 and a few pptx02 lines are used elsewhere)
+    ("office/cell", 7),  # a sheet cell
+    ("corpus/sentence", 20),
+    ("law/article", 4),
+    ("law/proviso", 2),
+    ("law/item", 2),
+    ("law/definition", 2),
+    ("law/figure", 2),
+    ("diet/name", 4),
+    ("diet/figure", 4),
+    ("diet/other", 4),
+]
+
+
+def corpus_candidates(
+    paths: list[Path] = CORPUS, headings: bool = False
+) -> dict[str, list[tuple[str, str]]]:
+    """Segments of the documents as the loader cuts them, by kind; with headings, also the
+    short segments outside cells ("corpus/heading") and the sentences of slides."""
     from desk_assistant.documents import load
 
+    body = ("body", "pdf_page", "slide") if headings else ("body", "pdf_page")
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for path in CORPUS:
+    for path in paths:
         doc = f"corpus/{path.relative_to(SHARED / 'corpus')}"
         for block in load(path).blocks:
             if block.hidden:
@@ -98,7 +160,7 @@ def corpus_candidates() -> dict[str, list[tuple[str, str]]]:
                 s = squeeze(text)
                 if len(JA.findall(s)) < 2:
                     continue
-                if s.endswith("。") and 30 <= len(s) <= 120 and block.kind in ("body", "pdf_page"):
+                if s.endswith("。") and 30 <= len(s) <= 120 and block.kind in body:
                     out["corpus/sentence"].append((doc, text))
                 elif "。" in s:
                     continue
@@ -106,6 +168,8 @@ def corpus_candidates() -> dict[str, list[tuple[str, str]]]:
                     out["corpus/label"].append((doc, text))
                 elif len(s) <= 45 and block.kind in ("table_cell", "cell"):
                     out["corpus/cell"].append((doc, text))
+                elif len(s) <= 45 and headings:
+                    out["corpus/heading"].append((doc, text))
     return out
 
 
@@ -181,19 +245,25 @@ PLAN_TUNE_D = [("corpus/sentence", 12)]  # guidebook and paper sentences
 def main() -> int:
     # --tune-b / --tune-c: the tuning supplements (Random(1010) / Random(1011)), every other
     # file, heldout10 and the earlier supplement included, counted as used
+    # --heldout11: the final set of session 7 (Random(11)), every bench/tests file counted as used
     which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c", "--tune-d")), "")
-    supplement = bool(which)
-    text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else OUT)
+    which = "11" if "--heldout11" in sys.argv[1:] else which
+    supplement = which in ("b", "c", "d")
+    out = OUT.with_name("clean_references_heldout11.json") if which == "11" else OUT
+    text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else out)
     pools: dict[str, list[tuple[str, str]]] = {}
-    for part in (
-        (corpus_candidates(),)
-        if supplement
-        else (corpus_candidates(), law_candidates(), diet_candidates())
-    ):
+    corpus = corpus_candidates(CORPUS_11, headings=True) if which == "11" else corpus_candidates()
+    if which == "11":  # the Office files' short segments apart
+        for kind, found in list(corpus.items()):
+            office = [(d, t) for d, t in found if d.startswith("corpus/office/")]
+            if kind != "corpus/sentence" and office:
+                corpus[kind.replace("corpus/", "office/")] = office
+                corpus[kind] = [(d, t) for d, t in found if (d, t) not in office]
+    for part in (corpus,) if supplement else (corpus, law_candidates(), diet_candidates()):
         pools.update(part)
-    rng = random.Random({"b": 1010, "c": 1011, "d": 1012}.get(which, 10))
+    rng = random.Random({"b": 1010, "c": 1011, "d": 1012, "11": 11}.get(which, 10))
     rows, seen = [], set()
-    plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D}.get(which, PLAN)
+    plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D, "11": PLAN_11}.get(which, PLAN)
     for kind, count in plan:
         # by document first (the largest guidebook does not outweigh the forms), then segment
         by_doc: dict[str, list[str]] = defaultdict(list)

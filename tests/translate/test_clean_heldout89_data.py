@@ -3,13 +3,16 @@ are what they claim: real sentences of the shared laws, Diet records and Legisla
 PDFs, used by no other bench or test file, each with an English reference, covering the kinds
 of sentence a law/Diet translator meets, so their false-alarm rates measure fresh text.
 heldout10 (i12fa3) adds the short segments of real documents: corpus labels and table cells
-as the document loader cuts them, guidebook sentences, laws and Diet speech."""
+as the document loader cuts them, guidebook sentences, laws and Diet speech. heldout11
+(i12clean11, session 7) is the final set, measured once at the end: 80 segments, most of them
+short, of the docx/PDF corpus and the Office files, laws and Diet speech."""
 
 from __future__ import annotations
 
 import json
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -18,7 +21,7 @@ from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS: dict[int | str, Path] = {
-    n: ROOT / "bench" / "data" / f"clean_references_heldout{n}.json" for n in (8, 9, 10)
+    n: ROOT / "bench" / "data" / f"clean_references_heldout{n}.json" for n in (8, 9, 10, 11)
 }
 # heldout10's tuning supplement: 40 more labels and table cells, all tuned on
 SETS["10b"] = ROOT / "bench" / "data" / "clean_references_tune10b.json"
@@ -34,6 +37,7 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     "10b": {"test_fresh_text_alarms.py"},
     "10c": {"test_fresh_text_alarms.py"},
     "10d": {"test_fresh_text_alarms.py"},
+    11: set(),
 }
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
@@ -79,7 +83,7 @@ def test_sets_cover_law_diet_and_council_text_with_english_references(n):
 
 
 def test_the_sets_share_no_sentence():
-    sets = [{_squeeze(r["source"]) for r in _rows(n)} for n in (8, 9, 10, "10b", "10c", "10d")]
+    sets = [{_squeeze(r["source"]) for r in _rows(n)} for n in (8, 9, 10, "10b", "10c", "10d", 11)]
     for i, one in enumerate(sets):
         for other in sets[i + 1 :]:
             assert not one & other
@@ -118,6 +122,48 @@ def test_heldout10_covers_labels_cells_documents_laws_and_diet_with_english_refe
             assert row["reference"][-1] in '.?"', row["reference"]
 
 
+# heldout11: the kinds drawn (bench/draw_clean_heldout10.py PLAN_11) and how many of each
+HELDOUT11_KINDS = {
+    "corpus/label": 10,
+    "corpus/cell": 6,
+    "corpus/heading": 6,
+    "office/label": 7,
+    "office/cell": 7,
+    "corpus/sentence": 20,
+    "law/article": 4,
+    "law/proviso": 2,
+    "law/item": 2,
+    "law/definition": 2,
+    "law/figure": 2,
+    "diet/name": 4,
+    "diet/figure": 4,
+    "diet/other": 4,
+}
+
+
+def test_heldout11_is_mostly_short_segments_of_documents_and_offices_files_laws_and_diet():
+    rows = _rows(11)
+    assert len(rows) == 80 and all(r["split"] == "heldout11" for r in rows)
+    kinds = Counter(r["kind"] for r in rows)
+    assert kinds == HELDOUT11_KINDS
+    short = [r for r in rows if r["kind"].split("/")[1] in ("label", "cell", "heading")]
+    assert len(short) == 36 and all(len(_squeeze(r["source"])) <= 45 for r in short)
+    assert all(len(_squeeze(r["source"])) <= 12 for r in short if r["kind"].endswith("label"))
+    assert all(
+        r["doc"].startswith("corpus/office/") == r["kind"].startswith("office/") for r in short
+    )
+    corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
+    assert len(corpus) >= 12
+    # not the documents kept for fresh real runs
+    assert not corpus & {"pptx03", "pptx04", "docx06", "docx10"}
+    assert len({_squeeze(r["source"]) for r in rows}) == len(rows)
+    for row in rows:
+        assert row["reference"].strip() and row["reference"] != row["source"]
+        assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", row["reference"]), row["reference"]
+        if row["source"].rstrip().endswith("。"):
+            assert row["reference"][-1] in '.?"', row["reference"]
+
+
 def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
     """Each source is in its shared file: law/Diet text as stored (loaded=False), or a
     segment of a document as desk_assistant.documents.load cuts it (loaded=True)."""
@@ -132,14 +178,14 @@ def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "laws").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize("n", [8, 9, 10])
+@pytest.mark.parametrize("n", [8, 9, 10, 11])
 def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
     _check_verbatim(n, False, tmp_path)
 
 
 @pytest.mark.slow  # reads the PDFs (pdf06 alone takes ~30 s) and documents
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d"])
+@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11])
 def test_corpus_sources_are_verbatim_segments_of_the_loaded_documents(n, tmp_path):
     _check_verbatim(n, True, tmp_path)
 
@@ -157,7 +203,7 @@ def test_a_label_counts_as_used_only_where_quoted_whole():
     assert _used_in("あ" * 10 + "い" * 10, "x" + "あ" * 10 + "い" * 5)
 
 
-@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d"])
+@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11])
 def test_no_sentence_is_used_by_another_bench_or_test_file(n):
     mine = [_squeeze(r["source"]) for r in _rows(n)]
     files = [*(ROOT / "bench").rglob("*.json"), *(ROOT / "bench").glob("*.py")]

@@ -9,9 +9,11 @@ short, of the docx/PDF corpus and the Office files, laws and Diet speech."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import shutil
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -220,3 +222,18 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         else:
             shared = [s[:20] for s in mine if _used_in(s, text)]
         assert not shared, (path.name, shared)
+
+
+def test_trust_eval_measures_heldout11_once_at_the_end_number_only(monkeypatch):
+    """heldout11 is a final set of bench/trust_eval.py: read whole (80 rows), its number only,
+    left out by --skip-final, and all --final-only measures (no check is run here)."""
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    trust_eval = importlib.import_module("trust_eval")
+    name, path, split, number_only = next(s for s in trust_eval.CLEAN_SETS if s[0] == "heldout11")
+    assert path == SETS[11] and number_only and name in trust_eval.FINAL_SETS
+    assert len(trust_eval.clean_set_rows(path, split)) == 80
+    calls = []
+    monkeypatch.setattr(trust_eval, "fresh_clean_eval", lambda *a, **k: calls.append((a, k)))
+    monkeypatch.setattr(sys, "argv", ["trust_eval.py", "--final-only"])
+    assert trust_eval.main() == 0
+    assert calls == [((list(trust_eval.FINAL_SETS),), {})]

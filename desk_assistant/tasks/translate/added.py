@@ -183,6 +183,7 @@ class SourceMeaning:
 
     def __init__(self, source: str) -> None:
         from . import lexicon
+        from .lexicon import stem
 
         self.text = unicodedata.normalize("NFKC", source).strip()
         self.stems: set[str] = set()
@@ -223,6 +224,13 @@ class SourceMeaning:
                 self._add(w for sense in senses for w in sense.split())
         if _NUMERAL.search(text):
             self.exact |= _NUMBER_WORDS
+        # The English of the words a negating kanji stands before (未|利用 → use, using …).
+        self.negated: set[str] = set()
+        for at in (m.start() for m in _NEGATING_KANJI.finditer(text)):
+            for end in range(at + 2, min(len(text), at + 1 + MAX_SUBSTRING) + 1):
+                raw = entries.get(text[at + 1 : end])
+                for w in (w.lower() for g in (raw or "").split("|") for w in g.split()):
+                    self.negated |= {w, stem(w)}
         self.kanji = frozenset(_KANJI.findall(text)) - _KIND_KANJI
         self.sounds = self._sounds()
         self.name_unread = False  # a source name whose reading the English lacks
@@ -270,6 +278,13 @@ class SourceMeaning:
             return True  # a synonym: 建築 ~ "Building"
         if any(len(t) >= 3 and s.startswith(t) for t in self.stems):
             return True  # 税 tax ~ "Taxation"
+        # 未利用 → "unused", 非公開 → "non-public": the prefix says 未/不/非/無, the rest is
+        # the word that follows it.
+        for prefix in _NEGATING_ENGLISH if self.negated else ():
+            rest = low[len(prefix) :].lstrip("-")
+            if low.startswith(prefix) and len(rest) >= 3:
+                if _IRREGULAR.get(rest, rest) in self.negated or stem(rest) in self.negated:
+                    return True
         from .names import skeleton
 
         if len(low) >= 3 and self.romaji and skeleton(low) in self.romaji:
@@ -305,6 +320,10 @@ class SourceMeaning:
     def _all_liquid(self, low: str) -> bool:
         """ルール (ruuru) and "rule" have no consonant but r/l/w/y: no skeleton to compare."""
         return "" in self.runs and not _english_sound(low) and len(low) <= 6
+
+
+_NEGATING_KANJI = re.compile(r"[未不非無]")
+_NEGATING_ENGLISH = ("non", "un", "in", "im", "il", "ir", "dis")
 
 
 # Irregular past forms the stemmer leaves apart (開催 "holding" ~ "held").

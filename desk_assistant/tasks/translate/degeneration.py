@@ -351,6 +351,8 @@ def check_form_text(source: str, translation: str) -> list[Finding]:
 _ASKS = re.compile(
     r"[？?]|か[。．」』）)\s]|か$|かどうか|いかが|なぜ|何|どう|どの|どこ|いつ|誰|どれ"
     r"|ね[。．」』）)]|ね\s*$"
+    # …わけでしょう。 / …だろう。: the speaker asks the listener to agree ("surely?", "right?")
+    r"|(?:でしょ|だろ)う?(?:ね|よ)?[。．」』）)!！]|(?:でしょ|だろ)う?(?:ね|よ)?\s*$"
 )
 # The source asks the reader to do something: 〜してください, 〜すること, 〜願います …
 _DIRECTS = re.compile(

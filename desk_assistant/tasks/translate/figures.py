@@ -131,8 +131,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<unit>Articles?|Art\.|Paragraphs?|para\.|Items?|Chapters?|Sections?|Parts?)"
             r"\s*(?:\(?(?P<n>\d+)\)?|\((?P<roman>[ivxl]+)\)|(?-i:(?P<upper>[IVXL]+))\b)"
             r"(?:-(?P<sub>\d+))?(?:\s*\((?P<para>\d+)\))?"
-            # More of the same unit: "Articles 470 through 472-4", "items (ii) or (iv)".
-            r"(?P<more>(?:\s*(?:,|and|to|through|or|-)\s*(?:\(?\d+(?:-\d+)?\)?|\([ivxl]+\)))*)",
+            # More of the same unit: "Articles 470 through 472-4", "items (ii) or (iv)", also
+            # past an aside in words: "paragraphs (1) (including as applied …), (4) and (5)".
+            r"(?P<more>(?:(?:\s*\((?=[^()]*\s)[^()\d]{3,200}\))?"
+            r"\s*(?:,|and|to|through|or|-)\s*(?:\(?\d+(?:-\d+)?\)?|\([ivxl]+\)))*)",
             re.I,
         ),
     ),

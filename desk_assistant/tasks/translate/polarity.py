@@ -47,6 +47,9 @@ _NOT_NEGATION = re.compile(
     r"|に(?:かかわ|関わ|拘わ|かかわら|関わら)らず|を問わず|に限らず|のみならず|とは限ら(?:ない|ず)"
     r"|少なからず|相変わらず|思わず|とりあえず|必ず|ずつ|たまらない|つまらない|くだらない"
     r"|(?:の|この|その)限りでない|(?:では|じゃ)?ない(?:でしょう|だろう)?か[。？?]?\s*$"
+    # …しているんじゃないか、 / …言っているんじゃないのかなという印象: a guess put as a
+    # question inside the sentence ("might be", "I suspect"), not a negation.
+    r"|(?:ん|の)(?:では|じゃ)ない(?:の)?か(?:な|しら)?(?=[、,]|と(?:思|考|い|感)|という|って)"
     r"|ません(?:か|でしょうか)|しかない|ほかない|他ない|足りない"
 )
 _NEGATING_PREFIXES = frozenset("未 不 非 無".split())
@@ -124,8 +127,25 @@ def _negated_noun(word: str) -> bool:
     return pos[0] == "形状詞" or pos[2] in ("サ変可能", "形状詞可能", "サ変形状詞可能")
 
 
-def restrictions(source: str) -> list[str]:
-    text = _NOT_RESTRICTION.sub("、", unicodedata.normalize("NFKC", source))
+# 二年以内の期間に限り, 十日を超えない範囲内に限り: the limit of a quantity is the
+# restriction, and English says it by the limit ("for a period not exceeding two years").
+_LIMIT_RESTRICTION = re.compile(
+    r"(?:以内|以下|未満|まで|を超えない)(?:の|で)?[^、。,]{0,6}?(?:内)?に限(?:り|る|って)"
+)
+_LIMIT_ENGLISH = re.compile(
+    r"(?<![a-z])(?:within|not\s+(?:exceeding|to\s+exceed|more\s+than|longer\s+than|later\s+than)"
+    r"|up\s+to|no\s+(?:more|longer|later)\s+than|at\s+(?:the\s+)?most|maximum|less\s+than)(?![a-z])",
+    re.I,
+)
+
+
+def restrictions(source: str, english: str = "") -> list[str]:
+    """のみ, だけ, 限り, 以外 as written; a limit of a quantity (以内の期間に限り) is left
+    out when the English says the limit (within, not exceeding, up to …)."""
+    text = unicodedata.normalize("NFKC", source)
+    if english and _LIMIT_ENGLISH.search(english):
+        text = _LIMIT_RESTRICTION.sub("、", text)
+    text = _NOT_RESTRICTION.sub("、", text)
     found = []
     for m in japanese_morphemes(text):
         pos, lemma, surface = m.part_of_speech(), m.dictionary_form(), m.surface()
@@ -301,7 +321,7 @@ def check_polarity(source: str, translation: str, source_lang: str, target_lang:
     denied = negations(source)
     if denied and not _NEGATIVE_ENGLISH.search(english):
         found.append(_finding(CHECK_NEGATION, denied[0], "否定", "a negation"))
-    limits = restrictions(source)
+    limits = restrictions(source, english)
     if set(limits) == {"以外"} and _NEGATIVE_ENGLISH.search(english):
         limits = []  # 米軍関係者以外の者 "suspects who were not U.S. military personnel"
     if limits and not _RESTRICTING_ENGLISH.search(english):

@@ -1,0 +1,85 @@
+"""Kinds of wording that raised false alarms on correct translations of fresh text
+(clean_references_heldout7-10, spent in session 7): each rule is about a kind of wording,
+shown on sentences of that kind, and each test shows the check still fires on a real fault."""
+
+from __future__ import annotations
+
+from desk_assistant.tasks.translate.checks import check_segment
+
+
+def _checks(source: str, translation: str) -> set[str]:
+    found = check_segment(source, translation, (), "ja", "en")
+    return {f.check for f in found if f.severity != "info"}
+
+
+def test_a_guess_put_as_a_question_inside_the_sentence_is_no_negation():
+    # …んじゃないか、 / …んじゃないのかなという: "might", "I suspect", not "not".
+    source = "ほかの部署でも同じような問題が起きているんじゃないか、そういう懸念を持っております。"
+    english = "I am concerned that similar problems may be occurring in other departments too."
+    assert "meaning.negation" not in _checks(source, english)
+    source2 = "現場ではもっと多くの相談を受けているんじゃないのかなという印象を持っております。"
+    english2 = "I have the impression that far more consultations are being received on the ground."
+    assert "meaning.negation" not in _checks(source2, english2)
+    # A real negation still needs its English.
+    denied = "ほかの部署では同じような問題は起きていない。"
+    assert "meaning.negation" in _checks(
+        denied, "Similar problems are occurring in other departments."
+    )
+    assert "meaning.negation" not in _checks(
+        denied, "Similar problems are not occurring in other departments."
+    )
+
+
+def test_a_limit_of_a_quantity_is_the_restriction():
+    # 二年以内の期間に限り → "for a period not exceeding two years".
+    source = "委員会は、違反をした者について、三年以内の期間に限り登録を拒否することができる。"
+    english = (
+        "The committee may refuse registration of a person who has committed a violation, "
+        "for a period not exceeding three years."
+    )
+    assert "meaning.restriction" not in _checks(source, english)
+    assert "meaning.restriction" not in _checks(
+        source, english.replace("not exceeding", "of up to")
+    )
+    # Without any word for the limit the restriction is lost.
+    assert "meaning.restriction" in _checks(
+        source, english.replace("for a period not exceeding three years", "for three years")
+    )
+    # のみ is no limit of a quantity: it still needs "only".
+    only = "申請は、書面によるもののみ受け付ける。"
+    assert "meaning.restriction" in _checks(only, "Applications are accepted in writing.")
+
+
+def test_a_statement_that_asks_for_agreement_may_be_a_question():
+    # …わけでしょう。 ("surely?"), …だろう。: the speaker asks the listener to agree.
+    source = "だって、報告を受けてから半年も経って、その後に調査を始めたということは、相応の理由があったわけでしょう。"
+    english = (
+        "After all, if the investigation only began six months after you received the report, "
+        "there must have been some reason, surely?"
+    )
+    assert "meaning.question" not in _checks(source, english)
+    # A plain statement that became a question is still told.
+    plain = "調査は報告を受けた後に始めました。"
+    assert "meaning.question" in _checks(plain, "Did the investigation begin after the report?")
+
+
+def test_a_list_of_paragraphs_past_an_aside_in_words():
+    source = (
+        "第十二条第一項（次条において準用する場合を含む。）、第三項及び第四項の規定による"
+        "届出は、書面により行うものとする。"
+    )
+    english = (
+        "A notification under Article 12, paragraphs (1) (including as applied mutatis mutandis "
+        "pursuant to the following Article), (3) and (4) is to be made in writing."
+    )
+    assert _checks(source, english) == set()
+    assert "article" in _checks(source, english.replace("(3) and (4)", "(3) and (5)"))
+    assert "article" in _checks(source, english.replace("(3) and (4)", "and (4)"))
+
+
+def test_a_negating_prefix_says_the_negating_kanji():
+    assert _checks("未利用地", "Unused land") == set()
+    assert _checks("非公開資料", "Non-public materials") == set()
+    # The English word after the prefix must be the one the kanji stands before.
+    assert "meaning.added" in _checks("未利用地", "Unsold land")
+    assert "meaning.added" in _checks("未利用地", "Unused cars")

@@ -13,6 +13,11 @@ def _checks(source: str, translation: str) -> set[str]:
     return {f.check for f in found if f.severity != "info"}
 
 
+def _told(source: str, translation: str) -> set[str]:
+    """Every check that speaks, also as worth a look (info: a weak signal alone, tiers.py)."""
+    return {f.check for f in check_segment(source, translation, (), "ja", "en")}
+
+
 # 石綿障害予防規則 (heldout5): 様式第五号 is a form's number, not item 5 of an article.
 PERMIT = (
     "都道府県労働局長は、令第十六条第二項第一号の許可をしたときは、申請者に対し、"
@@ -123,7 +128,7 @@ JJOC_EN = (
 def test_an_acronym_of_a_source_word_is_not_added():
     assert "names.added" not in _checks(JJOC, JJOC_EN)
     assert "names.added" not in _checks(JJOC, JJOC_EN.replace("JSDF", "SDF"))
-    assert "names.added" in _checks(JJOC, JJOC_EN.replace("JSDF", "NATO"))
+    assert "names.added" in _told(JJOC, JJOC_EN.replace("JSDF", "NATO"))  # worth a look
 
 
 # 行政不服審査法 (heldout6): 前条第三項の規定の適用 → "where paragraph (3) … applies".
@@ -418,7 +423,7 @@ def test_covid_is_the_english_of_new_coronavirus():
         "like to express my heartfelt respect to them."
     )
     assert "names.added" not in _checks(source, english)
-    assert "names.added" in _checks(
+    assert "names.added" in _told(  # alone: worth a look (tiers.py)
         "学生生活が大きく制限される中、学生の皆さんに敬意を表します。",
         "While student life has been restricted by COVID-19, I express my respect to students.",
     )
@@ -604,7 +609,7 @@ def test_labels_and_cells_of_forms_and_guidebooks_said_as_a_translator_would():
          "meaning.added"),
     ]:  # fmt: skip
         assert _checks(source, clean) == set(), source
-        assert check in _checks(source, fault), source
+        assert check in (_told if check == "names.added" else _checks)(source, fault), source
 
 
 def test_a_word_said_twice_inside_two_kanji_compounds_is_said_twice():
@@ -661,7 +666,7 @@ def test_labels_of_the_second_tuning_supplement():
          "for the business use of the city,", "meaning.added"),
     ]:  # fmt: skip
         assert _checks(source, clean) == set(), source
-        assert check in _checks(source, fault), source
+        assert check in (_told if check == "names.added" else _checks)(source, fault), source
 
 
 def test_sentences_of_the_third_tuning_supplement():

@@ -83,3 +83,28 @@ def test_a_negating_prefix_says_the_negating_kanji():
     # The English word after the prefix must be the one the kanji stands before.
     assert "meaning.added" in _checks("未利用地", "Unsold land")
     assert "meaning.added" in _checks("未利用地", "Unused cars")
+
+
+def test_a_count_of_years_said_in_decades():
+    source = "十年に一度の学習指導要領の改訂も二年後に迫ってきておりますので、しっかりと省内で議論していただきたい。"
+    english = (
+        "The once-a-decade revision of the Courses of Study is now only two years away, so I "
+        "would like the Ministry to discuss it properly."
+    )
+    assert _checks(source, english) == set()
+    assert "omission.clause" in _checks(source, english.replace("once-a-decade ", ""))
+
+
+def test_going_on_says_hikitsuzuki():
+    # 引き続き その職務を行う → "to go on performing them".
+    source = (
+        "大臣は、委員がその職務を怠つた場合であつて、当該委員が引き続きその職務を行うことが"
+        "審議の公正を著しく害するおそれがあると認めるときは、当該委員を解任することができる。"
+    )
+    english = (
+        "If a member has neglected their duties and the Minister finds that allowing that "
+        "member to go on performing them is likely to seriously harm the fairness of "
+        "deliberations, the Minister may dismiss the member."
+    )
+    assert _checks(source, english) == set()
+    assert "omission.clause" in _checks(source, english.replace("go on performing", "perform"))

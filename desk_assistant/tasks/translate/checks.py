@@ -245,6 +245,7 @@ def check_segment(
     from .polarity import check_polarity
     from .prompting import EXAMPLES
     from .statement import check_statement
+    from .tiers import tiered
 
     found = untranslated(source, translation)
     if found:
@@ -287,4 +288,7 @@ def check_segment(
     found += check_list_items(source, translation, source_lang, target_lang)
     found += check_polarity(source, translation, source_lang, target_lang)
     found += check_statement(source, translation, source_lang, target_lang)
-    return found + check_figures(source, translation) + check_glossary(hits, translation)
+    found += check_figures(source, translation) + check_glossary(hits, translation)
+    # A finding on one weak signal alone (a dictionary word without its English, a name the
+    # source does not spell) is told as worth a look unless a second signal agrees.
+    return tiered(found, source, translation, source_lang, target_lang)

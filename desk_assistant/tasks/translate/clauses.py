@@ -324,6 +324,18 @@ ADVERBS = {
         "still",
         "remain",
         "further",
+        # …が引き続きその職務を行う → "to go on performing them", "keep doing"
+        "go on",
+        "goes on",
+        "going on",
+        "went on",
+        "carry on",
+        "carries on",
+        "carried on",
+        "keep",
+        "keeps",
+        "kept",
+        "ongoing",
     ),
 }
 
@@ -598,8 +610,9 @@ class _Target:
         if anchor.kind == "count":
             from ...kanji_numbers import kanji_to_int
 
-            value = kanji_to_int(_COUNT.match(anchor.surface).group(1))
-            return value in self.numbers
+            count = _COUNT.match(anchor.surface)
+            value = kanji_to_int(count.group(1))
+            return value in self.numbers or (count.group(2) == "年" and self._years(value))
         if anchor.kind == "katakana":
             skeleton = katakana_skeleton(anchor.surface)
             # デフレ ~ deflation, アメリカ ~ American: a clipped loanword or a derived form
@@ -647,6 +660,15 @@ class _Target:
 
         # The dictionary's senses too: 訂正 is also "revision" (demo-model run).
         return self.english.shows(glosses(anchor.surface))
+
+    def _years(self, value: int | None) -> bool:
+        """十年に一度 → "once a decade", 二十年 → "two decades", 百年 → "a century"."""
+        for span, word in ((100, r"centur(?:y|ies)"), (10, r"decades?")):
+            if value and value % span == 0 and re.search(rf"\b{word}\b", self.lower):
+                many = value // span
+                if many == 1 or many in self.numbers:
+                    return True
+        return False
 
     def _shows_dictionary_compound(self, anchor: Anchor) -> bool:
         """The compound's own English (意識改革 → "changing the mindset"), or every part
@@ -841,6 +863,13 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
     """Source clauses that lost their own anchors: none of them in the translation, or
     at least MIN_MISSING of them, or a run of RUN_MISSING missing across clauses. Only a
     clause's own anchors count (データ in five clauses says nothing about any one)."""
+    return [clause for clause, _ in lost_clauses(source, translation)]
+
+
+def lost_clauses(source: str, translation: str) -> list[tuple[str, bool]]:
+    """dropped_clauses, each with whether it rests on dictionary glosses alone: every
+    missing anchor of the clause a JMdict gloss (kind "gloss"), whose English varies most
+    (a term of art, an idiom). A run of missing anchors across clauses is not."""
     if _mostly_japanese(translation):
         return []  # kept or left untranslated: the language checks report it
     target = _Target(translation)
@@ -853,7 +882,8 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
     for _, found in parts:
         for surface in {a.surface for a in found}:
             seen[surface] = seen.get(surface, 0) + 1
-    lost, aligned, judged, owned = [], False, [], []
+    lost: dict[str, bool] = {}  # clause → rests on dictionary glosses alone
+    aligned, judged, owned = False, [], []
     for clause, found in parts:
         own = [a for a in found if seen[a.surface] == 1 and a.kind not in ("figure", "implicit")]
         missing = [a for a in own if not target.has(a)]
@@ -867,7 +897,7 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
             not topic
             and _lonely_noun_lost(clause, [a for a in found if a.kind != "implicit"], missing)
         ):
-            lost.append(clause.strip())
+            lost.setdefault(clause.strip(), _glosses_only(missing))
     if aligned:
         counts: dict[str, int] = {}
         for clause, _ in parts:
@@ -875,13 +905,26 @@ def dropped_clauses(source: str, translation: str) -> list[str]:
                 counts[word] = counts.get(word, 0) + 1
         for clause, own, missing in owned:
             if clause.strip() not in lost and _predicate_lost(clause, own, missing, target, counts):
-                lost.append(clause.strip())
+                lost[clause.strip()] = _glosses_only(missing)
     run_at = _missing_run(judged)
-    if run_at is not None and parts[run_at][0].strip() not in lost:
-        lost.append(parts[run_at][0].strip())
+    if run_at is not None:
+        lost[parts[run_at][0].strip()] = False  # several missing in a row: no longer weak
     # Alignment needs a clause that aligns: a translation sharing no anchor with the source
     # at all is for the language and length checks, not one clause lost among others.
-    return lost if aligned else []
+    return list(lost.items()) if aligned else []
+
+
+# Connectives that introduce an illustration or a rephrasing: without them the statement
+# still holds (例えば、 left unsaid before a list of examples), unlike しかし or ただし.
+ASIDE_CONNECTIVES = frozenset({"例えば", "すなわち", "つまり"})
+
+
+def _glosses_only(missing: list[Anchor]) -> bool:
+    """Weak evidence: every missing anchor a dictionary gloss, or an aside connective."""
+    return bool(missing) and all(
+        a.kind == "gloss" or (a.kind == "connective" and a.surface in ASIDE_CONNECTIVES)
+        for a in missing
+    )
 
 
 def check_clauses(source: str, translation: str, source_lang: str, target_lang: str) -> list:
@@ -898,8 +941,9 @@ def check_clauses(source: str, translation: str, source_lang: str, target_lang: 
                 "可能性があります）",
                 f"Nothing in the translation corresponds to '{clause[:40]}' of the source; "
                 "a clause may have been left out",
+                weak=weak,
             )
-            for clause in dropped_clauses(source, translation)
+            for clause, weak in lost_clauses(source, translation)
         ]
         + [broken_sentence(sentence) for sentence in broken_sentences(translation)]
         + echoes(source, translation)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from ... import i18n
 from ..verdicts import ERROR, INFO, WARNING
@@ -20,11 +20,16 @@ class Finding:
     expected: str  # what should be there (a normalized figure, a glossary term)
     message_ja: str
     message_en: str
+    # The finding rests on one weak signal alone (a word of the source whose dictionary
+    # English is not in the translation): tiers.py tells it as worth a look (info) unless
+    # a second signal agrees. Not part of the JSON output.
+    weak: bool = field(default=False, compare=False)
 
     def message(self, lang: str | None = None) -> str:
         return i18n.tr(self.message_ja, self.message_en, lang)
 
     def to_dict(self) -> dict:
         data = asdict(self)
+        del data["weak"]
         data["message"] = self.message()
         return data

@@ -567,6 +567,7 @@ def check_added_countries(source: str, translation: str) -> list[Finding]:
                 f"訳文の国・地域名「{named.group(0)}」は原文にありません（原文にない内容の可能性があります）",
                 f"The translation names '{named.group(0)}', which the source does not "
                 "(it may have been made up)",
+                weak=True,  # alone worth a look (tiers.py): context adds countries
             )
         )
     return findings
@@ -637,6 +638,7 @@ def check_added_terms(source: str, translation: str) -> list[Finding]:
             f"訳文の略語「{term}」は原文にありません（原文にない内容の可能性があります）",
             f"The translation has the acronym '{term}', which the source does not have "
             "(it may have been made up)",
+            weak=True,  # alone worth a look (tiers.py): "AI", "CSTI" that context implies
         )
         for term in dict.fromkeys(added)
     ]

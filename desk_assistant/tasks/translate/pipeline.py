@@ -29,7 +29,7 @@ from ...llm.engine import (
 from ...llm.prompts import language_name
 from ..sentences import CLOSERS
 from ..sentences import split_sentences as sentences_of
-from ..verdicts import hard_failures, needs_review
+from ..verdicts import hard_failures
 from .checks import Finding, check_segment, kept_source, too_long, untranslated
 from .collapse import check_collapsed
 from .degeneration import loop_cut
@@ -40,6 +40,7 @@ from .memory import TranslationMemory
 from .prompting import translation_prompt
 from .result import SegmentResult, TranslationResult
 from .tagfix import frame, repair_tags
+from .tiers import memory_clean
 
 MAX_UNIT_CHARS = 400  # longer untagged paragraphs are translated a few sentences at a time
 NO_SPACE_TARGETS = ("ja", "zh", "th")
@@ -168,7 +169,8 @@ class _UnitTranslator:
         return replace(unit, translation=parts.rebuild(unit.translation))
 
     def remember(self, units: list[_Unit], *, clean: bool) -> None:
-        """Only segments without a warning or error go into the translation memory; a
+        """Only segments without a warning, an error or a content finding told as worth a
+        look (tiers.memory_clean) go into the translation memory; a
         memory entry that now fails the checks is taken out, so it is not served again."""
         if self.memory is None:
             return
@@ -512,7 +514,7 @@ def _translate_segment(translator, kind, segment, plan, glossary):
     if "failed" not in {u.origin for u in units}:
         hits = glossary.hits(segment.text) if glossary else []
         findings += translator.check(segment.text, strip_tags(translation), hits)
-    translator.remember(units, clean=not needs_review(findings))
+    translator.remember(units, clean=memory_clean(findings))
     scores = [u.score for u in units if u.score is not None]
     result = SegmentResult(
         segment.id,

@@ -5,19 +5,20 @@ checks (a warning or an error) is taken out, so it is never reused."""
 from __future__ import annotations
 
 from ... import i18n
-from ..verdicts import needs_review
 from .checks import check_segment
+from .tiers import memory_clean
 
 
 def is_bad(source_lang: str, target_lang: str):
-    """The purge rule: the entry has a warning or error finding by today's checks."""
+    """The purge rule: the entry has a warning or error finding by today's checks, or a
+    content finding told as worth a look (tiers.memory_clean)."""
     from ...documents.tags import strip_tags
 
     def check(source: str, target: str) -> bool:
         findings = check_segment(
             strip_tags(source), strip_tags(target), (), source_lang, target_lang
         )
-        return needs_review(findings)
+        return not memory_clean(findings)
 
     return check
 

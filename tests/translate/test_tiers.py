@@ -1,0 +1,127 @@
+"""Two tiers of findings (tiers.py): one weak signal alone — a clause judged lost only on
+the dictionary's glosses, a name the source does not spell — is told as worth a look
+(確認推奨, info), unless a second signal agrees; the translation memory still keeps such a
+segment out."""
+
+from __future__ import annotations
+
+from desk_assistant.tasks.translate.checks import check_segment
+from desk_assistant.tasks.translate.finding import INFO, WARNING, Finding
+from desk_assistant.tasks.translate.purge import is_bad
+from desk_assistant.tasks.translate.tiers import memory_clean, tiered
+
+# No listed content word, loanword, name or figure: only the dictionary knows 落ち葉/清掃.
+SOURCE = "市は、公園の樹木を剪定し、落ち葉を清掃するとともに、遊具の点検を毎月行う。"
+FAITHFUL = (
+    "The city prunes the trees in the park, cleans up the fallen leaves, "
+    "and inspects the playground equipment every month."
+)
+WITHOUT_LEAVES = (
+    "The city prunes the trees in the park, and inspects the playground equipment every month."
+)
+# 衆議院 (a Diet answer, tests/translate/test_fresh_text_alarms.py): JJOC is the source's.
+JJOC = (
+    "これを受けて、日米間で作業部会を御指摘のように設置をし、自衛隊のＪＪＯＣと米軍のカウンター"
+    "パート関係等について議論を進めていくことで一致をいたしました。"
+)
+JJOC_EN = (
+    "In response to this, Japan and the United States agreed to set up a working group, as you "
+    "pointed out, and to move forward with discussions on matters such as the counterpart "
+    "relationship between the JSDF's JJOC and the U.S. forces."
+)
+
+
+def _severities(source: str, translation: str) -> list[tuple[str, str]]:
+    return [(f.check, f.severity) for f in check_segment(source, translation, (), "ja", "en")]
+
+
+def test_a_clause_lost_on_glosses_alone_is_worth_a_look():
+    assert _severities(SOURCE, FAITHFUL) == []
+    assert _severities(SOURCE, WITHOUT_LEAVES) == [("omission.clause", INFO)]
+    finding = check_segment(SOURCE, WITHOUT_LEAVES, (), "ja", "en")[0]
+    assert finding.message_ja.startswith("確認推奨: ") and "落ち葉" in finding.message_ja
+    assert finding.message_en.startswith("Worth a look: ")
+    assert "weak" not in finding.to_dict()
+
+
+def test_a_second_signal_keeps_the_warning():
+    # A name the source does not spell, alone: worth a look …
+    invented = JJOC_EN.replace("JSDF", "NATO")
+    assert _severities(JJOC, invented) == [("names.added", INFO)]
+    # … beside a lost clause that rests on more than the dictionary (作業部会, a listed
+    # body), all of them count.
+    lost = invented.replace(" to set up a working group, as you pointed out, and", "")
+    found = _severities(JJOC, lost)
+    assert ("omission.clause", WARNING) in found and ("names.added", WARNING) in found
+
+
+def _weak(check: str = "omission.clause") -> Finding:
+    return Finding(check, WARNING, "落ち葉を清掃するとともに、", "", "ja", "en", weak=True)
+
+
+def test_the_rule_one_weak_signal_alone_or_backed():
+    figure = Finding("number", WARNING, "3", "3", "ja", "en")
+    assert [f.severity for f in tiered([_weak()], SOURCE, FAITHFUL, "ja", "en")] == [INFO]
+    # Another check that is not weak agrees: unchanged.
+    both = tiered([_weak(), figure], SOURCE, FAITHFUL, "ja", "en")
+    assert [f.severity for f in both] == [WARNING, WARNING]
+    # Two weak signals are still one kind of evidence: worth a look.
+    two = tiered([_weak(), _weak("names.added")], SOURCE, FAITHFUL, "ja", "en")
+    assert [f.severity for f in two] == [INFO, INFO]
+    # A translation clearly short for its source (inside the length band) agrees.
+    short = "The city prunes trees and checks the playground."
+    assert [f.severity for f in tiered([_weak()], SOURCE, short, "ja", "en")] == [WARNING]
+    # Other languages than ja → en have no band: the weak finding alone is worth a look.
+    assert [f.severity for f in tiered([_weak()], SOURCE, FAITHFUL)] == [INFO]
+
+
+def test_memory_keeps_out_a_segment_worth_a_look_but_not_a_formatting_repair():
+    tags = Finding("tags", INFO, "", "", "書式", "formatting")
+    assert memory_clean([]) and memory_clean([tags])
+    assert not memory_clean([tags, tiered([_weak()], SOURCE, FAITHFUL, "ja", "en")[0]])
+    assert not memory_clean([_weak()])
+    bad = is_bad("ja", "en")
+    assert bad(SOURCE, WITHOUT_LEAVES) and not bad(SOURCE, FAITHFUL)
+
+
+def test_through_the_pipeline_the_verdict_is_clean_and_the_memory_keeps_it_out(tmp_path):
+    from .conftest import translate_list
+
+    other = "遊具の点検を毎月行う。"
+    result, memory = translate_list(
+        tmp_path, {SOURCE: WITHOUT_LEAVES, other: "The playground equipment is inspected monthly."}
+    )
+    looked, clean = result.segments
+    assert [(f.check, f.severity) for f in looked.findings] == [("omission.clause", INFO)]
+    assert not clean.findings
+    assert result.verdict.ok
+    assert memory.lookup(SOURCE) is None and memory.lookup(other)
+
+
+def test_an_aside_connective_alone_is_worth_a_look_a_logical_one_is_not():
+    # 例えば before a list of examples: the statement holds without "for example".
+    source = "この制度の影響の中には、例えば、手続の負担の増加、あるいは費用の増加など、様々なものがあります。"
+    english = (
+        "The effects of this system include, for example, a heavier procedural burden and "
+        "higher costs, among many others."
+    )
+    assert _severities(source, english) == []
+    assert _severities(source, english.replace(", for example,", "")) == [("omission.clause", INFO)]
+    # ただし ("however", a proviso) lost is a warning still.
+    proviso = "ただし、申請者が、書面により同意したときは、この限りでない。"
+    english = "This does not apply if the applicant has consented in writing."
+    assert _severities(proviso, english) == [("omission.clause", WARNING)]
+    assert _severities(proviso, "However, " + english[0].lower() + english[1:]) == []
+
+
+def test_a_body_the_source_does_not_name_stays_a_warning_alone():
+    # organisation_references.json: a swapped organisation shows only this way when the
+    # source's own body (地方公共団体) has no listed English: a lost name, never a look.
+    source = "情報の管理主体である地方公共団体名について、市区町村名を記載。"
+    english = (
+        "Enter the name of the municipality as the name of the local government that manages "
+        "the information."
+    )
+    assert _severities(source, english) == []
+    swapped = english.replace("local government", "Ministry of Commerce")
+    assert _severities(source, swapped) == [("names.added", WARNING)]

@@ -2,7 +2,9 @@
 
 A finding of severity `error` is a hard failure: the segment is retried once,
 then kept in the source language with a mark. `warning` asks the user to look;
-`info` (formatting repaired) does not count against the verdict.
+`info` (formatting repaired) does not count against the verdict. A content finding told
+as worth a look (確認推奨: info that rests on one weak signal, translate/tiers.py) does not
+count either, but the verdict names how many units have one, so 問題なし never hides them.
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ def needs_review(findings: Iterable) -> bool:
     return any(f.severity in NEEDS_REVIEW for f in findings)
 
 
+def worth_a_look(findings: Iterable) -> bool:
+    """A content finding told as worth a look (info resting on one weak signal)."""
+    return any(f.severity == INFO and getattr(f, "weak", False) for f in findings)
+
+
 def hard_failures(findings: Iterable) -> list:
     return [f for f in findings if f.severity == ERROR]
 
@@ -53,6 +60,7 @@ class Verdict:
 
     review: int  # units with a warning or error finding
     errors: int  # units with a hard failure (kept in the source language, rejected output)
+    look: int = 0  # units with no warning but a finding told as worth a look (確認推奨)
 
     @property
     def ok(self) -> bool:
@@ -67,6 +75,8 @@ class Verdict:
             ja, en = "問題なし", "no problems found"
         else:
             ja, en = f"要確認 {self.review} 件", f"{self.review} to check"
+        if self.look:
+            ja, en = f"{ja}（確認推奨 {self.look} 件）", f"{en} ({self.look} worth a look)"
         return en if (lang or i18n.language()) == "en" else ja
 
     def to_dict(self) -> dict:
@@ -74,6 +84,7 @@ class Verdict:
             "status": self.status,
             "review": self.review,
             "errors": self.errors,
+            "look": self.look,
             "label": self.label(),
             "label_ja": self.label("ja"),
             "label_en": self.label("en"),
@@ -82,9 +93,11 @@ class Verdict:
 
 def verdict_of(units_findings: Iterable[Iterable]) -> Verdict:
     """The verdict over units, each given as its findings."""
-    review = errors = 0
+    review = errors = look = 0
     for findings in units_findings:
         findings = list(findings)
-        review += needs_review(findings)
+        counted = needs_review(findings)
+        review += counted
         errors += bool(hard_failures(findings))
-    return Verdict(review, errors)
+        look += not counted and worth_a_look(findings)
+    return Verdict(review, errors, look)

@@ -94,7 +94,11 @@ def test_through_the_pipeline_the_verdict_is_clean_and_the_memory_keeps_it_out(t
     looked, clean = result.segments
     assert [(f.check, f.severity) for f in looked.findings] == [("omission.clause", INFO)]
     assert not clean.findings
-    assert result.verdict.ok
+    # The verdict counts no review, but says that one segment is worth a look.
+    assert result.verdict.ok and result.verdict.look == 1
+    assert result.verdict.label("ja") == "問題なし（確認推奨 1 件）"
+    assert result.verdict.label("en") == "no problems found (1 worth a look)"
+    assert result.to_dict()["verdict"]["look"] == 1
     assert memory.lookup(SOURCE) is None and memory.lookup(other)
 
 
@@ -125,3 +129,16 @@ def test_a_body_the_source_does_not_name_stays_a_warning_alone():
     assert _severities(source, english) == []
     swapped = english.replace("local government", "Ministry of Commerce")
     assert _severities(source, swapped) == [("names.added", WARNING)]
+
+
+def test_the_verdict_names_looks_beside_reviews_and_not_formatting_repairs():
+    from desk_assistant.tasks.verdicts import verdict_of
+
+    look = tiered([_weak()], SOURCE, FAITHFUL, "ja", "en")
+    tags = Finding("tags", INFO, "", "", "書式", "formatting")
+    warning = Finding("number", WARNING, "3", "3", "ja", "en")
+    verdict = verdict_of([look, [tags], [], [warning, *look]])
+    # A unit with a warning counts once, as review; a formatting repair is no look.
+    assert (verdict.review, verdict.errors, verdict.look) == (1, 0, 1)
+    assert verdict.label("ja") == "要確認 1 件（確認推奨 1 件）"
+    assert verdict_of([[tags], []]).label("en") == "no problems found"

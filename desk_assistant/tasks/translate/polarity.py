@@ -21,7 +21,14 @@ check sees it. Here:
   自動入力できるが、既存データは使用できない kept one half and denied it;
 - a verb of preventing (防ぐ, 避ける, 防止する …) says that something does not happen: it
   needs a negative English word or one of protecting (prevent, avoid, protect, against …);
-  "We will reduce the number of systems …" for …システムが発生するのを防げます is another claim.
+  "We will reduce the number of systems …" for …システムが発生するのを防げます is another claim;
+- a verb or noun of losing (失われる, 消える, 損なう, 紛失, 漏えい, 削除 …) says that something
+  goes away: it needs an English word of loss (lose, missing, leak, damage, delete, cease …);
+  "… less frequent than some data" for …一部データが失われる可能性がある kept the backup and
+  the data and dropped that data may be lost (meaning.loss);
+- a から ("from") phrase of a verb of giving or sending (提供元から…提供されない) whose English
+  has that verb with "to" and no "from" or "by" ("provided to a party") turned the direction
+  round (meaning.direction).
 Each is a warning that quotes the source word.
 """
 
@@ -36,6 +43,8 @@ from .finding import WARNING, Finding
 CHECK_NEGATION = "meaning.negation"
 CHECK_RESTRICTION = "meaning.restriction"
 CHECK_CONTRAST = "meaning.contrast"
+CHECK_LOSS = "meaning.loss"
+CHECK_DIRECTION = "meaning.direction"
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
 
 # Negative constructions that do not negate the statement: obligation, possibility,
@@ -313,6 +322,87 @@ def preventing(source: str) -> list[str]:
     return found
 
 
+# Verbs and nouns of losing: something goes away, is destroyed, leaks or is deleted.
+_LOSING_VERBS = frozenset("失う 失くす 無くす 消える 消す 損なう 漏れる".split())
+_LOSING_NOUNS = re.compile(
+    r"消失|紛失|喪失|損失|欠損|欠落|消滅|流出|漏洩|漏えい|破損|毀損|損傷|滅失|消去|削除|失効|散逸"
+    r"|逸失"
+)
+_LOSS_ENGLISH = re.compile(
+    r"(?<![a-z])(?:los[eist]\w*|disappear\w*|vanish\w*|miss\w*|leak\w*|damag\w*|destr\w*"
+    r"|corrupt\w*|eras\w*|delet\w*|impair\w*|undermin\w*|compromis\w*|extin\w*|forfeit\w*"
+    r"|wip\w*|gone|deplet\w*|harm\w*|spoil\w*|ruin\w*|dissipat\w*|expir\w*|remov\w*"
+    r"|purg\w*|wast\w*|laps\w*|scatter\w*|invalid\w*|outflow\w*|escap\w*|drain\w*"
+    r"|breach\w*|expos\w*|disclos\w*|omit\w*|omission\w*|incomplete|unrecoverabl\w*"
+    r"|irrecoverabl\w*|ceas\w*|eliminat\w*|abolish\w*|terminat\w*|cancel\w*|strik\w*"
+    r"|struck|lack\w*|absen\w*|no longer|end|ends|ended|stolen|theft|drop\w*|discard\w*"
+    r"|deteriorat\w*|degrad\w*|fad\w*|vacat\w*|void\w*|nullif\w*|shed\w*)(?![a-z])",
+    re.I,
+)
+
+
+def losing(source: str) -> list[str]:
+    """Words of losing in the source, as written (失わ, 紛失); [] without Sudachi."""
+    text = unicodedata.normalize("NFKC", source)
+    found = [
+        m.surface()
+        for m in japanese_morphemes(text)
+        if m.part_of_speech()[0] == "動詞" and m.dictionary_form() in _LOSING_VERBS
+    ]
+    return found + _LOSING_NOUNS.findall(text)
+
+
+_FROM_ENGLISH = re.compile(r"\b(?:from|by|via|through|out of|since|starting|beginning)\b", re.I)
+_LIGHT_VERBS = frozenset("する 出来る できる なる ある いる 居る おる れる られる せる".split())
+_VERB_TO = re.compile(r"\b([a-z]+)\s+(?:back\s+)?to\b", re.I)
+
+
+def from_verbs(source: str) -> list[tuple[str, str]]:
+    """(noun, verb) for each noun + から ("from") of the source and each verb or verbal noun
+    of its clause after it, up to a comma, a clause's conjunction or the sentence's end
+    (提供元から決められたサイクルで提供されない: 提供元 with 決める and 提供)."""
+    morphemes = japanese_morphemes(unicodedata.normalize("NFKC", source))
+    found = []
+    for i in range(1, len(morphemes)):
+        kara, noun = morphemes[i], morphemes[i - 1]
+        if kara.surface() != "から" or kara.part_of_speech()[1] != "格助詞":
+            continue
+        if noun.part_of_speech()[0] not in ("名詞", "接尾辞"):
+            continue
+        start = i - 1
+        while start > 0 and morphemes[start - 1].part_of_speech()[0] in ("名詞", "接頭辞"):
+            start -= 1
+        whole = "".join(m.surface() for m in morphemes[start:i])
+        for at in range(i + 1, len(morphemes)):
+            m, after = morphemes[at], morphemes[at + 1 : at + 2]
+            pos = m.part_of_speech()
+            verbal = pos[0] == "名詞" and pos[2] == "サ変可能"  # 提供 of 提供される
+            done = bool(after) and after[0].dictionary_form() in ("する", "できる", "出来る")
+            if pos[0] == "動詞" and m.dictionary_form() not in _LIGHT_VERBS or verbal and done:
+                found.append((whole, m.dictionary_form()))
+            if m.surface() in ("。", "、", ",") or pos[1] == "接続助詞":
+                break
+    return found
+
+
+def reversed_direction(source: str, english: str) -> tuple[str, str] | None:
+    """The source's noun + から and the English verb + "to" of the same verb (by its
+    dictionary glosses), with no "from" or "by" anywhere: what came from there goes there."""
+    from .lexicon import glosses, stem, stems_match
+
+    if _FROM_ENGLISH.search(english):
+        return None
+    towards = [(w, stem(w.lower())) for w in _VERB_TO.findall(english)]
+    if not towards:
+        return None
+    for noun, verb in from_verbs(source):
+        heads = {g[0] for g in glosses(verb) if len(g) == 1}
+        for word, word_stem in towards:
+            if any(stems_match(word_stem, h) for h in heads):
+                return noun + "から", word + " to"
+    return None
+
+
 def check_polarity(source: str, translation: str, source_lang: str, target_lang: str) -> list:
     if source_lang != "ja" or target_lang != "en" or not _LATIN_WORD.search(translation):
         return []
@@ -344,6 +434,23 @@ def check_polarity(source: str, translation: str, source_lang: str, target_lang:
     ):
         for word in preventing(source)[:1]:
             found.append(_finding(CHECK_NEGATION, word, "防ぐ・避けること", "preventing something"))
+    if not found and not _LOSS_ENGLISH.search(english):
+        for word in [w for w in losing(source) if w not in english][:1]:
+            found.append(_finding(CHECK_LOSS, word, "失われる・消えること", "losing something"))
+    turned = None if found else reversed_direction(source, english)
+    if turned:
+        found.append(
+            Finding(
+                CHECK_DIRECTION,
+                WARNING,
+                turned[1],
+                turned[0],
+                f"原文の「{turned[0]}」（…から）が、訳文では「{turned[1]}」（…へ）になっています。"
+                "向きが逆になっている可能性があります",
+                f"The source's '{turned[0]}' (from …) became '{turned[1]}' in the translation: "
+                "the direction may have been turned round",
+            )
+        )
     if not found and lost_contrast(source, english):
         shown = source.strip()[:30]
         found.append(

@@ -26,6 +26,19 @@ A request to the reader (…検討し、検討結果をN列に記入してくだ
 writer does: "We are considering the implementation of a series of measures …". The
 source ends in てください; the translation's first sentence has "we" or "I" as its actor
 and asks nothing of anyone (meaning.request).
+
+A heading that names something (１.１ LINEサービスを利用する自治体業務, SNS利用が従来の
+システム利用と異なる点: no predicate, its last word a common noun) comes out as a sentence that
+states something: "1.1 The service provider shall use LINE service …", "Changes to the SNS
+system are different from traditional system use." A subject, a shall/will or a claim the
+heading does not have took the place of what it names (meaning.label, as a heading turned
+into a question or an instruction is in degeneration.py).
+
+Fluent English also puts a frame on someone that no source word means: "Underwriter shall
+be responsible for …", "This is a waiver of the requirement …" in a paragraph on contracted
+development with no 責任, 義務, 免除 or any word of duty in it (meaning.obligation);
+"IMM-certified service quality evaluation" for IMMによるサービス品質の評価 ("by IMM", no
+認証, 認定 or 承認: meaning.approval).
 """
 
 from __future__ import annotations
@@ -83,9 +96,10 @@ def check_statement(source: str, translation: str, source_lang: str, target_lang
             check_condition(source, translation)
             or check_question(source, translation)
             or check_request(source, translation)
-        )
+            or check_label_sentence(source, translation)
+        ) + check_added_frames(source, translation)
     shown = source.strip()[:20]
-    return [
+    return check_added_frames(source, translation) + [
         Finding(
             CHECK,
             WARNING,
@@ -207,5 +221,171 @@ def check_request(source: str, translation: str) -> list:
             "なっています（依頼の内容が変わっている可能性があります）",
             f"The source '{shown}' asks the reader to do something, but the translation "
             "says what the writer (we/I) does (the request may have changed)",
+        )
+    ]
+
+
+CHECK_LABEL = "meaning.label"
+# A heading's number or bullet: １.１, 2., (3), ①, 第4章, a), ・, ●.
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:(?:第?[0-9一二三四五六七八九十]+[章節条項部編款目]?|[0-9]+(?:\.[0-9]+)*\.?"
+    r"|[(][0-9a-zA-Zア-ン一二三四五六七八九十]+[)]|[①-⑳]|[a-zA-Z][.)])[\s:.、]*"
+    r"|[・●○■□◆◇▪※\-－]+\s*)"
+)
+_MODAL = re.compile(r"\b(?:shall|must|will|should)\b", re.I)
+_FINITE_WORD = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|shall|must|will|should|can|may|would|could|does|do)\b",
+    re.I,
+)
+
+
+def noun_heading(source: str) -> bool:
+    """A heading or caption that names something: no sentence end, no predicate, its last
+    word a common noun (…自治体業務, …異なる点, …の種別), not a proper name, not an
+    adjectival noun (不可能, 困難: a predicate), not こと/もの (a rule or a thing to do) and not
+    a noun-stop sentence whose verbal noun takes an object (データを整備)."""
+    from ...sudachi import morphemes
+
+    text = unicodedata.normalize("NFKC", source).strip()
+    text = _HEADING_NUMBER.sub("", text, count=1).strip()
+    if not text or len(text) > 30 or re.search(r"[。.!！?？\n]", text):
+        return False
+    if re.search(r"(?:こと|もの)$", text):
+        return False
+    words = [m for m in morphemes(text, "A") if m.part_of_speech()[0] not in ("補助記号", "空白")]
+    if not words:
+        return False
+    pos = words[-1].part_of_speech()
+    if pos[0] == "接尾辞":
+        if pos[1] != "名詞的":
+            return False
+    elif pos[0] != "名詞" or pos[1] == "固有名詞":
+        return False
+    before = words[-2].surface() if len(words) > 1 else ""
+    return not (pos[2] == "サ変可能" and before in ("を", "が", "に", "へ", "と"))
+
+
+def became_sentence(source: str, translation: str) -> bool:
+    """A heading that names something came out as a sentence that says something: a modal
+    (shall, must, will, should) it does not have, or a statement ending in a full stop."""
+    english = unicodedata.normalize("NFKC", translation).strip()
+    if not english or _JAPANESE.search(english) or english.endswith("?"):
+        return False  # an instruction or a question is degeneration's meaning.label; kept Japanese is untranslated
+    if re.match(r"\W*(?:please|kindly)\b", english, re.I):
+        return False
+    stated = english.endswith(".") and not english.endswith("etc.")
+    if not (_MODAL.search(english) or stated and _FINITE_WORD.search(english)):
+        return False
+    return noun_heading(source)
+
+
+def check_label_sentence(source: str, translation: str) -> list:
+    if not became_sentence(source, translation):
+        return []
+    shown = source.strip()[:20]
+    return [
+        Finding(
+            CHECK_LABEL,
+            WARNING,
+            translation.strip()[:40],
+            shown,
+            f"見出し・項目名「{shown}」は名詞で終わる表題ですが、訳文は主語や「shall/will」などを"
+            "補った文になっています（原文にない内容になっている可能性があります）",
+            f"The heading or label '{shown}' names something, but the translation is a "
+            "sentence that states something (with a subject or shall/will the source does "
+            "not have): its meaning may have changed",
+        )
+    ]
+
+
+def check_added_frames(source: str, translation: str) -> list:
+    """A duty, a liability or a waiver, or a certification or an approval, that the English
+    puts on something and no source word means."""
+    return check_obligation(source, translation) + check_approval(source, translation)
+
+
+CHECK_OBLIGATION = "meaning.obligation"
+# English that puts a legal frame on someone: a duty, a liability, a waiver.
+_OBLIGATION_EN = re.compile(
+    r"\b(?:obliged|obligated|obligatory|obligations?|waivers?|waive[sd]?|liable|liabilit(?:y|ies)"
+    r"|responsible|responsibilit(?:y|ies)|duty|duties|accountab(?:le|ility))\b",
+    re.I,
+)
+# Source words that say so: a duty (義務, 責任, べき, ならない, ものとする, 負う, 要する, 必要,
+# a rule ending in こと), an exemption (免除, 免責), a charge (担当, 所管, 任務, 職務), a debt
+# (債務), compensation (賠償), a demand (求める, 要請), a tax (税: "customs duties").
+_OBLIGATION_JA = re.compile(
+    r"べき|べし|ならない|ならぬ|なりません|いけない|ものとする|ものとし|義務|責|負う|負わ|負い"
+    r"|要する|要し|必要|必須|不可欠|こと[。．」』）)]|こと$|ことと|免|求め|要求|要請|担|所管"
+    r"|管轄|主管|努め|努力|せよ|なさい|ください|下さい|課す|課さ|課し|遵守|順守|拘束|得ない"
+    r"|禁止|禁じ|厳守|債|任|役割|職務|管理者|賠償|補償|税"
+)
+
+
+def added_obligation(source: str, translation: str) -> bool:
+    english = unicodedata.normalize("NFKC", translation)
+    if _JAPANESE.search(english) or not _OBLIGATION_EN.search(english):
+        return False
+    return not _OBLIGATION_JA.search(unicodedata.normalize("NFKC", source))
+
+
+def check_obligation(source: str, translation: str) -> list:
+    if not added_obligation(source, translation):
+        return []
+    english = unicodedata.normalize("NFKC", translation)
+    said = _OBLIGATION_EN.search(english).group(0)
+    shown = source.strip()[:20]
+    return [
+        Finding(
+            CHECK_OBLIGATION,
+            WARNING,
+            said,
+            shown,
+            f"訳文に「{said}」（責任・義務・免除など）がありますが、原文「{shown}…」には"
+            "それに当たる語がありません（原文にない義務や責任が加わった可能性があります）",
+            f"The translation says '{said}' (a responsibility, duty or waiver), but no word of "
+            f"the source '{shown}…' means that: an obligation the source does not state may "
+            "have been added",
+        )
+    ]
+
+
+CHECK_APPROVAL = "meaning.approval"
+# English that gives something a status it has been granted: certified, approved, licensed.
+_APPROVAL_EN = re.compile(
+    r"(?<![a-z])(?:certified|accredited|licensed|authori[sz]ed|approved|endorsed|sanctioned"
+    r"|certification|accreditation)(?![a-z])",
+    re.I,
+)
+# Source words of granting a status: 認証, 認定, 承認, 許可, 登録, 資格, 証明, 指定, 採択 …
+_APPROVAL_JA = re.compile(
+    r"認|許|証|承|資格|免|検定|登録|適合|準拠|同意|決裁|可決|採択|決定|指定|選定|受理|合格|済"
+    r"|批准|裁可|権限|正規|公式"
+)
+
+
+def added_approval(source: str, translation: str) -> bool:
+    english = unicodedata.normalize("NFKC", translation)
+    if _JAPANESE.search(english) or not _APPROVAL_EN.search(english):
+        return False
+    return not _APPROVAL_JA.search(unicodedata.normalize("NFKC", source))
+
+
+def check_approval(source: str, translation: str) -> list:
+    if not added_approval(source, translation):
+        return []
+    said = _APPROVAL_EN.search(unicodedata.normalize("NFKC", translation)).group(0)
+    shown = source.strip()[:20]
+    return [
+        Finding(
+            CHECK_APPROVAL,
+            WARNING,
+            said,
+            shown,
+            f"訳文に「{said}」（認証・承認・許可されたこと）がありますが、原文「{shown}…」には"
+            "それに当たる語がありません（原文にない認証や承認が加わった可能性があります）",
+            f"The translation says '{said}' (certified, approved or licensed), but no word of "
+            f"the source '{shown}…' means that: a status the source does not state may have "
+            "been added",
         )
     ]

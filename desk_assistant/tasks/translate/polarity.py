@@ -28,7 +28,10 @@ check sees it. Here:
   the data and dropped that data may be lost (meaning.loss);
 - a から ("from") phrase of a verb of giving or sending (提供元から…提供されない) whose English
   has that verb with "to" and no "from" or "by" ("provided to a party") turned the direction
-  round (meaning.direction).
+  round (meaning.direction);
+- a source with no word of denial, lack, limit or question at all whose English says "not"
+  ("Web and API-based services are not provided." for WebやAPIによるサービス提供をしている)
+  turned a statement into its opposite (meaning.negation).
 Each is a warning that quotes the source word.
 """
 
@@ -403,6 +406,34 @@ def reversed_direction(source: str, english: str) -> tuple[str, str] | None:
     return None
 
 
+# Source words that an English "not" may render: a denial (ない, ず, 不, 未, 非, 無 …), a lack,
+# a limit or an exception (除く, 以外, 限る, しか, 以内, 未満 …), a difficulty or a rarity (難,
+# 少, 稀), a difference (違う, 異なる: "not the same"), a closing (閉会中: "not in session"),
+# a prevention, a loss, a question (…か, かどうか: "whether or not"), an obligation (べき).
+_DENYING_JA = re.compile(
+    r"ない|なく|無|ず|ぬ|ません|不|未|非|否|禁|止|欠|除|以外|限|少|難|しか|外|免|抜|漏|失|防|避"
+    r"|拒|却|廃|停|解除|取消|削|減|低|ゼロ|なし|まい|得ない|か[。．]?$|かどうか|か否か|前|まで"
+    r"|以内|以下|未満|超え|べき|違|異|別|閉|空|稀|まれ|のみ|だけ"
+)
+_NOT_ENGLISH = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.I)
+# "not" that denies nothing: a limit or a figure's bound, "not only", "whether or not".
+_NOT_AS_BOUND = re.compile(
+    r"\b(?:not only|whether or not|if not|not less than|not more than|not exceeding|not later"
+    r" than|not earlier than|not to exceed)\b",
+    re.I,
+)
+
+
+def added_negation(source: str, english: str) -> bool:
+    """The English denies ("not") where the source has no word of denial, lack or limit."""
+    if _JAPANESE_IN.search(english) or not _NOT_ENGLISH.search(_NOT_AS_BOUND.sub(" ", english)):
+        return False
+    return not _DENYING_JA.search(unicodedata.normalize("NFKC", source))
+
+
+_JAPANESE_IN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
 def check_polarity(source: str, translation: str, source_lang: str, target_lang: str) -> list:
     if source_lang != "ja" or target_lang != "en" or not _LATIN_WORD.search(translation):
         return []
@@ -437,6 +468,20 @@ def check_polarity(source: str, translation: str, source_lang: str, target_lang:
     if not found and not _LOSS_ENGLISH.search(english):
         for word in [w for w in losing(source) if w not in english][:1]:
             found.append(_finding(CHECK_LOSS, word, "失われる・消えること", "losing something"))
+    if not found and added_negation(source, english):
+        shown = source.strip()[:20]
+        found.append(
+            Finding(
+                CHECK_NEGATION,
+                WARNING,
+                _NOT_ENGLISH.search(english).group(0),
+                shown,
+                f"原文「{shown}」には否定の語がありませんが、訳文は「not」で否定しています。"
+                "意味が逆になっている可能性があります",
+                f"The source '{shown}' denies nothing, but the translation says 'not': the "
+                "meaning may have been turned round",
+            )
+        )
     turned = None if found else reversed_direction(source, english)
     if turned:
         found.append(

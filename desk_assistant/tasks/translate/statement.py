@@ -1,4 +1,4 @@
-"""A statement of fact that came out as an instruction.
+"""A statement of fact that came out as an instruction or a rule.
 
 Evaluation sheets and slides state what is the case: クラウドの適切なネットワークインフラを
 活用をしている ("appropriate cloud infrastructure is used"), 基礎に参照モデルを使うので展開
@@ -8,6 +8,11 @@ to expand"): the assessment the sheet asks about is gone. Labels turned into ord
 degeneration.py's; here the source ends as a statement (…ている, …できる, …やすい,
 …ます, …ない) and asks nothing of the reader, and the translation opens with a verb in
 the imperative followed by its object.
+
+A statement of what is so (データ項目が共通化されるので…行いやすい。, 測定規定が定められて
+いる) also comes out as a rule: "Data items shall be standardized …", "Some data … shall be
+subject to …". Every sentence of the source ends in a polite form, an ease or a state (…ます,
+…やすい, …ている), as a law's rules do not (…する, …ものとする: "shall" is right there).
 
 A statement also comes out as a condition: 例外処理のプロセスが定義されていない ("no process
 for exceptions is defined") → "When the process of not defining the exception processing
@@ -88,9 +93,43 @@ def became_order(source: str, translation: str) -> bool:
     return bool(_ORDER.search(english)) and not _FINITE.search(english)
 
 
+# What a slide or a sheet says is so: its every sentence ends in a polite form, an ease
+# (やすい), or a state (…ている); a law's rule ends in a plain verb (…する, …ものとする).
+_STATED_END = re.compile(
+    r"(?:ます|ました|です|でした|ません|やすい|にくい|ている|ていない|ていた|てある|てきた"
+    r"|ていく|ておらず)[。．\s」』)）]*$"
+)
+_SHALL = re.compile(r"\bshall\b", re.I)
+
+
+def became_rule(source: str, translation: str) -> bool:
+    """A statement of what is so (…定められている, …行いやすい。, …集中できます。) whose
+    English says it "shall" be: a rule the source does not lay down."""
+    english = unicodedata.normalize("NFKC", translation)
+    if not _SHALL.search(english) or _JAPANESE.search(english):
+        return False
+    text = unicodedata.normalize("NFKC", source).strip()
+    sentences = [s.strip() for s in re.split(r"(?<=[。．])", text) if s.strip()]
+    return bool(sentences) and all(_STATED_END.search(s) for s in sentences)
+
+
 def check_statement(source: str, translation: str, source_lang: str, target_lang: str) -> list:
     if source_lang != "ja" or target_lang != "en":
         return []
+    if became_rule(source, translation):
+        shown = source.strip()[:20]
+        return check_added_frames(source, translation) + [
+            Finding(
+                CHECK,
+                WARNING,
+                "shall",
+                shown,
+                f"原文「{shown}」は事実や状態を述べる文ですが、訳文は「shall」で決まり・義務の"
+                "文になっています（意味が変わっている可能性があります）",
+                f"The source '{shown}' states what is the case, but the translation makes it a "
+                "rule with 'shall' (the meaning may have changed)",
+            )
+        ]
     if not became_order(source, translation):
         return (
             check_condition(source, translation)

@@ -184,18 +184,14 @@ def test_the_faithful_translation_does_not_alarm(source, output, check, faithful
         ("委員会は、委員五人で組織する。", "The Commission shall consist of five members."),
         ("データは公開されています。", "The data is published."),
         # A "not" for a closing, a difference, a bound, a question.
-        (
-            "但し、副議長は、議会の閉会中においては、議長の許可を得て辞職することができる。",
-            "However, while the assembly is not in session, the vice-chairperson may resign "
-            "with the permission of the chairperson.",
-        ),
+        ("閉会中の審査", "Examination while the Diet is not in session"),
         ("項目名が同じでも内容が異なる", "The same item name may not mean the same content."),
         ("三万円以下の金額", "An amount not more than 30,000 yen"),
         ("データが公開されているか", "Whether or not the data is published"),
         # A certification or an approval the source names; a licence as a thing.
         ("ISMS認証を取得した事業者", "Operators certified under ISMS"),
         ("理事会で承認された予算", "The budget approved by the board"),
-        ("IPAフォントライセンスv1.0", "IPA Font License v1.0"),
+        ("ソフトウェアのライセンス費用", "Software license costs"),
         # From there and to somewhere else, both said; a report to one from another.
         (
             "法務省から情報共有を受けて外務省は首相官邸に報告をした。",

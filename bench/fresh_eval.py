@@ -17,6 +17,11 @@ must-show kinds (name, sentence, paragraph, loop, markup) apart from other meani
     PYTHONPATH=. python bench/fresh_eval.py                # the figures
     PYTHONPATH=. python bench/fresh_eval.py --store OUT.json ... --wall doc=SECONDS ...
     PYTHONPATH=. python bench/fresh_eval.py --sample        # the blind sample to label
+
+Another set of fresh runs: --runs and --labels name its files (default: session 6's), e.g.
+    PYTHONPATH=. python bench/fresh_eval.py --runs bench/data/fresh_runs_s7.json \
+        --labels bench/data/fresh_labels_s7.json
+    PYTHONPATH=. python bench/fresh_eval.py --runs ... --labels ... --sample --size 150
 """
 
 from __future__ import annotations
@@ -94,8 +99,16 @@ def held_out(source: str, translation: str) -> bool:
     return False
 
 
-def store(outputs: list[str], walls: list[str], pages: list[str], commit: str) -> None:
-    """The runs' JSON outputs → bench/data/fresh_runs_s6.json."""
+def store(
+    outputs: list[str],
+    walls: list[str],
+    pages: list[str],
+    commit: str,
+    runs: Path = RUNS,
+    about: str = "",
+) -> None:
+    """The runs' JSON outputs → the runs file (bench/data/fresh_runs_s6.json unless told),
+    without the segments held_out() withholds; 'about' describes the runs (s6's if empty)."""
     wall = dict(w.split("=", 1) for w in walls)
     page = dict(p.split("=", 1) for p in pages)
     documents = {}
@@ -129,7 +142,8 @@ def store(outputs: list[str], walls: list[str], pages: list[str], commit: str) -
                 ],
             }
     data = {
-        "about": (
+        "about": about
+        or (
             "Segments of real demo-model runs (gemma3-270m Q4_K_M, CPU, 2 cores shared with "
             "three other sessions) of `desk-assistant translate FILE --to en --format json "
             "--no-memory` on corpus documents no bench file or test used as a real run: docx11 "
@@ -148,14 +162,17 @@ def store(outputs: list[str], walls: list[str], pages: list[str], commit: str) -
         "run_commit": commit,
         "documents": documents,
     }
-    RUNS.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    runs.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def seen_text() -> str:
-    """Every bench data file and test except this set's own: sources found there were seen."""
-    files = [p for p in (HERE / "data").iterdir() if p not in (RUNS, LABELS)]
+def seen_text(runs: Path = RUNS, labels: Path = LABELS) -> str:
+    """Every bench data file and test except this set's own (its runs and labels, and the
+    data test named after the runs: test_fresh_runs_s6_data.py for s6): sources found there
+    were seen."""
+    own = (runs.resolve(), labels.resolve())
+    files = [p for p in (HERE / "data").iterdir() if p.resolve() not in own]
     files += [p for p in (ROOT / "tests").rglob("*") if p.suffix in (".py", ".tsv", ".json")]
-    files = [p for p in files if "fresh_runs_s6" not in p.name]
+    files = [p for p in files if runs.stem not in p.name]
     return "".join(p.read_text(encoding="utf-8", errors="ignore") for p in files if p.is_file())
 
 
@@ -175,12 +192,14 @@ def pool(docs: dict[str, list[list]], seen: str) -> dict[str, list[int]]:
     return out
 
 
-def sample(docs: dict[str, list[list]]) -> list[dict]:
-    """SAMPLE segments drawn with random.Random(SEED) from the pool, documents in name order."""
-    drawn = pool(docs, seen_text())
+def sample(
+    docs: dict[str, list[list]], runs: Path = RUNS, labels: Path = LABELS, size: int = SAMPLE
+) -> list[dict]:
+    """size segments drawn with random.Random(SEED) from the pool, documents in name order."""
+    drawn = pool(docs, seen_text(runs, labels))
     every = [(doc, i) for doc in sorted(drawn) for i in drawn[doc]]
     rows = []
-    for doc, i in sorted(random.Random(SEED).sample(every, min(SAMPLE, len(every)))):
+    for doc, i in sorted(random.Random(SEED).sample(every, min(size, len(every)))):
         source, translation = docs[doc][i][:2]
         rows.append({"doc": doc, "index": i, "source": source, "translation": translation})
     return rows
@@ -251,22 +270,27 @@ def label_report(every: dict[str, dict[int, list[str]]], labels: list[dict], doc
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--store", nargs="+", help="the CLI's JSON outputs → fresh_runs_s6.json")
+    parser.add_argument("--runs", type=Path, default=RUNS, help="the runs file (s6's default)")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="their labels (s6's)")
+    parser.add_argument("--store", nargs="+", help="the CLI's JSON outputs → the runs file")
+    parser.add_argument("--about", default="", help="with --store: what the runs are")
+    parser.add_argument("--size", type=int, default=SAMPLE, help="with --sample: how many")
     parser.add_argument("--wall", nargs="*", default=[], help="doc=seconds of each run")
     parser.add_argument("--pages", nargs="*", default=[], help="doc=first-last pages run")
     parser.add_argument("--commit", default="", help="the commit the runs were made with")
     parser.add_argument("--sample", action="store_true", help="print the blind sample (JSON)")
     args = parser.parse_args()
     if args.store:
-        store(args.store, args.wall, args.pages, args.commit)
+        store(args.store, args.wall, args.pages, args.commit, args.runs, args.about)
         return 0
-    docs = rows_of(load_runs())
+    docs = rows_of(load_runs(args.runs))
     if args.sample:
-        print(json.dumps(sample(docs), ensure_ascii=False, indent=1))
+        sampled = sample(docs, args.runs, args.labels, args.size)
+        print(json.dumps(sampled, ensure_ascii=False, indent=1))
         return 0
     every = silent_report(docs)
-    if LABELS.exists():
-        labels = json.loads(LABELS.read_text(encoding="utf-8"))["segments"]
+    if args.labels.exists():
+        labels = json.loads(args.labels.read_text(encoding="utf-8"))["segments"]
         label_report(every, labels, docs)
     return 0
 

@@ -48,6 +48,7 @@ from desk_assistant.tasks.translate.checks import check_segment
 from desk_assistant.tasks.translate.names import proper_names, romanize
 from desk_assistant.tasks.translate.omission import length_ratio
 from desk_assistant.tasks.translate.prompting import EXAMPLES
+from desk_assistant.tasks.verdicts import worth_a_look
 
 HERE = Path(__file__).parent
 CORPUS = Path("/work/shared/corpus")
@@ -811,6 +812,11 @@ def warned(source: str, output: str) -> list[str]:
     return sorted({f.check for f in found if f.severity != "info"})
 
 
+def looked(source: str, output: str) -> bool:
+    """A finding told as worth a look (確認推奨, tiers.py): not counted as an alarm, but shown."""
+    return worth_a_look(check_segment(source, output, (), "ja", "en"))
+
+
 def short_label_figure_eval() -> None:
     """Short labels that lost their words and figures the model invented: injected faults on
     every reference that allows them, false alarms on every clean reference and on the pdf09
@@ -1003,19 +1009,22 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
         rows = clean_set_rows(path, split)
         per_check: dict[str, int] = defaultdict(int)
         alarms = []
+        looks = 0
         for row in rows:
             checks = warned(row["source"], row["reference"])
             for check in checks:
                 per_check[check] += 1
             if checks:
                 alarms.append((row, checks))
+            else:
+                looks += looked(row["source"], row["reference"])
+        rate = f"{len(alarms)}/{len(rows)} = {len(alarms) / len(rows):.3f}"
+        look = f", worth a look {looks}" if looks else ""
         if number_only:
-            print(f"  {name}: {len(alarms)}/{len(rows)} = {len(alarms) / len(rows):.3f}")
+            print(f"  {name}: {rate}{look}")
             continue
         by_check = ", ".join(f"{k} {v}" for k, v in sorted(per_check.items())) or "-"
-        print(
-            f"  {name}: {len(alarms)}/{len(rows)} = {len(alarms) / len(rows):.3f} (by check: {by_check})"
-        )
+        print(f"  {name}: {rate}{look} (by check: {by_check})")
         for row, checks in alarms:
             print(f"      {','.join(checks)}: {row['source'][:40]!r} → {row['reference'][:60]!r}")
 

@@ -220,3 +220,26 @@ def test_ordinal_words_carry_their_figure():
     assert "number" not in {f.check for f in check_segment(source, right, (), "ja", "en")}
     wrong = "There are two improvements. The main improvement is to unify the forms."
     assert "number" in {f.check for f in check_segment(source, wrong, (), "ja", "en")}
+
+
+def test_any_made_up_tag_is_markup_unless_the_source_has_angle_brackets():
+    # fresh_runs_s7 pptx03 (slide notes, demo model): a LaTeX-like tag the model made up.
+    source = "最近、ランサムウェアによってバックアップデータまで被害を受けるケースがあります。"
+    english = "Recently, there have been cases in which ransomware damaged even backup data."
+    assert check_segment(source, english, (), "ja", "en") == []
+    made_up = english.replace("backup data", "<tex>$backups$</tex>")
+    found = [(f.check, f.severity) for f in check_segment(source, made_up, (), "ja", "en")]
+    assert ("degeneration.markup", "error") in found
+    # A heading in angle brackets may keep them; our own inline tags are not markup.
+    assert not [
+        f
+        for f in check_segment("＜参考＞", "<reference>", (), "ja", "en")
+        if f.check == "degeneration.markup"
+    ]
+    assert not [
+        f
+        for f in check_segment(
+            "<g1>保有個人情報</g1>の開示", "Disclosure of <g1>personal data</g1>", (), "ja", "en"
+        )
+        if f.check == "degeneration.markup"
+    ]

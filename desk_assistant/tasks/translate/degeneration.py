@@ -34,6 +34,11 @@ _HTML_TAGS = (
     "button|select|option|textarea|w:[a-z]+"
 )
 _HTML = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s[^<>]{{0,80}})?\s*/?>", re.I)
+# Any other lowercase tag the model makes up (<tex>$backups$</tex>, <note>): markup too,
+# unless the source itself has angle brackets (＜参考＞ may well come out as <reference>).
+# Our own inline tags (<g1>…</g1>, <x1/>) are not the model's.
+_ANY_TAG = re.compile(r"</?(?![gx]\d+\b)[a-z][a-z0-9_:-]{0,20}(?:\s[^<>]{0,80})?\s*/?>")
+_ANGLE_BRACKETS = re.compile(r"[<>＜＞〈〉《》]")
 _RUN = re.compile(r"(.{3,80}?)\1{2,}", re.S)  # a run repeated three times in a row
 # A stretch of at least three words said twice in a row ("Rules of Procedure of Rules of
 # Procedure of"): what is left after the stream's loop cut (pipeline._stream) keeps two.
@@ -154,6 +159,8 @@ def check_markup(source: str, translation: str) -> list[Finding]:
     """Tags and special tokens that are neither our <gN>/<xN/> tags nor in the source."""
     found = [m.group(0) for m in _SPECIAL.finditer(translation)]
     found += [m.group(0) for m in _HTML.finditer(translation)]
+    if not _ANGLE_BRACKETS.search(source):
+        found += [m.group(0) for m in _ANY_TAG.finditer(translation)]
     normalized = unicodedata.normalize("NFKC", source)
     stray = [t for t in dict.fromkeys(found) if t not in source and t not in normalized]
     if not stray:

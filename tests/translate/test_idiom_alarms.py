@@ -108,3 +108,29 @@ def test_going_on_says_hikitsuzuki():
     )
     assert _checks(source, english) == set()
     assert "omission.clause" in _checks(source, english.replace("go on performing", "perform"))
+
+
+def test_a_law_citation_says_paragraph_and_item_and_a_region_its_english():
+    # Forms cite a law by article, paragraph and item; "paragraph" is 項, "item" 号.
+    cell = "第３条第２項の届出番号"
+    english = "Notification number under Article 3, paragraph 2"
+    assert check_segment(cell, english, (), "ja", "en") == []
+    assert (
+        check_segment(
+            "同条第１項第２号の区分",
+            "Category under item 2, paragraph 1 of that Article",
+            (),
+            "ja",
+            "en",
+        )
+        == []
+    )
+    # A paragraph the source does not cite is still an added figure.
+    added = [f.check for f in check_segment("第３条の届出番号", english, (), "ja", "en")]
+    assert "figure.added" in added or "meaning.added" in added
+    # 中東 / 欧州 are said as regions, not read aloud ("Chuutou").
+    source = "中東の情勢について、政府の見解を伺います。"
+    faithful = "I would like to ask the Government's view on the situation in the Middle East."
+    assert check_segment(source, faithful, (), "ja", "en") == []
+    lost = faithful.replace("in the Middle East", "in Asia")
+    assert "names.place" in [f.check for f in check_segment(source, lost, (), "ja", "en")]

@@ -112,6 +112,10 @@ _IMPLIED = (
     ("自分", ("one", "oneself", "own", "self")),
     # 雑則, 総則, 附則, 罰則: the headings of a law's parts are "… Provisions".
     ("則", ("provisions", "provision", "rules", "rule")),
+    # A law's citation: 第四十一条第一項第二号 → "Article 41, paragraph 1, item 2".
+    ("項", ("paragraph", "paragraphs", "para")),
+    ("号", ("item", "items")),
+    ("ただし書", ("proviso",)),
 )
 
 

@@ -481,6 +481,14 @@ def _common_word_said(source: str, surface: str, translation: str) -> bool:
     return EnglishText(translation).shows(meaning)
 
 
+def _region_said(surface: str, translation: str) -> bool:
+    """A country or region of the list said in its English (欧州 → "European", 中東 →
+    "Middle East"), not in its reading."""
+    return any(
+        surface in japanese and pattern.search(translation) for pattern, japanese in countries()
+    )
+
+
 def _given_name_after(source: str, surface: str) -> bool:
     loaded = tokenizers_or_none("A")
     if loaded is None:
@@ -512,6 +520,8 @@ def check_proper_names(source: str, translation: str) -> list[Finding]:
         if _read_otherwise(source, surface, kind, target, capitals):
             continue
         if kind == PERSON and _common_word_said(source, surface, translation):
+            continue
+        if kind == PLACE and _region_said(surface, translation):
             continue
         ja, en = ("人名", "person name") if kind == PERSON else ("地名", "place name")
         findings.append(

@@ -134,3 +134,21 @@ def test_a_law_citation_says_paragraph_and_item_and_a_region_its_english():
     assert check_segment(source, faithful, (), "ja", "en") == []
     lost = faithful.replace("in the Middle East", "in Asia")
     assert "names.place" in [f.check for f in check_segment(source, lost, (), "ja", "en")]
+
+
+def test_a_quoted_name_lost_where_the_english_quotes_names():
+    # Two plans the source quotes; the demo model kept one quoted title (fresh runs, docx10).
+    source = "各府省は、「デジタル人材確保・育成計画」と「情報システム整備方針」を策定している。"
+    faithful = (
+        'Each ministry has formulated a "Plan for Securing and Developing Digital Personnel" '
+        'and a "Policy for Developing Information Systems".'
+    )
+    assert check_segment(source, faithful, (), "ja", "en") == []
+    # Both names' words kept, merged into one title: only the quotation marks tell.
+    merged = (
+        'Each ministry has formulated a "Plan for Securing and Developing Digital Personnel '
+        'and Policy for Developing Information Systems".'
+    )
+    assert [f.check for f in check_segment(source, merged, (), "ja", "en")] == ["names.quoted"]
+    # English that sets names without quotation marks is not judged by this check.
+    assert check_segment(source, faithful.replace('"', ""), (), "ja", "en") == []

@@ -686,4 +686,35 @@ def check_names(
         findings += check_added_bodies(source, translation)
         findings += check_added_terms(source, translation)
         findings += check_law_titles(source, translation)
+        findings += check_quoted_names(source, translation)
     return findings
+
+
+# A name the source quotes: a policy, a plan, a report (「…強化方針」「…育成計画」).
+_QUOTED_JA = re.compile(r"「[^「」]{4,}」|『[^『』]{4,}』")
+# The English quotes names with straight or curly double quotes.
+_QUOTED_EN = re.compile(r"\"[^\"]{3,}\"|“[^”]{3,}”")
+
+
+def check_quoted_names(source: str, translation: str) -> list[Finding]:
+    """Fewer quoted names in the English than the source quotes, where the English does
+    quote: a translation that keeps quotation marks keeps one per name, so a name is lost
+    or merged into another (fresh_runs_s7 docx10: two plans, one garbled title left).
+    English without any quotation mark says nothing (names may be set in italics)."""
+    quoted = _QUOTED_JA.findall(source)
+    said = len(_QUOTED_EN.findall(translation))
+    if len(quoted) < 2 or not 1 <= said < len(quoted):
+        return []
+    names = "".join(quoted)
+    return [
+        Finding(
+            "names.quoted",
+            WARNING,
+            names,
+            "",
+            f"原文は{len(quoted)}つの名称（{names}）を「」で示していますが、訳文の引用符は"
+            f"{said}つです。名称が抜けたか、まとめられた可能性があります",
+            f"The source quotes {len(quoted)} names ({names}) but the translation quotes "
+            f"only {said}: a name may be missing or merged into another",
+        )
+    ]

@@ -11,14 +11,8 @@ from desk_assistant.tasks.translate.purge import is_bad
 from desk_assistant.tasks.translate.tiers import memory_clean, tiered
 
 # No listed content word, loanword, name or figure: only the dictionary knows 落ち葉/清掃.
-SOURCE = "市は、公園の樹木を剪定し、落ち葉を清掃するとともに、遊具の点検を毎月行う。"
-FAITHFUL = (
-    "The city prunes the trees in the park, cleans up the fallen leaves, "
-    "and inspects the playground equipment every month."
-)
-WITHOUT_LEAVES = (
-    "The city prunes the trees in the park, and inspects the playground equipment every month."
-)
+from .test_lexicon import FAITHFUL, SOURCE, WITHOUT_LEAVES
+
 # 衆議院 (a Diet answer, tests/translate/test_fresh_text_alarms.py): JJOC is the source's.
 JJOC = (
     "これを受けて、日米間で作業部会を御指摘のように設置をし、自衛隊のＪＪＯＣと米軍のカウンター"

@@ -48,7 +48,7 @@ from desk_assistant.tasks.translate.checks import check_segment
 from desk_assistant.tasks.translate.names import proper_names, romanize
 from desk_assistant.tasks.translate.omission import length_ratio
 from desk_assistant.tasks.translate.prompting import EXAMPLES
-from desk_assistant.tasks.verdicts import worth_a_look
+from desk_assistant.tasks.verdicts import has_look
 
 HERE = Path(__file__).parent
 CORPUS = Path("/work/shared/corpus")
@@ -808,13 +808,14 @@ def all_reference_rows() -> list[dict]:
 
 
 def warned(source: str, output: str) -> list[str]:
+    return alarms_and_look(source, output)[0]
+
+
+def alarms_and_look(source: str, output: str) -> tuple[list[str], bool]:
+    """The checks that warn on a segment, and whether a finding is told as worth a look
+    (確認推奨, tiers.py: shown, not counted as an alarm)."""
     found = check_segment(source, output, (), "ja", "en")
-    return sorted({f.check for f in found if f.severity != "info"})
-
-
-def looked(source: str, output: str) -> bool:
-    """A finding told as worth a look (確認推奨, tiers.py): not counted as an alarm, but shown."""
-    return worth_a_look(check_segment(source, output, (), "ja", "en"))
+    return sorted({f.check for f in found if f.severity != "info"}), has_look(found)
 
 
 def short_label_figure_eval() -> None:
@@ -1011,13 +1012,13 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
         alarms = []
         looks = 0
         for row in rows:
-            checks = warned(row["source"], row["reference"])
+            checks, look = alarms_and_look(row["source"], row["reference"])
             for check in checks:
                 per_check[check] += 1
             if checks:
                 alarms.append((row, checks))
             else:
-                looks += looked(row["source"], row["reference"])
+                looks += look
         rate = f"{len(alarms)}/{len(rows)} = {len(alarms) / len(rows):.3f}"
         look = f", worth a look {looks}" if looks else ""
         if number_only:

@@ -45,7 +45,7 @@ def needs_review(findings: Iterable) -> bool:
     return any(f.severity in NEEDS_REVIEW for f in findings)
 
 
-def worth_a_look(findings: Iterable) -> bool:
+def has_look(findings: Iterable) -> bool:
     """A content finding told as worth a look (info resting on one weak signal)."""
     return any(f.severity == INFO and getattr(f, "weak", False) for f in findings)
 
@@ -99,5 +99,5 @@ def verdict_of(units_findings: Iterable[Iterable]) -> Verdict:
         counted = needs_review(findings)
         review += counted
         errors += bool(hard_failures(findings))
-        look += not counted and worth_a_look(findings)
+        look += not counted and has_look(findings)
     return Verdict(review, errors, look)

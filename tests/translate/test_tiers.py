@@ -72,6 +72,9 @@ def test_the_rule_one_weak_signal_alone_or_backed():
 def test_memory_keeps_out_a_segment_worth_a_look_but_not_a_formatting_repair():
     tags = Finding("tags", INFO, "", "", "書式", "formatting")
     assert memory_clean([]) and memory_clean([tags])
+    # Other info (a figure the source implies) is not a look either: as before the tiers.
+    implied = Finding("number", INFO, "10%", "1割", "原文にない数値", "figure")
+    assert memory_clean([implied])
     assert not memory_clean([tags, tiered([_weak()], SOURCE, FAITHFUL, "ja", "en")[0]])
     assert not memory_clean([_weak()])
     bad = is_bad("ja", "en")

@@ -17,7 +17,8 @@ loanword lost …), or a translation clearly short for its source (below SHORT o
 typical length ratio, inside the band that omission.length leaves quiet).
 
 A segment with a finding told as worth a look still stays out of the translation memory
-(memory_clean): only a formatting repair (tags) is no reason to keep a segment out.
+(memory_clean), as a segment with a warning or an error does; other info findings (a
+formatting repair, a figure the source implies) do not keep it out.
 """
 
 from __future__ import annotations
@@ -25,15 +26,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ..verdicts import INFO, NEEDS_REVIEW, needs_review
+from ..verdicts import INFO, NEEDS_REVIEW, has_look, needs_review
 from .finding import Finding
 
 SHORT = 0.6  # a length ratio below this share of the band's typical one agrees
-FORMATTING = frozenset({"tags"})  # info findings that say nothing about the content
-
-
-def is_weak(finding: Finding) -> bool:
-    return finding.weak
 
 
 def worth_a_look(finding: Finding) -> Finding:
@@ -64,7 +60,7 @@ def tiered(
 ) -> list[Finding]:
     """The findings, with the weak ones that no second signal backs told as worth a look."""
     counted = [f for f in findings if f.severity in NEEDS_REVIEW]
-    weak = [f for f in counted if is_weak(f)]
+    weak = [f for f in counted if f.weak]
     if not weak or len(weak) < len(counted):
         return list(findings)  # nothing weak, or a strong finding agrees
     if _short(source, translation, source_lang, target_lang):
@@ -74,10 +70,6 @@ def tiered(
 
 def memory_clean(findings: Iterable) -> bool:
     """The translation memory may keep the segment: no warning or error, and no content
-    finding told as worth a look (a formatting repair alone does not count)."""
+    finding told as worth a look."""
     findings = list(findings)
-    if needs_review(findings):
-        return False
-    return not any(
-        f.severity == INFO and getattr(f, "check", "") not in FORMATTING for f in findings
-    )
+    return not needs_review(findings) and not has_look(findings)

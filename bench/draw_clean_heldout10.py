@@ -13,7 +13,13 @@ app's readers cut them, 22 of the docx/PDF corpus and 14 of the Office files (pp
 xlsx01-06),
 20 corpus sentences (docx/PDF bodies, slides), 12 law and 12 Diet sentences; pptx03, pptx04,
 docx06 and docx10 are never drawn from (kept for fresh real runs); every file of bench/ and
-tests/, heldout10 and tune10b/c/d included, counted as used."""
+tests/, heldout10 and tune10b/c/d included, counted as used.
+With --heldout12: the next final clean set clean_references_heldout12.json (i12clean12, after
+heldout11 was spent) with Random(12), the same documents and make-up as --heldout11 (PLAN_11);
+every file of bench/ and tests/, heldout11 included, counted as used, read also with their
+escaped line breaks and tabs as blanks (a two-line cell is stored as "…\\n…"), and their .tsv
+files too (a field or a ‖ item of one counts as quoted whole). A kind with fewer unused
+candidates than planned gives what it has (said on stderr): 1 Office sheet cell of 7."""
 
 from __future__ import annotations
 
@@ -82,6 +88,28 @@ def used_text(out: Path) -> str:
     files = [*(ROOT / "bench").rglob("*.json"), *(ROOT / "bench").glob("*.py")]
     files += list((ROOT / "tests").rglob("*.py"))
     return "\n".join(squeeze(p.read_text(encoding="utf-8")) for p in files if p != out)
+
+
+def used_text_12(out: Path) -> str:
+    """used_text, read also with the escapes \\n, \\t and \\u3000 of JSON and Python strings
+    taken as the blanks they stand for (a cell of two lines is stored as "…\\n…"), and the .tsv
+    files of bench/ and tests/ (collapse labels, law citations, proofreading sentences): each
+    field, and each ‖ item of a field, quoted as a whole."""
+    files = [*(ROOT / "bench").rglob("*.json"), *(ROOT / "bench").glob("*.py")]
+    files += list((ROOT / "tests").rglob("*.py"))
+    escapes = [unescape(p.read_text(encoding="utf-8")) for p in files if p != out]
+    tsv = [*(ROOT / "bench").rglob("*.tsv"), *(ROOT / "tests").rglob("*.tsv")]
+    fields = [
+        f'"{squeeze(item)}"'
+        for p in sorted(tsv)
+        for line in p.read_text(encoding="utf-8").splitlines()
+        for item in re.split(r"\t|‖", line)
+    ]
+    return "\n".join([used_text(out), *map(squeeze, escapes), "".join(fields)])
+
+
+def unescape(text: str) -> str:
+    return text.replace("\\n", "\n").replace("\\t", "\t").replace("\\u3000", "\u3000")
 
 
 def is_used(source: str, text: str) -> bool:
@@ -246,14 +274,18 @@ def main() -> int:
     # --tune-b / --tune-c: the tuning supplements (Random(1010) / Random(1011)), every other
     # file, heldout10 and the earlier supplement included, counted as used
     # --heldout11: the final set of session 7 (Random(11)), every bench/tests file counted as used
+    # --heldout12: the final set after heldout11 (Random(12)), made up as heldout11 (now used)
     which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c", "--tune-d")), "")
     which = "11" if "--heldout11" in sys.argv[1:] else which
+    which = "12" if "--heldout12" in sys.argv[1:] else which
     supplement = which in ("b", "c", "d")
-    out = OUT.with_name("clean_references_heldout11.json") if which == "11" else OUT
+    final = which in ("11", "12")
+    out = OUT.with_name(f"clean_references_heldout{which}.json") if final else OUT
     text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else out)
+    text = used_text_12(out) if which == "12" else text
     pools: dict[str, list[tuple[str, str]]] = {}
-    corpus = corpus_candidates(CORPUS_11, headings=True) if which == "11" else corpus_candidates()
-    if which == "11":  # the Office files' short segments apart
+    corpus = corpus_candidates(CORPUS_11, headings=True) if final else corpus_candidates()
+    if final:  # the Office files' short segments apart
         for kind, found in list(corpus.items()):
             office = [(d, t) for d, t in found if d.startswith("corpus/office/")]
             if kind != "corpus/sentence" and office:
@@ -261,15 +293,21 @@ def main() -> int:
                 corpus[kind] = [(d, t) for d, t in found if (d, t) not in office]
     for part in (corpus,) if supplement else (corpus, law_candidates(), diet_candidates()):
         pools.update(part)
-    rng = random.Random({"b": 1010, "c": 1011, "d": 1012, "11": 11}.get(which, 10))
+    rng = random.Random({"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12}.get(which, 10))
     rows, seen = [], set()
-    plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D, "11": PLAN_11}.get(which, PLAN)
+    plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D, "11": PLAN_11, "12": PLAN_11}
+    plan = plan.get(which, PLAN)
     for kind, count in plan:
         # by document first (the largest guidebook does not outweigh the forms), then segment
         by_doc: dict[str, list[str]] = defaultdict(list)
         for doc, source in pools[kind]:
             by_doc[doc.split(" (")[0]].append((doc, source))
         docs = sorted(by_doc)
+        if which == "12":  # a kind short of unused candidates gives what it has
+            left = {squeeze(t) for _, t in pools[kind] if not is_used(t, text)} - seen
+            if len(left) < count:
+                print(f"{kind}: {len(left)} unused of {count} planned", file=sys.stderr)
+                count = len(left)
         taken = 0
         while taken < count:
             doc, source = rng.choice(by_doc[rng.choice(docs)])

@@ -22,6 +22,8 @@ Another set of fresh runs: --runs and --labels name its files (default: session 
     PYTHONPATH=. python bench/fresh_eval.py --runs bench/data/fresh_runs_s7.json \
         --labels bench/data/fresh_labels_s7.json
     PYTHONPATH=. python bench/fresh_eval.py --runs ... --labels ... --sample --size 150
+Session 8's held-out set: --runs bench/data/fresh_runs_s8.json --labels
+bench/data/fresh_labels_s8.json (pptx04, docx06).
 """
 
 from __future__ import annotations
@@ -72,26 +74,33 @@ def _squeeze(text: str) -> str:
 
 def held_out(source: str, translation: str) -> bool:
     """A segment that shares a sentence with a clean or clause set whose data test forbids
-    its sentences elsewhere, by that test's rule: clause_references_heldout8 (a sentence's
-    first 30 characters), clean_references_heldout8/9 (a 15-character run of a sentence),
-    clean_references_heldout10 and tune10b/c/d (a 15-character run, or a label under 20
-    characters quoted whole, in "", '', 「」 or “”)."""
+    its sentences elsewhere, by that test's rule: clause_references_heldout6/8 (a sentence's
+    first 30 characters), clean_references_heldout7/8/9 (a 15-character run of a sentence),
+    clean_references_heldout10/11/12 and tune10b/c/d (a 15-character run, or a label under 20
+    characters quoted whole, in "", '', 「」 or “”), title_references_heldout (a 15-character
+    run, or a title of at most 15 characters whole), bodies_heldout_s5 (a name anywhere)."""
     data = HERE / "data"
 
     def rows(name: str) -> list[dict]:
         path = data / name
         return json.loads(path.read_text(encoding="utf-8"))["segments"] if path.exists() else []
 
-    if any(
-        r["source"][:30] in source + translation for r in rows("clause_references_heldout8.json")
-    ):
+    clauses = rows("clause_references_heldout6.json") + rows("clause_references_heldout8.json")
+    if any(r["source"][:30] in source + translation for r in clauses):
+        return True
+    if any(r["source"] in source + translation for r in rows("bodies_heldout_s5.json")):
         return True
     text = _squeeze(source + translation)
     quoted = _squeeze(json.dumps([source, translation], ensure_ascii=False))
-    for name in ("heldout8", "heldout9", "heldout10", "tune10b", "tune10c", "tune10d"):
+    for row in rows("title_references_heldout.json"):
+        s = _squeeze(row["source"])
+        if s in text or any(s[i : i + 15] in text for i in range(0, len(s) - 14, 5)):
+            return True
+    sets = ("heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
+    for name in sets + ("tune10b", "tune10c", "tune10d"):
         for row in rows(f"clean_references_{name}.json"):
             s = _squeeze(row["source"])
-            if len(s) < 20 and name not in ("heldout8", "heldout9"):
+            if len(s) < 20 and name not in ("heldout7", "heldout8", "heldout9"):
                 if any(f"{a}{s}{b}" in quoted for a, b in ['""', "''", "「」", "“”"]):
                     return True
             elif any(s[i : i + 15] in text for i in range(0, len(s) - 14, 5)):

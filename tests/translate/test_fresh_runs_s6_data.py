@@ -6,7 +6,9 @@ labelled loss / ok / debatable, a loss with its class and a note.
 - session 6: bench/data/fresh_runs_s6.json (the first segments of docx11 and of pdf13's
   pages 20-22) and fresh_labels_s6.json;
 - session 7: bench/data/fresh_runs_s7.json (pptx03 and docx10) and fresh_labels_s7.json
-  (held out: measured once by the lead with the session's final checks)."""
+  (held out: measured once by the lead with the session's final checks);
+- session 8: bench/data/fresh_runs_s8.json (pptx04 and docx06) and fresh_labels_s8.json
+  (held out, as session 7's)."""
 
 from __future__ import annotations
 
@@ -23,7 +25,11 @@ DATA = ROOT / "bench" / "data"
 CLASSES = {"name", "sentence", "paragraph", "loop", "markup"}
 CLASSES |= {"term", "list item", "clause", "polarity", "meaning"}
 # session → its documents and how many labels (120 or 150 drawn, or the whole pool if smaller)
-SETS = {"s6": ({"docx11", "pdf13"}, 100, 120), "s7": ({"pptx03", "docx10"}, 100, 150)}
+SETS = {
+    "s6": ({"docx11", "pdf13"}, 100, 120),
+    "s7": ({"pptx03", "docx10"}, 100, 150),
+    "s8": ({"pptx04", "docx06"}, 150, 150),
+}
 
 
 def _runs(s: str) -> dict:

@@ -28,7 +28,7 @@ CLASSES |= {"term", "list item", "clause", "polarity", "meaning"}
 SETS = {
     "s6": ({"docx11", "pdf13"}, 100, 120),
     "s7": ({"pptx03", "docx10"}, 100, 150),
-    "s8": ({"pptx04", "docx06"}, 150, 150),
+    "s8": ({"pptx04", "docx06"}, 148, 150),  # 2 withheld after heldout12 landed
 }
 
 

@@ -18,6 +18,15 @@ def _told(source: str, translation: str) -> set[str]:
     return {f.check for f in check_segment(source, translation, (), "ja", "en")}
 
 
+def _found(check: str, source: str, fault: str) -> bool:
+    """The fault is found by check: as a warning, or as worth a look only where the check
+    reads "…/look" (and names.added, a weak signal alone)."""
+    if check.endswith("/look"):
+        check = check.removesuffix("/look")
+        return check in _told(source, fault) and check not in _checks(source, fault)
+    return check in (_told if check == "names.added" else _checks)(source, fault)
+
+
 # 石綿障害予防規則 (heldout5): 様式第五号 is a form's number, not item 5 of an article.
 PERMIT = (
     "都道府県労働局長は、令第十六条第二項第一号の許可をしたときは、申請者に対し、"
@@ -591,7 +600,9 @@ def test_everyday_words_said_another_way_in_diet_speech():
 def test_labels_and_cells_of_forms_and_guidebooks_said_as_a_translator_would():
     for source, clean, fault, check in [
         # a law's part headings are "… Provisions" (雑則, 総則, 附則)
-        ("（雑則）", "(Miscellaneous Provisions)", "(Miscellaneous Fees)", "meaning.added"),
+        # One word replaced while the source's words are all said (雑則's gloss is
+        # "miscellaneous provisions"): worth a look (tiers.py)
+        ("（雑則）", "(Miscellaneous Provisions)", "(Miscellaneous Fees)", "meaning.added/look"),
         # 秘匿 is "kept confidential"
         ("６ 秘匿すべき情報", "6 Information to Be Kept Confidential",
          "6 Information to Be Published", "meaning.title"),
@@ -609,7 +620,7 @@ def test_labels_and_cells_of_forms_and_guidebooks_said_as_a_translator_would():
          "meaning.added"),
     ]:  # fmt: skip
         assert _checks(source, clean) == set(), source
-        assert check in (_told if check == "names.added" else _checks)(source, fault), source
+        assert _found(check, source, fault), source
 
 
 def test_a_word_said_twice_inside_two_kanji_compounds_is_said_twice():
@@ -654,7 +665,8 @@ def test_labels_of_the_second_tuning_supplement():
     # tune10c: a style guide's 'corner brackets', 着手 'commencement', 臨機応変 'flexibly as the
     # situation requires', 2022年度 'FY2022', 自己 "one's own"
     for source, clean, fault, check in [
-        ("かぎ括弧【「」】", "Corner brackets [「」]", "Round brackets [「」]", "meaning.added"),
+        # かぎ is kana, which unrendered_kanji does not read: worth a look (tiers.py)
+        ("かぎ括弧【「」】", "Corner brackets [「」]", "Round brackets [「」]", "meaning.added/look"),
         ("工事着手年月日", "Date of commencement of the work", "Date of inspection of the work",
          "meaning.added"),
         ("４：臨機応変に使用できる", "4: Can use it flexibly as the situation requires",
@@ -666,7 +678,7 @@ def test_labels_of_the_second_tuning_supplement():
          "for the business use of the city,", "meaning.added"),
     ]:  # fmt: skip
         assert _checks(source, clean) == set(), source
-        assert check in (_told if check == "names.added" else _checks)(source, fault), source
+        assert _found(check, source, fault), source
 
 
 def test_sentences_of_the_third_tuning_supplement():

@@ -200,6 +200,13 @@ def test_the_faithful_translation_does_not_alarm(source, output, check, faithful
         ),
         ("国からデータが提供される", "Data is provided by the State."),
         ("市から県へデータを送る", "The city sends data to the prefecture."),
+        # から marks who reports, に to whom: "report to" is the に (fails before the
+        # recipient rule: meaning.direction)
+        (
+            "会議の内容は、後日、事務局から委員に報告する。",
+            "The secretariat will later report to the members on what was discussed at the "
+            "meeting.",
+        ),
     ],
 )
 def test_correct_renderings_do_not_alarm(source, translation):
@@ -220,6 +227,7 @@ def test_the_source_readings():
         ("提供元", "提供"),
     ]
     assert from_verbs("法務省から情報共有を受けて外務省は報告をした") == [("法務省", "受ける")]
+    assert from_verbs("事務局から委員に報告する") == []  # to the members: a recipient
 
 
 def test_each_new_finding_speaks_both_languages():

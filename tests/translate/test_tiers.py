@@ -139,3 +139,40 @@ def test_the_verdict_names_looks_beside_reviews_and_not_formatting_repairs():
     assert (verdict.review, verdict.errors, verdict.look) == (1, 0, 1)
     assert verdict.label("ja") == "要確認 1 件（確認推奨 1 件）"
     assert verdict_of([[tags], []]).label("en") == "no problems found"
+
+
+def test_one_word_added_to_a_label_is_worth_a_look_unless_it_replaced_or_invents():
+    label = "工事の期間"
+    assert _severities(label, "Period of the construction") == []
+    # A translator's conventional word, the source's words all said: worth a look.
+    assert _severities(label, "Period of the construction contract") == [("meaning.added", INFO)]
+    # Two words of its own are content the label lacks.
+    wider = "Period of the construction contract with the bank"
+    assert _severities(label, wider) == [("meaning.added", WARNING)]
+    # The word replaced one of the source (工事 unsaid): not weak.
+    from desk_assistant.tasks.translate.added import check_added
+
+    assert [f.weak for f in check_added(label, "Period of the contract", "ja", "en")] == [False]
+
+
+def test_one_word_that_the_demo_model_copies_or_that_loses_a_kind_stays_a_warning():
+    # Real demo-model outputs (bench/data/collapse_runs.json, pptx01 and xlsx01).
+    # "application" is a word of the prompt's worked examples (prompting.EXAMPLES).
+    assert _severities("拡張", "Application for extension") == [("meaning.added", WARNING)]
+    assert _severities("拡張", "Extension") == []
+    # 者 (a person) is a kind whose English is listed: the committee replaced it.
+    assert _severities("評価者：", "The evaluation committee:") == [("meaning.added", WARNING)]
+    assert _severities("評価者：", "Evaluator:") == []
+    # A name in running text is not the title case of a heading.
+    assert _severities("（１件３００円）", "(300 yen per request) in Tokyo") == [
+        ("meaning.added", WARNING)
+    ]
+
+
+def test_a_label_too_short_to_judge_by_length_is_never_short_enough_to_agree():
+    # エラーレポート → "Error report" (pptx03, labelled ok): 7 kana, 11 letters; the ratio
+    # of a label says nothing, so it does not back the weak finding.
+    from desk_assistant.tasks.translate.added import added_words
+
+    assert added_words("エラーレポート", "Error report") == ["Error"]
+    assert _severities("エラーレポート", "Error report") == [("meaning.added", INFO)]

@@ -456,7 +456,79 @@ def added_words(source: str, translation: str) -> list[str]:
     return unexplained
 
 
-def added_content(words: list[str]) -> Finding:
+# Kanji of grammar, not content (及び, 並びに, 又は, 係る, 当該): no English word of their own.
+_GRAMMAR_KANJI = frozenset("及並又若但係於為其此当該")
+
+
+def unrendered_kanji(source: str, translation: str) -> list[str]:
+    """Kanji of a short source that no dictionary or listed word around them shows in the
+    translation, by the first content word of one of its glosses (未利用地 → "Unused cars": 地
+    "land" is gone). Names, kinds (課, 者) and grammar (及び) are left out. With a word the
+    source does not explain, such a kanji says the word was replaced, not added."""
+    from ...sudachi import morphemes
+    from . import lexicon
+
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", source))
+    english = lexicon.EnglishText(translation)
+    function_stems = {lexicon.stem(w) for w in FUNCTION_WORDS}
+
+    def shown(stems) -> bool:
+        # A gloss's first content word is its own ("start work" of 着手: "work" may be
+        # another word's, 工事 "construction work").
+        content = [s for s in stems if s not in function_stems]
+        return bool(content) and english.has_stem(content[0])
+
+    listed = _listed_english()
+    covered: set[int] = set()
+    for i in range(len(text)):
+        for j in range(i + 1, min(len(text), i + MAX_SUBSTRING) + 1):
+            piece = text[i:j]
+            if not _KANJI.search(piece):
+                continue
+            if any(shown(g) for g in lexicon.glosses(piece)) or any(
+                shown([lexicon.stem(w) for w in _words(e)]) for e in listed.get(piece, ())
+            ):
+                covered.update(range(i, j))
+    said = [w.lower() for w in _WORD.findall(translation)]
+    for key, english_words in _IMPLIED:
+        at = text.find(key)
+        if at >= 0 and any(
+            shown([lexicon.stem(w)]) or any(s.endswith(w) for s in said if len(w) >= 3)
+            for w in english_words
+        ):  # 化 "-ization", 性 "-ity": an ending of a word
+            covered.update(range(at, at + len(key)))
+    for m in morphemes(text):
+        if m.part_of_speech()[1] == "固有名詞":  # a name is spelled, not glossed
+            covered.update(range(m.begin(), m.end()))
+    # A kind (者 person, 書 document) counts where its English is listed (_IMPLIED):
+    # 評価者 → "The evaluation committee" lost the person.
+    implied = {key for key, _ in _IMPLIED if len(key) == 1}
+    return [
+        ch
+        for at, ch in enumerate(text)
+        if _KANJI.match(ch)
+        and (ch not in _KIND_KANJI or ch in implied)
+        and ch not in _GRAMMAR_KANJI
+        and at not in covered
+    ]
+
+
+@functools.cache
+def _example_stems(source_lang: str, target_lang: str) -> frozenset[str]:
+    """Content words of the prompt's worked examples (prompting.EXAMPLES): a base model
+    copies them into what it translates (拡張 → "Application for extension")."""
+    from .lexicon import stem
+    from .prompting import EXAMPLES
+
+    words = {
+        w.lower()
+        for _, english in EXAMPLES.get((source_lang, target_lang), ())
+        for w in _WORD.findall(english)
+    }
+    return frozenset(stem(w) for w in words - FUNCTION_WORDS if len(w) > 2)
+
+
+def added_content(words: list[str], weak: bool = False) -> Finding:
     shown = "」「".join(words[:4])
     shown_en = "', '".join(words[:4])
     return Finding(
@@ -467,6 +539,7 @@ def added_content(words: list[str]) -> Finding:
         f"訳文の語「{shown}」に当たる語が原文に見当たりません（原文にない内容が加わった可能性があります・要確認）",
         f"The translation's word(s) '{shown_en}' have no counterpart in the source "
         "(it may add content the source does not have; please check)",
+        weak=weak,
     )
 
 
@@ -477,4 +550,31 @@ def check_added(source: str, translation: str, source_lang: str, target_lang: st
     if _names_a_person(source) and not _is_body(unicodedata.normalize("NFKC", source).strip()):
         return []  # 早稲田大学法学学術院教授 …: an affiliation's official English is free
     words = added_words(source, translation)
-    return [added_content(words)] if words else []
+    if not words:
+        return []
+    # One word added is how a translator's conventional word shows too (開発区域 →
+    # "development site", 上水道 → "water supply"): worth a look unless another signal
+    # agrees (tiers.py). Not when it replaced a word of the source (a kanji left unsaid:
+    # 未利用地 → "Unused cars"), nor in a body's name (市民課 → "City Tax Office": another
+    # body), nor a name in running text, nor a word of the prompt's examples (copied); two
+    # or more words of its own are content the label lacks.
+    from .lexicon import stem
+
+    weak = (
+        len(words) == 1
+        and not _is_body(unicodedata.normalize("NFKC", source).strip())
+        and not _capitalised_in_running_text(words[0], translation)
+        and stem(words[0].lower()) not in _example_stems(source_lang, target_lang)
+        and not unrendered_kanji(source, translation)
+    )
+    return [added_content(words, weak)]
+
+
+def _capitalised_in_running_text(word: str, translation: str) -> bool:
+    """A capitalised word after a lowercase one (… per request) in Tokyo): a name, not the
+    title case of a heading (Guidelines and Other Documents)."""
+    words = _WORD.findall(translation)
+    return word[:1].isupper() and any(
+        later == word and earlier[:1].islower()
+        for earlier, later in zip(words, words[1:], strict=False)
+    )

@@ -376,12 +376,15 @@ def from_verbs(source: str) -> list[tuple[str, str]]:
         while start > 0 and morphemes[start - 1].part_of_speech()[0] in ("名詞", "接頭辞"):
             start -= 1
         whole = "".join(m.surface() for m in morphemes[start:i])
+        recipient = False  # 事務局から委員に報告する: "report to" is the に, not the から
         for at in range(i + 1, len(morphemes)):
             m, after = morphemes[at], morphemes[at + 1 : at + 2]
             pos = m.part_of_speech()
+            recipient = recipient or (m.surface() in ("に", "へ") and pos[1] == "格助詞")
             verbal = pos[0] == "名詞" and pos[2] == "サ変可能"  # 提供 of 提供される
             done = bool(after) and after[0].dictionary_form() in ("する", "できる", "出来る")
-            if pos[0] == "動詞" and m.dictionary_form() not in _LIGHT_VERBS or verbal and done:
+            is_verb = pos[0] == "動詞" and m.dictionary_form() not in _LIGHT_VERBS
+            if (is_verb or verbal and done) and not recipient:
                 found.append((whole, m.dictionary_form()))
             if m.surface() in ("。", "、", ",") or pos[1] == "接続助詞":
                 break

@@ -10,11 +10,16 @@ A weak signal is one that fresh text defeats by a long tail of terms of art and 
 - an acronym or a country in the translation that the source does not spell (names.added:
   "CSTI" for システィ, "AI" that a heading implies). A body the source does not name
   (names.added, "Ministry of …") stays a warning alone: it is how a swapped organisation
-  shows when the source's own body has no listed English.
+  shows when the source's own body has no listed English;
+- one English word of a short label that nothing in the source explains, the source's own
+  words all said (meaning.added: 開発区域の面積 → "Area of the development site", 上水道 →
+  "Water supply"). A word that replaced one of the source's (a kanji left unsaid), a name
+  in running text, a body's name or two words or more stay a warning alone.
 A second signal is any other warning or error of the segment that is not itself weak (a
 figure, a name, the length band, a negation, a run of missing anchors, a listed term or
 loanword lost …), or a translation clearly short for its source (below SHORT of the
-typical length ratio, inside the band that omission.length leaves quiet).
+typical length ratio, inside the band that omission.length leaves quiet; a source too
+short for omission.length to judge is never short).
 
 A segment with a finding told as worth a look still stays out of the translation memory
 (memory_clean), as a segment with a warning or an error does; other info findings (a
@@ -42,11 +47,11 @@ def worth_a_look(finding: Finding) -> Finding:
 
 
 def _short(source: str, translation: str, source_lang: str, target_lang: str) -> bool:
-    from .omission import BANDS, length_ratio
+    from .omission import BANDS, MIN_SOURCE_CHARS, content_length, length_ratio
 
     band = BANDS.get((source_lang, target_lang))
-    if band is None:
-        return False
+    if band is None or content_length(source) < MIN_SOURCE_CHARS:
+        return False  # a label's length says nothing (エラーレポート → "Error report")
     ratio = length_ratio(source, translation, source_lang, target_lang)
     return ratio is not None and ratio < SHORT * band.mid
 

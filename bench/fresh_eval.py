@@ -39,7 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from silent_eval import silent_report  # noqa: E402
+from silent_eval import LOOKS, silent_report  # noqa: E402
 
 ROOT = HERE.parent
 RUNS = HERE / "data" / "fresh_runs_s6.json"
@@ -238,6 +238,14 @@ def label_report(every: dict[str, dict[int, list[str]]], labels: list[dict], doc
             f"flagged {tp + fp}, precision {precision} ({tp}/{tp + fp}), recall {recall} "
             f"({tp}/{tp + fn}); debatable flagged {deb_said}/{deb}"
         )
+    looked = [r for r in labels if r["label"] == "loss" and r["index"] in LOOKS.get(r["doc"], {})]
+    shown = sum(r["label"] == "loss" and bool(every[r["doc"]].get(r["index"])) for r in labels)
+    lost = sum(r["label"] == "loss" for r in labels)
+    ok_looked = sum(r["label"] == "ok" and r["index"] in LOOKS.get(r["doc"], {}) for r in labels)
+    print(
+        f"  shown at all (a warning/error, or a finding told as worth a look): losses "
+        f"{shown + len(looked)}/{lost}; worth a look only: losses {len(looked)}, ok {ok_looked}"
+    )
     decided = [r for r in labels if r["label"] != "debatable"]
     losses = sum(r["label"] == "loss" for r in decided)
     print(
@@ -263,9 +271,11 @@ def label_report(every: dict[str, dict[int, list[str]]], labels: list[dict], doc
         print(f"\n  {title}: {len(chosen)}")
         for r in chosen:
             source, translation = docs[r["doc"]][r["index"]][:2]
+            look = LOOKS.get(r["doc"], {}).get(r["index"])
+            told = f" [worth a look: {','.join(look)}]" if look else ""
             print(
                 f"      [{r['class']}] {r['doc']}#{r['index']}: {source.strip()[:40]!r} → "
-                f"{translation.strip()[:70]!r} ({r['note']})"
+                f"{translation.strip()[:70]!r} ({r['note']}){told}"
             )
     alarms = [r for r in labels if r["label"] == "ok" and every[r["doc"]].get(r["index"])]
     print(f"\n  false alarms (a finding on an 'ok' segment): {len(alarms)}")

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from desk_assistant.tasks.translate.checks import check_segment
 from desk_assistant.tasks.translate.collapse import check_collapsed
+from desk_assistant.tasks.verdicts import has_look
 
 HERE = Path(__file__).resolve().parent
 RUNS = HERE / "data" / "collapse_runs.json"
@@ -41,8 +42,16 @@ def documents() -> dict[str, list[list]]:
     return {short(name): rows for name, rows in data.items()}
 
 
-def findings_of(rows: list[list]) -> dict[int, list[str]]:
-    """Warning/error check names per checked segment index, as the pipeline finds them."""
+# Per document, the segments whose only content finding is told as worth a look (確認推奨,
+# tiers.py): not counted as flagged, but shown to the user (filled by findings_of).
+LOOKS: dict[str, dict[int, list[str]]] = {}
+
+
+def findings_of(
+    rows: list[list], looks: dict[int, list[str]] | None = None
+) -> dict[int, list[str]]:
+    """Warning/error check names per checked segment index, as the pipeline finds them;
+    the checks of a segment told only as worth a look go to looks where given."""
     out: dict[int, list[str]] = {}
     for i, (source, translation, origin, kinds) in enumerate(rows):
         if origin == "kept":
@@ -52,10 +61,15 @@ def findings_of(rows: list[list]) -> dict[int, list[str]]:
             continue
         found = check_segment(source, translation, (), "ja", "en")
         out[i] = sorted({f.check for f in found if f.severity != "info"})
+        if looks is not None and has_look(found):
+            looks[i] = sorted({f.check for f in found if f.weak})
     checked = [i for i, r in enumerate(rows) if r[2] not in ("kept", "failed")]
     collapsed = check_collapsed([(rows[i][0], rows[i][1]) for i in checked])
     for at in collapsed:
         out[checked[at]] = sorted(set(out[checked[at]]) | {"meaning.collapsed"})
+    if looks is not None:
+        for i in [i for i in looks if out.get(i)]:
+            del looks[i]  # a warning too: flagged
     return out
 
 
@@ -64,13 +78,22 @@ def silent_report(docs: dict[str, list[list]]) -> dict[str, dict[int, list[str]]
     every: dict[str, dict[int, list[str]]] = {}
     total_checked = total_silent = 0
     for doc, rows in docs.items():
-        found = findings_of(rows)
+        LOOKS[doc] = {}
+        found = findings_of(rows, LOOKS[doc])
         every[doc] = found
         silent = sum(not kinds for kinds in found.values())
         total_checked += len(found)
         total_silent += silent
-        print(f"  {doc:7} segments {len(rows):5}  checked {len(found):5}  silent {silent:5}")
-    print(f"  all     checked {total_checked:5}  silent {total_silent:5}")
+        look = len(LOOKS[doc])
+        print(
+            f"  {doc:7} segments {len(rows):5}  checked {len(found):5}  silent {silent:5}"
+            f"  (of them worth a look {look:4})"
+        )
+    looks = sum(len(v) for v in LOOKS.values())
+    print(
+        f"  all     checked {total_checked:5}  silent {total_silent:5}"
+        f"  (of them worth a look {looks:4}: shown, not counted)"
+    )
     return every
 
 

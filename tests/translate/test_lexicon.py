@@ -104,3 +104,14 @@ def test_a_loanword_rendered_by_a_synonym_is_no_changed_label() -> None:
 def test_a_listed_word_also_accepts_the_dictionary_senses() -> None:
     # 訂正 is listed as correct|amend|rectif; the dictionary adds "revision".
     assert warnings("訂正請求書", "Request for Revision") == []
+
+
+def test_an_english_closed_compound_says_the_gloss_written_apart() -> None:
+    # 雨水's gloss is "rain water"; English writes it as one word (fails before).
+    from desk_assistant.tasks.translate.lexicon import closed_compound
+
+    assert closed_compound("rainwater") == ("rain", "water")
+    assert closed_compound("important") == ()  # no gloss writes "import ant"
+    assert EnglishText("Use of rainwater").has_stem(stem("rain"))
+    assert not [f for f in check_segment("雨水の利用", "Use of rainwater", (), "ja", "en")]
+    assert [f.check for f in check_segment("雨水の利用", "Use of groundwater", (), "ja", "en")]

@@ -85,12 +85,33 @@ def glosses(word: str) -> tuple[tuple[str, ...], ...]:
 _ACTION = re.compile(r"[a-z]{3,}ation")
 
 
+@functools.cache
+def _split_compounds() -> dict[str, tuple[str, str]]:
+    """Two adjacent gloss words, written together (rain water → rainwater)."""
+    found: dict[str, tuple[str, str]] = {}
+    for raw in entries().values():
+        for gloss in raw.split("|"):
+            words = gloss.split()
+            for head, tail in zip(words, words[1:], strict=False):
+                if len(head) >= 3 and len(tail) >= 3 and head.isalpha() and tail.isalpha():
+                    found.setdefault(head + tail, (head, tail))
+    return found
+
+
+def closed_compound(word: str) -> tuple[str, ...]:
+    """The two words of an English closed compound whose gloss writes them apart (雨水
+    "rain water" → rainwater: rain, water); () otherwise."""
+    return _split_compounds().get(word, ())
+
+
 class EnglishText:
     """An English translation's word stems, prepared once for many look-ups."""
 
     def __init__(self, text: str) -> None:
         words = re.findall(r"[a-z]+", unicodedata.normalize("NFKC", text).lower())
         self.stems = {stem(w) for w in words if len(w) > 1}
+        for w in words:  # rainwater ~ "rain water", database ~ "data base"
+            self.stems.update(stem(part) for part in closed_compound(w))
         self._by_start: dict[str, list[str]] = {}
         for s in self.stems:
             self._by_start.setdefault(s[:3], []).append(s)

@@ -128,3 +128,35 @@ def test_a_minister_is_not_his_ministry():
     assert not check_organisations("法務大臣", "Minister of Justice")
     assert not check_organisations("防衛大臣として", "as Minister of Defense")
     assert [s for s, _ in organisations_in("大臣官房、各大臣、副大臣")] == []
+
+
+def test_an_unlisted_body_whose_field_is_gone_is_another_body():
+    # fresh_runs_s8 docx06#608 (real demo-model output, silent before): 統計局 "Statistics
+    # Bureau" became a "marketing department"; the kind alone was there.
+    source = (
+        "統計局のデータサイエンス・スクール、JMOOC、Coursera、edXやYouTube等の教材が想定されます。"
+    )
+    demo = (
+        "The data science and marketing department of the JMOOC, Coursera, edX, and YouTube "
+        "are expected to be used as a basis for the submission of applications."
+    )
+    faithful = (
+        "Teaching materials such as the Statistics Bureau's Data Science School, JMOOC, "
+        "Coursera, edX and YouTube are envisaged."
+    )
+    assert not check_organisations(source, faithful)
+    assert [(f.check, f.surface) for f in check_organisations(source, demo)] == [
+        ("names.organisation", "統計局")
+    ]
+    assert ("names.organisation", "warning") in {
+        (f.check, f.severity) for f in check_segment(source, demo, (), "ja", "en")
+    }
+    # Alone it is worth a look: a body's official English may say its field otherwise.
+    alone = "Materials of the marketing bureau are used."
+    found = check_segment("統計局の教材を使う。", alone, (), "ja", "en")
+    assert [(f.check, f.severity) for f in found if f.check.startswith("names.")] == [
+        ("names.organisation", "info")
+    ]
+    assert not check_segment(
+        "統計局の教材を使う。", "The Statistics Bureau's materials are used.", (), "ja", "en"
+    )

@@ -23,7 +23,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...paths import resources_dir
 from .finding import WARNING, Finding
@@ -228,6 +228,19 @@ def _kind_named(surface: str, translation: str) -> bool:
     return True
 
 
+def _field_named(surface: str, translation: str) -> bool:
+    """The words before a body's kind, where they are one dictionary word (統計 of 統計局
+    "statistics"), are in the translation: a "marketing department" is another body. A name
+    the dictionary lacks (高松, 栗林) is the transliteration check's."""
+    from .lexicon import EnglishText, glosses
+
+    for suffix in sorted(BODY_HEADS, key=len, reverse=True):
+        if surface.endswith(suffix) and suffix != "大臣":
+            meaning = glosses(surface[: -len(suffix)])
+            return not meaning or EnglishText(translation).shows(meaning)
+    return True
+
+
 def missing_organisation(surface: str, english: str) -> Finding:
     if surface.endswith("大臣"):
         return Finding(
@@ -299,6 +312,12 @@ def check_organisations(
             if any(english_named(n, translation) for n in organisation.english):
                 continue
         elif _kind_named(surface, translation):
+            if _field_named(surface, translation) or transliterated(surface, translation):
+                continue
+            # The kind is there, its field is not (統計局 → "marketing department"): a
+            # body's official English may say its field otherwise (参事官室 → "Counsellor's
+            # Office"), so alone it is worth a look (tiers.py).
+            findings.append(replace(missing_organisation(surface, ""), weak=True))
             continue
         if transliterated(surface, translation):
             continue

@@ -77,6 +77,8 @@ _IMPLIED = (
     ("機構", ("japan", "japanese", "national")),
     ("法人", ("japan", "japanese", "national")),
     ("協会", ("japan", "japanese", "national")),
+    # 弁 shortens 弁護士会 in a body's name (日弁連, 東京弁, 二弁): "… Bar Association".
+    ("弁", ("bar", "association", "associations")),
     ("カナ", ("katakana", "kana")),
     ("英字", ("latin", "roman", "alphabet", "alphabetic")),  # 氏名(英字) → "… in Latin letters"
     ("市", ("city", "municipal", "municipality", "town")),

@@ -614,6 +614,11 @@ class _Target:
             value = kanji_to_int(count.group(1))
             return value in self.numbers or (count.group(2) == "年" and self._years(value))
         if anchor.kind == "katakana":
+            from .loanwords import SYNONYMS
+
+            # A loanword said by its usual English (スピード感 → "a sense of urgency").
+            if any(re.search(rf"\b{w}", self.lower) for w in SYNONYMS.get(anchor.surface, ())):
+                return True
             skeleton = katakana_skeleton(anchor.surface)
             # デフレ ~ deflation, アメリカ ~ American: a clipped loanword or a derived form
             return skeleton in self.skeletons or any(

@@ -68,6 +68,8 @@ SYNONYMS = {
     "テーマ": ("theme", "topic", "subject"),
     "マイナンバー": ("my number", "individual number"),
     "タイミング": ("timing", "when", "time"),
+    # スピード感を持って: "with a sense of urgency", "promptly", "swiftly".
+    "スピード": ("speed", "urgen", "prompt", "swift", "quick", "rapid", "fast", "expedit"),
 }
 _ENDINGS = ("s", "es", "ed", "d", "ing", "al", "ally", "ic", "ical")
 
@@ -77,18 +79,27 @@ def _consonants(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
-def english_skeleton(word: str) -> str:
+def english_skeleton(word: str, hard_g: bool = False) -> str:
+    """hard_g: g before e, i, y said as in "get" (エネルギー ~ energy, アレルギー ~ allergy:
+    loanwords that came through German keep the hard g)."""
     word = word.lower()
     for old, new in _ENGLISH_STEPS:
+        if hard_g and old in _SOFT_G:
+            continue
         word = word.replace(old, new)
     return _consonants(word)
+
+
+_SOFT_G = ("ge", "gi", "gy")
+# ン before m, b, p is an m (コンマ ~ comma, キャンプ ~ camp, シンボル ~ symbol).
+_NASAL = re.compile(r"n(?=[mbp])")
 
 
 @functools.lru_cache(maxsize=4096)
 def katakana_skeleton(katakana: str) -> str:
     from .names import romanize
 
-    roman = romanize(katakana)
+    roman = _NASAL.sub("m", romanize(katakana))
     for old, new in _KATAKANA_STEPS:
         roman = roman.replace(old, new)
     return _consonants(roman)
@@ -104,10 +115,11 @@ class LoanwordSkeletons:
         for size in (1, 2, 3):
             for i in range(len(words) - size + 1):
                 run = "".join(words[i : i + size])
-                self.runs.add(english_skeleton(run))
-                for ending in _ENDINGS:  # contents ~ コンテンツ, digital ~ デジタル
-                    if run.endswith(ending) and len(run) > len(ending) + 2:
-                        self.runs.add(english_skeleton(run[: -len(ending)]))
+                for hard_g in (False, True) if "g" in run else (False,):
+                    self.runs.add(english_skeleton(run, hard_g))
+                    for ending in _ENDINGS:  # contents ~ コンテンツ, digital ~ デジタル
+                        if run.endswith(ending) and len(run) > len(ending) + 2:
+                            self.runs.add(english_skeleton(run[: -len(ending)], hard_g))
         self.words = {english_skeleton(w) for w in words}
 
     def shows(self, katakana: str, strict: bool = False) -> bool:

@@ -269,7 +269,9 @@ _ADDED_BODIES = (
     ("Government", r"\bgovernment", ("政府", "国", "行政", "自治体", "公共団体", "官", "庁",
                                        "省", "府", "都", "道", "県", "市", "区", "町", "村", "当局", "公", "政")),
     ("Cabinet", r"\bcabinet\b", ("内閣", "閣", "政令", "官房")),
-    ("Court", r"\bcourts?\b", ("裁判", "裁", "法廷", "廷")),
+    # 執行官 is a court's own officer, officially "court execution officer" (執行吏, its
+    # old name, "court bailiff").
+    ("Court", r"\bcourts?\b", ("裁判", "裁", "法廷", "廷", "執行官", "執行吏")),
     # 大臣政務官 is a "Parliamentary Vice-Minister"; a "Parliamentary Secretary" is a post too.
     ("Diet", r"\bDiet\b|\b[Pp]arliament(?!ary[\s-]+(?:Vice|Secretar))",
      ("国会", "議院", "議会", "議員", "政務官")),

@@ -64,6 +64,12 @@ _NOT_NEGATION = re.compile(
     r"|(?:ん|の)(?:では|じゃ)ない(?:の)?か(?:な|しら)?(?=[、,]|と(?:思|考|い|感)|という|って)"
     r"|ません(?:か|でしょうか)|しかない|ほかない|他ない|足りない"
 )
+# English of a duty: the なければ of a sentence that leaves its ならない unsaid.
+_DUTY_ENGLISH = re.compile(
+    r"(?<![a-z])(?:must|ha(?:ve|s|d)\s+to|ha(?:ve|s|d)\s+got\s+to|needs?\s+to|needed\s+to"
+    r"|(?:is|are|was|were|be)\s+required\s+to|(?:is|are|was|were|be)\s+obliged\s+to)(?![a-z])",
+    re.I,
+)
 _NEGATING_PREFIXES = frozenset("未 不 非 無".split())
 # English that carries a negation: not, no, without, un-/non-/in- words, verbs of
 # preventing and failing, "only" (しか…ない), "before" (…ないうちに).
@@ -72,6 +78,8 @@ _NEGATIVE_ENGLISH = re.compile(
     r"|lack\w*|fail\w*|absen\w+|unless|instead|rather\s+than|prevent\w*|avoid\w*"
     r"|eliminat\w*|free\s+(?:of|from)|zero|only|missing|before|until|outside|beyond"
     r"|less\s+than|fewer\s+than|below|short\w*"
+    # なかなか…ない, めったに…ない, ほとんど…ない: "rarely", "seldom", "(very) few"
+    r"|rarely|seldom|scarcely|(?<!\ba\s)few"
     r"|exclud\w*|except\w*|other\s+than|barely|hardly|refus\w*|prohibit\w*|forbid\w*"
     r"|omit\w*|stop\w*|ceas\w+|deny\w*|denied|void|null|\w+n't"
     r"|un(?:known|clear|able|availab|used|certain|necessar|authori[sz]|defined|resolved"
@@ -443,6 +451,9 @@ def check_polarity(source: str, translation: str, source_lang: str, target_lang:
     english = unicodedata.normalize("NFKC", translation)
     found = []
     denied = negations(source)
+    if _DUTY_ENGLISH.search(english):
+        # …しなければ, its ならない left unsaid (spoken Japanese): a duty, "have to".
+        denied = [w for w in denied if w != "なけれ"]
     if denied and not _NEGATIVE_ENGLISH.search(english):
         found.append(_finding(CHECK_NEGATION, denied[0], "否定", "a negation"))
     limits = restrictions(source, english)

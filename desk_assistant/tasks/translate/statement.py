@@ -100,6 +100,9 @@ _STATED_END = re.compile(
     r"|ていく|ておらず)[。．\s」』)）]*$"
 )
 _SHALL = re.compile(r"\bshall\b", re.I)
+# A rule in the polite form (…ものとします, …こととします, …なければなりません): it ends in
+# ます like a statement, and "shall" is its English.
+_POLITE_RULE = re.compile(r"(?:もの|こと)と(?:します|いたします)|なければなりません|ねばなりません")
 
 
 def became_rule(source: str, translation: str) -> bool:
@@ -109,6 +112,8 @@ def became_rule(source: str, translation: str) -> bool:
     if not _SHALL.search(english) or _JAPANESE.search(english):
         return False
     text = unicodedata.normalize("NFKC", source).strip()
+    if _POLITE_RULE.search(text):
+        return False  # …に従うものとします: a rule said politely is still a rule
     sentences = [s.strip() for s in re.split(r"(?<=[。．])", text) if s.strip()]
     return bool(sentences) and all(_STATED_END.search(s) for s in sentences)
 
@@ -358,6 +363,8 @@ _OBLIGATION_JA = re.compile(
     r"|要する|要し|必要|必須|不可欠|こと[。．」』）)]|こと$|ことと|免|求め|要求|要請|担|所管"
     r"|管轄|主管|努め|努力|せよ|なさい|ください|下さい|課す|課さ|課し|遵守|順守|拘束|得ない"
     r"|禁止|禁じ|厳守|債|任|役割|職務|管理者|賠償|補償|税"
+    # Giving up a right or a claim is what "waive" says (権利を放棄する, 棄権).
+    r"|放棄|棄権"
 )
 
 

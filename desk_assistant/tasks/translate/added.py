@@ -465,7 +465,8 @@ _GRAMMAR_KANJI = frozenset("及並又若但係於為其此当該")
 def unrendered_kanji(source: str, translation: str) -> list[str]:
     """Kanji of a short source that no dictionary or listed word around them shows in the
     translation, by the first content word of one of its glosses (未利用地 → "Unused cars": 地
-    "land" is gone). Names, kinds (課, 者) and grammar (及び) are left out. With a word the
+    "land" is gone). Names, kinds with no listed English (課, 部) and grammar (及び) are left
+    out; a kind whose English is listed (者 "person") counts. With a word the
     source does not explain, such a kanji says the word was replaced, not added."""
     from ...sudachi import morphemes
     from . import lexicon

@@ -14,7 +14,9 @@ A weak signal is one that fresh text defeats by a long tail of terms of art and 
 - one English word of a short label that nothing in the source explains, the source's own
   words all said (meaning.added: 開発区域の面積 → "Area of the development site", 上水道 →
   "Water supply"). A word that replaced one of the source's (a kanji left unsaid), a name
-  in running text, a body's name or two words or more stay a warning alone.
+  in running text, a body's name or two words or more stay a warning alone;
+- a body found by its kind whose kind is said but not its field (names.organisation:
+  統計局 → "marketing department"; 参事官室 → "Counsellor's Office" is correct).
 A second signal is any other warning or error of the segment that is not itself weak (a
 figure, a name, the length band, a negation, a run of missing anchors, a listed term or
 loanword lost …), or a translation clearly short for its source (below SHORT of the

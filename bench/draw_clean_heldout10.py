@@ -19,7 +19,12 @@ heldout11 was spent) with Random(12), the same documents and make-up as --heldou
 every file of bench/ and tests/, heldout11 included, counted as used, read also with their
 escaped line breaks and tabs as blanks (a two-line cell is stored as "…\\n…"), and their .tsv
 files too (a field or a ‖ item of one counts as quoted whole). A kind with fewer unused
-candidates than planned gives what it has (said on stderr): 1 Office sheet cell of 7."""
+candidates than planned gives what it has (said on stderr): 1 Office sheet cell of 7.
+With --heldout13: the next final clean set clean_references_heldout13.json (i12clean13, after
+heldout12 was spent) with Random(13), the make-up of --heldout12 (PLAN_11, a kind short of
+unused candidates giving what it has, said on stderr), every file of bench/ and tests/,
+heldout12 included, counted as used by the same rule as --heldout12; docx05 and docx09 are not
+drawn from either (being used for fresh real runs, as pptx03/04 and docx06/10)."""
 
 from __future__ import annotations
 
@@ -149,6 +154,9 @@ CORPUS_11 = [
         if not p.name.startswith(KEPT_FOR_FRESH_RUNS)
     ],
 ]
+# --heldout13: not docx05/docx09 either (fresh real runs of them were being made)
+KEPT_FOR_FRESH_RUNS_13 = (*KEPT_FOR_FRESH_RUNS, "docx05", "docx09")
+CORPUS_13 = [p for p in CORPUS_11 if not p.name.startswith(KEPT_FOR_FRESH_RUNS_13)]
 # short segments of the docx/PDF corpus ("corpus/…") and of the Office files ("office/…": by
 # document first, the Office files would give a handful of the 36 against 21 docx/PDFs)
 PLAN_11 = [
@@ -275,16 +283,20 @@ def main() -> int:
     # file, heldout10 and the earlier supplement included, counted as used
     # --heldout11: the final set of session 7 (Random(11)), every bench/tests file counted as used
     # --heldout12: the final set after heldout11 (Random(12)), made up as heldout11 (now used)
+    # --heldout13: the final set after heldout12 (Random(13)), made up as heldout12 (now used),
+    # not docx05/09 either
     which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c", "--tune-d")), "")
     which = "11" if "--heldout11" in sys.argv[1:] else which
     which = "12" if "--heldout12" in sys.argv[1:] else which
+    which = "13" if "--heldout13" in sys.argv[1:] else which
     supplement = which in ("b", "c", "d")
-    final = which in ("11", "12")
+    final = which in ("11", "12", "13")
     out = OUT.with_name(f"clean_references_heldout{which}.json") if final else OUT
     text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else out)
-    text = used_text_12(out) if which == "12" else text
+    text = used_text_12(out) if which in ("12", "13") else text
     pools: dict[str, list[tuple[str, str]]] = {}
-    corpus = corpus_candidates(CORPUS_11, headings=True) if final else corpus_candidates()
+    documents = CORPUS_13 if which == "13" else CORPUS_11
+    corpus = corpus_candidates(documents, headings=True) if final else corpus_candidates()
     if final:  # the Office files' short segments apart
         for kind, found in list(corpus.items()):
             office = [(d, t) for d, t in found if d.startswith("corpus/office/")]
@@ -293,9 +305,12 @@ def main() -> int:
                 corpus[kind] = [(d, t) for d, t in found if (d, t) not in office]
     for part in (corpus,) if supplement else (corpus, law_candidates(), diet_candidates()):
         pools.update(part)
-    rng = random.Random({"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12}.get(which, 10))
+    rng = random.Random(
+        {"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12, "13": 13}.get(which, 10)
+    )
     rows, seen = [], set()
     plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D, "11": PLAN_11, "12": PLAN_11}
+    plan["13"] = PLAN_11
     plan = plan.get(which, PLAN)
     for kind, count in plan:
         # by document first (the largest guidebook does not outweigh the forms), then segment
@@ -303,7 +318,7 @@ def main() -> int:
         for doc, source in pools[kind]:
             by_doc[doc.split(" (")[0]].append((doc, source))
         docs = sorted(by_doc)
-        if which == "12":  # a kind short of unused candidates gives what it has
+        if which in ("12", "13"):  # a kind short of unused candidates gives what it has
             left = {squeeze(t) for _, t in pools[kind] if not is_used(t, text)} - seen
             if len(left) < count:
                 print(f"{kind}: {len(left)} unused of {count} planned", file=sys.stderr)

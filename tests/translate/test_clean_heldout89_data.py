@@ -7,7 +7,9 @@ as the document loader cuts them, guidebook sentences, laws and Diet speech. hel
 (i12clean11, session 7) is the final set, measured once at the end: 80 segments, most of them
 short, of the docx/PDF corpus and the Office files, laws and Diet speech. heldout12
 (i12clean12) is the final set drawn the same way after heldout11 was spent (74 segments: one
-Office sheet cell of seven left unused)."""
+Office sheet cell of seven left unused). heldout13 (i12clean13) is the final set drawn the
+same way after heldout12 was spent, not from docx05/docx09 either (73 segments: no Office
+sheet cell of seven left unused)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS: dict[int | str, Path] = {
-    n: ROOT / "bench" / "data" / f"clean_references_heldout{n}.json" for n in (8, 9, 10, 11, 12)
+    n: ROOT / "bench" / "data" / f"clean_references_heldout{n}.json" for n in (8, 9, 10, 11, 12, 13)
 }
 # heldout10's tuning supplement: 40 more labels and table cells, all tuned on
 SETS["10b"] = ROOT / "bench" / "data" / "clean_references_tune10b.json"
@@ -45,6 +47,7 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     "10d": {"test_fresh_text_alarms.py"},
     11: set(),
     12: set(),
+    13: set(),
 }
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
@@ -91,7 +94,8 @@ def test_sets_cover_law_diet_and_council_text_with_english_references(n):
 
 def test_the_sets_share_no_sentence():
     sets = [
-        {_squeeze(r["source"]) for r in _rows(n)} for n in (8, 9, 10, "10b", "10c", "10d", 11, 12)
+        {_squeeze(r["source"]) for r in _rows(n)}
+        for n in (8, 9, 10, "10b", "10c", "10d", 11, 12, 13)
     ]
     for i, one in enumerate(sets):
         for other in sets[i + 1 :]:
@@ -165,7 +169,7 @@ def test_heldout11_is_mostly_short_segments_of_documents_and_offices_files_laws_
 
 
 def _assert_final_set_rows(rows: list[dict]) -> None:
-    """What heldout11 and heldout12 share: twelve corpus documents or more, none kept for
+    """What heldout11, heldout12 and heldout13 share: twelve corpus documents or more, none kept for
     fresh real runs, distinct sources, and English references that end as the source does."""
     corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
     assert len(corpus) >= 12
@@ -206,6 +210,37 @@ def test_heldout12_is_drawn_as_heldout11_less_the_office_cells_that_ran_short():
     _assert_final_set_rows(rows)
 
 
+# heldout13: drawn as heldout12 (PLAN_11) with Random(13), not from docx05/docx09 either
+# (fresh real runs of them were being made); of the 7 Office sheet cells planned none was left
+# that no bench/tests file (heldout12 included) holds
+HELDOUT13_KINDS = {k: v for k, v in HELDOUT11_KINDS.items() if k != "office/cell"}
+
+
+def test_heldout13_is_drawn_as_heldout12_less_the_office_cells_that_ran_short():
+    rows = _rows(13)
+    assert len(rows) == 73 and all(r["split"] == "heldout13" for r in rows)
+    assert Counter(r["kind"] for r in rows) == HELDOUT13_KINDS
+    short = [r for r in rows if r["kind"].split("/")[1] in ("label", "cell", "heading")]
+    assert len(short) == 29 and all(len(_squeeze(r["source"])) <= 45 for r in short)
+    assert all(len(_squeeze(r["source"])) <= 12 for r in short if r["kind"].endswith("label"))
+    assert all(13 <= len(_squeeze(r["source"])) for r in short if not r["kind"].endswith("label"))
+    assert not any("。" in r["source"] for r in short)
+    assert all(
+        r["doc"].startswith("corpus/office/") == r["kind"].startswith("office/") for r in short
+    )
+    sentences = [r for r in rows if r["kind"] == "corpus/sentence"]
+    assert all(30 <= len(_squeeze(r["source"])) <= 120 for r in sentences)
+    assert all(_squeeze(r["source"]).endswith("。") for r in sentences)
+    where = {"corpus": "corpus/", "office": "corpus/office/", "law": "laws/", "diet": "diet/"}
+    assert all(r["doc"].startswith(where[r["kind"].split("/")[0]]) for r in rows)
+    assert len({r["doc"] for r in rows if r["doc"].startswith("laws/")}) >= 6
+    assert len({r["doc"].split(" ")[0] for r in rows if r["doc"].startswith("diet/")}) >= 3
+    # nor docx05/docx09 (fresh real runs of them were being made)
+    corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
+    assert not corpus & {"docx05", "docx09"}
+    _assert_final_set_rows(rows)
+
+
 def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
     """Each source is in its shared file: law/Diet text as stored (loaded=False), or a
     segment of a document as desk_assistant.documents.load cuts it (loaded=True)."""
@@ -220,14 +255,14 @@ def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "laws").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize("n", [8, 9, 10, 11, 12])
+@pytest.mark.parametrize("n", [8, 9, 10, 11, 12, 13])
 def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
     _check_verbatim(n, False, tmp_path)
 
 
 @pytest.mark.slow  # reads the PDFs (pdf06 alone takes ~30 s) and documents
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12])
+@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13])
 def test_corpus_sources_are_verbatim_segments_of_the_loaded_documents(n, tmp_path):
     _check_verbatim(n, True, tmp_path)
 
@@ -257,7 +292,7 @@ def test_an_escaped_line_break_is_read_as_the_blank():
     assert _used_in(_squeeze(cell), _squeeze(_unescape(stored)))
 
 
-@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12])
+@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13])
 def test_no_sentence_is_used_by_another_bench_or_test_file(n):
     mine = [_squeeze(r["source"]) for r in _rows(n)]
     files = [*(ROOT / "bench").rglob("*.json"), *(ROOT / "bench").glob("*.py")]
@@ -267,7 +302,7 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         if path in SETS.values():  # the sibling set: exact sentences are compared above
             continue  # (boilerplate such as おそれがあると認めるときは runs 15 characters)
         text = _squeeze(path.read_text(encoding="utf-8"))
-        if n == 12:  # from heldout12 on: escaped line breaks and tabs read as blanks too
+        if n in (12, 13):  # from heldout12 on: escaped line breaks and tabs read as blanks too
             text += "\n" + _squeeze(_unescape(path.read_text(encoding="utf-8")))
         if n in (8, 9):  # as first written (the last run of a sentence not looked at)
             shared = [
@@ -278,10 +313,12 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         assert not shared, (path.name, shared)
 
 
-def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests():
-    """heldout12 also counts the .tsv files (collapse labels, law citations, proofreading
-    sentences) as used: a field, or a ‖ item of one, quoted whole, or a 15-character run."""
-    mine = [_squeeze(r["source"]) for r in _rows(12)]
+@pytest.mark.parametrize("n", [12, 13])
+def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n):
+    """heldout12 (and heldout13) also count the .tsv files (collapse labels, law citations,
+    proofreading sentences) as used: a field, or a ‖ item of one, quoted whole, or a
+    15-character run."""
+    mine = [_squeeze(r["source"]) for r in _rows(n)]
     for path in [*(ROOT / "bench").rglob("*.tsv"), *(ROOT / "tests").rglob("*.tsv")]:
         lines = path.read_text(encoding="utf-8").splitlines()
         items = [f'"{_squeeze(x)}"' for line in lines for x in re.split(r"\t|‖", line)]
@@ -289,9 +326,9 @@ def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests():
         assert not [s[:20] for s in mine if _used_in(s, text)], path.name
 
 
-@pytest.mark.parametrize(("n", "size"), [(11, 80), (12, 74)])
+@pytest.mark.parametrize(("n", "size"), [(11, 80), (12, 74), (13, 73)])
 def test_trust_eval_measures_the_final_sets_once_at_the_end_number_only(monkeypatch, n, size):
-    """heldout11 and heldout12 are final sets of bench/trust_eval.py: read whole, their number
+    """heldout11, heldout12 and heldout13 are final sets of bench/trust_eval.py: read whole, their number
     only, left out by --skip-final, and all --final-only measures (no check is run here)."""
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
     trust_eval = importlib.import_module("trust_eval")

@@ -23,7 +23,8 @@ Another set of fresh runs: --runs and --labels name its files (default: session 
         --labels bench/data/fresh_labels_s7.json
     PYTHONPATH=. python bench/fresh_eval.py --runs ... --labels ... --sample --size 150
 Session 8's held-out set: --runs bench/data/fresh_runs_s8.json --labels
-bench/data/fresh_labels_s8.json (pptx04, docx06).
+bench/data/fresh_labels_s8.json (pptx04, docx06); session 9's: fresh_runs_s9.json and
+fresh_labels_s9.json (docx05, docx09).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ labelled loss / ok / debatable, a loss with its class and a note.
 - session 7: bench/data/fresh_runs_s7.json (pptx03 and docx10) and fresh_labels_s7.json
   (held out: measured once by the lead with the session's final checks);
 - session 8: bench/data/fresh_runs_s8.json (pptx04 and docx06) and fresh_labels_s8.json
+  (held out, as session 7's);
+- session 9: bench/data/fresh_runs_s9.json (docx05 and docx09) and fresh_labels_s9.json
   (held out, as session 7's)."""
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ SETS = {
     "s6": ({"docx11", "pdf13"}, 100, 120),
     "s7": ({"pptx03", "docx10"}, 100, 150),
     "s8": ({"pptx04", "docx06"}, 148, 150),  # 2 withheld after heldout12 landed
+    "s9": ({"docx05", "docx09"}, 150, 150),
 }
 
 

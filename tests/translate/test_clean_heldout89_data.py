@@ -192,13 +192,21 @@ def test_heldout12_is_drawn_as_heldout11_less_the_office_cells_that_ran_short():
     rows = _rows(12)
     assert len(rows) == 74 and all(r["split"] == "heldout12" for r in rows)
     assert Counter(r["kind"] for r in rows) == HELDOUT12_KINDS
-    short = [r for r in rows if r["kind"].split("/")[1] in ("label", "cell", "heading")]
-    assert len(short) == 30 and all(len(_squeeze(r["source"])) <= 45 for r in short)
-    assert all(len(_squeeze(r["source"])) <= 12 for r in short if r["kind"].endswith("label"))
-    assert all(13 <= len(_squeeze(r["source"])) for r in short if not r["kind"].endswith("label"))
-    assert not any("。" in r["source"] for r in short)
+    _assert_drawn_as_heldout12(rows, short=30)
+    _assert_final_set_rows(rows)
+
+
+def _assert_drawn_as_heldout12(rows: list[dict], short: int) -> None:
+    """heldout12 and heldout13's rows: short segments as the readers cut them (labels of 12
+    characters at most, others 13 to 45, no sentence), corpus sentences of 30 to 120
+    characters, each kind from its own shared folder, six laws and three Diet files or more."""
+    cut = [r for r in rows if r["kind"].split("/")[1] in ("label", "cell", "heading")]
+    assert len(cut) == short and all(len(_squeeze(r["source"])) <= 45 for r in cut)
+    assert all(len(_squeeze(r["source"])) <= 12 for r in cut if r["kind"].endswith("label"))
+    assert all(13 <= len(_squeeze(r["source"])) for r in cut if not r["kind"].endswith("label"))
+    assert not any("。" in r["source"] for r in cut)
     assert all(
-        r["doc"].startswith("corpus/office/") == r["kind"].startswith("office/") for r in short
+        r["doc"].startswith("corpus/office/") == r["kind"].startswith("office/") for r in cut
     )
     sentences = [r for r in rows if r["kind"] == "corpus/sentence"]
     assert all(30 <= len(_squeeze(r["source"])) <= 120 for r in sentences)
@@ -207,7 +215,6 @@ def test_heldout12_is_drawn_as_heldout11_less_the_office_cells_that_ran_short():
     assert all(r["doc"].startswith(where[r["kind"].split("/")[0]]) for r in rows)
     assert len({r["doc"] for r in rows if r["doc"].startswith("laws/")}) >= 6
     assert len({r["doc"].split(" ")[0] for r in rows if r["doc"].startswith("diet/")}) >= 3
-    _assert_final_set_rows(rows)
 
 
 # heldout13: drawn as heldout12 (PLAN_11) with Random(13), not from docx05/docx09 either
@@ -220,21 +227,7 @@ def test_heldout13_is_drawn_as_heldout12_less_the_office_cells_that_ran_short():
     rows = _rows(13)
     assert len(rows) == 73 and all(r["split"] == "heldout13" for r in rows)
     assert Counter(r["kind"] for r in rows) == HELDOUT13_KINDS
-    short = [r for r in rows if r["kind"].split("/")[1] in ("label", "cell", "heading")]
-    assert len(short) == 29 and all(len(_squeeze(r["source"])) <= 45 for r in short)
-    assert all(len(_squeeze(r["source"])) <= 12 for r in short if r["kind"].endswith("label"))
-    assert all(13 <= len(_squeeze(r["source"])) for r in short if not r["kind"].endswith("label"))
-    assert not any("。" in r["source"] for r in short)
-    assert all(
-        r["doc"].startswith("corpus/office/") == r["kind"].startswith("office/") for r in short
-    )
-    sentences = [r for r in rows if r["kind"] == "corpus/sentence"]
-    assert all(30 <= len(_squeeze(r["source"])) <= 120 for r in sentences)
-    assert all(_squeeze(r["source"]).endswith("。") for r in sentences)
-    where = {"corpus": "corpus/", "office": "corpus/office/", "law": "laws/", "diet": "diet/"}
-    assert all(r["doc"].startswith(where[r["kind"].split("/")[0]]) for r in rows)
-    assert len({r["doc"] for r in rows if r["doc"].startswith("laws/")}) >= 6
-    assert len({r["doc"].split(" ")[0] for r in rows if r["doc"].startswith("diet/")}) >= 3
+    _assert_drawn_as_heldout12(rows, short=29)
     # nor docx05/docx09 (fresh real runs of them were being made)
     corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
     assert not corpus & {"docx05", "docx09"}

@@ -40,7 +40,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from silent_eval import LOOKS, silent_report  # noqa: E402
+from silent_eval import silent_report  # noqa: E402
 
 ROOT = HERE.parent
 RUNS = HERE / "data" / "fresh_runs_s6.json"
@@ -215,7 +215,12 @@ def sample(
     return rows
 
 
-def label_report(every: dict[str, dict[int, list[str]]], labels: list[dict], docs) -> None:
+def label_report(
+    every: dict[str, dict[int, list[str]]],
+    labels: list[dict],
+    docs,
+    looks: dict[str, dict[int, list[str]]],
+) -> None:
     print("\n== labelled segments: 'has a warning/error finding' against the label 'loss'")
     groups: dict[str, list[dict]] = defaultdict(list)
     for r in labels:
@@ -239,10 +244,10 @@ def label_report(every: dict[str, dict[int, list[str]]], labels: list[dict], doc
             f"flagged {tp + fp}, precision {precision} ({tp}/{tp + fp}), recall {recall} "
             f"({tp}/{tp + fn}); debatable flagged {deb_said}/{deb}"
         )
-    looked = [r for r in labels if r["label"] == "loss" and r["index"] in LOOKS.get(r["doc"], {})]
+    looked = [r for r in labels if r["label"] == "loss" and r["index"] in looks.get(r["doc"], {})]
     shown = sum(r["label"] == "loss" and bool(every[r["doc"]].get(r["index"])) for r in labels)
     lost = sum(r["label"] == "loss" for r in labels)
-    ok_looked = sum(r["label"] == "ok" and r["index"] in LOOKS.get(r["doc"], {}) for r in labels)
+    ok_looked = sum(r["label"] == "ok" and r["index"] in looks.get(r["doc"], {}) for r in labels)
     print(
         f"  shown at all (a warning/error, or a finding told as worth a look): losses "
         f"{shown + len(looked)}/{lost}; worth a look only: losses {len(looked)}, ok {ok_looked}"
@@ -272,7 +277,7 @@ def label_report(every: dict[str, dict[int, list[str]]], labels: list[dict], doc
         print(f"\n  {title}: {len(chosen)}")
         for r in chosen:
             source, translation = docs[r["doc"]][r["index"]][:2]
-            look = LOOKS.get(r["doc"], {}).get(r["index"])
+            look = looks.get(r["doc"], {}).get(r["index"])
             told = f" [worth a look: {','.join(look)}]" if look else ""
             print(
                 f"      [{r['class']}] {r['doc']}#{r['index']}: {source.strip()[:40]!r} → "
@@ -308,10 +313,11 @@ def main() -> int:
         sampled = sample(docs, args.runs, args.labels, args.size)
         print(json.dumps(sampled, ensure_ascii=False, indent=1))
         return 0
-    every = silent_report(docs)
+    looks: dict[str, dict[int, list[str]]] = {}
+    every = silent_report(docs, looks)
     if args.labels.exists():
         labels = json.loads(args.labels.read_text(encoding="utf-8"))["segments"]
-        label_report(every, labels, docs)
+        label_report(every, labels, docs, looks)
     return 0
 
 

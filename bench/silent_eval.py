@@ -42,11 +42,6 @@ def documents() -> dict[str, list[list]]:
     return {short(name): rows for name, rows in data.items()}
 
 
-# Per document, the segments whose only content finding is told as worth a look (確認推奨,
-# tiers.py): not counted as flagged, but shown to the user (filled by findings_of).
-LOOKS: dict[str, dict[int, list[str]]] = {}
-
-
 def findings_of(
     rows: list[list], looks: dict[int, list[str]] | None = None
 ) -> dict[int, list[str]]:
@@ -73,26 +68,31 @@ def findings_of(
     return out
 
 
-def silent_report(docs: dict[str, list[list]]) -> dict[str, dict[int, list[str]]]:
+def silent_report(
+    docs: dict[str, list[list]], looks: dict[str, dict[int, list[str]]] | None = None
+) -> dict[str, dict[int, list[str]]]:
+    """Flagged checks per document and segment; looks, where given, gets per document the
+    segments whose only content finding is told as worth a look (確認推奨, tiers.py): not
+    counted as flagged, but shown to the user."""
+    looks = {} if looks is None else looks
     print("== silent segments of the stored real runs (no warning/error finding today)")
     every: dict[str, dict[int, list[str]]] = {}
     total_checked = total_silent = 0
     for doc, rows in docs.items():
-        LOOKS[doc] = {}
-        found = findings_of(rows, LOOKS[doc])
+        looks[doc] = {}
+        found = findings_of(rows, looks[doc])
         every[doc] = found
         silent = sum(not kinds for kinds in found.values())
         total_checked += len(found)
         total_silent += silent
-        look = len(LOOKS[doc])
+        look = len(looks[doc])
         print(
             f"  {doc:7} segments {len(rows):5}  checked {len(found):5}  silent {silent:5}"
             f"  (of them worth a look {look:4})"
         )
-    looks = sum(len(v) for v in LOOKS.values())
     print(
         f"  all     checked {total_checked:5}  silent {total_silent:5}"
-        f"  (of them worth a look {looks:4}: shown, not counted)"
+        f"  (of them worth a look {sum(len(v) for v in looks.values()):4}: shown, not counted)"
     )
     return every
 

@@ -473,7 +473,7 @@ def unrendered_kanji(source: str, translation: str) -> list[str]:
 
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", source))
     english = lexicon.EnglishText(translation)
-    function_stems = {lexicon.stem(w) for w in FUNCTION_WORDS}
+    function_stems = _function_stems()
 
     def shown(stems) -> bool:
         # A gloss's first content word is its own ("start work" of 着手: "work" may be
@@ -514,6 +514,13 @@ def unrendered_kanji(source: str, translation: str) -> list[str]:
         and ch not in _GRAMMAR_KANJI
         and at not in covered
     ]
+
+
+@functools.cache
+def _function_stems() -> frozenset[str]:
+    from .lexicon import stem
+
+    return frozenset(stem(w) for w in FUNCTION_WORDS)
 
 
 @functools.cache

@@ -617,7 +617,10 @@ class _Target:
             from .loanwords import SYNONYMS
 
             # A loanword said by its usual English (スピード感 → "a sense of urgency").
-            if any(re.search(rf"\b{w}", self.lower) for w in SYNONYMS.get(anchor.surface, ())):
+            if any(
+                re.search(rf"\b{re.escape(w)}", self.lower)
+                for w in SYNONYMS.get(anchor.surface, ())
+            ):
                 return True
             skeleton = katakana_skeleton(anchor.surface)
             # デフレ ~ deflation, アメリカ ~ American: a clipped loanword or a derived form

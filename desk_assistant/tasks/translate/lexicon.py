@@ -110,7 +110,7 @@ class EnglishText:
     def __init__(self, text: str) -> None:
         words = re.findall(r"[a-z]+", unicodedata.normalize("NFKC", text).lower())
         self.stems = {stem(w) for w in words if len(w) > 1}
-        for w in words:  # rainwater ~ "rain water", database ~ "data base"
+        for w in words:  # rainwater ~ "rain water" (雨水's gloss)
             self.stems.update(stem(part) for part in closed_compound(w))
         self._by_start: dict[str, list[str]] = {}
         for s in self.stems:

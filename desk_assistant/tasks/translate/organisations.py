@@ -212,20 +212,21 @@ def _bare_suffix(surface: str) -> bool:
     for generic in sorted(_GENERIC_BODIES, key=len, reverse=True):
         if surface.endswith(generic):
             return len(surface) - len(generic) < 2
-    stem = surface
-    for suffix in sorted(BODY_HEADS, key=len, reverse=True):
-        if surface.endswith(suffix):
-            stem = surface[: -len(suffix)]
-            break
-    return len(stem) < 2
+    return len(surface) - len(_kind_of(surface)) < 2
+
+
+_KINDS_LONGEST_FIRST = tuple(sorted(BODY_HEADS, key=len, reverse=True))
+
+
+def _kind_of(surface: str) -> str:
+    """The body's kind its name ends in (統計局 → 局), the longest listed; "" for none."""
+    return next((k for k in _KINDS_LONGEST_FIRST if surface.endswith(k)), "")
 
 
 def _kind_named(surface: str, translation: str) -> bool:
+    kind = _kind_of(surface)
     present = {english_stem(w) for w in _words(translation)}
-    for suffix in sorted(BODY_HEADS, key=len, reverse=True):
-        if surface.endswith(suffix):
-            return any(english_stem(head) in present for head in BODY_HEADS[suffix])
-    return True
+    return not kind or any(english_stem(head) in present for head in BODY_HEADS[kind])
 
 
 def _field_named(surface: str, translation: str) -> bool:
@@ -234,11 +235,11 @@ def _field_named(surface: str, translation: str) -> bool:
     the dictionary lacks (高松, 栗林) is the transliteration check's."""
     from .lexicon import EnglishText, glosses
 
-    for suffix in sorted(BODY_HEADS, key=len, reverse=True):
-        if surface.endswith(suffix) and suffix != "大臣":
-            meaning = glosses(surface[: -len(suffix)])
-            return not meaning or EnglishText(translation).shows(meaning)
-    return True
+    kind = _kind_of(surface)
+    if not kind or kind == "大臣":
+        return True
+    meaning = glosses(surface[: -len(kind)])
+    return not meaning or EnglishText(translation).shows(meaning)
 
 
 def missing_organisation(surface: str, english: str) -> Finding:

@@ -118,6 +118,13 @@ _IMPLIED = (
     ("項", ("paragraph", "paragraphs", "para")),
     ("号", ("item", "items")),
     ("ただし書", ("proviso",)),
+    # 前号に掲げる → "listed in the preceding item" (the Japanese Law Translation's wording).
+    ("掲げ", ("listed", "list", "set", "stated")),
+    ("別表", ("appended", "attached", "annexed", "schedule", "table")),  # "Appended Table"
+    # free ~ freedom: the stems are too short to compare (lexicon.MIN_PREFIX).
+    ("自由", ("free", "freely")),
+    # …の別 is a column of kinds (男女の別 "sex", その他のものの別 "Category: other").
+    ("の別", ("category", "type", "kind", "class", "classification")),
 )
 
 

@@ -330,6 +330,7 @@ def romanize(katakana: str) -> str:
 
 _SKELETON_STEPS = (
     ("tch", "cch"),
+    ("dzu", "zu"),  # ヅ in the old spelling of names: Shimadzu (島津), Kadzuo
     ("shi", "si"),
     ("chi", "ti"),
     ("tsu", "tu"),

@@ -29,6 +29,7 @@ from ...paths import resources_dir
 from .finding import WARNING, Finding
 
 LIST_FILE = ("organisations", "ja_en_government.tsv")
+COMPANY = "company"  # a company (companies.py): its English is its own name
 _STOP_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a", "an", "japan"}
 _CJK_RUN = r"[\u4e00-\u9fff々\u30a0-\u30ffー・]"
 # Not a name: 各省庁, 本委員会, 関係省庁 …
@@ -177,10 +178,20 @@ def transliterated(surface: str, translation: str) -> bool:
 def organisations_in(text: str) -> list[tuple[str, Organisation | None]]:
     """(surface, listed organisation or None for a name found by its ending), in order,
     longest first where they overlap: 内閣官房 is not also 内閣."""
+    from .companies import companies_in, listed_companies
+
     text = unicodedata.normalize("NFKC", text)
     known = known_organisations()
     spans: list[tuple[int, int, str, Organisation | None]] = []
     taken = [False] * len(text)
+    # Companies first: 株式会社日立製作所 is one company, not a body 製作所 (companies.py).
+    for surface, name in companies_in(text):
+        start = text.find(surface)
+        if start < 0 or any(taken[start : start + len(surface)]):
+            continue
+        english = listed_companies().get(name, ())
+        spans.append((start, start + len(surface), surface, Organisation(name, english, COMPANY)))
+        taken[start : start + len(surface)] = [True] * len(surface)
     for japanese in sorted(known, key=len, reverse=True):
         start = text.find(japanese)
         while start >= 0:
@@ -311,6 +322,9 @@ def check_organisations(
     for surface, organisation in organisations_in(source):
         if any(surface in g for g in in_glossary):
             continue  # the user's glossary says how to translate it; the glossary check looks
+        if organisation is not None and organisation.kind == COMPANY:
+            findings += _company_findings(surface, organisation, translation)
+            continue
         if organisation is not None:
             if any(english_named(n, translation) for n in organisation.english):
                 continue
@@ -330,6 +344,46 @@ def check_organisations(
             missing_organisation(surface, organisation.english[0] if organisation else "")
         )
     return findings
+
+
+def _company_findings(surface: str, company: Organisation, translation: str) -> list[Finding]:
+    from .companies import FORMS, added_places, listed_named, unnamed_words
+
+    places = added_places(surface, translation)
+    if places:  # 株式会社Box Japan → "Tokyo Box Japan" (real docx09 run): another company
+        return [
+            Finding(
+                "names.organisation",
+                WARNING,
+                surface,
+                "",
+                f"会社名「{surface}」の訳に、原文にない地名（{'、'.join(places)}）があります",
+                f"The English of the company '{surface}' has a place the source does not "
+                f"name ({', '.join(places)})",
+            )
+        ]
+    if company.english:
+        if listed_named(company.english, company.japanese, translation):
+            return []
+        return [missing_organisation(surface, company.english[0])]
+    lost, total = unnamed_words(company.japanese, translation, any(f in surface for f in FORMS))
+    if not lost:
+        return []
+    words = "、".join(lost[:4])
+    finding = Finding(
+        "names.organisation",
+        WARNING,
+        surface,
+        "",
+        f"原文の会社名「{surface}」の語（{words}）が訳文に見当たりません",
+        f"The company '{surface}' is not fully named in the translation: "
+        f"{', '.join(lost[:4])} not there",
+    )
+    # One word gone may be an official name's own choice (ニッセイ基礎研究所 → "NLI Research
+    # Institute", 大和総研 read Yamato is "Daiwa"): worth a look (tiers.py), unless the name's
+    # only word or two thirds of its words, two at least, are gone: a changed name.
+    changed = len(lost) == total or len(lost) >= 2 and 3 * len(lost) >= 2 * total
+    return [replace(finding, weak=not changed)]
 
 
 def _named_by_its_post(surface: str, source: str, translation: str) -> bool:

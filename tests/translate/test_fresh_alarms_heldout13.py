@@ -1,0 +1,86 @@
+"""False alarms of the translation checks on correct references of heldout13 (spent: the
+lead measured it once, 15/73) and on segments of session 9's fresh runs labelled ok. Each rule
+is about a kind of wording, shown here on sentences of our own (heldout13's are quoted nowhere,
+as its data test asks) and on session 9's segments; each test also shows that the check
+still fires on a real fault of the kind."""
+
+from __future__ import annotations
+
+from desk_assistant.tasks.translate.checks import check_segment
+
+
+def _checks(source: str, translation: str) -> set[str]:
+    found = check_segment(source, translation, (), "ja", "en")
+    return {f.check for f in found if f.severity != "info"}
+
+
+def _lost_clauses(source: str, translation: str) -> list[str]:
+    found = check_segment(source, translation, (), "ja", "en")
+    return [f.surface for f in found if f.check == "omission.clause"]
+
+
+def test_an_apology_set_phrase_denies_nothing() -> None:
+    # すみません, 申し訳ありません: "I'm sorry"; their ん/ない is no negation.
+    source = "すみません、先ほどの説明を一点訂正させていただきます。"
+    said = "I'm sorry, let me correct one point of my earlier explanation."
+    assert "meaning.negation" not in _checks(source, said)
+    assert "meaning.negation" not in _checks(
+        "申し訳ありませんが、本日の説明会は午後に変更いたします。",
+        "We apologise, but today's briefing will be moved to the afternoon.",
+    )
+    # A real negation beside the apology still needs its English.
+    assert "meaning.negation" in _checks(
+        "すみません、本日は資料を配付できません。",
+        "I'm sorry, we will hand out the materials today.",
+    )
+    # では済みません ("that will not settle it") is a negation, not an apology.
+    assert "meaning.negation" in _checks(
+        "謝罪だけでは済みません。", "An apology alone will settle it."
+    )
+
+
+def test_an_english_tag_question_is_no_negation() -> None:
+    # ですね → ", isn't it?": the tag asks for agreement and denies nothing.
+    source = "○山田委員長 それは第３項の話ですね。これで手続が進められるということですね。"
+    said = (
+        "Chair Yamada: That is about paragraph 3, isn't it? So with this, the procedure can go "
+        "ahead."
+    )
+    assert "meaning.negation" not in _checks(source, said)
+    # A "not" that turns the statement round is still seen beside the tag …
+    turned = (
+        "Chair Yamada: That is about paragraph 3, isn't it? So with this, the procedure cannot "
+        "go ahead."
+    )
+    assert "meaning.negation" in _checks(source, turned)
+    # … and a tag's n't does not stand for a negation the English lost.
+    lost = (
+        "That is about paragraph 3, isn't it? So with this, the procedure can go ahead, can't it?"
+    )
+    assert "meaning.negation" in _checks(
+        "それは第３項の話ですね。これでは手続が進められないということですね。", lost
+    )
+
+
+def test_a_charge_put_as_a_question_asserts() -> None:
+    # …流用ではないかという指摘 "claims that it is a diversion": the question says it IS.
+    source = "公費の私的流用ではないかという指摘が野党からも相次いでいます。"
+    said = (
+        "There have been a succession of claims, even from the opposition, that it is a "
+        "private use of public money."
+    )
+    assert "meaning.negation" not in _checks(source, said)
+    assert "meaning.negation" not in _checks(
+        "この支出は公金の流用ではないかとの声があります。",
+        "Some say this spending is a diversion of public funds.",
+    )
+    # …じゃないですか。 closing the sentence asserts too ("…, didn't it?").
+    assert "meaning.negation" not in _checks(
+        "しかも、外務省は三月二十七日に申入れを行っているじゃないですか。",
+        "Moreover, the Ministry of Foreign Affairs made representations on March 27, didn't it?",
+    )
+    # A plain negation in the same sentence still needs its English.
+    assert "meaning.negation" in _checks(
+        "流用ではないかという指摘がありますが、政府は認めていません。",
+        "There are claims that it is a diversion, and the government has admitted it.",
+    )

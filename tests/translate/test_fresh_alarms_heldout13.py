@@ -84,3 +84,15 @@ def test_a_charge_put_as_a_question_asserts() -> None:
         "流用ではないかという指摘がありますが、政府は認めていません。",
         "There are claims that it is a diversion, and the government has admitted it.",
     )
+
+
+def test_coming_to_an_office_is_no_body() -> None:
+    # 来所, 通所: coming to (attending) an office, a verbal noun, no body named …所.
+    source = "窓口来所による申請の受付"
+    said = "Accepting applications made in person at the counter"
+    assert "names.organisation" not in _checks(source, said)
+    assert "names.organisation" not in _checks(
+        "デイサービスへの通所の回数", "Number of visits to the day service"
+    )
+    fault = "東京法務局への来所による申請の受付"
+    assert "names.organisation" in _checks(fault, said)

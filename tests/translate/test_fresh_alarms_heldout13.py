@@ -96,3 +96,57 @@ def test_coming_to_an_office_is_no_body() -> None:
     )
     fault = "東京法務局への来所による申請の受付"
     assert "names.organisation" in _checks(fault, said)
+
+
+def test_ch_said_as_in_church_is_the_katakana_chi() -> None:
+    # ベンチ ~ bench, アプローチ ~ approach, チェック ~ check (ch of "church", not of "chorus").
+    assert "meaning.loanword" not in _checks("公園のベンチ", "Park benches")
+    assert "meaning.loanword" not in _checks("新たなアプローチ", "A new approach")
+    assert "meaning.loanword" not in _checks("チェックリスト", "Checklist")
+    assert "meaning.loanword" not in _checks(
+        "アーキテクチャモデリングの経験", "Experience in architecture modeling"
+    )
+    assert "meaning.loanword" in _checks("公園のベンチ", "Park tables")
+    assert "meaning.loanword" in _checks("新たなアプローチ", "A new policy")
+
+
+def test_a_katakana_compound_said_as_one_english_word() -> None:
+    # データセット → "datasets": データ and セット are both in the one English word.
+    source = "Q5　公開データセットの更新を進めていますが対応は必要ですか"
+    said = "Q5 We are updating the published datasets; is any action needed?"
+    assert "omission.clause" not in _checks(source, said)
+    fault = "Q5　公開データセットの更新を進めていますが、ワークフローとパスワード管理の見直しは必要ですか"
+    lost = (
+        "Q5 We are working on updating the datasets that we have published; is any action needed?"
+    )
+    assert _lost_clauses(fault, lost) == ["ワークフローとパスワード管理の見直しは必要ですか"]
+
+
+def test_a_designation_keeps_its_letters_and_digits_apart_in_english() -> None:
+    # Ｐ１ → "P-1", Ｐ８ → "P-8": a designation, the hyphen English's way of writing it;
+    # American-made: the loanword in the first part of a hyphened word.
+    source = "防衛省はＰ１哨戒機とアメリカ製のＰ８との性能を比較しました。"
+    said = (
+        "The Ministry of Defense compared the performance of the P-1 patrol aircraft with that "
+        "of the American-made P-8."
+    )
+    assert "omission.clause" not in _checks(source, said)
+    lost = (
+        "The Ministry of Defense compared the performance of the P-1 patrol aircraft with that "
+        "of other aircraft."
+    )
+    assert "omission.clause" in _checks(source, lost)
+
+
+def test_g_before_i_is_soft_as_in_digital() -> None:
+    # デジタル ~ digital(ization), テクノロジー ~ technology: g before i or y said soft.
+    source = "市町村から住民への納税通知のデジタル化"
+    assert "omission.clause" not in _checks(source, "Digitalization of municipal tax notices")
+    fault = (
+        "市町村から住民への納税通知のデジタル化を進め、窓口手続のオンライン化とペーパーレス化を図る"
+    )
+    lost = (
+        "Promoting the digitalization of the tax notices that municipalities send to their "
+        "residents, and other measures for better services"
+    )
+    assert _lost_clauses(fault, lost) == ["窓口手続のオンライン化とペーパーレス化を図る"]

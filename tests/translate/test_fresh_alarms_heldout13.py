@@ -150,3 +150,43 @@ def test_g_before_i_is_soft_as_in_digital() -> None:
         "residents, and other measures for better services"
     )
     assert _lost_clauses(fault, lost) == ["窓口手続のオンライン化とペーパーレス化を図る"]
+
+
+def test_a_law_item_ends_with_its_aside() -> None:
+    # …業務（…を除き、…の業務に限る。）: the 。 ends the aside in brackets; the item is a
+    # noun phrase and its English ends with the aside's bracket.
+    source = (
+        "第三条第二項第一号に掲げる業務（国の機関が行うものを除き、調査又は研究の業務に限る。）"
+    )
+    said = (
+        "the services listed in Article 3, paragraph (2), item (i) (excluding those performed "
+        "by national organs, and limited to research or study services)"
+    )
+    assert "omission.truncated" not in _checks(source, said)
+    # Cut after the item's number "(i)", or inside the aside: the end is missing.
+    assert "omission.truncated" in _checks(
+        source, "the services listed in Article 3, paragraph (2), item (i)"
+    )
+    assert "omission.truncated" in _checks(
+        source, "the services listed in Article 3, paragraph (2), item (i) (excluding those"
+    )
+
+
+def test_a_sentence_announcing_a_list_ends_with_a_colon() -> None:
+    # 次の各号の意味で使用する。 → "… the following meanings:" (session 9): the colon ends it.
+    source = "本利用規約において使用する用語は次の各号の意味で使用する。"
+    said = "The terms used in these Terms of Use shall have the following meanings:"
+    assert "omission.truncated" not in _checks(source, said)
+    assert "omission.truncated" not in _checks(
+        "この考え方を図示すると、以下のようになる。", "This approach is shown as follows:"
+    )
+    assert "omission.truncated" in _checks(source, "The terms used in these Terms of Use shall")
+    # A source that announces nothing: English that stops at a colon lost the rest.
+    assert "omission.truncated" in _checks(
+        "本利用規約において使用する用語の意味は、別表で定める。",
+        "The meanings of the terms used in these Terms of Use are:",
+    )
+    # 以下 after a figure is "up to", no list announced.
+    assert "omission.truncated" in _checks(
+        "違反した者は、十万円以下の罰金に処する。", "A violator shall be punished by a fine of:"
+    )

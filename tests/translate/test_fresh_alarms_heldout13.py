@@ -190,3 +190,17 @@ def test_a_sentence_announcing_a_list_ends_with_a_colon() -> None:
     assert "omission.truncated" in _checks(
         "違反した者は、十万円以下の罰金に処する。", "A violator shall be punished by a fine of:"
     )
+
+
+def test_an_article_heading_numbered_as_a_heading_keeps_its_article() -> None:
+    # 第 12 条（…） → "12. (…)" (session 9): a heading that keeps the number first, as English
+    # numbers the sections of terms of use; in running text "Article" is the reference.
+    for source, said in (
+        ("第 12 条（補償/賠償）", "12. (Compensation/damages)"),
+        ("第 18 条（連絡/通知）", "18. (Notice/Notification)"),
+        ("第三章　総則", "3. General provisions"),
+    ):
+        assert "article" not in _checks(source, said), source
+    assert "article" in _checks("第 18 条（連絡/通知）", "19. (Notice/Notification)")
+    assert "article" in _checks("第 18 条（連絡/通知）", "(Notice/Notification)")
+    assert "article" in _checks("第 18 条の規定により通知する。", "Notice shall be given under 18.")

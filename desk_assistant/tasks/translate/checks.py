@@ -59,6 +59,31 @@ def invented_figure(figure: Figure) -> Finding:
     )
 
 
+# A heading that is an article's (chapter's, section's) reference and its caption alone:
+# 第 10 条（権利の帰属・利用）, 第三章 総則. English may number it as a heading, the number
+# first and the unit's word left to the layout: "10. (Rights of ownership and use)".
+_UNIT_HEADING = re.compile(
+    r"\s*第\s*[\d〇一二三四五六七八九十百千]+\s*[条章節款編](?:\s*の\s*[\d〇一二三四五六七八九十百]+)?"
+    r"\s*(?:[(（][^()（）。]*[)）]|[^()（）。、]{0,30})\s*"
+)
+_NUMBERED_HEADING_EN = re.compile(r"\s*(?P<n>\d+(?:-\d+)?)(?:[.):]|\s|$)")
+
+
+def _numbered_as_heading(figure: Figure, source: str, translation: str) -> bool:
+    """The source is a unit's heading alone, and its English starts with the unit's number
+    (10., 10-2): the article is kept in the heading's place. In running text (第10条の規定
+    により) the word "Article" is the reference and must be there."""
+    text = unicodedata.normalize("NFKC", source)
+    english = _NUMBERED_HEADING_EN.match(unicodedata.normalize("NFKC", translation))
+    if (
+        not english
+        or not _UNIT_HEADING.fullmatch(text)
+        or figure.start != len(text) - len(text.lstrip())
+    ):
+        return False
+    return {ref for _, ref in figure.requires} == {english.group("n")}
+
+
 def check_figures(source: str, translation: str) -> list[Finding]:
     """Numbers, amounts, dates and article references that do not carry over, both ways.
     A figure the source lacks is a warning when it is invented (部 → "No. 1028"); beside a
@@ -66,7 +91,11 @@ def check_figures(source: str, translation: str) -> list[Finding]:
     source_figures, target_figures = extract(source), extract(translation)
     in_target = provided(target_figures)
     findings = [
-        missing_figure(f) for f in source_figures if f.requires and not f.requires <= in_target
+        missing_figure(f)
+        for f in source_figures
+        if f.requires
+        and not f.requires <= in_target
+        and not (f.kind == "article" and _numbered_as_heading(f, source, translation))
     ]
     extra = added(source, translation)
     report = added_figure if findings else invented_figure

@@ -109,6 +109,18 @@ def katakana_skeleton(katakana: str) -> str:
     return _consonants(roman)
 
 
+def _readings(word: str) -> set[str]:
+    """The skeletons of each reading of spellings English says two ways: g before i or y
+    soft (digital ~ デジタル, technology ~ テクノロジー) or hard (login ~ ログイン); ch as
+    in "character" (キャラクター) or in "church" (bench ~ ベンチ, approach ~ アプローチ)."""
+    found = {english_skeleton(word)}
+    if re.search(r"g[iy]", word):
+        found.add(english_skeleton(re.sub(r"g(?=[iy])", "j", word)))
+    if "ch" in word:
+        found.add(english_skeleton(word.replace("tch", "ch").replace("ch", "t")))
+    return found
+
+
 def _english_skeletons(translation: str) -> set[str]:
     """Skeletons of each word and of each run of two or three words (working group)."""
     words = re.findall(r"[a-z]+", unicodedata.normalize("NFKC", translation).lower())
@@ -116,10 +128,10 @@ def _english_skeletons(translation: str) -> set[str]:
     for size in (1, 2, 3):
         for i in range(len(words) - size + 1):
             run = "".join(words[i : i + size])
-            skeletons.add(english_skeleton(run))
+            skeletons |= _readings(run)
             for ending in ("s", "ed", "d", "ing"):  # contents ~ コンテンツ, based ~ ベース
                 if run.endswith(ending) and len(run) > len(ending) + 2:
-                    skeletons.add(english_skeleton(run[: -len(ending)]))
+                    skeletons |= _readings(run[: -len(ending)])
     return skeletons
 
 
@@ -167,9 +179,13 @@ def anchors(clause: str) -> list[Anchor]:
         rest = rest.replace(adverb.surface, " ")  # 遅滞なく is one anchor, not 遅滞 too
     found += connective_anchor(clause) + adverbs + gloss_anchors(rest)
     for match in _KATAKANA.finditer(rest):
-        for word in katakana_words(match.group(0)):
+        words = katakana_words(match.group(0))
+        # データセット → データ, セット, each of them shown too by the one English word of
+        # the whole (dataset, database, workflow, password): the run is kept as a part.
+        whole = (match.group(0),) if len(words) > 1 else ()
+        for word in words:
             if len(katakana_skeleton(word)) >= 2:
-                found.append(Anchor(word, "katakana"))
+                found.append(Anchor(word, "katakana", whole))
     rest = _KATAKANA.sub(" ", rest)
     found += count_anchors(clause)
     found += [Anchor(m.group(0), "latin") for m in _LATIN.finditer(rest)]
@@ -577,7 +593,9 @@ class _Target:
         self.lower = self.text.lower()
         self.words = re.findall(r"[a-z][a-z-]*", self.lower)
         self.skeletons = _english_skeletons(translation)
-        self.word_skeletons = {english_skeleton(w) for w in self.words}
+        # American-made, Japan-based: each part of a hyphened word is a word of its own too.
+        parts = set(self.words) | set(re.findall(r"[a-z]+", self.lower))
+        self.word_skeletons = {s for w in parts for s in _readings(w)}
         self.digits = set(_DIGITS.findall(self.text))
         self.numbers = english_numbers(self.text)
         self._english = None
@@ -606,7 +624,11 @@ class _Target:
         if anchor.kind == "figure":
             return anchor.surface.lstrip("0") in {d.lstrip("0") for d in self.digits}
         if anchor.kind == "latin":
-            return anchor.surface.lower() in self.lower
+            # C2, F35, H3: English writes a designation's letters and digits apart (C-2).
+            spelled = re.sub(
+                r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", "[- ]?", re.escape(anchor.surface.lower())
+            )
+            return re.search(spelled, self.lower) is not None
         if anchor.kind == "count":
             from ...kanji_numbers import kanji_to_int
 
@@ -622,6 +644,8 @@ class _Target:
                 for w in SYNONYMS.get(anchor.surface, ())
             ):
                 return True
+            if any(katakana_skeleton(whole) in self.skeletons for whole in anchor.parts):
+                return True  # データセット → "dataset": the whole run as one English word
             skeleton = katakana_skeleton(anchor.surface)
             # デフレ ~ deflation, アメリカ ~ American: a clipped loanword or a derived form
             return skeleton in self.skeletons or any(

@@ -32,6 +32,8 @@ _ENGLISH_STEPS = (
     ("sion", "shon"),
     ("ture", "cha"),
     ("archi", "arki"),
+    ("tch", "t"),  # these two only where ch is read as in "church" (english_skeleton)
+    ("ch", "t"),
     ("ign", "in"),
     ("ph", "f"),
     ("th", "s"),
@@ -48,7 +50,6 @@ _ENGLISH_STEPS = (
     ("l", "r"),
     ("v", "b"),
     ("sh", "s"),
-    ("ch", "t"),
     ("ts", "s"),
 )
 _KATAKANA_STEPS = (("tsu", "su"), ("chi", "ti"), ("sh", "s"), ("ch", "t"), ("dz", "z"), ("ts", "s"))
@@ -79,18 +80,31 @@ def _consonants(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
-def english_skeleton(word: str, hard_g: bool = False) -> str:
+def english_skeleton(word: str, hard_g: bool = False, church_ch: bool = False) -> str:
     """hard_g: g before e, i, y said as in "get" (エネルギー ~ energy, アレルギー ~ allergy:
-    loanwords that came through German keep the hard g)."""
+    loanwords that came through German keep the hard g). church_ch: ch (and tch) said as in
+    "church", the katakana チ (ベンチ ~ bench, チェック ~ check, アプローチ ~ approach); else
+    as in "character" (キャラクター, スキーマ ~ schema, テクノロジー)."""
     word = word.lower()
     for old, new in _ENGLISH_STEPS:
-        if hard_g and old in _SOFT_G:
+        if hard_g and old in _SOFT_G or not church_ch and old in _CHURCH_CH:
             continue
         word = word.replace(old, new)
     return _consonants(word)
 
 
+def english_skeletons(word: str) -> set[str]:
+    """The skeletons of every reading of an English spelling that has two (g before e, i,
+    y: soft or hard; ch: as in "church" or in "character")."""
+    return {
+        english_skeleton(word, hard_g, church_ch)
+        for hard_g in ((False, True) if "g" in word else (False,))
+        for church_ch in ((False, True) if "ch" in word else (False,))
+    }
+
+
 _SOFT_G = ("ge", "gi", "gy")
+_CHURCH_CH = ("tch", "ch")
 # ン before m, b, p is an m (コンマ ~ comma, キャンプ ~ camp, シンボル ~ symbol).
 _NASAL = re.compile(r"n(?=[mbp])")
 
@@ -115,12 +129,11 @@ class LoanwordSkeletons:
         for size in (1, 2, 3):
             for i in range(len(words) - size + 1):
                 run = "".join(words[i : i + size])
-                for hard_g in (False, True) if "g" in run else (False,):
-                    self.runs.add(english_skeleton(run, hard_g))
-                    for ending in _ENDINGS:  # contents ~ コンテンツ, digital ~ デジタル
-                        if run.endswith(ending) and len(run) > len(ending) + 2:
-                            self.runs.add(english_skeleton(run[: -len(ending)], hard_g))
-        self.words = {english_skeleton(w) for w in words}
+                self.runs |= english_skeletons(run)
+                for ending in _ENDINGS:  # contents ~ コンテンツ, digital ~ デジタル
+                    if run.endswith(ending) and len(run) > len(ending) + 2:
+                        self.runs |= english_skeletons(run[: -len(ending)])
+        self.words = {s for w in words for s in english_skeletons(w)}
 
     def shows(self, katakana: str, strict: bool = False) -> bool:
         """Strict: a word of few consonants (コア) must match a whole English word ("core")."""

@@ -57,6 +57,19 @@ _EN_SENTENCE = re.compile(
 )
 _ENDS_SENTENCE_JA = re.compile(r"[。．！？]\s*[」』）)]?\s*$")
 _ENDS_SENTENCE_ANY = re.compile(r"[.!?。．！？][)）\]」』\"'”’]*\s*$")
+# 次の各号の意味で使用する。 → "… in the following meanings:": a sentence that announces
+# what follows (次の, 以下の, 下記の, 次のとおり) ends in English with a colon.
+# Not 以下 after a figure or a unit (十万円以下の罰金: "up to"), which announces nothing.
+_ANNOUNCES_JA = re.compile(
+    r"(?:次|(?<![\d〇一二三四五六七八九十百千万億円年月日人件個倍歳])以下|下記|左記)"
+    r"(?:の|に|のとおり|の通り)"
+)
+_ENDS_WITH_COLON = re.compile(r"[:：]\s*$")
+# …作業（…を除き、…の作業に限る。）: the 。 closes the aside in brackets, not the segment,
+# which is a noun phrase (a law's item). Its English ends with the aside's closing bracket.
+_ENDS_IN_ASIDE_JA = re.compile(r"[。．]\s*[）)]\s*$")
+_ASIDE_EN = re.compile(r"\(([^()]*)\)\s*$")
+MIN_ASIDE_WORDS = 3  # "(excluding … work)", not an item number "(ii)" or "(1)"
 
 
 def content_length(text: str) -> int:
@@ -200,6 +213,7 @@ def check_omission(source: str, translation: str, source_lang: str, target_lang:
         and _ENDS_SENTENCE_JA.search(source)
         and content_length(source) >= 8
         and not _ENDS_SENTENCE_ANY.search(translation)
+        and not _ends_as_the_source(source, translation)
     ):
         findings.append(
             Finding(
@@ -212,3 +226,18 @@ def check_omission(source: str, translation: str, source_lang: str, target_lang:
             )
         )
     return findings
+
+
+def _ends_as_the_source(source: str, translation: str) -> bool:
+    """A translation with no final period that still ends where the source ends: with a
+    colon after a sentence that announces what follows, or with the closing bracket of an
+    aside of words after a source whose 。 is inside its final brackets."""
+    source = unicodedata.normalize("NFKC", source)
+    if _ENDS_WITH_COLON.search(translation) and _ANNOUNCES_JA.search(source):
+        return True
+    aside = _ASIDE_EN.search(unicodedata.normalize("NFKC", translation))
+    return bool(
+        _ENDS_IN_ASIDE_JA.search(source)
+        and aside
+        and len(re.findall(r"[A-Za-z]+", aside.group(1))) >= MIN_ASIDE_WORDS
+    )

@@ -58,10 +58,18 @@ _NOT_NEGATION = re.compile(
     r"|かもしれ(?:ない|ません)|に(?:違い|相違)(?:ない|ありません)"
     r"|に(?:かかわ|関わ|拘わ|かかわら|関わら)らず|を問わず|に限らず|のみならず|とは限ら(?:ない|ず)"
     r"|少なからず|相変わらず|思わず|とりあえず|必ず|ずつ|たまらない|つまらない|くだらない"
-    r"|(?:の|この|その)限りでない|(?:では|じゃ)?ない(?:でしょう|だろう)?か[。？?]?\s*$"
-    # …しているんじゃないか、 / …言っているんじゃないのかなという印象: a guess put as a
-    # question inside the sentence ("might be", "I suspect"), not a negation.
-    r"|(?:ん|の)(?:では|じゃ)ない(?:の)?か(?:な|しら)?(?=[、,]|と(?:思|考|い|感)|という|って)"
+    # …ではないか。 / …を行っているじゃないですか。 closing the sentence: a rhetorical question
+    # that asserts ("…, didn't they?", "surely"), not a negation.
+    r"|(?:の|この|その)限りでない|(?:では|じゃ)?ない(?:です|でしょう|だろう)?か[。？?]?\s*$"
+    # …しているんじゃないか、 / …言っているんじゃないのかなという印象 / 裏金ではないかという
+    # 指摘 / 違法ではないかとの声: a guess or a charge put as a question inside the sentence
+    # ("might be", "I suspect", "claims that it is"): it says the thing IS, no negation.
+    r"|(?:では|じゃ)ない(?:の)?か(?:な|しら)?(?=[、,]|と(?:思|考|い|感|の)|という|って)"
+    # すみません, すいません, 済みません, 申し訳ありません/ございません/ない: set phrases of
+    # apology ("I'm sorry", "excuse me"); their ん or ない denies nothing. Not after で, は or
+    # も: それでは済みません, 謝っても済まない ("that will not settle it") is a negation.
+    r"|(?<![でては])(?<!ても)(?:す[みい]|済み)ません(?:でした)?"
+    r"|申し訳(?:ない|なく|なかった|ありません|ございません)"
     r"|ません(?:か|でしょうか)|しかない|ほかない|他ない|足りない"
 )
 # English of a duty: the なければ of a sentence that leaves its ならない unsaid.
@@ -443,12 +451,20 @@ def added_negation(source: str, english: str) -> bool:
 
 
 _JAPANESE_IN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+# An English tag question (", isn't it?", ", don't they?") renders the source's ね or でしょう
+# (２（５）ですね → "That is 2 (5), isn't it?"): its n't asks for agreement, it denies
+# nothing, nor does it stand for a negation of the source. Taken out before reading.
+_TAG_QUESTION = re.compile(
+    r",\s*(?:is|are|was|were|do|does|did|have|has|had|ca|could|wo|would|should|sha|must"
+    r"|need|ai)n['’]t\s+(?:it|he|she|they|we|you|i|there|that|this|one)\s*(?=\?)",
+    re.I,
+)
 
 
 def check_polarity(source: str, translation: str, source_lang: str, target_lang: str) -> list:
     if source_lang != "ja" or target_lang != "en" or not _LATIN_WORD.search(translation):
         return []
-    english = unicodedata.normalize("NFKC", translation)
+    english = _TAG_QUESTION.sub("", unicodedata.normalize("NFKC", translation))
     found = []
     denied = negations(source)
     if _DUTY_ENGLISH.search(english):

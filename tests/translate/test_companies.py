@@ -112,3 +112,9 @@ def test_a_place_added_to_a_company_name_is_a_warning():
     assert "names.organisation" in warnings("大阪ガス株式会社", "Tokyo Gas Co., Ltd.")
     assert warnings("株式会社Sample Japan", "Sample Japan K.K.") == []
     assert warnings("大阪ガス株式会社", "Osaka Gas Co., Ltd.") == []
+
+
+def test_the_name_is_cut_from_the_words_before_it():
+    assert list(companies_in("委託先日本電気株式会社が")) == [("日本電気株式会社", "日本電気")]
+    assert list(companies_in("受託者大阪ガス株式会社と")) == [("大阪ガス株式会社", "大阪ガス")]
+    assert warnings("委託先日本電気株式会社", "The contractor NEC Corporation") == []

@@ -86,10 +86,25 @@ def _a_name(name: str) -> bool:
 
 
 def _trim(name: str) -> str:
-    """The name only: not a word of the sentence before it that the regex took in."""
+    """The name only: not a word of the sentence before it that the regex took in (委託先
+    of 委託先日本電気株式会社, a listed name's own; 受託者 before a proper noun)."""
     for word in _LEADING_WORDS:
         if word in name:
             name = name.split(word)[-1]
+    listed = [n for n in listed_companies() if name.endswith(n)]
+    if listed:
+        return max(listed, key=len)
+    if not _KANJI.match(name):
+        return name
+    from ...sudachi import morphemes
+
+    words = morphemes(name)
+    for at, word in enumerate(words):
+        if word.part_of_speech()[1] == "固有名詞" or not _KANJI.match(word.surface()):
+            lead = words[:at]
+            if lead and all(w.part_of_speech()[0] in ("名詞", "接尾辞") for w in lead):
+                return "".join(w.surface() for w in words[at:])
+            break
     return name
 
 

@@ -24,7 +24,14 @@ With --heldout13: the next final clean set clean_references_heldout13.json (i12c
 heldout12 was spent) with Random(13), the make-up of --heldout12 (PLAN_11, a kind short of
 unused candidates giving what it has, said on stderr), every file of bench/ and tests/,
 heldout12 included, counted as used by the same rule as --heldout12; docx05 and docx09 are not
-drawn from either (being used for fresh real runs, as pptx03/04 and docx06/10)."""
+drawn from either (being used for fresh real runs, as pptx03/04 and docx06/10).
+With --heldout14: the next final clean set clean_references_heldout14.json (i12clean14, after
+heldout13 was spent) with Random(14), drawn as --heldout13 (PLAN_11, a kind short of unused
+candidates giving what it has, said on stderr; every file of bench/ and tests/, heldout13
+included, counted as used by the same rule), and not from docx03, docx08 or pdf14 (the PDF of
+docx08) either: fresh real runs of docx03 and docx08 were being made. A segment that holds a
+body name of bench/data/bodies_heldout_s5.json anywhere counts as used too (that set's data
+test forbids its names in any other bench/data file)."""
 
 from __future__ import annotations
 
@@ -154,9 +161,21 @@ CORPUS_11 = [
         if not p.name.startswith(KEPT_FOR_FRESH_RUNS)
     ],
 ]
+
+
+def held_out_names() -> list[str]:
+    """The body names of bench/data/bodies_heldout_s5.json: its data test forbids them anywhere
+    in another bench/data file, so from --heldout14 on a segment holding one counts as used."""
+    path = ROOT / "bench" / "data" / "bodies_heldout_s5.json"
+    return [squeeze(r["source"]) for r in json.loads(path.read_text(encoding="utf-8"))["segments"]]
+
+
 # --heldout13: not docx05/docx09 either (fresh real runs of them were being made)
 KEPT_FOR_FRESH_RUNS_13 = (*KEPT_FOR_FRESH_RUNS, "docx05", "docx09")
 CORPUS_13 = [p for p in CORPUS_11 if not p.name.startswith(KEPT_FOR_FRESH_RUNS_13)]
+# --heldout14: not docx03/docx08 (nor pdf14, the PDF of docx08) either (fresh real runs of them)
+KEPT_FOR_FRESH_RUNS_14 = (*KEPT_FOR_FRESH_RUNS_13, "docx03", "docx08", "pdf14")
+CORPUS_14 = [p for p in CORPUS_11 if not p.name.startswith(KEPT_FOR_FRESH_RUNS_14)]
 # short segments of the docx/PDF corpus ("corpus/…") and of the Office files ("office/…": by
 # document first, the Office files would give a handful of the 36 against 21 docx/PDFs)
 PLAN_11 = [
@@ -285,17 +304,20 @@ def main() -> int:
     # --heldout12: the final set after heldout11 (Random(12)), made up as heldout11 (now used)
     # --heldout13: the final set after heldout12 (Random(13)), made up as heldout12 (now used),
     # not docx05/09 either
+    # --heldout14: the final set after heldout13 (Random(14)), made up as heldout13 (now used),
+    # not docx03/08 nor pdf14 either
     which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c", "--tune-d")), "")
     which = "11" if "--heldout11" in sys.argv[1:] else which
     which = "12" if "--heldout12" in sys.argv[1:] else which
     which = "13" if "--heldout13" in sys.argv[1:] else which
+    which = "14" if "--heldout14" in sys.argv[1:] else which
     supplement = which in ("b", "c", "d")
-    final = which in ("11", "12", "13")
+    final = which in ("11", "12", "13", "14")
     out = OUT.with_name(f"clean_references_heldout{which}.json") if final else OUT
     text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else out)
-    text = used_text_12(out) if which in ("12", "13") else text
+    text = used_text_12(out) if which in ("12", "13", "14") else text
     pools: dict[str, list[tuple[str, str]]] = {}
-    documents = CORPUS_13 if which == "13" else CORPUS_11
+    documents = {"13": CORPUS_13, "14": CORPUS_14}.get(which, CORPUS_11)
     corpus = corpus_candidates(documents, headings=True) if final else corpus_candidates()
     if final:  # the Office files' short segments apart
         for kind, found in list(corpus.items()):
@@ -306,20 +328,25 @@ def main() -> int:
     for part in (corpus,) if supplement else (corpus, law_candidates(), diet_candidates()):
         pools.update(part)
     rng = random.Random(
-        {"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12, "13": 13}.get(which, 10)
+        {"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12, "13": 13, "14": 14}.get(which, 10)
     )
     rows, seen = [], set()
     plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D, "11": PLAN_11, "12": PLAN_11}
-    plan["13"] = PLAN_11
+    plan["13"] = plan["14"] = PLAN_11
     plan = plan.get(which, PLAN)
+    names = held_out_names() if which == "14" else []
+
+    def used(source: str) -> bool:
+        return is_used(source, text) or any(n in squeeze(source) for n in names)
+
     for kind, count in plan:
         # by document first (the largest guidebook does not outweigh the forms), then segment
         by_doc: dict[str, list[str]] = defaultdict(list)
         for doc, source in pools[kind]:
             by_doc[doc.split(" (")[0]].append((doc, source))
         docs = sorted(by_doc)
-        if which in ("12", "13"):  # a kind short of unused candidates gives what it has
-            left = {squeeze(t) for _, t in pools[kind] if not is_used(t, text)} - seen
+        if which in ("12", "13", "14"):  # a kind short of unused candidates gives what it has
+            left = {squeeze(t) for _, t in pools[kind] if not used(t)} - seen
             if len(left) < count:
                 print(f"{kind}: {len(left)} unused of {count} planned", file=sys.stderr)
                 count = len(left)
@@ -327,7 +354,7 @@ def main() -> int:
         while taken < count:
             doc, source = rng.choice(by_doc[rng.choice(docs)])
             s = squeeze(source)
-            if s in seen or is_used(source, text):
+            if s in seen or used(source):
                 continue
             seen.add(s)
             rows.append({"doc": doc, "kind": kind, "source": source})

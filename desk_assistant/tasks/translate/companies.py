@@ -202,9 +202,9 @@ def _abbreviated(words: list[str], translation: str, has_form: bool) -> set[int]
 def _without_kind(name: str) -> str:
     """The name less the kind of body it ends in (研究所, 製作所, センター): an official
     English name says it or drops it (島津製作所 → "Shimadzu Corporation")."""
-    from .organisations import _GENERIC_BODIES, BODY_HEADS
+    from .organisations import BODY_HEADS, GENERIC_BODIES
 
-    for kind in sorted((*_GENERIC_BODIES, *BODY_HEADS), key=len, reverse=True):
+    for kind in sorted((*GENERIC_BODIES, *BODY_HEADS), key=len, reverse=True):
         if name.endswith(kind) and len(name) > len(kind):
             return name[: -len(kind)]
     return name

@@ -79,7 +79,7 @@ NOT_BODIES = ("住所", "居所", "場所", "箇所", "個所", "近所", "長�
                "本会議", "停留所", "停車場")  # fmt: skip
 # Bodies that bare are common nouns (研究所 "a research institute", 会議室 "a meeting room"):
 # a name is only there when at least two more characters come before them.
-_GENERIC_BODIES = ("研究所", "事務所", "事業所", "営業所", "保育所", "刑務所", "拘置所",
+GENERIC_BODIES = ("研究所", "事務所", "事業所", "営業所", "保育所", "刑務所", "拘置所",
                    "発電所", "変電所", "診療所", "避難所", "出張所", "支所", "役所", "保健所",
                    "集会所", "取引所", "製作所", "裁判所", "会議室", "研究室", "事務室",
                    "執務室", "検討会議", "連絡会議", "推進会議", "対策本部", "推進本部",
@@ -223,7 +223,7 @@ def organisations_in(text: str) -> list[tuple[str, Organisation | None]]:
 def _bare_suffix(surface: str) -> bool:
     if surface.endswith(NOT_BODIES):
         return True
-    for generic in sorted(_GENERIC_BODIES, key=len, reverse=True):
+    for generic in sorted(GENERIC_BODIES, key=len, reverse=True):
         if surface.endswith(generic):
             return len(surface) - len(generic) < 2
     return len(surface) - len(_kind_of(surface)) < 2

@@ -70,7 +70,42 @@ _NOT_NEGATION = re.compile(
     # も: それでは済みません, 謝っても済まない ("that will not settle it") is a negation.
     r"|(?<![でては])(?<!ても)(?:す[みい]|済み)ません(?:でした)?"
     r"|申し訳(?:ない|なく|なかった|ありません|ございません)"
-    r"|ません(?:か|でしょうか)|しかない|ほかない|他ない|足りない"
+    r"|ません(?:か|でしょうか)|しかない|ほかない|他ない|に(?:過|す)ぎ(?:ない|ず|ません|なかった)"
+    # Double negatives, a plain statement in English: …ないわけではない ("there are some"),
+    # …ないことはない / …なくはない / …ないでもない ("could", "to some extent"), …ないとも
+    # 限らない ("could happen"), …ずにはいられない / …ないではいられない / …を禁じ得ない
+    # ("cannot help", "must"), …ないといけない ("need to"), …ないものか ("I wonder if").
+    r"|(?:ない|なく)(?:わけ|訳|こと|事)(?:で|に)?(?:は|も)(?:ない|なく|ありません|ございません)"
+    r"|(?:ない|なく)(?:は|も)(?:ない|なく|ありません|ございません)"
+    r"|ないで(?:は|も)(?:ない|なく|ありません|いられ(?:ない|ません)|おか(?:ない|ず))"
+    r"|ないとも限(?:らない|らず|りません)|ずには(?:いられ|おか|すま)(?:ない|ず|ぬ|ません)"
+    r"|を禁じ得(?:ない|ず|ません)|ないと(?:いけ|だめ|ダメ)(?:ない|ません)"
+    r"|(?:でき)?ないもの(?:か|だろうか|でしょうか)"
+    # Permission: …ても構わない / 差し支えない ("may", "there is no objection").
+    r"|(?:ても|でも)構(?:わない|いません|わん)|差し支え(?:が)?(?:ない|なく|ありません|ございません)"
+    # Set phrases whose ない English says as a plain word: 仕方がない / しょうがない ("deserved",
+    # "inevitable"), 間違いない ("certainly"), にほかならない ("precisely", "nothing but"),
+    # 少なくない ("many"), 否めない ("admittedly"), やむを得ない
+    # ("unavoidable", "had to"), とんでもない, もったいない, 何気ない, さりげない, 絶えず
+    # ("continually"), …かねない ("could"), …てもおかしくない ("could at any time"), …に越した
+    # ことはない ("the … the better"), 残念でならない / …てやまない / 感謝に堪えない ("most",
+    # "sincerely", "deeply"), 滞りなく / 余儀なく / 間もなく / 漏れなく … (adverbs), 未成年 ("minor").
+    r"|(?:仕方|しかた|致し方|いたし方)(?:が|の)?(?:ない|なく|ありません|ございません)"
+    r"|しょうが(?:ない|ありません)|仕様が(?:ない|ありません)"
+    r"|間違い(?:が|は)?(?:ない|なく|ありません|ございません)"
+    r"|に(?:ほか|他|外)なら(?:ない|ず|ぬ|ん)|に(?:ほか|他|外)なり(?:ません|ませんでした)"
+    r"|少なく(?:は|も)?(?:ない|ありません|なかった)|少なからぬ"
+    r"|否め(?:ない|ません|ず)"
+    r"|(?:やむ|已む|止む)(?:を|お)得(?:ない|ず|ません|なかった)"
+    r"|とんでも(?:ない|なく|なかった|ありません|ございません)|(?:もったい|勿体)(?:ない|なく)"
+    r"|(?:何気|なにげ|さりげ)(?:ない|なく)|絶えず|かね(?:ない|ません|なかった)"
+    r"|(?:ても|でも)おかしく(?:は|も)?(?:ない|ありません)"
+    r"|に越したこと(?:は|も)(?:ない|ありません|ございません)"
+    r"|(?<=[てで])(?:なら|なり|たまら|たまり)(?:ない|ません)|てやま(?:ない|ず|ぬ|ない)|てやみません"
+    r"|(?:感謝|慶賀|同情|遺憾)(?:の念)?に(?:堪|耐|た)え(?:ない|ません|ず|ぬ)"
+    r"|(?:滞り|とどこおり|つつが|余儀|遠慮|間も|程|ほど|くま|隈|絶え間|休み|容赦|否応"
+    r"|心置き|何と|なんと|漏れ|もれ|満遍|まんべん|抜かり|ぬかり|怠り|紛れも|まぎれも)なく"
+    r"|未成年"
 )
 # English of a duty: the なければ of a sentence that leaves its ならない unsaid.
 _DUTY_ENGLISH = re.compile(
@@ -82,7 +117,7 @@ _NEGATING_PREFIXES = frozenset("未 不 非 無".split())
 # English that carries a negation: not, no, without, un-/non-/in- words, verbs of
 # preventing and failing, "only" (しか…ない), "before" (…ないうちに).
 _NEGATIVE_ENGLISH = re.compile(
-    r"(?<![a-z])(?:not|no|none|never|neither|nor|without|cannot|nothing|nobody|nowhere"
+    r"(?<![a-z])(?:not|no(?!\.?\s*\d)|none|never|neither|nor|without|cannot|nothing|nobody|nowhere"
     r"|lack\w*|fail\w*|absen\w+|unless|instead|rather\s+than|prevent\w*|avoid\w*"
     r"|eliminat\w*|free\s+(?:of|from)|zero|only|missing|before|until|outside|beyond"
     r"|less\s+than|fewer\s+than|below|short\w*"
@@ -95,7 +130,11 @@ _NEGATIVE_ENGLISH = re.compile(
     r"|limited|related|suitab|successful|like|even|fair|official|stab|reliab|secure|safe"
     r"|lawful|usual|expected|aware|ready|restricted|addressed|answered|met|solved"
     r"|structured|standardi[sz]|organi[sz]|registered|verified|checked|evaluated"
-    r"|recorded|documented|managed|maintained|planned|clean|identified)\w*"
+    r"|recorded|documented|managed|maintained|planned|clean|identified"
+    # 思わぬ "unforeseen", やむを得ない "unavoidable", 否めない "undeniable"
+    r"|forese|anticipat|intend|avoidab|deniab)\w*"
+    # 三十歳未満 "under 30 years of age", "younger than"
+    r"|under\s+(?:the\s+age\s+of\s+|age\s+)?\d|younger\s+than"
     r"|non-?[a-z]{3,}|in(?:sufficien|complet|adequa|accura|correct|consisten|valid"
     r"|appropriat|capab|effectiv|activ|action|compatib|dependen|formal|eligib|admissib)\w*"
     r"|omission\w*"
@@ -111,12 +150,15 @@ _NEGATIVE_WORDS = frozenset("不明 不十分 不要 不可 不能 不在 不足
 _RESTRICTING_ENGLISH = re.compile(
     r"(?<![a-z])(?:only|solely|exclusively|just|alone|limit\w*|restrict\w*|sole|merely"
     r"|simply|exclusive|except\w*|unless|other\s+than|apart\s+from|besides|exclud\w*"
-    r"|aside\s+from|non-?[a-z]{3,}|outside|specific\w*|particular\w*|others?|otherwise)(?![a-z])",
+    r"|aside\s+from|non-?[a-z]{3,}|outside|specific\w*|particular\w*|others?|otherwise"
+    r"|mere|no\s+more\s+than|nothing\s+(?:more|but|else)|no\s+(?:other\s+)?(?:choice|option"
+    r"|alternative|way))(?![a-z])",
     re.I,
 )
 _NOT_RESTRICTION = re.compile(
     r"できるだけ|出来るだけ|なるべく|だけでなく|だけではなく|のみならず|のみでなく"
-    r"|[どそこあ]れだけ|だけど|だけれど|(?:の|この|その)限りでない|に限らず|とは限ら"
+    r"|[どそこあ]れだけ|だけど|だけれど|(?:の|この|その)限りでない|に限らず|とは限[らりる]"
+    r"|ないとも限[らりる]"
     r"|限りなく|可能な限り|できる限り|出来る限り"
 )
 _PART_ENGLISH = re.compile(
@@ -127,16 +169,30 @@ _PART_ENGLISH = re.compile(
 _NOT_PART = re.compile(r"一部上場|一部改正|一部を改正|一部変更|一部事務組合")
 
 
-def negations(source: str) -> list[str]:
+# 欠かせない, 欠くことのできない: "essential", "indispensable", "vital" in English, no "not";
+# an English without such a word has lost it (データ利用に欠かせない技術 → "it is necessary to
+# know …": the technology's being indispensable is gone), so it stays a negation then.
+_ESSENTIAL = re.compile(r"欠かせ(?:ない|ません|ず|ぬ)|欠くこと(?:の|が)でき(?:ない|ません)")
+_ESSENTIAL_ENGLISH = re.compile(
+    r"(?<![a-z])(?:essential\w*|indispensab\w*|vital\w*|crucial\w*|integral|key)(?![a-z])", re.I
+)
+
+
+def negations(source: str, english: str = "") -> list[str]:
     """The source's negating words, as written (ない, ず, 不明); [] without Sudachi."""
     text = _NOT_NEGATION.sub("、", unicodedata.normalize("NFKC", source))
+    if english and _ESSENTIAL_ENGLISH.search(english):
+        text = _ESSENTIAL.sub("、", text)
     found = []
-    for m in japanese_morphemes(text):
+    morphemes = japanese_morphemes(text)
+    for i, m in enumerate(morphemes):
         pos, lemma, surface = m.part_of_speech(), m.dictionary_form(), m.surface()
         if pos[0] == "助動詞" and lemma in ("ない", "ず", "ぬ", "ん"):
             found.append(surface)
         elif pos[0] == "形容詞" and lemma in ("ない", "無い") or lemma in ("無くなる", "なくなる"):
             found.append(surface)
+        elif lemma in ("兼ねる", "かねる") and i and morphemes[i - 1].part_of_speech()[0] == "動詞":
+            found.append(surface)  # お答えしかねます "cannot answer" (かねない is out already)
         elif pos[0] == "接頭辞" and lemma in _NEGATING_PREFIXES:
             found.append(surface)
         elif surface in _NEGATIVE_WORDS or _negated_noun(surface):
@@ -181,7 +237,15 @@ def restrictions(source: str, english: str = "") -> list[str]:
             found.append(surface)
         elif lemma in ("限り", "限る") or surface == "以外":
             found.append(surface)
+    # …に過ぎない ("merely", "no more than"), …しかない / …ほかない ("only", "have no choice
+    # but"): no negation (taken out by _NOT_NEGATION), but a restriction English must say.
+    found += _ONLY_BY_NEGATION.findall(text)
     return found
+
+
+_ONLY_BY_NEGATION = re.compile(
+    r"に(?:過|す)ぎ(?:ない|ず|ません|なかった)|(?:しか|ほか|他)(?:ない|ありません|ございません)"
+)
 
 
 def _part_only(source: str) -> bool:
@@ -362,7 +426,7 @@ _LOSS_ENGLISH = re.compile(
 
 def losing(source: str) -> list[str]:
     """Words of losing in the source, as written (失わ, 紛失); [] without Sudachi."""
-    text = unicodedata.normalize("NFKC", source)
+    text = re.sub(r"(?:漏れ|もれ)なく", "、", unicodedata.normalize("NFKC", source))  # "every"
     found = [
         m.surface()
         for m in japanese_morphemes(text)
@@ -431,7 +495,7 @@ def reversed_direction(source: str, english: str) -> tuple[str, str] | None:
 # a prevention, a loss, a question (…か, かどうか: "whether or not"), an obligation (べき).
 _DENYING_JA = re.compile(
     r"ない|なく|無|ず|ぬ|ません|不|未|非|否|禁|止|欠|除|以外|限|少|難|しか|外|免|抜|漏|失|防|避"
-    r"|拒|却|廃|停|解除|取消|削|減|低|ゼロ|なし|まい|得ない|か[。．]?$|かどうか|か否か|前|まで"
+    r"|拒|却|廃|停|解除|取消|削|減|低|ゼロ|なし|まい|得ない|か[。．]?$|かどうか|か否か|前|まで|かね"
     r"|以内|以下|未満|超え|べき|違|異|別|閉|空|稀|まれ|のみ|だけ"
 )
 _NOT_ENGLISH = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.I)
@@ -466,7 +530,7 @@ def check_polarity(source: str, translation: str, source_lang: str, target_lang:
         return []
     english = _TAG_QUESTION.sub("", unicodedata.normalize("NFKC", translation))
     found = []
-    denied = negations(source)
+    denied = negations(source, english)
     if _DUTY_ENGLISH.search(english):
         # …しなければ, its ならない left unsaid (spoken Japanese): a duty, "have to".
         denied = [w for w in denied if w != "なけれ"]
@@ -475,6 +539,8 @@ def check_polarity(source: str, translation: str, source_lang: str, target_lang:
     limits = restrictions(source, english)
     if set(limits) == {"以外"} and _NEGATIVE_ENGLISH.search(english):
         limits = []  # 米軍関係者以外の者 "suspects who were not U.S. military personnel"
+    if limits and _DUTY_ENGLISH.search(english) and all(_ONLY_BY_NEGATION.match(w) for w in limits):
+        limits = []  # 解決するしかない "we have to solve it", "must be solved"
     if limits and not _RESTRICTING_ENGLISH.search(english):
         found.append(_finding(CHECK_RESTRICTION, limits[0], "限定", "a restriction"))
     if _part_only(source) and not _PART_ENGLISH.search(english):

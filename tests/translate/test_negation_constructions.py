@@ -94,6 +94,11 @@ CORRECT = [
         "政府は説明責任を果たさねばならない。",
         "The Government must fulfil its duty of accountability.",
     ),
+    (
+        "ないわけにはいかない",
+        "国民の安全に関わる以上、対策を講じないわけにはいきません。",
+        "Since public safety is at stake, we have to take measures.",
+    ),
     # permission
     (
         "なくてもよい",

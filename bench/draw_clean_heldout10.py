@@ -31,7 +31,10 @@ candidates giving what it has, said on stderr; every file of bench/ and tests/, 
 included, counted as used by the same rule), and not from docx03, docx08 or pdf14 (the PDF of
 docx08) either: fresh real runs of docx03 and docx08 were being made. A segment that holds a
 body name of bench/data/bodies_heldout_s5.json anywhere counts as used too (that set's data
-test forbids its names in any other bench/data file)."""
+test forbids its names in any other bench/data file).
+With --tune14b: the law/Diet tuning set clean_references_tune14b.json with Random(1402), the
+law and Diet kinds of PLAN_11 doubled or so (PLAN_TUNE_14B), every bench/tests file (heldout14
+included) counted as used by heldout14's rule."""
 
 from __future__ import annotations
 
@@ -297,7 +300,36 @@ PLAN_TUNE_C = [("corpus/label", 20), ("corpus/cell", 10)]
 PLAN_TUNE_D = [("corpus/sentence", 12)]  # guidebook and paper sentences
 
 
+# --tune14b: law and Diet only, doubled or so (a kind short of unused candidates gives what it has)
+PLAN_TUNE_14B = [("law/article", 6), ("law/proviso", 3), ("law/item", 3), ("law/definition", 3)]
+PLAN_TUNE_14B += [("law/figure", 3), ("diet/name", 6), ("diet/figure", 6), ("diet/other", 10)]
+
+
+def draw_tune14b() -> list[dict]:
+    text = used_text_12(OUT.with_name("clean_references_tune14b.json"))
+    names = held_out_names()
+    pools = {**law_candidates(), **diet_candidates()}
+    rng, rows, seen = random.Random(1402), [], set()
+    for kind, count in PLAN_TUNE_14B:
+        by_doc: dict[str, list] = defaultdict(list)
+        for doc, source in pools[kind]:
+            if not is_used(source, text) and not any(n in squeeze(source) for n in names):
+                by_doc[doc.split(" (")[0]].append((doc, source))
+        docs = sorted(by_doc)
+        count = min(count, len({squeeze(t) for d in docs for _, t in by_doc[d]} - seen))
+        while count:
+            doc, source = rng.choice(by_doc[rng.choice(docs)])
+            if squeeze(source) not in seen:
+                seen.add(squeeze(source))
+                rows.append({"doc": doc, "kind": kind, "source": source})
+                count -= 1
+    return rows
+
+
 def main() -> int:
+    if "--tune14b" in sys.argv[1:]:
+        json.dump(draw_tune14b(), sys.stdout, ensure_ascii=False, indent=1)
+        return 0
     # --tune-b / --tune-c: the tuning supplements (Random(1010) / Random(1011)), every other
     # file, heldout10 and the earlier supplement included, counted as used
     # --heldout11: the final set of session 7 (Random(11)), every bench/tests file counted as used

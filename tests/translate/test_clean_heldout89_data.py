@@ -36,6 +36,7 @@ SETS: dict[int | str, Path] = {
 SETS["10b"] = ROOT / "bench" / "data" / "clean_references_tune10b.json"
 SETS["10c"] = ROOT / "bench" / "data" / "clean_references_tune10c.json"  # 30 more
 SETS["10d"] = ROOT / "bench" / "data" / "clean_references_tune10d.json"  # 12 sentences
+SETS["14b"] = ROOT / "bench" / "data" / "clean_references_tune14b.json"  # 40 law/Diet, tuned on
 # Sentences quoted since a set's first measurement, for the fixes it led to (heldout8 and the
 # even rows of heldout10 are tuned on; heldout9 and heldout10's odd rows are measured once, at
 # the end, and are quoted nowhere).
@@ -52,6 +53,7 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     12: set(),
     13: set(),
     14: set(),
+    "14b": set(),  # test_fresh_alarms_tune14b.py quotes none of its sentences either
 }
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
@@ -99,7 +101,7 @@ def test_sets_cover_law_diet_and_council_text_with_english_references(n):
 def test_the_sets_share_no_sentence():
     sets = [
         {_squeeze(r["source"]) for r in _rows(n)}
-        for n in (8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14)
+        for n in (8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b")
     ]
     for i, one in enumerate(sets):
         for other in sets[i + 1 :]:
@@ -254,6 +256,30 @@ def test_heldout14_is_drawn_as_heldout13_not_from_the_documents_of_fresh_runs():
     _assert_final_set_rows(rows)
 
 
+# tune14b: law and Diet tuning data drawn with Random(1402) (draw_clean_heldout10.py --tune14b),
+# the law/Diet kinds of PLAN_11 doubled or so, every bench/tests file (heldout14 included) used
+TUNE14B_KINDS = {"law/article": 6, "law/proviso": 3, "law/item": 3, "law/definition": 3}
+TUNE14B_KINDS |= {"law/figure": 3, "diet/name": 6, "diet/figure": 6, "diet/other": 10}
+
+
+def test_tune14b_is_law_and_diet_tuning_data_with_english_references(monkeypatch):
+    rows = _rows("14b")
+    assert len(rows) == 40 and all(r["split"] == "tune" for r in rows)
+    assert Counter(r["kind"] for r in rows) == TUNE14B_KINDS
+    assert all(r["doc"].split("/")[0] in ("laws", "diet") for r in rows)
+    assert len({_squeeze(r["source"]) for r in rows}) == len(rows)
+    for row in rows:
+        assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", row["reference"]), row["reference"]
+        if row["source"].rstrip().endswith("。"):
+            assert row["reference"][-1] in '.?"', row["reference"]
+    # a tuned clean set of bench/trust_eval.py: every alarm listed, not a final set
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    trust_eval = importlib.import_module("trust_eval")
+    name, path, split, number_only = next(s for s in trust_eval.CLEAN_SETS if s[0] == "tune14b")
+    assert path == SETS["14b"] and split is None and not number_only
+    assert name not in trust_eval.FINAL_SETS
+
+
 def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
     """Each source is in its shared file: law/Diet text as stored (loaded=False), or a
     segment of a document as desk_assistant.documents.load cuts it (loaded=True)."""
@@ -268,7 +294,7 @@ def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "laws").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize("n", [8, 9, 10, 11, 12, 13, 14])
+@pytest.mark.parametrize("n", [8, 9, 10, 11, 12, 13, 14, "14b"])
 def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
     _check_verbatim(n, False, tmp_path)
 
@@ -305,7 +331,7 @@ def test_an_escaped_line_break_is_read_as_the_blank():
     assert _used_in(_squeeze(cell), _squeeze(_unescape(stored)))
 
 
-@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14])
+@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b"])
 def test_no_sentence_is_used_by_another_bench_or_test_file(n):
     mine = [_squeeze(r["source"]) for r in _rows(n)]
     files = [*(ROOT / "bench").rglob("*.json"), *(ROOT / "bench").glob("*.py")]
@@ -315,7 +341,7 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         if path in SETS.values():  # the sibling set: exact sentences are compared above
             continue  # (boilerplate such as おそれがあると認めるときは runs 15 characters)
         text = _squeeze(path.read_text(encoding="utf-8"))
-        if n in (12, 13, 14):  # from heldout12 on: escaped line breaks and tabs read as blanks too
+        if n in (12, 13, 14, "14b"):  # from heldout12 on: escaped breaks and tabs read as blanks
             text += "\n" + _squeeze(_unescape(path.read_text(encoding="utf-8")))
         if n in (8, 9):  # as first written (the last run of a sentence not looked at)
             shared = [
@@ -326,7 +352,7 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         assert not shared, (path.name, shared)
 
 
-@pytest.mark.parametrize("n", [12, 13, 14])
+@pytest.mark.parametrize("n", [12, 13, 14, "14b"])
 def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n):
     """heldout12 (and heldout13, heldout14) also count the .tsv files (collapse labels, law citations,
     proofreading sentences) as used: a field, or a ‖ item of one, quoted whole, or a

@@ -356,8 +356,17 @@ ADVERBS = {
 }
 
 
+# Xに引き続き is the compound particle "following X", "after X", "as in X" (前回に引き続き、
+# 昨年に引き続き): English says where it follows on, not "continue".
+ADVERBS["に引き続き"] = (*ADVERBS["引き続き"], "following", "after", "again", "as in", "as with",
+                     "like", "in succession", "on the heels", "in addition to", "as well")  # fmt: skip
+
+
 def adverb_anchors(clause: str) -> list[Anchor]:
-    return [Anchor(word, "adverb") for word in ADVERBS if word in clause]
+    words = [word for word in ADVERBS if word in clause]
+    if "に引き続き" in words and clause.count("引き続き") == clause.count("に引き続き"):
+        words.remove("引き続き")  # the particle only
+    return [Anchor(word, "adverb") for word in words]
 
 
 def connective_anchor(clause: str) -> list[Anchor]:

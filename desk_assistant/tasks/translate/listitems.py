@@ -27,6 +27,10 @@ _ETC = re.compile(r"等$")  # 更新内容等: "etc." is no item
 _COMPANY_FORM = re.compile(r"^(?:株式|有限|合同|合資|合名)会社|(?:株式|有限|合同|合資|合名)会社$")
 # 水管理・国土保全局: an organisation's units have official English names (organisations.py).
 _BODY = re.compile(r"[局部課室庁省]$")
+# A leading 総合 ("comprehensive", "integrated") is often left unsaid in an established English
+# name or phrase (総合科学技術会議 "Council for Science and Technology Policy", 総合政策局 "Policy
+# Bureau"): an item led by it is judged by the rest of its parts.
+_FOLDED_MODIFIERS = ("総合",)
 
 
 def items(source: str) -> list[str]:
@@ -74,6 +78,8 @@ class _Judge:
         if whole:
             return True
         parts = _parts(item)
+        if len(parts) >= 2 and parts[0] in _FOLDED_MODIFIERS:
+            return self.shown(item[len(parts[0]) :])
         if len(parts) < 2:
             return whole is None  # unknown: not judged
         verdicts = [self.word_shown(p) for p in parts]

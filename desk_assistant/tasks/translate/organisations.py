@@ -281,8 +281,11 @@ _ADDED_BODIES = (
     ("Ministry", r"\bminist(?:ry|ries|er|ers)\b", ("省", "大臣", "府省", "総理", "首相")),
     ("Agency", r"\bagenc(?:y|ies)\b", ("庁", "機構", "機関", "局", "法人", "事業団", "公社",
                                           "公団", "エージェンシー", "省")),
+    # The Prime Minister, a minister and the Cabinet speak for the government: 総理は…お伝え
+    # していくと述べた → "the PM said the government would explain".
     ("Government", r"\bgovernment", ("政府", "国", "行政", "自治体", "公共団体", "官", "庁",
-                                       "省", "府", "都", "道", "県", "市", "区", "町", "村", "当局", "公", "政")),
+                                       "省", "府", "都", "道", "県", "市", "区", "町", "村", "当局", "公", "政",
+                                       "総理", "首相", "大臣", "内閣")),
     ("Cabinet", r"\bcabinet\b", ("内閣", "閣", "政令", "官房")),
     # 執行官 is a court's own officer, officially "court execution officer" (執行吏, its
     # old name, "court bailiff").

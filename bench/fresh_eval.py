@@ -22,9 +22,11 @@ Another set of fresh runs: --runs and --labels name its files (default: session 
     PYTHONPATH=. python bench/fresh_eval.py --runs bench/data/fresh_runs_s7.json \
         --labels bench/data/fresh_labels_s7.json
     PYTHONPATH=. python bench/fresh_eval.py --runs ... --labels ... --sample --size 150
+(--seed: the draw's seed, 20261202 unless told: s6-s9's draws; s10's is 20261203.)
 Session 8's held-out set: --runs bench/data/fresh_runs_s8.json --labels
 bench/data/fresh_labels_s8.json (pptx04, docx06); session 9's: fresh_runs_s9.json and
-fresh_labels_s9.json (docx05, docx09).
+fresh_labels_s9.json (docx05, docx09); session 10's: fresh_runs_s10.json and
+fresh_labels_s10.json (docx08, docx03).
 """
 
 from __future__ import annotations
@@ -205,13 +207,18 @@ def pool(docs: dict[str, list[list]], seen: str) -> dict[str, list[int]]:
 
 
 def sample(
-    docs: dict[str, list[list]], runs: Path = RUNS, labels: Path = LABELS, size: int = SAMPLE
+    docs: dict[str, list[list]],
+    runs: Path = RUNS,
+    labels: Path = LABELS,
+    size: int = SAMPLE,
+    seed: int = SEED,
 ) -> list[dict]:
-    """size segments drawn with random.Random(SEED) from the pool, documents in name order."""
+    """size segments drawn with random.Random(seed) from the pool, documents in name order
+    (SEED, s6-s9's, unless told)."""
     drawn = pool(docs, seen_text(runs, labels))
     every = [(doc, i) for doc in sorted(drawn) for i in drawn[doc]]
     rows = []
-    for doc, i in sorted(random.Random(SEED).sample(every, min(size, len(every)))):
+    for doc, i in sorted(random.Random(seed).sample(every, min(size, len(every)))):
         source, translation = docs[doc][i][:2]
         rows.append({"doc": doc, "index": i, "source": source, "translation": translation})
     return rows
@@ -302,6 +309,7 @@ def main() -> int:
     parser.add_argument("--store", nargs="+", help="the CLI's JSON outputs → the runs file")
     parser.add_argument("--about", default="", help="with --store: what the runs are")
     parser.add_argument("--size", type=int, default=SAMPLE, help="with --sample: how many")
+    parser.add_argument("--seed", type=int, default=SEED, help="with --sample: the draw's seed")
     parser.add_argument("--wall", nargs="*", default=[], help="doc=seconds of each run")
     parser.add_argument("--pages", nargs="*", default=[], help="doc=first-last pages run")
     parser.add_argument("--commit", default="", help="the commit the runs were made with")
@@ -312,7 +320,7 @@ def main() -> int:
         return 0
     docs = rows_of(load_runs(args.runs))
     if args.sample:
-        sampled = sample(docs, args.runs, args.labels, args.size)
+        sampled = sample(docs, args.runs, args.labels, args.size, args.seed)
         print(json.dumps(sampled, ensure_ascii=False, indent=1))
         return 0
     looks: dict[str, dict[int, list[str]]] = {}

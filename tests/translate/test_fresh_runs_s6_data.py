@@ -10,7 +10,9 @@ labelled loss / ok / debatable, a loss with its class and a note.
 - session 8: bench/data/fresh_runs_s8.json (pptx04 and docx06) and fresh_labels_s8.json
   (held out, as session 7's);
 - session 9: bench/data/fresh_runs_s9.json (docx05 and docx09) and fresh_labels_s9.json
-  (held out, as session 7's)."""
+  (held out, as session 7's);
+- session 10: bench/data/fresh_runs_s10.json (docx08's first 86 segments and docx03) and
+  fresh_labels_s10.json (held out, as session 7's)."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ SETS = {
     "s7": ({"pptx03", "docx10"}, 100, 150),
     "s8": ({"pptx04", "docx06"}, 148, 150),  # 2 withheld after heldout12 landed
     "s9": ({"docx05", "docx09"}, 150, 150),
+    "s10": ({"docx08", "docx03"}, 150, 150),
 }
 
 

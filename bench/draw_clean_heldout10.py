@@ -34,7 +34,11 @@ body name of bench/data/bodies_heldout_s5.json anywhere counts as used too (that
 test forbids its names in any other bench/data file).
 With --tune14b: the law/Diet tuning set clean_references_tune14b.json with Random(1402), the
 law and Diet kinds of PLAN_11 doubled or so (PLAN_TUNE_14B), every bench/tests file (heldout14
-included) counted as used by heldout14's rule."""
+included) counted as used by heldout14's rule.
+With --tune14a: the tuning set clean_references_tune14a.json (i12tune14a) with Random(1401):
+only the corpus/Office kinds of PLAN_11, scaled (PLAN_TUNE_14A, 40 rows), drawn from the
+documents of --heldout14 by its rule (every bench/ and tests/ file, heldout14 included, counted
+as used)."""
 
 from __future__ import annotations
 
@@ -298,6 +302,14 @@ def diet_candidates() -> dict[str, list[tuple[str, str]]]:
 PLAN_TUNE_B = [("corpus/label", 25), ("corpus/cell", 15)]
 PLAN_TUNE_C = [("corpus/label", 20), ("corpus/cell", 10)]
 PLAN_TUNE_D = [("corpus/sentence", 12)]  # guidebook and paper sentences
+# --tune14a: the corpus/Office kinds of PLAN_11 only, scaled to 40 rows
+PLAN_TUNE_14A = [
+    ("corpus/label", 8),
+    ("corpus/cell", 6),
+    ("corpus/heading", 6),
+    ("office/label", 4),
+    ("corpus/sentence", 16),
+]
 
 
 # --tune14b: law and Diet only, doubled or so (a kind short of unused candidates gives what it has)
@@ -343,9 +355,12 @@ def main() -> int:
     which = "12" if "--heldout12" in sys.argv[1:] else which
     which = "13" if "--heldout13" in sys.argv[1:] else which
     which = "14" if "--heldout14" in sys.argv[1:] else which
+    tune14a = "--tune14a" in sys.argv[1:]  # drawn as --heldout14, corpus/Office kinds only
+    which = "14" if tune14a else which
     supplement = which in ("b", "c", "d")
     final = which in ("11", "12", "13", "14")
     out = OUT.with_name(f"clean_references_heldout{which}.json") if final else OUT
+    out = OUT.with_name("clean_references_tune14a.json") if tune14a else out
     text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else out)
     text = used_text_12(out) if which in ("12", "13", "14") else text
     pools: dict[str, list[tuple[str, str]]] = {}
@@ -357,7 +372,9 @@ def main() -> int:
             if kind != "corpus/sentence" and office:
                 corpus[kind.replace("corpus/", "office/")] = office
                 corpus[kind] = [(d, t) for d, t in found if (d, t) not in office]
-    for part in (corpus,) if supplement else (corpus, law_candidates(), diet_candidates()):
+    for part in (
+        (corpus,) if supplement or tune14a else (corpus, law_candidates(), diet_candidates())
+    ):
         pools.update(part)
     rng = random.Random(
         {"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12, "13": 13, "14": 14}.get(which, 10)
@@ -365,7 +382,8 @@ def main() -> int:
     rows, seen = [], set()
     plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D, "11": PLAN_11, "12": PLAN_11}
     plan["13"] = plan["14"] = PLAN_11
-    plan = plan.get(which, PLAN)
+    plan = PLAN_TUNE_14A if tune14a else plan.get(which, PLAN)
+    rng = random.Random(1401) if tune14a else rng
     names = held_out_names() if which == "14" else []
 
     def used(source: str) -> bool:

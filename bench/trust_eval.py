@@ -978,6 +978,8 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     ("tune10d", HERE / "data" / "clean_references_tune10d.json", None, False),  # sentences
     # i12tune14b: 40 law and Diet sentences (draw_clean_heldout10.py --tune14b), tuned on
     ("tune14b", HERE / "data" / "clean_references_tune14b.json", None, False),
+    # i12tune14a: 40 corpus/Office segments drawn as heldout14 (Random(1401)), all tuned on
+    ("tune14a", HERE / "data" / "clean_references_tune14a.json", None, False),
     # i12clean11 (session 7): the final set, 80 segments (36 short ones of documents and Office
     # files, 20 corpus sentences, 12 law, 12 Diet), committed before anyone measured on it;
     # measured once, at the end, number only

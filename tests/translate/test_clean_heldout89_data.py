@@ -37,6 +37,8 @@ SETS["10b"] = ROOT / "bench" / "data" / "clean_references_tune10b.json"
 SETS["10c"] = ROOT / "bench" / "data" / "clean_references_tune10c.json"  # 30 more
 SETS["10d"] = ROOT / "bench" / "data" / "clean_references_tune10d.json"  # 12 sentences
 SETS["14b"] = ROOT / "bench" / "data" / "clean_references_tune14b.json"  # 40 law/Diet, tuned on
+# i12tune14a: 40 corpus/Office segments drawn as heldout14, all tuned on
+SETS["14a"] = ROOT / "bench" / "data" / "clean_references_tune14a.json"
 # Sentences quoted since a set's first measurement, for the fixes it led to (heldout8 and the
 # even rows of heldout10 are tuned on; heldout9 and heldout10's odd rows are measured once, at
 # the end, and are quoted nowhere).
@@ -54,6 +56,7 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     13: set(),
     14: set(),
     "14b": set(),  # test_fresh_alarms_tune14b.py quotes none of its sentences either
+    "14a": {"test_fresh_alarms_tune14a.py"},
 }
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
@@ -101,7 +104,7 @@ def test_sets_cover_law_diet_and_council_text_with_english_references(n):
 def test_the_sets_share_no_sentence():
     sets = [
         {_squeeze(r["source"]) for r in _rows(n)}
-        for n in (8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b")
+        for n in (8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b", "14a")
     ]
     for i, one in enumerate(sets):
         for other in sets[i + 1 :]:
@@ -277,6 +280,47 @@ def test_tune14b_is_law_and_diet_tuning_data_with_english_references(monkeypatch
     trust_eval = importlib.import_module("trust_eval")
     name, path, split, number_only = next(s for s in trust_eval.CLEAN_SETS if s[0] == "tune14b")
     assert path == SETS["14b"] and split is None and not number_only
+
+
+# tune14a (i12tune14a): drawn by --tune14a with Random(1401) from heldout14's documents by its
+# rule, only the corpus/Office kinds of PLAN_11, scaled; all tuned on, not a final set
+TUNE14A_KINDS = {
+    "corpus/label": 8,
+    "corpus/cell": 6,
+    "corpus/heading": 6,
+    "office/label": 4,
+    "corpus/sentence": 16,
+}
+
+
+def test_tune14a_is_corpus_and_office_segments_drawn_as_heldout14_and_tuned_on(monkeypatch):
+    rows = _rows("14a")
+    assert len(rows) == 40 and all(r["split"] == "tune" for r in rows)
+    assert Counter(r["kind"] for r in rows) == TUNE14A_KINDS
+    cut = [r for r in rows if r["kind"] != "corpus/sentence"]  # as heldout12's short segments
+    assert all(len(_squeeze(r["source"])) <= 12 for r in cut if r["kind"].endswith("label"))
+    assert all(13 <= len(_squeeze(r["source"])) <= 45 for r in cut if "label" not in r["kind"])
+    assert not any("。" in r["source"] for r in cut)
+    assert all(
+        r["doc"].startswith("corpus/office/") == r["kind"].startswith("office/") for r in rows
+    )
+    sentences = [r for r in rows if r["kind"] == "corpus/sentence"]
+    assert all(30 <= len(_squeeze(r["source"])) <= 120 for r in sentences)
+    assert all(_squeeze(r["source"]).endswith("。") for r in sentences)
+    corpus = {r["doc"].split("/")[-1][:6] for r in rows}
+    kept = {"pptx03", "pptx04", "docx06", "docx10", "docx05", "docx09", "docx03", "docx08"}
+    assert not corpus & (kept | {"pdf14_"})
+    assert len({_squeeze(r["source"]) for r in rows}) == len(rows)
+    for row in rows:
+        assert row["reference"].strip() and row["reference"] != row["source"]
+        assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", row["reference"]), row["reference"]
+        if row["source"].rstrip().endswith("。"):
+            assert row["reference"][-1] in '.?"', row["reference"]
+    # a tuned set of bench/trust_eval.py: every row measured, not a final set
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    trust_eval = importlib.import_module("trust_eval")
+    name, path, split, number_only = next(s for s in trust_eval.CLEAN_SETS if s[0] == "tune14a")
+    assert path == SETS["14a"] and split is None and not number_only
     assert name not in trust_eval.FINAL_SETS
 
 
@@ -301,7 +345,7 @@ def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
 
 @pytest.mark.slow  # reads the PDFs (pdf06 alone takes ~30 s) and documents
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14])
+@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14a"])
 def test_corpus_sources_are_verbatim_segments_of_the_loaded_documents(n, tmp_path):
     _check_verbatim(n, True, tmp_path)
 
@@ -331,7 +375,7 @@ def test_an_escaped_line_break_is_read_as_the_blank():
     assert _used_in(_squeeze(cell), _squeeze(_unescape(stored)))
 
 
-@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b"])
+@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b", "14a"])
 def test_no_sentence_is_used_by_another_bench_or_test_file(n):
     mine = [_squeeze(r["source"]) for r in _rows(n)]
     files = [*(ROOT / "bench").rglob("*.json"), *(ROOT / "bench").glob("*.py")]
@@ -341,7 +385,13 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         if path in SETS.values():  # the sibling set: exact sentences are compared above
             continue  # (boilerplate such as おそれがあると認めるときは runs 15 characters)
         text = _squeeze(path.read_text(encoding="utf-8"))
-        if n in (12, 13, 14, "14b"):  # from heldout12 on: escaped breaks and tabs read as blanks
+        if n in (
+            12,
+            13,
+            14,
+            "14b",
+            "14a",
+        ):  # from heldout12 on: escaped breaks and tabs read as blanks
             text += "\n" + _squeeze(_unescape(path.read_text(encoding="utf-8")))
         if n in (8, 9):  # as first written (the last run of a sentence not looked at)
             shared = [
@@ -352,7 +402,7 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         assert not shared, (path.name, shared)
 
 
-@pytest.mark.parametrize("n", [12, 13, 14, "14b"])
+@pytest.mark.parametrize("n", [12, 13, 14, "14b", "14a"])
 def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n):
     """heldout12 (and heldout13, heldout14) also count the .tsv files (collapse labels, law citations,
     proofreading sentences) as used: a field, or a ‖ item of one, quoted whole, or a

@@ -208,9 +208,21 @@ _ASKING_ENGLISH = re.compile(
 )
 
 
+def ends_in_particle_ka(line: str) -> bool:
+    """The か a line ends in is the particle (…されているか, 何か), not the last kana of a word:
+    an adjectival noun (僅か, 明らか, 確か, 豊か) or a noun (ほか) ending in か asks nothing."""
+    from ...sudachi import morphemes
+
+    text = re.sub(r"[。．.？?\s」』）)]+$", "", line)
+    words = [m for m in morphemes(text, "A") if m.part_of_speech()[0] not in ("補助記号", "空白")]
+    return bool(words) and words[-1].surface() == "か" and words[-1].part_of_speech()[0] == "助詞"
+
+
 def became_statement(source: str, translation: str) -> bool:
     lines = [line for line in unicodedata.normalize("NFKC", source).splitlines() if line.strip()]
     if not lines or not _ASKS_END.search(lines[-1].strip()):
+        return False
+    if not ends_in_particle_ka(lines[-1].strip()):
         return False
     english = unicodedata.normalize("NFKC", translation)
     return not _JAPANESE.search(english) and not _ASKING_ENGLISH.search(english)

@@ -21,7 +21,6 @@ LABELS = [
     ("分野", "sectors", "involvement"),
     ("教材", "learning materials", "validation"),
     ("向上", "enhancement", "women"),
-    ("完全性", "completeness", "transitions"),
     ("要旨", "abstracts", "establishments"),
     ("基礎", "basics", "addresses"),
     ("留意点", "considerations", "tel"),
@@ -63,7 +62,7 @@ LABELS = [
     ("成果", "deliverables", "postcodes"),
     ("参考資料", "references", "sectors"),
     ("蓄積", "storage", "learning materials"),
-    ("指導者", "instructors", "completeness"),
+    ("指導者", "instructors", "transitions"),
     ("被災者", "affected people", "abstracts"),
     ("方書", "building and room", "basics"),
 ]

@@ -38,7 +38,13 @@ included) counted as used by heldout14's rule.
 With --tune14a: the tuning set clean_references_tune14a.json (i12tune14a) with Random(1401):
 only the corpus/Office kinds of PLAN_11, scaled (PLAN_TUNE_14A, 40 rows), drawn from the
 documents of --heldout14 by its rule (every bench/ and tests/ file, heldout14 included, counted
-as used)."""
+as used).
+With --heldout15: the next final clean set clean_references_heldout15.json (i12clean15, for
+the session after heldout14 is spent) with Random(15), drawn as --heldout14 (PLAN_11, a kind
+short of unused candidates giving what it has, said on stderr; every file of bench/ and tests/,
+heldout14 and the tuning sets tune14a/tune14b included, counted as used by heldout14's rule,
+body names of bodies_heldout_s5.json too), and not from the documents heldout14 left out
+(pptx03/04, docx03/05/06/08/09/10, pdf14)."""
 
 from __future__ import annotations
 
@@ -350,6 +356,7 @@ def main() -> int:
     # not docx05/09 either
     # --heldout14: the final set after heldout13 (Random(14)), made up as heldout13 (now used),
     # not docx03/08 nor pdf14 either
+    # --heldout15: the final set after heldout14 (Random(15)), drawn as heldout14 (now used)
     which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c", "--tune-d")), "")
     which = "11" if "--heldout11" in sys.argv[1:] else which
     which = "12" if "--heldout12" in sys.argv[1:] else which
@@ -357,14 +364,15 @@ def main() -> int:
     which = "14" if "--heldout14" in sys.argv[1:] else which
     tune14a = "--tune14a" in sys.argv[1:]  # drawn as --heldout14, corpus/Office kinds only
     which = "14" if tune14a else which
+    which = "15" if "--heldout15" in sys.argv[1:] else which
     supplement = which in ("b", "c", "d")
-    final = which in ("11", "12", "13", "14")
+    final = which in ("11", "12", "13", "14", "15")
     out = OUT.with_name(f"clean_references_heldout{which}.json") if final else OUT
     out = OUT.with_name("clean_references_tune14a.json") if tune14a else out
     text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else out)
-    text = used_text_12(out) if which in ("12", "13", "14") else text
+    text = used_text_12(out) if which in ("12", "13", "14", "15") else text
     pools: dict[str, list[tuple[str, str]]] = {}
-    documents = {"13": CORPUS_13, "14": CORPUS_14}.get(which, CORPUS_11)
+    documents = {"13": CORPUS_13, "14": CORPUS_14, "15": CORPUS_14}.get(which, CORPUS_11)
     corpus = corpus_candidates(documents, headings=True) if final else corpus_candidates()
     if final:  # the Office files' short segments apart
         for kind, found in list(corpus.items()):
@@ -377,14 +385,16 @@ def main() -> int:
     ):
         pools.update(part)
     rng = random.Random(
-        {"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12, "13": 13, "14": 14}.get(which, 10)
+        {"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12, "13": 13, "14": 14, "15": 15}.get(
+            which, 10
+        )
     )
     rows, seen = [], set()
     plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D, "11": PLAN_11, "12": PLAN_11}
-    plan["13"] = plan["14"] = PLAN_11
+    plan["13"] = plan["14"] = plan["15"] = PLAN_11
     plan = PLAN_TUNE_14A if tune14a else plan.get(which, PLAN)
     rng = random.Random(1401) if tune14a else rng
-    names = held_out_names() if which == "14" else []
+    names = held_out_names() if which in ("14", "15") else []
 
     def used(source: str) -> bool:
         return is_used(source, text) or any(n in squeeze(source) for n in names)
@@ -395,7 +405,7 @@ def main() -> int:
         for doc, source in pools[kind]:
             by_doc[doc.split(" (")[0]].append((doc, source))
         docs = sorted(by_doc)
-        if which in ("12", "13", "14"):  # a kind short of unused candidates gives what it has
+        if which in ("12", "13", "14", "15"):  # a kind short of unused candidates gives what it has
             left = {squeeze(t) for _, t in pools[kind] if not used(t)} - seen
             if len(left) < count:
                 print(f"{kind}: {len(left)} unused of {count} planned", file=sys.stderr)

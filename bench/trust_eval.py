@@ -995,6 +995,10 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # i12clean14: the final set after heldout13 was spent, drawn as heldout13 (not docx03/docx08/
     # pdf14 either), committed before anyone measured on it; measured once, at the end, number only
     ("heldout14", HERE / "data" / "clean_references_heldout14.json", None, True),
+    # i12clean15: the final set after heldout14 is spent, drawn as heldout14 (the tuning sets
+    # tune14a/b counted as used too), committed before anyone measured on it; measured once, at
+    # the end, number only
+    ("heldout15", HERE / "data" / "clean_references_heldout15.json", None, True),
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]
 
@@ -1007,6 +1011,7 @@ FINAL_SETS = (
     "heldout12",
     "heldout13",
     "heldout14",
+    "heldout15",
 )
 
 
@@ -1022,7 +1027,7 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
     print(
         "\n== clean false alarms per check on fresh text "
         "(heldout4-8 and heldout10-tune tuned on; heldout9, heldout10-heldout, heldout11, "
-        "heldout12, heldout13 and heldout14 measured once at the end, number only)"
+        "heldout12, heldout13, heldout14 and heldout15 measured once at the end, number only)"
     )
     sets = CLEAN_SETS + [s for s in EXTRA_CLEAN_SETS if names and s[0] in names]
     for name, path, split, number_only in sets:
@@ -1085,7 +1090,7 @@ def main() -> int:
         "--fresh-only",
         nargs="*",
         metavar="SET",
-        help="only the per-check clean sets (heldout4…9, heldout10-tune/-heldout, heldout11/12/13/14; heldout10: whole set, number only)",
+        help="only the per-check clean sets (heldout4…9, heldout10-tune/-heldout, heldout11/12/13/14/15; heldout10: whole set, number only)",
     )
     parser.add_argument(
         "--collapse-only", action="store_true", help="only the document-level collapse section"

@@ -248,17 +248,20 @@ def test_heldout13_is_drawn_as_heldout12_less_the_office_cells_that_ran_short():
 # heldout14: drawn as heldout13 (PLAN_11) with Random(14), not from docx03/docx08 nor pdf14 (the
 # PDF of docx08) either (fresh real runs of docx03 and docx08 were being made); again no Office
 # sheet cell of the 7 planned was left that no bench/tests file (heldout13 included) holds
-HELDOUT14_KINDS = HELDOUT13_KINDS
-
-
-def test_heldout14_is_drawn_as_heldout13_not_from_the_documents_of_fresh_runs():
-    rows = _rows(14)
-    assert len(rows) == 73 and all(r["split"] == "heldout14" for r in rows)
-    assert Counter(r["kind"] for r in rows) == HELDOUT14_KINDS
+def _assert_drawn_as_heldout13(n: int) -> list[dict]:
+    """heldout14/15: PLAN_11's make-up, not from the documents of fresh real runs."""
+    rows = _rows(n)
+    assert len(rows) == 73 and all(r["split"] == f"heldout{n}" for r in rows)
+    assert Counter(r["kind"] for r in rows) == HELDOUT13_KINDS
     _assert_drawn_as_heldout12(rows, short=29)
     corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
     assert not corpus & {"docx05", "docx09", "docx03", "docx08", "pdf14_"}
     _assert_final_set_rows(rows)
+    return rows
+
+
+def test_heldout14_is_drawn_as_heldout13_not_from_the_documents_of_fresh_runs():
+    _assert_drawn_as_heldout13(14)
 
 
 # tune14b: law and Diet tuning data drawn with Random(1402) (draw_clean_heldout10.py --tune14b),
@@ -329,17 +332,8 @@ def test_tune14a_is_corpus_and_office_segments_drawn_as_heldout14_and_tuned_on(m
 # heldout15: drawn as heldout14 (PLAN_11) with Random(15), not from the documents heldout14 left
 # out; again no Office sheet cell of the 7 planned was left that no bench/tests file (heldout14
 # included) holds
-HELDOUT15_KINDS = HELDOUT14_KINDS
-
-
 def test_heldout15_is_drawn_as_heldout14_not_from_the_documents_of_fresh_runs():
-    rows = _rows(15)
-    assert len(rows) == 73 and all(r["split"] == "heldout15" for r in rows)
-    assert Counter(r["kind"] for r in rows) == HELDOUT15_KINDS
-    _assert_drawn_as_heldout12(rows, short=29)
-    corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
-    assert not corpus & {"docx05", "docx09", "docx03", "docx08", "pdf14_"}
-    _assert_final_set_rows(rows)
+    rows = _assert_drawn_as_heldout13(15)
     # nothing shared with the tuning sets of session 10 (counted as used by the draw)
     mine = {_squeeze(r["source"]) for r in rows}
     for name in ("tune14a", "tune14b"):

@@ -48,6 +48,11 @@ def listed_companies() -> dict[str, tuple[str, ...]]:
     return {japanese: names for japanese, names, _ in list_rows(lines)}
 
 
+@functools.cache
+def _listed_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(listed_companies(), key=len, reverse=True))
+
+
 def companies_in(text: str) -> Iterator[tuple[str, str]]:
     """(surface with its legal form, the name without it) of each company of the text:
     a name written with its legal form, or a listed name standing alone (川崎重工製)."""
@@ -62,7 +67,7 @@ def companies_in(text: str) -> Iterator[tuple[str, str]]:
                 seen.add(match.start())
                 surface = match.group(0)
                 yield surface[surface.find(name) :] if pattern is _BEFORE else surface, name
-    for name in sorted(listed_companies(), key=len, reverse=True):
+    for name in _listed_longest_first():
         at = text.find(name)
         if at < 0 or len(name) < 3 or any(s in seen for s in range(at - 6, at + len(name))):
             continue
@@ -165,12 +170,6 @@ def _said(word: str, english, target: str) -> bool:
     return len(romanised) >= 3 and romanised in target
 
 
-def _skeleton(translation: str) -> str:
-    from .names import skeleton
-
-    return skeleton(translation)
-
-
 def _initials(word: str) -> set[str]:
     from .lexicon import entries
 
@@ -219,8 +218,9 @@ def unnamed_words(name: str, translation: str, has_form: bool = True) -> tuple[l
     """(The words of an unlisted company's name with no English in the translation, how
     many words the name has)."""
     from .lexicon import EnglishText
+    from .names import skeleton
 
-    target = _skeleton(translation)
+    target = skeleton(translation)
     if not _KANJI.search(name) or _transliterated_whole(name, target):
         return [], 0  # a katakana or Latin name: the loanword and Latin checks look
     bare = _without_kind(name)
@@ -235,10 +235,11 @@ def unnamed_words(name: str, translation: str, has_form: bool = True) -> tuple[l
 
 
 def listed_named(names: tuple[str, ...], japanese: str, translation: str) -> bool:
+    from .names import skeleton
     from .organisations import english_named
 
     return any(english_named(n, translation) for n in names) or _transliterated_whole(
-        japanese, _skeleton(translation)
+        japanese, skeleton(translation)
     )
 
 
@@ -258,12 +259,7 @@ def added_places(surface: str, translation: str) -> list[str]:
         if organisation.kind != "prefecture" or japanese[:2] in surface:
             continue
         english = organisation.english[0]
-        if re.search(rf"\b{re.escape(english)}\b", translation) and not _romanised_in(
-            surface, english
-        ):
+        named_in_source = english.lower() in surface.lower()  # 株式会社Tokyo Data
+        if re.search(rf"\b{re.escape(english)}\b", translation) and not named_in_source:
             found.append(english)
     return found
-
-
-def _romanised_in(surface: str, english: str) -> bool:
-    return english.lower() in surface.lower()

@@ -53,9 +53,15 @@ def _listed_longest_first() -> tuple[str, ...]:
     return tuple(sorted(listed_companies(), key=len, reverse=True))
 
 
-def companies_in(text: str) -> Iterator[tuple[str, str]]:
+@functools.lru_cache(maxsize=4096)
+def companies_in(text: str) -> tuple[tuple[str, str], ...]:
     """(surface with its legal form, the name without it) of each company of the text:
-    a name written with its legal form, or a listed name standing alone (川崎重工製)."""
+    a name written with its legal form, or a listed name standing alone (川崎重工製).
+    Cached: organisations_in asks for the same text several times per segment."""
+    return tuple(_companies_in(text))
+
+
+def _companies_in(text: str) -> Iterator[tuple[str, str]]:
     text = unicodedata.normalize("NFKC", text)
     seen: set[int] = set()
     for pattern in (_AFTER, _BEFORE):

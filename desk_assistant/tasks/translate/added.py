@@ -46,6 +46,7 @@ FUNCTION_WORDS = frozenset(
     some such other another both either neither only also very more most less much many
     how what when where which who whom whose why whether if so then thus etc etc. s
     about between under over within without up out off after before upon
+    through throughout across along around toward towards among during
     please following follows below above mr ms mrs dr because since although while however
     therefore possible possibly able unable cannot hereby herewith
     re pre co sub multi""".split()  # prefixes cut off at a hyphen (re-submitted)
@@ -56,7 +57,7 @@ GENERIC_WORDS = frozenset(
     """use used using make made given general specific related relating regarding concerning
     type types kind kinds item items part parts overall total basic main new
     official public overview detail details content contents matter matters located
-    service services affairs based place""".split()
+    service services affairs based place get gets got getting""".split()
 )
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve twenty hundred
@@ -117,6 +118,8 @@ _IMPLIED = (
     # A law's citation: 第四十一条第一項第二号 → "Article 41, paragraph 1, item 2".
     ("項", ("paragraph", "paragraphs", "para")),
     ("号", ("item", "items")),
+    # 法第 (a cell cut before its number: 法第|４２|条) cites an Article of the Act.
+    ("法第", ("article", "articles")),
     ("ただし書", ("proviso",)),
     # 前号に掲げる → "listed in the preceding item" (the Japanese Law Translation's wording).
     ("掲げ", ("listed", "list", "set", "stated")),

@@ -90,7 +90,8 @@ _JA_STEPS = (("tsu", "tu"), ("chi", "ti"), ("sh", "s"), ("ch", "t"), ("j", "z"),
 
 def _consonants(text: str) -> str:
     text = re.sub(r"[aeiouyhrw]", "", text)
-    return re.sub(r"(.)\1+", r"\1", text)
+    # an English plural's s is a z to a loanword: コモンズ ~ commons, ニーズ ~ needs
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"z$", "s", text))
 
 
 def english_skeleton(word: str) -> str:
@@ -656,6 +657,10 @@ class _Target:
             if any(katakana_skeleton(whole) in self.skeletons for whole in anchor.parts):
                 return True  # データセット → "dataset": the whole run as one English word
             skeleton = katakana_skeleton(anchor.surface)
+            # モニタリング ~ "monitored", マッチング ~ "matched": an -ing loanword said by its verb
+            stem = katakana_skeleton(anchor.surface[:-2]) if anchor.surface.endswith("ング") else ""
+            if len(stem) >= 3 and stem in self.skeletons:
+                return True
             # デフレ ~ deflation, アメリカ ~ American: a clipped loanword or a derived form
             return skeleton in self.skeletons or any(
                 w.startswith(skeleton) and len(w) <= len(skeleton) + 3 for w in self.word_skeletons

@@ -419,6 +419,11 @@ def check_sentence_form(source: str, translation: str) -> list[Finding]:
     ]
 
 
+# Kanji of posts, bodies and kinds (審議官, 庁, 課, 者): a name repeats them without saying
+# a word twice.
+_KIND_KANJI = frozenset(
+    "官長員庁省局課部室所署館会者等的性化用市区町村県都府国全内外第各本分中大小新"
+)
 MAX_REPEAT_SOURCE = 40  # labels, list lines and short sentences: few words, each said once
 _FUNCTION_WORDS = frozenset(
     "the a an of and or to in on at by for from with as is are be was were shall may must "
@@ -455,6 +460,15 @@ def repeated_words(source: str, translation: str) -> list[str]:
             # words of kanji (一般社団法人及び一般財団法人: 一般 and 法人 twice; two
             # loanwords in シンキング are two things, not one said twice)
             return []
+    # …or one kanji of two of its nouns (表外漢字字体表: 表外 and 字体表 both say "table"); not
+    # a kanji of posts and kinds, which names stack (長官官房審議官 says no word twice)
+    kanji = Counter(
+        k
+        for m in {m.surface() for m in short_words if m.part_of_speech()[0] == "名詞"}
+        for k in set(re.findall(r"[\u4e00-\u9fff]", m)) - _KIND_KANJI
+    )
+    if any(n >= 2 for n in kanji.values()):
+        return []
     from .lexicon import stem
 
     words = [

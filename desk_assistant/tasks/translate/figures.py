@@ -85,7 +85,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "era_date",
         re.compile(
-            rf"(?P<era>{'|'.join(ERAS)})\s*(?P<y>元|\d+|{KNUM})\s*年(?:度)?"
+            # 令和6年, and a bare era year in brackets after the Western one: 2024年（令和6）
+            rf"(?P<era>{'|'.join(ERAS)})\s*(?P<y>元|\d+|{KNUM})(?:\s*年(?:度)?|(?=\s*[)）]))"
             rf"(?:\s*(?P<m>\d{{1,2}}|{KNUM})\s*月(?:\s*(?P<d>\d{{1,2}}|{KNUM})\s*日)?)?"
         ),
     ),
@@ -185,6 +186,8 @@ class Figure:
 def normalize(text: str) -> str:
     """Width and compatibility forms folded (１２ → 12, ① → 1), superscripts kept out."""
     text = re.sub(r"[²³㎡㎥㎠㎤]", " ", text)  # m² must not read as the number 2
+    # ① is a number of its own: 3① (item 3, sub-item 1) must not read as 31
+    text = re.sub(r"(?<=[0-9０-９])([\u2460-\u2473])", r" \1", text)
     return unicodedata.normalize("NFKC", text)
 
 

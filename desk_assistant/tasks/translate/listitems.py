@@ -36,6 +36,8 @@ _FOLDED_MODIFIERS = ("総合",)
 def items(source: str) -> list[str]:
     """The words joined by ・ (kanji or mixed items; all-katakana lists are loanwords)."""
     text = unicodedata.normalize("NFKC", source).replace("･", "・")
+    # 二・一倍, 〇・五%: ・ between kanji numerals is a decimal point (2.1-fold), no list
+    text = re.sub(r"(?<=[〇一二三四五六七八九十])・(?=[〇一二三四五六七八九])", ".", text)
     found = []
     for match in _LIST.finditer(text):
         parts = match.group(0).split("・")

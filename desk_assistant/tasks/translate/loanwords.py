@@ -141,7 +141,15 @@ class LoanwordSkeletons:
             return True  # kept as written
         if any(re.search(rf"\b{w}", self.text, re.I) for w in SYNONYMS.get(katakana, ())):
             return True
-        skeleton = katakana_skeleton(katakana)
+        # ツ is a t in loanwords of Latin or French (ツラレンシス ~ tularensis, ツアー ~ tour)
+        variants = [katakana, katakana.replace("ツ", "ト")] if "ツ" in katakana else [katakana]
+        if any(self._shows_skeleton(katakana_skeleton(v), strict) for v in variants):
+            return True
+        # モニタリング ~ "monitored": an -ing loanword said by its verb
+        stem = katakana_skeleton(katakana[:-2]) if katakana.endswith("ング") else ""
+        return len(stem) >= 3 and (stem in self.runs or stem in self.words)
+
+    def _shows_skeleton(self, skeleton: str, strict: bool) -> bool:
         if len(skeleton) < MIN_SKELETON:
             # ルール, メモ: too few consonants to tell
             return skeleton in self.words if strict else True

@@ -35,7 +35,8 @@ _LAW_SUFFIX = "に関する法律|法律|施行規則|施行令|議事規則|規
 _LAW = re.compile(rf"[\u4e00-\u9fff々]{{2,}}(?:{_LAW_SUFFIX})(?![\u4e00-\u9fff々])")
 _LAW_WORDS = re.compile(
     r"\b(?:act|acts|law|laws|code|order|ordinance|regulations?|rules?|decree|constitution|"
-    r"notice|notification|instructions?|directive|guidelines?|outline|provisions?|bylaws?|"
+    r"notices?|notifications?|instructions?|directives?|guidelines?|outlines?|provisions?|bylaws?|"
+    r"orders|ordinances|codes|decrees|"
     r"statutes?|legislation|legal)\b",
     re.I,
 )

@@ -278,7 +278,8 @@ def missing_organisation(surface: str, english: str) -> Finding:
 # English words for kinds of public bodies, and Japanese that may stand behind them: the
 # demo model wrote 日弁連 as "The Japanese government" and 日本貿易会 as "… Promotion Agency".
 _ADDED_BODIES = (
-    ("Ministry", r"\bminist(?:ry|ries|er|ers)\b", ("省", "大臣", "府省", "総理", "首相")),
+    # 政務官 is a "Parliamentary Vice-Minister" of a ministry.
+    ("Ministry", r"\bminist(?:ry|ries|er|ers)\b", ("省", "大臣", "府省", "総理", "首相", "政務官")),
     ("Agency", r"\bagenc(?:y|ies)\b", ("庁", "機構", "機関", "局", "法人", "事業団", "公社",
                                           "公団", "エージェンシー", "省")),
     # The Prime Minister, a minister and the Cabinet speak for the government: 総理は…お伝え
@@ -289,7 +290,9 @@ _ADDED_BODIES = (
     ("Cabinet", r"\bcabinet\b", ("内閣", "閣", "政令", "官房")),
     # 執行官 is a court's own officer, officially "court execution officer" (執行吏, its
     # old name, "court bailiff").
-    ("Court", r"\bcourts?\b", ("裁判", "裁", "法廷", "廷", "執行官", "執行吏")),
+    # 判決 is a "court ruling", 判例 a "court precedent", 訴訟 a "court case".
+    ("Court", r"\bcourts?\b", ("裁判", "裁", "法廷", "廷", "執行官", "執行吏", "判決", "判例",
+                                "訴訟", "司法")),
     # 大臣政務官 is a "Parliamentary Vice-Minister"; a "Parliamentary Secretary" is a post too.
     ("Diet", r"\bDiet\b|\b[Pp]arliament(?!ary[\s-]+(?:Vice|Secretar))",
      ("国会", "議院", "議会", "議員", "政務官")),

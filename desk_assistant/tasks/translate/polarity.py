@@ -57,6 +57,8 @@ _NOT_NEGATION = re.compile(
     r"|ねばなら(?:ない|ず|ぬ|ん)|ざるを得(?:ない|ず|なかった|ません)"
     r"|かもしれ(?:ない|ません)|に(?:違い|相違)(?:ない|ありません)"
     r"|に(?:かかわ|関わ|拘わ|かかわら|関わら)らず|を問わず|に限らず|のみならず|とは限ら(?:ない|ず)"
+    # 居住地によらず "regardless of / wherever they live"; 忌憚のない御意見 "frank opinions"
+    r"|に(?:よら|依ら|拠ら)ず|(?:忌憚|きたん)(?:の|が)?(?:ない|なく|無い|無く|ありません)"
     r"|少なからず|相変わらず|思わず|とりあえず|必ず|ずつ|たまらない|つまらない|くだらない"
     # …ではないか。 / …を行っているじゃないですか。 closing the sentence: a rhetorical question
     # that asserts ("…, didn't they?", "surely"), not a negation.

@@ -16,7 +16,11 @@ A weak signal is one that fresh text defeats by a long tail of terms of art and 
   "Water supply"). A word that replaced one of the source's (a kanji left unsaid), a name
   in running text, a body's name or two words or more stay a warning alone;
 - a body found by its kind whose kind is said but not its field (names.organisation:
-  統計局 → "marketing department"; 参事官室 → "Counsellor's Office" is correct).
+  統計局 → "marketing department"; 参事官室 → "Counsellor's Office" is correct);
+- a translation long for its source but inside the hard band (omission.too_long: a term of
+  art spelled out, 表外漢字字体表 → "… Kanji Outside the Joyo Kanji Table"). On the fresh real
+  runs of sessions 6-10 it never caught a loss that no other check caught; runaway output
+  beyond the hard band stays an error.
 A second signal is any other warning or error of the segment that is not itself weak (a
 figure, a name, the length band, a negation, a run of missing anchors, a listed term or
 loanword lost …), or a translation clearly short for its source (below SHORT of the

@@ -368,7 +368,13 @@ def _foreign_posts(text: str, translation: str) -> list[str]:
     a deputy's post licenses the deputy's words only."""
     from .organisations import english_stem
 
-    deputies = _deputy_posts().search(text) or _LESSER.search("".join(_titles_written_in(text)))
+    written = _titles_written_in(text)
+    deputies = (
+        _deputy_posts().search(text)
+        or _LESSER.search("".join(written))
+        # a title whose own English is a vice-post: 政務官 → "Parliamentary Vice-Minister"
+        or any(h == "vice" for t in written for h in known_titles()[t])
+    )
     made = _deputy_made(translation, {*_DEPUTY, "state", "senior"}) if deputies else set()
     posts = []
     words = re.finditer(r"[A-Za-z]+", unicodedata.normalize("NFKC", translation))

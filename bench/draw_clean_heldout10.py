@@ -44,7 +44,13 @@ the session after heldout14 is spent) with Random(15), drawn as --heldout14 (PLA
 short of unused candidates giving what it has, said on stderr; every file of bench/ and tests/,
 heldout14 and the tuning sets tune14a/tune14b included, counted as used by heldout14's rule,
 body names of bodies_heldout_s5.json too), and not from the documents heldout14 left out
-(pptx03/04, docx03/05/06/08/09/10, pdf14)."""
+(pptx03/04, docx03/05/06/08/09/10, pdf14).
+With --heldout16: the next final clean set clean_references_heldout16.json (i12clean16, for
+the session after heldout15 is spent) with Random(16), drawn as --heldout15 (PLAN_11, a kind
+short of unused candidates giving what it has, said on stderr; every file of bench/ and tests/,
+heldout15 and the tuning sets included, counted as used by heldout14's rule, body names of
+bodies_heldout_s5.json too), and not from the same documents (pptx03/04,
+docx03/05/06/08/09/10, pdf14)."""
 
 from __future__ import annotations
 
@@ -357,6 +363,7 @@ def main() -> int:
     # --heldout14: the final set after heldout13 (Random(14)), made up as heldout13 (now used),
     # not docx03/08 nor pdf14 either
     # --heldout15: the final set after heldout14 (Random(15)), drawn as heldout14 (now used)
+    # --heldout16: the final set after heldout15 (Random(16)), drawn as heldout15 (now used)
     which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c", "--tune-d")), "")
     which = "11" if "--heldout11" in sys.argv[1:] else which
     which = "12" if "--heldout12" in sys.argv[1:] else which
@@ -365,14 +372,17 @@ def main() -> int:
     tune14a = "--tune14a" in sys.argv[1:]  # drawn as --heldout14, corpus/Office kinds only
     which = "14" if tune14a else which
     which = "15" if "--heldout15" in sys.argv[1:] else which
+    which = "16" if "--heldout16" in sys.argv[1:] else which
     supplement = which in ("b", "c", "d")
-    final = which in ("11", "12", "13", "14", "15")
+    final = which in ("11", "12", "13", "14", "15", "16")
     out = OUT.with_name(f"clean_references_heldout{which}.json") if final else OUT
     out = OUT.with_name("clean_references_tune14a.json") if tune14a else out
     text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else out)
-    text = used_text_12(out) if which in ("12", "13", "14", "15") else text
+    from_12 = which in ("12", "13", "14", "15", "16")  # drawn by heldout12's rule
+    text = used_text_12(out) if from_12 else text
     pools: dict[str, list[tuple[str, str]]] = {}
-    documents = {"13": CORPUS_13, "14": CORPUS_14, "15": CORPUS_14}.get(which, CORPUS_11)
+    documents = {"13": CORPUS_13, "14": CORPUS_14, "15": CORPUS_14, "16": CORPUS_14}
+    documents = documents.get(which, CORPUS_11)
     corpus = corpus_candidates(documents, headings=True) if final else corpus_candidates()
     if final:  # the Office files' short segments apart
         for kind, found in list(corpus.items()):
@@ -384,17 +394,14 @@ def main() -> int:
         (corpus,) if supplement or tune14a else (corpus, law_candidates(), diet_candidates())
     ):
         pools.update(part)
-    rng = random.Random(
-        {"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12, "13": 13, "14": 14, "15": 15}.get(
-            which, 10
-        )
-    )
+    seeds = {"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12, "13": 13, "14": 14, "15": 15}
+    rng = random.Random({**seeds, "16": 16}.get(which, 10))
     rows, seen = [], set()
     plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D, "11": PLAN_11, "12": PLAN_11}
-    plan["13"] = plan["14"] = plan["15"] = PLAN_11
+    plan["13"] = plan["14"] = plan["15"] = plan["16"] = PLAN_11
     plan = PLAN_TUNE_14A if tune14a else plan.get(which, PLAN)
     rng = random.Random(1401) if tune14a else rng
-    names = held_out_names() if which in ("14", "15") else []
+    names = held_out_names() if which in ("14", "15", "16") else []
 
     def used(source: str) -> bool:
         return is_used(source, text) or any(n in squeeze(source) for n in names)
@@ -405,7 +412,7 @@ def main() -> int:
         for doc, source in pools[kind]:
             by_doc[doc.split(" (")[0]].append((doc, source))
         docs = sorted(by_doc)
-        if which in ("12", "13", "14", "15"):  # a kind short of unused candidates gives what it has
+        if from_12:  # a kind short of unused candidates gives what it has
             left = {squeeze(t) for _, t in pools[kind] if not used(t)} - seen
             if len(left) < count:
                 print(f"{kind}: {len(left)} unused of {count} planned", file=sys.stderr)

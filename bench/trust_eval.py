@@ -999,6 +999,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # tune14a/b counted as used too), committed before anyone measured on it; measured once, at
     # the end, number only
     ("heldout15", HERE / "data" / "clean_references_heldout15.json", None, True),
+    # i12clean16: the final set after heldout15 is spent, drawn as heldout15 (heldout15 counted as
+    # used too), committed before anyone measured on it; measured once, at the end, number only
+    ("heldout16", HERE / "data" / "clean_references_heldout16.json", None, True),
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]
 
@@ -1012,6 +1015,7 @@ FINAL_SETS = (
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout16",
 )
 
 
@@ -1027,7 +1031,7 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
     print(
         "\n== clean false alarms per check on fresh text "
         "(heldout4-8 and heldout10-tune tuned on; heldout9, heldout10-heldout, heldout11, "
-        "heldout12, heldout13, heldout14 and heldout15 measured once at the end, number only)"
+        "heldout12, heldout13, heldout14, heldout15 and heldout16 measured once at the end, number only)"
     )
     sets = CLEAN_SETS + [s for s in EXTRA_CLEAN_SETS if names and s[0] in names]
     for name, path, split, number_only in sets:
@@ -1090,7 +1094,7 @@ def main() -> int:
         "--fresh-only",
         nargs="*",
         metavar="SET",
-        help="only the per-check clean sets (heldout4…9, heldout10-tune/-heldout, heldout11/12/13/14/15; heldout10: whole set, number only)",
+        help="only the per-check clean sets (heldout4…9, heldout10-tune/-heldout, heldout11/12/13/14/15/16; heldout10: whole set, number only)",
     )
     parser.add_argument(
         "--collapse-only", action="store_true", help="only the document-level collapse section"

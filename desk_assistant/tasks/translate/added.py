@@ -448,7 +448,9 @@ _ORDINAL_END = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b")
 
 def added_words(source: str, translation: str) -> list[str]:
     """Content words of the English that the source does not explain, in order, once each."""
-    meaning = SourceMeaning(source)
+    from .titles import despaced
+
+    meaning = SourceMeaning(despaced(source))  # 大 別 (a letter-spaced label) is 大別
     # Shōnen → Shonen; 1st → 1
     text = unicodedata.normalize("NFKD", translation)
     text = _ORDINAL_END.sub("", "".join(c for c in text if not unicodedata.combining(c)))

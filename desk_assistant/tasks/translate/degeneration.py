@@ -364,6 +364,8 @@ _ASKS = re.compile(
 # The source asks the reader to do something: 〜してください, 〜すること, 〜願います …
 _DIRECTS = re.compile(
     r"ください|下さい|願|こと[。．]?$|ことと|されたい|べき|ましょう|せよ|なさい|てほしい"
+    # a form's note in noun style: YYYY-MM-DDで記入, 該当するものを選択 ("enter …", "select …")
+    r"|[をでにへ](?:記入|入力|提出|選択|添付|記載|チェック|回答)\s*$"
 )
 # "Please …", or a verb first with its object ("Enter your name"): "Note" alone is a noun.
 _IMPERATIVE = re.compile(

@@ -100,7 +100,18 @@ def _no_main_clause(sentence: str) -> bool:
     if ":" in sentence:
         return False  # "As …, for the window: no tab yet.": the colon opens what is said
     opening = _subordinate(words[0]) or words[0][:1] == ["notwithstanding"]
-    return opening and all(_subordinate(w) or w[:1] and w[0] in _PREPOSITIONS for w in words[1:])
+    return opening and all(
+        _subordinate(w) or w[:1] and w[0] in _PREPOSITIONS and not _FINITE.intersection(w)
+        for w in words[1:]
+    )
+
+
+# "…, in that sense it will be dealt with …": a part opened by a preposition that goes on
+# with a finite verb holds the main clause; an aside ("in proportion to their shares") has none.
+_FINITE = frozenset(
+    "is are was were will shall would should can could may might must has have had does did "
+    "do".split()
+)
 
 
 def _aside_opener(word: str) -> bool:

@@ -199,7 +199,7 @@ def lost_loanwords(source: str, translation: str) -> list[str]:
     lost = []
     for match in _KATAKANA.finditer(text):
         word = match.group(0)
-        if english.shows(word):
+        if english.shows(word) or _latin_headed(text[: match.start()], word, english):
             continue
         parts = _short_words(word)
         if any(not english.shows(part) for part in parts) and not (
@@ -207,6 +207,22 @@ def lost_loanwords(source: str, translation: str) -> list[str]:
         ):
             lost.append(word)
     return list(dict.fromkeys(lost))
+
+
+def _latin_headed(before: str, word: str, english: LoanwordSkeletons) -> bool:
+    """Webサイト → "website", Eメール → "e-mail": Latin letters and the loanword are one
+    English word, whose tail after those letters sounds as the loanword."""
+    head = re.search(r"([A-Za-z]+)[-\s]?$", before)
+    if head is None:
+        return False
+    skeleton = katakana_skeleton(word)
+    letters = head.group(1).lower()
+    return any(
+        w.startswith(letters)
+        and len(w) > len(letters)
+        and skeleton in english_skeletons(w[len(letters) :])
+        for w in re.findall(r"[a-z]+", english.text.lower().replace("-", ""))
+    )
 
 
 # データ・モデリング: one loanword written in parts (the list check leaves all-katakana

@@ -293,9 +293,10 @@ _ADDED_BODIES = (
     # 判決 is a "court ruling", 判例 a "court precedent", 訴訟 a "court case".
     ("Court", r"\bcourts?\b", ("裁判", "裁", "法廷", "廷", "執行官", "執行吏", "判決", "判例",
                                 "訴訟", "司法")),
-    # 大臣政務官 is a "Parliamentary Vice-Minister"; a "Parliamentary Secretary" is a post too.
+    # 大臣政務官 is a "Parliamentary Vice-Minister"; a "Parliamentary Secretary" is a post too;
+    # 会派 is a "parliamentary group".
     ("Diet", r"\bDiet\b|\b[Pp]arliament(?!ary[\s-]+(?:Vice|Secretar))",
-     ("国会", "議院", "議会", "議員", "政務官")),
+     ("国会", "議院", "議会", "議員", "政務官", "会派")),
     ("Police", r"\bpolice\b", ("警察", "警視", "県警", "警")),
 )  # fmt: skip
 

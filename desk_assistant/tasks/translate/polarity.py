@@ -498,7 +498,8 @@ def reversed_direction(source: str, english: str) -> tuple[str, str] | None:
 # 少, 稀), a difference (違う, 異なる: "not the same"), a closing (閉会中: "not in session"),
 # a prevention, a loss, a question (…か, かどうか: "whether or not"), an obligation (べき).
 _DENYING_JA = re.compile(
-    r"ない|なく|無|ず|ぬ|ません|不|未|非|否|禁|止|欠|除|以外|限|少|難|しか|外|免|抜|漏|失|防|避"
+    # なかった / old kana なかつた, なかろう, なければ: the past and the conditional of ない
+    r"ない|なく|なか[っつろ]|なけれ|ざ[るりれ]|無|ず|ぬ|ません|不|未|非|否|禁|止|欠|除|以外|限|少|難|しか|外|免|抜|漏|失|防|避"
     r"|拒|却|廃|停|解除|取消|削|減|低|ゼロ|なし|まい|得ない|か[。．]?$|かどうか|か否か|前|まで|かね"
     r"|以内|以下|未満|超え|べき|違|異|別|閉|空|稀|まれ|のみ|だけ"
 )

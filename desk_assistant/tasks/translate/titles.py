@@ -56,7 +56,7 @@ def _pattern() -> re.Pattern[str] | None:
     return re.compile(f"(?:{'|'.join(map(re.escape, titles))})(?!会)")
 
 
-def _despaced(text: str) -> str:
+def despaced(text: str) -> str:
     """「部 会 長」 (letter-spaced table cells) → 部会長."""
     text = unicodedata.normalize("NFKC", text)
     return re.sub(rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])", "", text)
@@ -76,7 +76,7 @@ def titles_in(text: str) -> list[tuple[str, int, int, bool]]:
     """(title, start, end, after 副) in order, each title once; only titles that start
     and end where Sudachi's words do."""
     pattern = _pattern()
-    text = _despaced(text)
+    text = despaced(text)
     if pattern is None or not pattern.search(text):
         return []
     cuts = _boundaries(text)
@@ -413,7 +413,7 @@ def check_titles(source: str, translation: str) -> list[Finding]:
     """Japanese → English: every person's title of the source is in the translation."""
     from .organisations import transliterated
 
-    text = _despaced(source)
+    text = despaced(source)
     found = titles_in(text)
     if not found:
         return []

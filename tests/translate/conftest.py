@@ -16,6 +16,14 @@ from desk_assistant.llm.engine import LoadOptions
 from desk_assistant.llm.fake import FakeEngine
 
 
+def alarm_checks(source: str, translation: str) -> set[str]:
+    """The checks that warn (warning or error, not info) on a ja → en segment."""
+    from desk_assistant.tasks.translate.checks import check_segment
+
+    found = check_segment(source, translation, (), "ja", "en")
+    return {f.check for f in found if f.severity != "info"}
+
+
 def prompt_input(prompt) -> str:
     """The text a few-shot or chat prompt asks to translate."""
     if not isinstance(prompt, str):

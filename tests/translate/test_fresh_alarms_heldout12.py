@@ -7,10 +7,7 @@ from __future__ import annotations
 from desk_assistant.tasks.translate.checks import check_segment
 from desk_assistant.tasks.translate.clauses import Anchor, _Target
 
-
-def _checks(source: str, translation: str) -> set[str]:
-    found = check_segment(source, translation, (), "ja", "en")
-    return {f.check for f in found if f.severity != "info"}
+from .conftest import alarm_checks as _checks
 
 
 def test_ben_abbreviating_a_bar_association_lets_bar_in() -> None:

@@ -11,10 +11,7 @@ from desk_assistant.tasks.translate.degeneration import repeated_words
 from desk_assistant.tasks.translate.listitems import items
 from desk_assistant.tasks.translate.omission import check_omission, length_ratio
 
-
-def _checks(source: str, translation: str) -> set[str]:
-    found = check_segment(source, translation, (), "ja", "en")
-    return {f.check for f in found if f.severity != "info"}
+from .conftest import alarm_checks as _checks
 
 
 def _looks(source: str, translation: str) -> set[str]:

@@ -5,14 +5,10 @@ the kind."""
 
 from __future__ import annotations
 
-from desk_assistant.tasks.translate.checks import check_segment
 from desk_assistant.tasks.translate.fragments import broken_sentences
 from desk_assistant.tasks.translate.polarity import check_polarity
 
-
-def _checks(source: str, translation: str) -> set[str]:
-    found = check_segment(source, translation, (), "ja", "en")
-    return {f.check for f in found if f.severity != "info"}
+from .conftest import alarm_checks as _checks
 
 
 def test_a_past_negative_is_a_negation():

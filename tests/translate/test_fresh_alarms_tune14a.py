@@ -5,13 +5,9 @@ test asks); each test also shows that the check still fires on a real fault of t
 
 from __future__ import annotations
 
-from desk_assistant.tasks.translate.checks import check_segment
 from desk_assistant.tasks.translate.names import check_added_terms
 
-
-def _checks(source: str, translation: str) -> set[str]:
-    found = check_segment(source, translation, (), "ja", "en")
-    return {f.check for f in found if f.severity != "info"}
+from .conftest import alarm_checks as _checks
 
 
 def test_a_word_ending_in_ka_is_no_question() -> None:

@@ -4,13 +4,9 @@ of our own; each test also shows that the check still fires on a real fault of t
 
 from __future__ import annotations
 
-from desk_assistant.tasks.translate.checks import check_segment
 from desk_assistant.tasks.translate.listitems import lost_items
 
-
-def _checks(source: str, translation: str) -> set[str]:
-    found = check_segment(source, translation, (), "ja", "en")
-    return {f.check for f in found if f.severity != "info"}
+from .conftest import alarm_checks as _checks
 
 
 def test_ni_hikitsuzuki_is_following_not_continue() -> None:

@@ -7,10 +7,7 @@ from __future__ import annotations
 from desk_assistant.tasks.translate.checks import check_segment
 from desk_assistant.tasks.translate.clauses import anchors, clauses, dropped_clauses
 
-
-def _checks(source: str, translation: str) -> set[str]:
-    found = check_segment(source, translation, (), "ja", "en")
-    return {f.check for f in found if f.severity != "info"}
+from .conftest import alarm_checks as _checks
 
 
 def _told(source: str, translation: str) -> set[str]:

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from desk_assistant.tasks.translate.checks import check_segment
 
-
-def _checks(source: str, translation: str) -> set[str]:
-    found = check_segment(source, translation, (), "ja", "en")
-    return {f.check for f in found if f.severity != "info"}
+from .conftest import alarm_checks as _checks
 
 
 def test_a_guess_put_as_a_question_inside_the_sentence_is_no_negation():

@@ -22,11 +22,12 @@ Another set of fresh runs: --runs and --labels name its files (default: session 
     PYTHONPATH=. python bench/fresh_eval.py --runs bench/data/fresh_runs_s7.json \
         --labels bench/data/fresh_labels_s7.json
     PYTHONPATH=. python bench/fresh_eval.py --runs ... --labels ... --sample --size 150
-(--seed: the draw's seed, 20261202 unless told: s6-s9's draws; s10's is 20261203.)
+(--seed: the draw's seed, 20261202 unless told: s6-s9's draws; s10's is 20261203, s11's 20261204.)
 Session 8's held-out set: --runs bench/data/fresh_runs_s8.json --labels
 bench/data/fresh_labels_s8.json (pptx04, docx06); session 9's: fresh_runs_s9.json and
 fresh_labels_s9.json (docx05, docx09); session 10's: fresh_runs_s10.json and
-fresh_labels_s10.json (docx08, docx03).
+fresh_labels_s10.json (docx08, docx03); session 11's: fresh_runs_s11.json and
+fresh_labels_s11.json (docx07, docx13; --seed 20261204).
 """
 
 from __future__ import annotations

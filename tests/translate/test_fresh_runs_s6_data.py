@@ -12,7 +12,9 @@ labelled loss / ok / debatable, a loss with its class and a note.
 - session 9: bench/data/fresh_runs_s9.json (docx05 and docx09) and fresh_labels_s9.json
   (held out, as session 7's);
 - session 10: bench/data/fresh_runs_s10.json (docx08's first 86 segments and docx03) and
-  fresh_labels_s10.json (held out, as session 7's)."""
+  fresh_labels_s10.json (held out, as session 7's);
+- session 11: bench/data/fresh_runs_s11.json (docx07 and docx13) and fresh_labels_s11.json
+  (held out, as session 7's; the whole pool of 25 labelled)."""
 
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ SETS = {
     "s8": ({"pptx04", "docx06"}, 148, 150),  # 2 withheld after heldout12 landed
     "s9": ({"docx05", "docx09"}, 150, 150),
     "s10": ({"docx08", "docx03"}, 150, 150),
+    "s11": ({"docx07", "docx13"}, 25, 25),  # the whole pool: 25 < 150
 }
 
 

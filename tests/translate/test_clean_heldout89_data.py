@@ -66,6 +66,9 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # writes its letter-spaced label 大 別 as the kind of label its rule is about.
     16: {"test_fresh_alarms_heldout16.py"},
 }
+# Sets tuned on from the start (no figure rests on them being unseen): a later real run of a
+# sibling document may hold one of their segments (fresh_eval's pool leaves such segments out).
+TUNING_SETS = ("10b", "10c", "10d", "14a", "14b")
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
 SHORT = 20
@@ -420,6 +423,8 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
     for path in files:
         if path in SETS.values():  # the sibling set: exact sentences are compared above
             continue  # (boilerplate such as おそれがあると認めるときは runs 15 characters)
+        if n in TUNING_SETS and path.name.startswith("fresh_runs_"):
+            continue  # a real run of a sibling document (docx13's form shares docx12's labels)
         text = _squeeze(path.read_text(encoding="utf-8"))
         if n in (
             12,

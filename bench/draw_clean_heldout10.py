@@ -50,7 +50,13 @@ the session after heldout15 is spent) with Random(16), drawn as --heldout15 (PLA
 short of unused candidates giving what it has, said on stderr; every file of bench/ and tests/,
 heldout15 and the tuning sets included, counted as used by heldout14's rule, body names of
 bodies_heldout_s5.json too), and not from the same documents (pptx03/04,
-docx03/05/06/08/09/10, pdf14)."""
+docx03/05/06/08/09/10, pdf14).
+With --heldout17: the next final clean set clean_references_heldout17.json (i12clean17, for
+the session after heldout16 is spent) with Random(17), drawn as --heldout16 (PLAN_11, a kind
+short of unused candidates giving what it has, said on stderr; every file of bench/ and tests/,
+heldout16 and its alarm tests included, counted as used by heldout14's rule, body names of
+bodies_heldout_s5.json too), and not from the same documents nor from docx07 and docx13 (fresh
+real runs of them were made in session 11: bench/data/fresh_runs_s11.json)."""
 
 from __future__ import annotations
 
@@ -195,6 +201,9 @@ CORPUS_13 = [p for p in CORPUS_11 if not p.name.startswith(KEPT_FOR_FRESH_RUNS_1
 # --heldout14: not docx03/docx08 (nor pdf14, the PDF of docx08) either (fresh real runs of them)
 KEPT_FOR_FRESH_RUNS_14 = (*KEPT_FOR_FRESH_RUNS_13, "docx03", "docx08", "pdf14")
 CORPUS_14 = [p for p in CORPUS_11 if not p.name.startswith(KEPT_FOR_FRESH_RUNS_14)]
+# --heldout17: not docx07/docx13 either (fresh real runs of them, bench/data/fresh_runs_s11.json)
+KEPT_FOR_FRESH_RUNS_17 = (*KEPT_FOR_FRESH_RUNS_14, "docx07", "docx13")
+CORPUS_17 = [p for p in CORPUS_11 if not p.name.startswith(KEPT_FOR_FRESH_RUNS_17)]
 # short segments of the docx/PDF corpus ("corpus/…") and of the Office files ("office/…": by
 # document first, the Office files would give a handful of the 36 against 21 docx/PDFs)
 PLAN_11 = [
@@ -364,6 +373,8 @@ def main() -> int:
     # not docx03/08 nor pdf14 either
     # --heldout15: the final set after heldout14 (Random(15)), drawn as heldout14 (now used)
     # --heldout16: the final set after heldout15 (Random(16)), drawn as heldout15 (now used)
+    # --heldout17: the final set after heldout16 (Random(17)), drawn as heldout16 (now used),
+    # not docx07/13 either
     which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c", "--tune-d")), "")
     which = "11" if "--heldout11" in sys.argv[1:] else which
     which = "12" if "--heldout12" in sys.argv[1:] else which
@@ -373,15 +384,17 @@ def main() -> int:
     which = "14" if tune14a else which
     which = "15" if "--heldout15" in sys.argv[1:] else which
     which = "16" if "--heldout16" in sys.argv[1:] else which
+    which = "17" if "--heldout17" in sys.argv[1:] else which
     supplement = which in ("b", "c", "d")
-    final = which in ("11", "12", "13", "14", "15", "16")
+    final = which in ("11", "12", "13", "14", "15", "16", "17")
     out = OUT.with_name(f"clean_references_heldout{which}.json") if final else OUT
     out = OUT.with_name("clean_references_tune14a.json") if tune14a else out
     text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else out)
-    from_12 = which in ("12", "13", "14", "15", "16")  # drawn by heldout12's rule
+    from_12 = which in ("12", "13", "14", "15", "16", "17")  # drawn by heldout12's rule
     text = used_text_12(out) if from_12 else text
     pools: dict[str, list[tuple[str, str]]] = {}
     documents = {"13": CORPUS_13, "14": CORPUS_14, "15": CORPUS_14, "16": CORPUS_14}
+    documents["17"] = CORPUS_17
     documents = documents.get(which, CORPUS_11)
     corpus = corpus_candidates(documents, headings=True) if final else corpus_candidates()
     if final:  # the Office files' short segments apart
@@ -395,13 +408,13 @@ def main() -> int:
     ):
         pools.update(part)
     seeds = {"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12, "13": 13, "14": 14, "15": 15}
-    rng = random.Random({**seeds, "16": 16}.get(which, 10))
+    rng = random.Random({**seeds, "16": 16, "17": 17}.get(which, 10))
     rows, seen = [], set()
     plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D, "11": PLAN_11, "12": PLAN_11}
-    plan["13"] = plan["14"] = plan["15"] = plan["16"] = PLAN_11
+    plan["13"] = plan["14"] = plan["15"] = plan["16"] = plan["17"] = PLAN_11
     plan = PLAN_TUNE_14A if tune14a else plan.get(which, PLAN)
     rng = random.Random(1401) if tune14a else rng
-    names = held_out_names() if which in ("14", "15", "16") else []
+    names = held_out_names() if which in ("14", "15", "16", "17") else []
 
     def used(source: str) -> bool:
         return is_used(source, text) or any(n in squeeze(source) for n in names)

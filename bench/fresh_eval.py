@@ -80,7 +80,7 @@ def held_out(source: str, translation: str) -> bool:
     """A segment that shares a sentence with a clean or clause set whose data test forbids
     its sentences elsewhere, by that test's rule: clause_references_heldout6/8 (a sentence's
     first 30 characters), clean_references_heldout7/8/9 (a 15-character run of a sentence),
-    clean_references_heldout10/11/12/13/14/15/16 and tune10b/c/d (a 15-character run, or a label
+    clean_references_heldout10/11/12/13/14/15/16/17 and tune10b/c/d (a 15-character run, or a label
     under 20 characters quoted whole, in "", '', 「」 or “”), title_references_heldout (a
     15-character run, or a title of at most 15 characters whole), bodies_heldout_s5 (a name
     anywhere)."""
@@ -102,7 +102,7 @@ def held_out(source: str, translation: str) -> bool:
         if s in text or any(s[i : i + 15] in text for i in range(0, len(s) - 14, 5)):
             return True
     sets = ("heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
-    sets += ("heldout13", "heldout14", "heldout15", "heldout16")
+    sets += ("heldout13", "heldout14", "heldout15", "heldout16", "heldout17")
     for name in sets + ("tune10b", "tune10c", "tune10d"):
         for row in rows(f"clean_references_{name}.json"):
             s = _squeeze(row["source"])

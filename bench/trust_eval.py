@@ -1002,6 +1002,10 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # i12clean16: the final set after heldout15 is spent, drawn as heldout15 (heldout15 counted as
     # used too), committed before anyone measured on it; measured once, at the end, number only
     ("heldout16", HERE / "data" / "clean_references_heldout16.json", None, True),
+    # i12clean17: the final set after heldout16 is spent, drawn as heldout16 (heldout16 counted as
+    # used too; not docx07/docx13 either), committed before anyone measured on it; measured once,
+    # at the end, number only
+    ("heldout17", HERE / "data" / "clean_references_heldout17.json", None, True),
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]
 
@@ -1016,6 +1020,7 @@ FINAL_SETS = (
     "heldout14",
     "heldout15",
     "heldout16",
+    "heldout17",
 )
 
 
@@ -1031,7 +1036,8 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
     print(
         "\n== clean false alarms per check on fresh text "
         "(heldout4-8 and heldout10-tune tuned on; heldout9, heldout10-heldout, heldout11, "
-        "heldout12, heldout13, heldout14, heldout15 and heldout16 measured once at the end, number only)"
+        "heldout12, heldout13, heldout14, heldout15, heldout16 and heldout17 measured once at the end, "
+        "number only)"
     )
     sets = CLEAN_SETS + [s for s in EXTRA_CLEAN_SETS if names and s[0] in names]
     for name, path, split, number_only in sets:
@@ -1094,7 +1100,7 @@ def main() -> int:
         "--fresh-only",
         nargs="*",
         metavar="SET",
-        help="only the per-check clean sets (heldout4…9, heldout10-tune/-heldout, heldout11/12/13/14/15/16; heldout10: whole set, number only)",
+        help="only the per-check clean sets (heldout4…9, heldout10-tune/-heldout, heldout11/12/13/14/15/16/17; heldout10: whole set, number only)",
     )
     parser.add_argument(
         "--collapse-only", action="store_true", help="only the document-level collapse section"

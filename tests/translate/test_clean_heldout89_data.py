@@ -13,7 +13,9 @@ sheet cell of seven left unused). heldout14 (i12clean14) is the final set drawn 
 after heldout13 was spent, not from docx03/docx08/pdf14 either (73 segments: no Office sheet
 cell of seven left unused). heldout15 (i12clean15) is the final set drawn the same way for when
 heldout14 is spent, the tuning sets tune14a/b counted as used too. heldout16 (i12clean16) is the
-final set drawn the same way for when heldout15 is spent, heldout15 counted as used too."""
+final set drawn the same way for when heldout15 is spent, heldout15 counted as used too.
+heldout17 (i12clean17) is the final set drawn the same way for when heldout16 is spent, heldout16
+counted as used too, not from docx07/docx13 either."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from tests.conftest import SHARED
 ROOT = Path(__file__).resolve().parents[2]
 SETS: dict[int | str, Path] = {
     n: ROOT / "bench" / "data" / f"clean_references_heldout{n}.json"
-    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16)
+    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
 }
 # heldout10's tuning supplement: 40 more labels and table cells, all tuned on
 SETS["10b"] = ROOT / "bench" / "data" / "clean_references_tune10b.json"
@@ -65,6 +67,7 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # heldout16 was spent at the start of session 11 (13/73): test_fresh_alarms_heldout16.py
     # writes its letter-spaced label 大 別 as the kind of label its rule is about.
     16: {"test_fresh_alarms_heldout16.py"},
+    17: set(),
 }
 # Sets tuned on from the start (no figure rests on them being unseen): a later real run of a
 # sibling document may hold one of their segments (fresh_eval's pool leaves such segments out).
@@ -115,7 +118,7 @@ def test_sets_cover_law_diet_and_council_text_with_english_references(n):
 def test_the_sets_share_no_sentence():
     sets = [
         {_squeeze(r["source"]) for r in _rows(n)}
-        for n in (8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b", "14a", 15, 16)
+        for n in (8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b", "14a", 15, 16, 17)
     ]
     for i, one in enumerate(sets):
         for other in sets[i + 1 :]:
@@ -189,7 +192,7 @@ def test_heldout11_is_mostly_short_segments_of_documents_and_offices_files_laws_
 
 
 def _assert_final_set_rows(rows: list[dict]) -> None:
-    """What heldout11 to heldout16 share: twelve corpus documents or more, none kept for fresh
+    """What heldout11 to heldout17 share: twelve corpus documents or more, none kept for fresh
     real runs, distinct sources, and English references that end as the source does."""
     corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
     assert len(corpus) >= 12
@@ -217,7 +220,7 @@ def test_heldout12_is_drawn_as_heldout11_less_the_office_cells_that_ran_short():
 
 
 def _assert_drawn_as_heldout12(rows: list[dict], short: int) -> None:
-    """heldout12 to heldout16's rows: short segments as the readers cut them (labels of 12
+    """heldout12 to heldout17's rows: short segments as the readers cut them (labels of 12
     characters at most, others 13 to 45, no sentence), corpus sentences of 30 to 120
     characters, each kind from its own shared folder, six laws and three Diet files or more."""
     cut = [r for r in rows if r["kind"].split("/")[1] in ("label", "cell", "heading")]
@@ -258,7 +261,7 @@ def test_heldout13_is_drawn_as_heldout12_less_the_office_cells_that_ran_short():
 # PDF of docx08) either (fresh real runs of docx03 and docx08 were being made); again no Office
 # sheet cell of the 7 planned was left that no bench/tests file (heldout13 included) holds
 def _assert_drawn_as_heldout13(n: int) -> list[dict]:
-    """heldout14/15/16: PLAN_11's make-up, not from the documents of fresh real runs."""
+    """heldout14/15/16/17: PLAN_11's make-up, not from the documents of fresh real runs."""
     rows = _rows(n)
     assert len(rows) == 73 and all(r["split"] == f"heldout{n}" for r in rows)
     assert Counter(r["kind"] for r in rows) == HELDOUT13_KINDS
@@ -363,6 +366,21 @@ def test_heldout16_is_drawn_as_heldout15_not_from_the_documents_of_fresh_runs():
         assert not mine & {_squeeze(r["source"]) for r in _rows(n)}, n
 
 
+# heldout17: drawn as heldout16 (PLAN_11, the same documents left out) with Random(17), and not
+# from docx07/docx13 either (fresh real runs of them were made in session 11); every bench/tests
+# file (heldout16 and its alarm tests included) counted as used; again no Office sheet cell of
+# the 7 planned was left that no bench/tests file holds (12 corpus documents drawn from: the
+# minimum of _assert_final_set_rows was reached, so it stays one setting for all final sets)
+def test_heldout17_is_drawn_as_heldout16_not_from_the_documents_of_fresh_runs():
+    rows = _assert_drawn_as_heldout13(17)
+    corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
+    assert not corpus & {"docx07", "docx13"}
+    # nothing shared with heldout16 nor with the tuning sets (counted as used by the draw)
+    mine = {_squeeze(r["source"]) for r in rows}
+    for n in (16, 15, "14a", "14b", "10b", "10c", "10d"):
+        assert not mine & {_squeeze(r["source"]) for r in _rows(n)}, n
+
+
 def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
     """Each source is in its shared file: law/Diet text as stored (loaded=False), or a
     segment of a document as desk_assistant.documents.load cuts it (loaded=True)."""
@@ -377,14 +395,14 @@ def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "laws").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize("n", [8, 9, 10, 11, 12, 13, 14, "14b", 15, 16])
+@pytest.mark.parametrize("n", [8, 9, 10, 11, 12, 13, 14, "14b", 15, 16, 17])
 def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
     _check_verbatim(n, False, tmp_path)
 
 
 @pytest.mark.slow  # reads the PDFs (pdf06 alone takes ~30 s) and documents
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14a", 15, 16])
+@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14a", 15, 16, 17])
 def test_corpus_sources_are_verbatim_segments_of_the_loaded_documents(n, tmp_path):
     _check_verbatim(n, True, tmp_path)
 
@@ -414,7 +432,9 @@ def test_an_escaped_line_break_is_read_as_the_blank():
     assert _used_in(_squeeze(cell), _squeeze(_unescape(stored)))
 
 
-@pytest.mark.parametrize("n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b", "14a", 15, 16])
+@pytest.mark.parametrize(
+    "n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b", "14a", 15, 16, 17]
+)
 def test_no_sentence_is_used_by_another_bench_or_test_file(n):
     mine = [_squeeze(r["source"]) for r in _rows(n)]
     files = [*(ROOT / "bench").rglob("*.json"), *(ROOT / "bench").glob("*.py")]
@@ -434,6 +454,7 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
             "14a",
             15,
             16,
+            17,
         ):  # from heldout12 on: escaped breaks/tabs as blanks
             text += "\n" + _squeeze(_unescape(path.read_text(encoding="utf-8")))
         if n in (8, 9):  # as first written (the last run of a sentence not looked at)
@@ -445,9 +466,9 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         assert not shared, (path.name, shared)
 
 
-@pytest.mark.parametrize("n", [12, 13, 14, "14b", "14a", 15, 16])
+@pytest.mark.parametrize("n", [12, 13, 14, "14b", "14a", 15, 16, 17])
 def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n):
-    """heldout12 (and heldout13 to heldout16) also count the .tsv files (collapse labels, law citations,
+    """heldout12 (and heldout13 to heldout17) also count the .tsv files (collapse labels, law citations,
     proofreading sentences) as used: a field, or a ‖ item of one, quoted whole, or a
     15-character run."""
     mine = [_squeeze(r["source"]) for r in _rows(n)]
@@ -459,10 +480,10 @@ def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n)
 
 
 @pytest.mark.parametrize(
-    ("n", "size"), [(11, 80), (12, 74), (13, 73), (14, 73), (15, 73), (16, 73)]
+    ("n", "size"), [(11, 80), (12, 74), (13, 73), (14, 73), (15, 73), (16, 73), (17, 73)]
 )
 def test_trust_eval_measures_the_final_sets_once_at_the_end_number_only(monkeypatch, n, size):
-    """heldout11 to heldout16 are final sets of bench/trust_eval.py: read whole, their number
+    """heldout11 to heldout17 are final sets of bench/trust_eval.py: read whole, their number
     only, left out by --skip-final, and all --final-only measures (no check is run here)."""
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
     trust_eval = importlib.import_module("trust_eval")

@@ -56,7 +56,13 @@ the session after heldout16 is spent) with Random(17), drawn as --heldout16 (PLA
 short of unused candidates giving what it has, said on stderr; every file of bench/ and tests/,
 heldout16 and its alarm tests included, counted as used by heldout14's rule, body names of
 bodies_heldout_s5.json too), and not from the same documents nor from docx07 and docx13 (fresh
-real runs of them were made in session 11: bench/data/fresh_runs_s11.json)."""
+real runs of them were made in session 11: bench/data/fresh_runs_s11.json).
+With --tune18: a tuning set clean_references_tune18.json (session 12, tuned on from its first
+look) with Random(1801), drawn as --heldout17 (PLAN_11, the same documents; every bench/tests
+file, heldout17 and its alarm tests included, counted as used).
+With --heldout18: the final set clean_references_heldout18.json (session 12, measured once at
+the end of the session that tuned on tune18) with Random(18), drawn as --tune18, tune18's
+drawn rows counted as used."""
 
 from __future__ import annotations
 
@@ -375,6 +381,8 @@ def main() -> int:
     # --heldout16: the final set after heldout15 (Random(16)), drawn as heldout15 (now used)
     # --heldout17: the final set after heldout16 (Random(17)), drawn as heldout16 (now used),
     # not docx07/13 either
+    # --tune18: a tuning set of session 12 (Random(1801)), drawn as heldout17 (now used)
+    # --heldout18: the final set of session 12 (Random(18)), drawn as heldout17, tune18 used too
     which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c", "--tune-d")), "")
     which = "11" if "--heldout11" in sys.argv[1:] else which
     which = "12" if "--heldout12" in sys.argv[1:] else which
@@ -385,16 +393,20 @@ def main() -> int:
     which = "15" if "--heldout15" in sys.argv[1:] else which
     which = "16" if "--heldout16" in sys.argv[1:] else which
     which = "17" if "--heldout17" in sys.argv[1:] else which
+    which = "18" if "--heldout18" in sys.argv[1:] else which
+    tune18 = "--tune18" in sys.argv[1:]  # drawn as --heldout18 with another seed, tuned on
+    which = "18" if tune18 else which
     supplement = which in ("b", "c", "d")
-    final = which in ("11", "12", "13", "14", "15", "16", "17")
+    final = which in ("11", "12", "13", "14", "15", "16", "17", "18")
     out = OUT.with_name(f"clean_references_heldout{which}.json") if final else OUT
     out = OUT.with_name("clean_references_tune14a.json") if tune14a else out
+    out = OUT.with_name("clean_references_tune18.json") if tune18 else out
     text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else out)
-    from_12 = which in ("12", "13", "14", "15", "16", "17")  # drawn by heldout12's rule
+    from_12 = which in ("12", "13", "14", "15", "16", "17", "18")  # drawn by heldout12's rule
     text = used_text_12(out) if from_12 else text
     pools: dict[str, list[tuple[str, str]]] = {}
     documents = {"13": CORPUS_13, "14": CORPUS_14, "15": CORPUS_14, "16": CORPUS_14}
-    documents["17"] = CORPUS_17
+    documents["17"] = documents["18"] = CORPUS_17
     documents = documents.get(which, CORPUS_11)
     corpus = corpus_candidates(documents, headings=True) if final else corpus_candidates()
     if final:  # the Office files' short segments apart
@@ -408,13 +420,14 @@ def main() -> int:
     ):
         pools.update(part)
     seeds = {"b": 1010, "c": 1011, "d": 1012, "11": 11, "12": 12, "13": 13, "14": 14, "15": 15}
-    rng = random.Random({**seeds, "16": 16, "17": 17}.get(which, 10))
+    rng = random.Random({**seeds, "16": 16, "17": 17, "18": 18}.get(which, 10))
     rows, seen = [], set()
     plan = {"b": PLAN_TUNE_B, "c": PLAN_TUNE_C, "d": PLAN_TUNE_D, "11": PLAN_11, "12": PLAN_11}
-    plan["13"] = plan["14"] = plan["15"] = plan["16"] = plan["17"] = PLAN_11
+    plan["13"] = plan["14"] = plan["15"] = plan["16"] = plan["17"] = plan["18"] = PLAN_11
     plan = PLAN_TUNE_14A if tune14a else plan.get(which, PLAN)
     rng = random.Random(1401) if tune14a else rng
-    names = held_out_names() if which in ("14", "15", "16", "17") else []
+    rng = random.Random(1801) if tune18 else rng
+    names = held_out_names() if which in ("14", "15", "16", "17", "18") else []
 
     def used(source: str) -> bool:
         return is_used(source, text) or any(n in squeeze(source) for n in names)

@@ -980,6 +980,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     ("tune14b", HERE / "data" / "clean_references_tune14b.json", None, False),
     # i12tune14a: 40 corpus/Office segments drawn as heldout14 (Random(1401)), all tuned on
     ("tune14a", HERE / "data" / "clean_references_tune14a.json", None, False),
+    # tune18: 73 segments drawn as heldout17 (Random(1801)), tuned on from its first look
+    # (session 12: 10 alarms on its 73 drawn rows)
+    ("tune18", HERE / "data" / "clean_references_tune18.json", None, False),
     # i12clean11 (session 7): the final set, 80 segments (36 short ones of documents and Office
     # files, 20 corpus sentences, 12 law, 12 Diet), committed before anyone measured on it;
     # measured once, at the end, number only
@@ -1006,6 +1009,10 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # used too; not docx07/docx13 either), committed before anyone measured on it; measured once,
     # at the end, number only
     ("heldout17", HERE / "data" / "clean_references_heldout17.json", None, True),
+    # heldout18: the final set of session 12, drawn as heldout17 (tune18 counted as used too),
+    # written before anyone measured on it; measured once, at the end of the session that tuned
+    # on tune18, number only
+    ("heldout18", HERE / "data" / "clean_references_heldout18.json", None, True),
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]
 
@@ -1021,6 +1028,7 @@ FINAL_SETS = (
     "heldout15",
     "heldout16",
     "heldout17",
+    "heldout18",
 )
 
 
@@ -1036,7 +1044,8 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
     print(
         "\n== clean false alarms per check on fresh text "
         "(heldout4-8 and heldout10-tune tuned on; heldout9, heldout10-heldout, heldout11, "
-        "heldout12, heldout13, heldout14, heldout15, heldout16 and heldout17 measured once at the end, "
+        "heldout12, heldout13, heldout14, heldout15, heldout16, heldout17 and heldout18 measured once at "
+        "the end, "
         "number only)"
     )
     sets = CLEAN_SETS + [s for s in EXTRA_CLEAN_SETS if names and s[0] in names]

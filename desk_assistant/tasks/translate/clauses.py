@@ -72,6 +72,7 @@ def lexicon() -> dict[str, tuple[str, ...]]:
 _EN_STEPS = (
     ("tion", "shon"),
     ("sion", "shon"),
+    ("mph", "nf"),  # pamphlet ~ パンフレット, symphony ~ シンフォニー
     ("ph", "f"),
     ("th", "s"),
     ("ck", "k"),
@@ -104,7 +105,8 @@ def english_skeleton(word: str) -> str:
 def katakana_skeleton(katakana: str) -> str:
     from .names import romanize
 
-    roman = romanize(katakana)
+    # ン before p, b or m is an m in English: コンピュータ ~ computer, メンバー ~ member.
+    roman = re.sub(r"n(?=[pbm])", "m", romanize(katakana))
     for old, new in _JA_STEPS:
         roman = roman.replace(old, new)
     return _consonants(roman)
@@ -333,6 +335,8 @@ ADVERBS = {
     "やむを得ない": _UNAVOIDABLE,
     "やむをえない": _UNAVOIDABLE,  # the same word in kana
     "引き続き": (
+        "consecutive",  # 引き続き三年以上 "for three or more consecutive years" (a law's period)
+        "in a row",
         "continue",
         "continues",
         "continued",
@@ -602,6 +606,9 @@ class _Target:
         self.text = unicodedata.normalize("NFKC", translation)
         self.lower = self.text.lower()
         self.words = re.findall(r"[a-z][a-z-]*", self.lower)
+        # 再申請 → "reapplication", 再提出 → "resubmit": the word under the prefix re- counts
+        # (long words only: "report" is no "port")
+        self.words += [w[2:] for w in self.words if w.startswith("re") and len(w) >= 9]
         self.skeletons = _english_skeletons(translation)
         # American-made, Japan-based: each part of a hyphened word is a word of its own too.
         parts = set(self.words) | set(re.findall(r"[a-z]+", self.lower))
@@ -638,7 +645,11 @@ class _Target:
             spelled = re.sub(
                 r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", "[- ]?", re.escape(anchor.surface.lower())
             )
-            return re.search(spelled, self.lower) is not None
+            if re.search(spelled, self.lower):
+                return True
+            from .names import LATIN_TERM_ENGLISH
+
+            return any(e in self.lower for e in LATIN_TERM_ENGLISH.get(anchor.surface.lower(), ()))
         if anchor.kind == "count":
             from ...kanji_numbers import kanji_to_int
 
@@ -1131,6 +1142,11 @@ def title_words_missing(source: str, translation: str) -> tuple[list[str], int]:
         for a in found
         if not target.has(a) and not _compound_shown(parts[0], a.surface, target)
     ]
+    if missing:
+        from .organisations import transliterated
+
+        # A word kept in romaji is said: ○○市指令第 → "○○ City Shirei No." (a number prefix)
+        missing = [m for m in missing if not transliterated(m, translation)]
     if len(text) <= MAX_LABEL_CHARS:
         # An adjectival noun with no English counts when the English is also a word short:
         # dropped (従来の様々な定義 → "Traditional definitions"), not said by a synonym the

@@ -87,12 +87,13 @@ def _sentences(text: str) -> list[str]:
     return [p.strip().lower() for p in parts if len(p.strip()) >= 12]
 
 
-def _source_repeats(source: str) -> int:
+def _source_repeats(source: str, shortest: int = 4) -> int:
     """How often the source says its most repeated phrase of kanji (財産の価額 three times
-    in 民法 Article 1043: "the value of the property" three times is faithful, not a loop)."""
+    in 民法 Article 1043: "the value of the property" three times is faithful, not a loop),
+    of `shortest` characters or more."""
     text = re.sub(r"[^\u3040-\u30ff\u4e00-\u9fff々]", " ", unicodedata.normalize("NFKC", source))
     best = 0
-    for size in range(4, 9):
+    for size in range(shortest, 9):
         grams = Counter(
             text[i : i + size]
             for i in range(len(text) - size + 1)
@@ -105,6 +106,16 @@ def _source_repeats(source: str) -> int:
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff々]")
 
 
+def _allowed_repeats(source: str) -> int:
+    """How often a translation may say one phrase: as often as the source says its most
+    repeated one, and once more where the source repeats it at all, since English names
+    the subject that Japanese leaves unsaid (注文者 twice in 民法 Article 637, "the party
+    ordering the work" three times). A word of three kanji counts here; a phrase said
+    twice in six words (below) is judged against the source's longer phrases only."""
+    repeats = _source_repeats(source, shortest=3)
+    return repeats + 1 if repeats >= 2 else repeats
+
+
 def find_loop(text: str, source: str = "") -> str | None:
     """The repeated piece when `text` repeats itself and the source does not."""
     compact = _compact(text)
@@ -115,7 +126,7 @@ def find_loop(text: str, source: str = "") -> str | None:
     words = _WORD.findall(compact.lower())
     grams = Counter(tuple(words[i : i + 5]) for i in range(len(words) - 4))
     for gram, count in grams.most_common(1):
-        if count >= 3 and count > _source_repeats(source):
+        if count >= 3 and count > _allowed_repeats(source):
             return " ".join(gram)
     # A long phrase said twice, apart ("… can be defined by the combination of the data
     # model and customization" after "The combination of the data model and

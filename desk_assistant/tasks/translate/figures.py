@@ -129,7 +129,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "en_article",
         re.compile(
-            r"\b(?P<unit>Articles?|Art\.|Paragraphs?|para\.|Items?|Chapters?|Sections?|Parts?)"
+            r"\b(?P<unit>Articles?|Art\.|Paragraphs?|para\.|Items?|Chapters?|Subsections?|Sections?"
+            r"|Parts?)"
             r"\s*(?:\(?(?P<n>\d+)\)?|\((?P<roman>[ivxl]+)\)|(?-i:(?P<upper>[IVXL]+))\b)"
             r"(?:-(?P<sub>\d+))?(?:\s*\((?P<para>\d+)\))?"
             # More of the same unit: "Articles 470 through 472-4", "items (ii) or (iv)", also
@@ -169,6 +170,7 @@ ARTICLE_UNITS = {
     "item": "item",
     "chapter": "chapter",
     "section": "section",
+    "subsection": "subsection",
     "part": "part",
 }
 

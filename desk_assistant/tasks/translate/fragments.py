@@ -123,6 +123,8 @@ def _aside_opener(word: str) -> bool:
         or word in _SUBORDINATORS
         or word in _SENTENCE_ADVERBS
         or word in ("in", "as", "if", "whether", "even", "at", "taking", "having", "considering")
+        # "in which, year after year, …", "and, each time, …": an aside of time
+        or word in ("year", "years", "day", "days", "each", "every", "once", "last", "next")
         or word.endswith(("ly", "ing", "ed"))
     )
 
@@ -131,7 +133,9 @@ def _cut_aside(sentence: str) -> bool:
     for opened in _OPENS_ASIDE.finditer(sentence):
         if opened.group(1).lower().strip(",.;:") in _CLAUSE_LINKS:
             continue  # "as policy would, and prints …": the modal ended a clause, no aside
-        if "," not in sentence[opened.end() :] or not _aside_opener(opened.group(1)):
+        # "and, conversely, rules on …": a one-word aside closes with its own comma.
+        closed = opened.group(1).endswith(",") or "," in sentence[opened.end() :]
+        if not closed or not _aside_opener(opened.group(1)):
             return True
     return False
 

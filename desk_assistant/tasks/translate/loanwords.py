@@ -71,6 +71,8 @@ SYNONYMS = {
     "タイミング": ("timing", "when", "time"),
     # スピード感を持って: "with a sense of urgency", "promptly", "swiftly".
     "スピード": ("speed", "urgen", "prompt", "swift", "quick", "rapid", "fast", "expedit"),
+    # 図 …のイメージ: "illustration", "conceptual diagram", "overview" of a figure's caption
+    "イメージ": ("image", "illustrat", "picture", "diagram", "concept", "overview", "impression"),
 }
 _ENDINGS = ("s", "es", "ed", "d", "ing", "al", "ally", "ic", "ical")
 

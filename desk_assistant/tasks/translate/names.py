@@ -89,6 +89,10 @@ def _lost(check: str, surface: str, ja: str, en: str) -> Finding:
     )
 
 
+# Latin terms of Japanese text that English says in words as often as with the letters.
+LATIN_TERM_ENGLISH = {"sns": ("social media", "social network")}
+
+
 def _spelled(term: str) -> str:
     """A pattern for a Latin term in any of its usual spellings: where letters meet digits
     a hyphen or space may stand or not (Ｃ17 → "C-17", Ｃ２ → "C-2", F-35 → "F35")."""
@@ -112,6 +116,8 @@ def check_latin_terms(source: str, translation: str) -> list[Finding]:
         ending = "[a-z]*" if term in glued else "(?:s|es)?(?![a-z0-9])"
         if len(term) < 2 or re.search(rf"(?<![a-z0-9]){_spelled(term.lower())}{ending}", lowered):
             continue
+        if any(english in lowered for english in LATIN_TERM_ENGLISH.get(term.lower(), ())):
+            continue  # SNS → "social media": the term said in words
         findings.append(
             Finding(
                 "names.term",
@@ -134,8 +140,14 @@ def law_titles(source: str) -> list[str]:
 
 
 def check_law_titles(source: str, translation: str) -> list[Finding]:
+    from .organisations import transliterated
+
     titles = law_titles(source)
     if not titles or _LAW_WORDS.search(translation):
+        return []
+    # A term kept in romaji is said, not lost (中止法 "chushi-ho", a grammar term).
+    titles = [t for t in titles if not transliterated(t, translation)]
+    if not titles:
         return []
     title = titles[0]
     return [
@@ -277,8 +289,15 @@ def reading_of(text: str) -> str:
     if loaded is None:
         return ""
     tokenizer, mode = loaded
+    # 〇 as a bullet (〇都政承第) makes Sudachi read the whole run as one unknown word: it is
+    # a mark there, not the numeral of 二〇二二.
+    text = re.sub(r"(?<![〇一二三四五六七八九十百千])〇(?![〇一二三四五六七八九十百千])", "○", text)
     raw = text.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
-    return "".join(m.reading_form() for m in tokenizer.tokenize(raw, mode))
+    return "".join(
+        m.reading_form()
+        for m in tokenizer.tokenize(raw, mode)
+        if m.part_of_speech()[0] not in ("補助記号", "空白")  # ○ is read キゴウ, "symbol"
+    )
 
 
 _KANA = {
@@ -506,6 +525,16 @@ def _given_name_after(source: str, surface: str) -> bool:
     )
 
 
+def _foreign_name_said(surface: str, translation: str) -> bool:
+    """A foreign name in katakana is said in its own spelling, not in romaji: サンフランシスコ
+    → "San Francisco" (as a loanword is matched: by its consonants)."""
+    if not re.fullmatch(r"[\u30a1-\u30faー・]+", surface):
+        return False
+    from .loanwords import LoanwordSkeletons
+
+    return LoanwordSkeletons(translation).shows(surface.replace("・", ""))
+
+
 def check_proper_names(source: str, translation: str) -> list[Finding]:
     """Person and place names of a Japanese source, romanized, are in the translation."""
     # Word by word: "Ms. Hanako" must not read as "msyanako".
@@ -524,6 +553,8 @@ def check_proper_names(source: str, translation: str) -> list[Finding]:
         if kind == PERSON and _common_word_said(source, surface, translation):
             continue
         if kind == PLACE and _region_said(surface, translation):
+            continue
+        if _foreign_name_said(surface, translation):
             continue
         ja, en = ("人名", "person name") if kind == PERSON else ("地名", "place name")
         findings.append(

@@ -68,7 +68,8 @@ _ENDS_WITH_COLON = re.compile(r"[:：]\s*$")
 # …作業（…を除き、…の作業に限る。）: the 。 closes the aside in brackets, not the segment,
 # which is a noun phrase (a law's item). Its English ends with the aside's closing bracket.
 _ENDS_IN_ASIDE_JA = re.compile(r"[。．]\s*[）)]\s*$")
-_ASIDE_EN = re.compile(r"\(([^()]*)\)\s*$")
+# The aside may hold brackets of its own: "(meaning … in paragraph (3), item (ii) of …)".
+_ASIDE_EN = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)\s*$")
 MIN_ASIDE_WORDS = 3  # "(excluding … work)", not an item number "(ii)" or "(1)"
 
 

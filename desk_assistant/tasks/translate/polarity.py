@@ -64,9 +64,10 @@ _NOT_NEGATION = re.compile(
     # that asserts ("…, didn't they?", "surely"), not a negation.
     r"|(?:の|この|その)限りでない|(?:では|じゃ)?ない(?:です|でしょう|だろう)?か[。？?]?\s*$"
     # …しているんじゃないか、 / …言っているんじゃないのかなという印象 / 裏金ではないかという
-    # 指摘 / 違法ではないかとの声: a guess or a charge put as a question inside the sentence
-    # ("might be", "I suspect", "claims that it is"): it says the thing IS, no negation.
-    r"|(?:では|じゃ)ない(?:の)?か(?:な|しら)?(?=[、,]|と(?:思|考|い|感|の)|という|って)"
+    # 指摘 / 違法ではないかとの声 / …ていたんじゃないかとちょっと思い: a guess or a charge put
+    # as a question inside the sentence ("might be", "I suspect", "claims that it is"): it
+    # says the thing IS, no negation.
+    r"|(?:では|じゃ)ない(?:の)?か(?:な|しら)?(?=[、,]|と|って)"
     # すみません, すいません, 済みません, 申し訳ありません/ございません/ない: set phrases of
     # apology ("I'm sorry", "excuse me"); their ん or ない denies nothing. Not after で, は or
     # も: それでは済みません, 謝っても済まない ("that will not settle it") is a negation.
@@ -127,6 +128,8 @@ _NEGATIVE_ENGLISH = re.compile(
     r"|less\s+than|fewer\s+than|below|short\w*"
     # なかなか…ない, めったに…ない, ほとんど…ない: "rarely", "seldom", "(very) few"
     r"|rarely|seldom|scarcely|(?<!\ba\s)few"
+    # 言えない, …しにくい: "it is hard (for you) to say", "difficult to" deny the ease of it
+    r"|(?:hard|difficult)\s+(?:for\s+[^.;:]{1,40}?\s+)?to\s+[a-z]+"
     r"|exclud\w*|except\w*|other\s+than|barely|hardly|refus\w*|prohibit\w*|forbid\w*"
     r"|omit\w*|stop\w*|ceas\w+|deny\w*|denied|void|null|\w+n't"
     r"|un(?:known|clear|able|availab|used|certain|necessar|authori[sz]|defined|resolved"
@@ -155,7 +158,7 @@ _RESTRICTING_ENGLISH = re.compile(
     r"(?<![a-z])(?:only|solely|exclusively|just|alone|limit\w*|restrict\w*|sole|merely"
     r"|simply|exclusive|except\w*|unless|other\s+than|apart\s+from|besides|exclud\w*"
     r"|aside\s+from|non-?[a-z]{3,}|outside|specific\w*|particular\w*|others?|otherwise"
-    r"|mere|no\s+more\s+than|nothing\s+(?:more|but|else)|no\s+(?:other\s+)?(?:choice|option"
+    r"|mere|(?:no|never)\s+more\s+than|nothing\s+(?:more|but|else)|no\s+(?:other\s+)?(?:choice|option"
     r"|alternative|way))(?![a-z])",
     re.I,
 )

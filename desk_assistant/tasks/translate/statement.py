@@ -419,6 +419,8 @@ _APPROVAL_EN = re.compile(
 _APPROVAL_JA = re.compile(
     r"認|許|証|承|資格|免|検定|登録|適合|準拠|同意|決裁|可決|採択|決定|指定|選定|受理|合格|済"
     r"|批准|裁可|権限|正規|公式"
+    # licensed professions whose English name says "certified" (certified public tax accountant)
+    r"|税理士|会計士|社会保険労務士|行政書士"
 )
 
 

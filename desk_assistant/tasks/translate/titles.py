@@ -52,8 +52,8 @@ def _pattern() -> re.Pattern[str] | None:
     titles = sorted(known_titles(), key=len, reverse=True)
     if not titles:
         return None
-    # 委員会, 幹事会, 理事会 are bodies, not persons.
-    return re.compile(f"(?:{'|'.join(map(re.escape, titles))})(?!会)")
+    # 委員会, 幹事会, 理事会 are bodies, not persons; so are 弁護士法人, 税理士法人 (corporations).
+    return re.compile(f"(?:{'|'.join(map(re.escape, titles))})(?!会|法人)")
 
 
 def despaced(text: str) -> str:

@@ -62,7 +62,9 @@ look) with Random(1801), drawn as --heldout17 (PLAN_11, the same documents; ever
 file, heldout17 and its alarm tests included, counted as used).
 With --heldout18: the final set clean_references_heldout18.json (session 12, measured once at
 the end of the session that tuned on tune18) with Random(18), drawn as --tune18, tune18's
-drawn rows counted as used."""
+drawn rows counted as used.
+With --tune18b: a second tuning set clean_references_tune18b.json (session 12) with
+Random(1802), drawn as --tune18, tune18 and heldout18 counted as used."""
 
 from __future__ import annotations
 
@@ -383,6 +385,7 @@ def main() -> int:
     # not docx07/13 either
     # --tune18: a tuning set of session 12 (Random(1801)), drawn as heldout17 (now used)
     # --heldout18: the final set of session 12 (Random(18)), drawn as heldout17, tune18 used too
+    # --tune18b: a second tuning set of session 12 (Random(1802)), tune18 and heldout18 used
     which = next((a[-1] for a in sys.argv[1:] if a in ("--tune-b", "--tune-c", "--tune-d")), "")
     which = "11" if "--heldout11" in sys.argv[1:] else which
     which = "12" if "--heldout12" in sys.argv[1:] else which
@@ -395,12 +398,14 @@ def main() -> int:
     which = "17" if "--heldout17" in sys.argv[1:] else which
     which = "18" if "--heldout18" in sys.argv[1:] else which
     tune18 = "--tune18" in sys.argv[1:]  # drawn as --heldout18 with another seed, tuned on
-    which = "18" if tune18 else which
+    tune18b = "--tune18b" in sys.argv[1:]  # the same, a second seed, tune18 and heldout18 used
+    which = "18" if tune18 or tune18b else which
     supplement = which in ("b", "c", "d")
     final = which in ("11", "12", "13", "14", "15", "16", "17", "18")
     out = OUT.with_name(f"clean_references_heldout{which}.json") if final else OUT
     out = OUT.with_name("clean_references_tune14a.json") if tune14a else out
     out = OUT.with_name("clean_references_tune18.json") if tune18 else out
+    out = OUT.with_name("clean_references_tune18b.json") if tune18b else out
     text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else out)
     from_12 = which in ("12", "13", "14", "15", "16", "17", "18")  # drawn by heldout12's rule
     text = used_text_12(out) if from_12 else text
@@ -427,6 +432,7 @@ def main() -> int:
     plan = PLAN_TUNE_14A if tune14a else plan.get(which, PLAN)
     rng = random.Random(1401) if tune14a else rng
     rng = random.Random(1801) if tune18 else rng
+    rng = random.Random(1802) if tune18b else rng
     names = held_out_names() if which in ("14", "15", "16", "17", "18") else []
 
     def used(source: str) -> bool:

@@ -44,6 +44,8 @@ SETS["14b"] = ROOT / "bench" / "data" / "clean_references_tune14b.json"  # 40 la
 # i12tune14a: 40 corpus/Office segments drawn as heldout14, all tuned on
 # tune18: 73 segments drawn as heldout17 (session 12), tuned on from its first look
 SETS["18t"] = ROOT / "bench" / "data" / "clean_references_tune18.json"
+# tune18b: 72 segments drawn the same way with another seed (tune18 and heldout18 used), tuned on
+SETS["18u"] = ROOT / "bench" / "data" / "clean_references_tune18b.json"
 SETS["14a"] = ROOT / "bench" / "data" / "clean_references_tune14a.json"
 # Sentences quoted since a set's first measurement, for the fixes it led to (heldout8 and the
 # even rows of heldout10 are tuned on; heldout9 and heldout10's odd rows are measured once, at
@@ -75,11 +77,12 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # tune18 is tuned on: test_fresh_alarms_tune18.py writes its labels as the wordings its
     # rules are about
     "18t": {"test_fresh_alarms_tune18.py"},
+    "18u": {"test_fresh_alarms_tune18.py"},
     18: set(),
 }
 # Sets tuned on from the start (no figure rests on them being unseen): a later real run of a
 # sibling document may hold one of their segments (fresh_eval's pool leaves such segments out).
-TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t")
+TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u")
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
 SHORT = 20
@@ -407,46 +410,59 @@ def test_heldout17_is_drawn_as_heldout16_not_from_the_documents_of_fresh_runs():
         assert not mine & {_squeeze(r["source"]) for r in _rows(n)}, n
 
 
-# tune18: drawn as heldout17 (PLAN_11, the same documents left out) with Random(1801)
-# (draw_clean_heldout10.py --tune18), every bench/tests file (heldout17 and its alarm tests
-# included) counted as used; tuned on from its first look, so not a final set
-def test_tune18_is_drawn_as_heldout17_and_tuned_on(monkeypatch):
-    rows = _rows("18t")
-    assert len(rows) == 72 and all(r["split"] == "tune18" for r in rows)
-    # one law definition left out after drawing: the draw read its <Ruby> as 勾勾 (not the text)
-    assert Counter(r["kind"] for r in rows) == Counter(HELDOUT13_KINDS) - Counter(
-        {"law/definition": 1}
-    )
-    _assert_drawn_as_heldout12(rows, short=29)
+# tune18, tune18b and heldout18 (session 12): drawn as heldout17 (PLAN_11, the same documents
+# left out) by draw_clean_heldout10.py --tune18 (Random(1801)), --heldout18 (Random(18), tune18's
+# drawn rows used) and --tune18b (Random(1802), tune18 and heldout18 used), every bench/tests file
+# (heldout17 and its alarm tests included) counted as used. A row the draw got wrong was left out
+# after drawing: tune18's law definition (its <Ruby> read as 勾勾, not the law's text), heldout18's
+# law article (a 15-character run of heldout7 the draw's every-5-characters rule did not see).
+def _assert_drawn_as_heldout17(n: int | str, size: int, short: int, documents: int) -> list[dict]:
+    rows = _rows(n)
+    split = {"18t": "tune18", "18u": "tune18b"}.get(n, f"heldout{n}")
+    assert len(rows) == size and all(r["split"] == split for r in rows)
+    _assert_drawn_as_heldout12(rows, short=short)
     corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
     assert not corpus & {"docx05", "docx09", "docx03", "docx08", "pdf14_", "docx07", "docx13"}
-    _assert_final_set_rows(rows, documents=11)  # a tuning set: eleven corpus documents
+    _assert_final_set_rows(rows, documents=documents)
     mine = {_squeeze(r["source"]) for r in rows}
-    for n in (17, 16, 15, "14a", "14b", "10b", "10c", "10d"):
-        assert not mine & {_squeeze(r["source"]) for r in _rows(n)}, n
+    for other in (17, 16, 15, "14a", "14b", "10b", "10c", "10d"):
+        assert not mine & {_squeeze(r["source"]) for r in _rows(other)}, other
+    return rows
+
+
+def _assert_tuned_on(monkeypatch, n: str, name: str) -> None:
+    """A tuned set of bench/trust_eval.py: every row measured, not a final set."""
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
     trust_eval = importlib.import_module("trust_eval")
-    name, path, split, number_only = next(s for s in trust_eval.CLEAN_SETS if s[0] == "tune18")
-    assert path == SETS["18t"] and split is None and not number_only
-    assert name not in trust_eval.FINAL_SETS
+    found, path, split, number_only = next(s for s in trust_eval.CLEAN_SETS if s[0] == name)
+    assert path == SETS[n] and split is None and not number_only
+    assert found not in trust_eval.FINAL_SETS
 
 
-# heldout18: drawn as tune18 with Random(18) (draw_clean_heldout10.py --heldout18), tune18's drawn
-# rows and every bench/tests file counted as used; one law article left out after drawing (a
-# 15-character run of heldout7 the draw's every-5-characters rule did not see): 72 rows
+def test_tune18_is_drawn_as_heldout17_and_tuned_on(monkeypatch):
+    rows = _assert_drawn_as_heldout17("18t", 72, short=29, documents=11)
+    less = Counter({"law/definition": 1})
+    assert Counter(r["kind"] for r in rows) == Counter(HELDOUT13_KINDS) - less
+    _assert_tuned_on(monkeypatch, "18t", "tune18")
+
+
 def test_heldout18_is_drawn_as_tune18_and_shares_nothing_with_it():
-    rows = _rows(18)
-    assert len(rows) == 72 and all(r["split"] == "heldout18" for r in rows)
-    assert Counter(r["kind"] for r in rows) == Counter(HELDOUT13_KINDS) - Counter(
-        {"law/article": 1}
-    )
-    _assert_drawn_as_heldout12(rows, short=29)
-    corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
-    assert not corpus & {"docx05", "docx09", "docx03", "docx08", "pdf14_", "docx07", "docx13"}
-    _assert_final_set_rows(rows)
+    rows = _assert_drawn_as_heldout17(18, 72, short=29, documents=12)
+    less = Counter({"law/article": 1})
+    assert Counter(r["kind"] for r in rows) == Counter(HELDOUT13_KINDS) - less
     mine = {_squeeze(r["source"]) for r in rows}
-    for n in ("18t", 17, 16, 15, "14a", "14b", "10b", "10c", "10d"):
-        assert not mine & {_squeeze(r["source"]) for r in _rows(n)}, n
+    assert not mine & {_squeeze(r["source"]) for r in _rows("18t")}
+
+
+def test_tune18b_is_drawn_as_tune18_and_tuned_on(monkeypatch):
+    # one Office label of the 7 planned was left that no bench/tests file holds (6 unused)
+    rows = _assert_drawn_as_heldout17("18u", 72, short=28, documents=10)
+    less = Counter({"office/label": 1})
+    assert Counter(r["kind"] for r in rows) == Counter(HELDOUT13_KINDS) - less
+    mine = {_squeeze(r["source"]) for r in rows}
+    for other in ("18t", 18):
+        assert not mine & {_squeeze(r["source"]) for r in _rows(other)}, other
+    _assert_tuned_on(monkeypatch, "18u", "tune18b")
 
 
 def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
@@ -463,7 +479,7 @@ def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "laws").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize("n", [8, 9, 10, 11, 12, 13, 14, "14b", 15, 16, 17, "18t", 18])
+@pytest.mark.parametrize("n", [8, 9, 10, 11, 12, 13, 14, "14b", 15, 16, 17, "18t", "18u", 18])
 def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
     _check_verbatim(n, False, tmp_path)
 
@@ -471,7 +487,7 @@ def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
 @pytest.mark.slow  # reads the PDFs (pdf06 alone takes ~30 s) and documents
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared data not mounted")
 @pytest.mark.parametrize(
-    "n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14a", 15, 16, 17, "18t", 18]
+    "n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14a", 15, 16, 17, "18t", "18u", 18]
 )
 def test_corpus_sources_are_verbatim_segments_of_the_loaded_documents(n, tmp_path):
     _check_verbatim(n, True, tmp_path)
@@ -503,7 +519,7 @@ def test_an_escaped_line_break_is_read_as_the_blank():
 
 
 @pytest.mark.parametrize(
-    "n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b", "14a", 15, 16, 17, "18t", 18]
+    "n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b", "14a", 15, 16, 17, "18t", "18u", 18]
 )
 def test_no_sentence_is_used_by_another_bench_or_test_file(n):
     mine = [_squeeze(r["source"]) for r in _rows(n)]
@@ -526,6 +542,7 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
             16,
             17,
             "18t",
+            "18u",
             18,
         ):  # from heldout12 on: escaped breaks/tabs as blanks
             text += "\n" + _squeeze(_unescape(path.read_text(encoding="utf-8")))
@@ -538,7 +555,7 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         assert not shared, (path.name, shared)
 
 
-@pytest.mark.parametrize("n", [12, 13, 14, "14b", "14a", 15, 16, 17, "18t", 18])
+@pytest.mark.parametrize("n", [12, 13, 14, "14b", "14a", 15, 16, 17, "18t", "18u", 18])
 def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n):
     """heldout12 (and heldout13 to heldout17) also count the .tsv files (collapse labels, law citations,
     proofreading sentences) as used: a field, or a ‖ item of one, quoted whole, or a

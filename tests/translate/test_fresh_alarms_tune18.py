@@ -61,3 +61,12 @@ def test_a_word_under_the_prefix_re_and_usual_english():
     assert not _checks("図 データ連携のイメージ", "Figure: Illustration of data linkage")
     assert "meaning.loanword" in _checks("図 データ連携のイメージ", "Figure: Data linkage")
     assert not _checks("言いよどみ", "Hesitation")
+
+
+def test_usual_english_of_common_words_tune18b():
+    # tune18b (session 12, first look 5/72, tuned on): words of labels said in a translator's way
+    assert not _checks("国土情報の整備", "Development of national land information")
+    assert not _checks("駅前の地下街", "The underground shopping mall in front of the station")
+    assert not _checks("診療所併設の施設", "A facility with an attached clinic")
+    assert not _checks("道路工事の施行者", "The person carrying out the road works")
+    assert "meaning.title" in _checks("国土情報の整備", "Development of information")

@@ -62,7 +62,7 @@ _NOT_NEGATION = re.compile(
     r"|少なからず|相変わらず|思わず|とりあえず|必ず|ずつ|たまらない|つまらない|くだらない"
     # …ではないか。 / …を行っているじゃないですか。 closing the sentence: a rhetorical question
     # that asserts ("…, didn't they?", "surely"), not a negation.
-    r"|(?:の|この|その)限りでない|(?:では|じゃ)?ない(?:です|でしょう|だろう)?か[。？?]?\s*$"
+    r"|(?:の|この|その)限りで(?:は)?ない|(?:では|じゃ)?ない(?:です|でしょう|だろう)?か[。？?]?\s*$"
     # …しているんじゃないか、 / …言っているんじゃないのかなという印象 / 裏金ではないかという
     # 指摘 / 違法ではないかとの声 / …ていたんじゃないかとちょっと思い: a guess or a charge put
     # as a question inside the sentence ("might be", "I suspect", "claims that it is"): it
@@ -164,7 +164,7 @@ _RESTRICTING_ENGLISH = re.compile(
 )
 _NOT_RESTRICTION = re.compile(
     r"できるだけ|出来るだけ|なるべく|だけでなく|だけではなく|のみならず|のみでなく"
-    r"|[どそこあ]れだけ|だけど|だけれど|(?:の|この|その)限りでない|に限らず|とは限[らりる]"
+    r"|[どそこあ]れだけ|だけど|だけれど|(?:の|この|その)限りで(?:は)?ない|に限らず|とは限[らりる]"
     r"|ないとも限[らりる]"
     r"|限りなく|可能な限り|できる限り|出来る限り"
 )

@@ -64,7 +64,10 @@ With --heldout18: the final set clean_references_heldout18.json (session 12, mea
 the end of the session that tuned on tune18) with Random(18), drawn as --tune18, tune18's
 drawn rows counted as used.
 With --tune18b: a second tuning set clean_references_tune18b.json (session 12) with
-Random(1802), drawn as --tune18, tune18 and heldout18 counted as used."""
+Random(1802), drawn as --tune18, tune18 and heldout18 counted as used.
+With --like17 NAME SEED: a later set clean_references_NAME.json drawn as --tune18 with
+Random(SEED), every bench/tests file (the sets drawn before it included) counted as used:
+tune19 (1901) and heldout19 (19), session 12."""
 
 from __future__ import annotations
 
@@ -399,13 +402,16 @@ def main() -> int:
     which = "18" if "--heldout18" in sys.argv[1:] else which
     tune18 = "--tune18" in sys.argv[1:]  # drawn as --heldout18 with another seed, tuned on
     tune18b = "--tune18b" in sys.argv[1:]  # the same, a second seed, tune18 and heldout18 used
-    which = "18" if tune18 or tune18b else which
+    # --like17 NAME SEED: any later set drawn as heldout17 into clean_references_NAME.json
+    like17 = sys.argv[sys.argv.index("--like17") + 1 :][:2] if "--like17" in sys.argv else []
+    which = "18" if tune18 or tune18b or like17 else which
     supplement = which in ("b", "c", "d")
     final = which in ("11", "12", "13", "14", "15", "16", "17", "18")
     out = OUT.with_name(f"clean_references_heldout{which}.json") if final else OUT
     out = OUT.with_name("clean_references_tune14a.json") if tune14a else out
     out = OUT.with_name("clean_references_tune18.json") if tune18 else out
     out = OUT.with_name("clean_references_tune18b.json") if tune18b else out
+    out = OUT.with_name(f"clean_references_{like17[0]}.json") if like17 else out
     text = used_text(OUT.with_name(f"clean_references_tune10{which}.json") if supplement else out)
     from_12 = which in ("12", "13", "14", "15", "16", "17", "18")  # drawn by heldout12's rule
     text = used_text_12(out) if from_12 else text
@@ -433,6 +439,7 @@ def main() -> int:
     rng = random.Random(1401) if tune14a else rng
     rng = random.Random(1801) if tune18 else rng
     rng = random.Random(1802) if tune18b else rng
+    rng = random.Random(int(like17[1])) if like17 else rng
     names = held_out_names() if which in ("14", "15", "16", "17", "18") else []
 
     def used(source: str) -> bool:

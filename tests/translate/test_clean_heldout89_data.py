@@ -34,7 +34,7 @@ from tests.conftest import SHARED
 ROOT = Path(__file__).resolve().parents[2]
 SETS: dict[int | str, Path] = {
     n: ROOT / "bench" / "data" / f"clean_references_heldout{n}.json"
-    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18)
+    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)
 }
 # heldout10's tuning supplement: 40 more labels and table cells, all tuned on
 SETS["10b"] = ROOT / "bench" / "data" / "clean_references_tune10b.json"
@@ -46,6 +46,8 @@ SETS["14b"] = ROOT / "bench" / "data" / "clean_references_tune14b.json"  # 40 la
 SETS["18t"] = ROOT / "bench" / "data" / "clean_references_tune18.json"
 # tune18b: 72 segments drawn the same way with another seed (tune18 and heldout18 used), tuned on
 SETS["18u"] = ROOT / "bench" / "data" / "clean_references_tune18b.json"
+# tune19: 66 segments drawn the same way (--like17 tune19 1901), tuned on
+SETS["19t"] = ROOT / "bench" / "data" / "clean_references_tune19.json"
 SETS["14a"] = ROOT / "bench" / "data" / "clean_references_tune14a.json"
 # Sentences quoted since a set's first measurement, for the fixes it led to (heldout8 and the
 # even rows of heldout10 are tuned on; heldout9 and heldout10's odd rows are measured once, at
@@ -81,10 +83,12 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # heldout18 was spent in session 12 (7/72 at 432a4cd): test_fresh_alarms_heldout18.py writes
     # a Diet aside of it (…分屯地とは関係ありませんけれども) as the wording its rule is about
     18: {"test_fresh_alarms_heldout18.py"},
+    "19t": {"test_fresh_alarms_tune18.py"},
+    19: set(),
 }
 # Sets tuned on from the start (no figure rests on them being unseen): a later real run of a
 # sibling document may hold one of their segments (fresh_eval's pool leaves such segments out).
-TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u")
+TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u", "19t")
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
 SHORT = 20
@@ -420,7 +424,7 @@ def test_heldout17_is_drawn_as_heldout16_not_from_the_documents_of_fresh_runs():
 # law article (a 15-character run of heldout7 the draw's every-5-characters rule did not see).
 def _assert_drawn_as_heldout17(n: int | str, size: int, short: int, documents: int) -> list[dict]:
     rows = _rows(n)
-    split = {"18t": "tune18", "18u": "tune18b"}.get(n, f"heldout{n}")
+    split = {"18t": "tune18", "18u": "tune18b", "19t": "tune19"}.get(n, f"heldout{n}")
     assert len(rows) == size and all(r["split"] == split for r in rows)
     _assert_drawn_as_heldout12(rows, short=short)
     corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
@@ -467,6 +471,29 @@ def test_tune18b_is_drawn_as_tune18_and_tuned_on(monkeypatch):
     _assert_tuned_on(monkeypatch, "18u", "tune18b")
 
 
+# tune19 and heldout19 (session 12): drawn as tune18 by --like17 tune19 1901 and --like17 heldout19
+# 19, each with every earlier set (and heldout19 with tune19) counted as used; no Office label
+# or sheet cell was left that no bench/tests file holds (66 rows each)
+NO_OFFICE = Counter({"office/label": 7})
+
+
+def test_tune19_is_drawn_as_tune18_and_tuned_on(monkeypatch):
+    rows = _assert_drawn_as_heldout17("19t", 66, short=22, documents=10)
+    assert Counter(r["kind"] for r in rows) == Counter(HELDOUT13_KINDS) - NO_OFFICE
+    mine = {_squeeze(r["source"]) for r in rows}
+    for other in ("18t", "18u", 18):
+        assert not mine & {_squeeze(r["source"]) for r in _rows(other)}, other
+    _assert_tuned_on(monkeypatch, "19t", "tune19")
+
+
+def test_heldout19_is_drawn_as_tune19_and_shares_nothing_with_it():
+    rows = _assert_drawn_as_heldout17(19, 66, short=22, documents=10)
+    assert Counter(r["kind"] for r in rows) == Counter(HELDOUT13_KINDS) - NO_OFFICE
+    mine = {_squeeze(r["source"]) for r in rows}
+    for other in ("19t", "18t", "18u", 18):
+        assert not mine & {_squeeze(r["source"]) for r in _rows(other)}, other
+
+
 def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
     """Each source is in its shared file: law/Diet text as stored (loaded=False), or a
     segment of a document as desk_assistant.documents.load cuts it (loaded=True)."""
@@ -481,7 +508,9 @@ def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "laws").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize("n", [8, 9, 10, 11, 12, 13, 14, "14b", 15, 16, 17, "18t", "18u", 18])
+@pytest.mark.parametrize(
+    "n", [8, 9, 10, 11, 12, 13, 14, "14b", 15, 16, 17, "18t", "18u", 18, "19t", 19]
+)
 def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
     _check_verbatim(n, False, tmp_path)
 
@@ -489,7 +518,8 @@ def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
 @pytest.mark.slow  # reads the PDFs (pdf06 alone takes ~30 s) and documents
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared data not mounted")
 @pytest.mark.parametrize(
-    "n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14a", 15, 16, 17, "18t", "18u", 18]
+    "n",
+    [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14a", 15, 16, 17, "18t", "18u", 18, "19t", 19],
 )
 def test_corpus_sources_are_verbatim_segments_of_the_loaded_documents(n, tmp_path):
     _check_verbatim(n, True, tmp_path)
@@ -521,7 +551,29 @@ def test_an_escaped_line_break_is_read_as_the_blank():
 
 
 @pytest.mark.parametrize(
-    "n", [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14b", "14a", 15, 16, 17, "18t", "18u", 18]
+    "n",
+    [
+        8,
+        9,
+        10,
+        "10b",
+        "10c",
+        "10d",
+        11,
+        12,
+        13,
+        14,
+        "14b",
+        "14a",
+        15,
+        16,
+        17,
+        "18t",
+        "18u",
+        18,
+        "19t",
+        19,
+    ],
 )
 def test_no_sentence_is_used_by_another_bench_or_test_file(n):
     mine = [_squeeze(r["source"]) for r in _rows(n)]
@@ -546,6 +598,8 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
             "18t",
             "18u",
             18,
+            "19t",
+            19,
         ):  # from heldout12 on: escaped breaks/tabs as blanks
             text += "\n" + _squeeze(_unescape(path.read_text(encoding="utf-8")))
         if n in (8, 9):  # as first written (the last run of a sentence not looked at)
@@ -557,7 +611,7 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         assert not shared, (path.name, shared)
 
 
-@pytest.mark.parametrize("n", [12, 13, 14, "14b", "14a", 15, 16, 17, "18t", "18u", 18])
+@pytest.mark.parametrize("n", [12, 13, 14, "14b", "14a", 15, 16, 17, "18t", "18u", 18, "19t", 19])
 def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n):
     """heldout12 (and heldout13 to heldout17) also count the .tsv files (collapse labels, law citations,
     proofreading sentences) as used: a field, or a ‖ item of one, quoted whole, or a
@@ -572,7 +626,7 @@ def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n)
 
 @pytest.mark.parametrize(
     ("n", "size"),
-    [(11, 80), (12, 74), (13, 73), (14, 73), (15, 73), (16, 73), (17, 73), (18, 72)],
+    [(11, 80), (12, 74), (13, 73), (14, 73), (15, 73), (16, 73), (17, 73), (18, 72), (19, 66)],
 )
 def test_trust_eval_measures_the_final_sets_once_at_the_end_number_only(monkeypatch, n, size):
     """heldout11 to heldout17 are final sets of bench/trust_eval.py: read whole, their number

@@ -70,3 +70,13 @@ def test_usual_english_of_common_words_tune18b():
     assert not _checks("診療所併設の施設", "A facility with an attached clinic")
     assert not _checks("道路工事の施行者", "The person carrying out the road works")
     assert "meaning.title" in _checks("国土情報の整備", "Development of information")
+
+
+def test_usual_english_of_common_words_tune19():
+    # tune19 (session 12, first look 2/66, tuned on)
+    assert not _checks("半角英数字", "Half-width alphanumerics")
+    assert not _checks("全角文字", "Full-width characters")
+    source = "この整理だと、その状態になるということですね。"
+    said = "Under this framing, it would amount to being in that position, wouldn't it?"
+    assert "omission.clause" not in _checks(source, said)
+    assert "meaning.title" in _checks("半角英数字", "Alphanumerics")

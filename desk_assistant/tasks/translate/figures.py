@@ -189,7 +189,7 @@ def normalize(text: str) -> str:
     """Width and compatibility forms folded (１２ → 12, ① → 1), superscripts kept out."""
     text = re.sub(r"[²³㎡㎥㎠㎤]", " ", text)  # m² must not read as the number 2
     # ① is a number of its own: 3① (item 3, sub-item 1) must not read as 31
-    text = re.sub(r"(?<=[0-9０-９])([\u2460-\u2473])", r" \1", text)
+    text = re.sub(r"(?<=[0-9０-９\u2460-\u2473])([\u2460-\u2473])", r" \1", text)  # ⑦⑧ too
     return unicodedata.normalize("NFKC", text)
 
 

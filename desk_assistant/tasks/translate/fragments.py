@@ -125,6 +125,7 @@ def _aside_opener(word: str) -> bool:
         or word in ("in", "as", "if", "whether", "even", "at", "taking", "having", "considering")
         # "in which, year after year, …", "and, each time, …": an aside of time
         or word in ("year", "years", "day", "days", "each", "every", "once", "last", "next")
+        or word in ("like", "unlike")  # "and, like baai, also indicates …"
         or word.endswith(("ly", "ing", "ed"))
     )
 

@@ -300,7 +300,8 @@ def missing_organisation(surface: str, english: str) -> Finding:
 # demo model wrote 日弁連 as "The Japanese government" and 日本貿易会 as "… Promotion Agency".
 _ADDED_BODIES = (
     # 政務官 is a "Parliamentary Vice-Minister" of a ministry.
-    ("Ministry", r"\bminist(?:ry|ries|er|ers)\b", ("省", "大臣", "府省", "総理", "首相", "政務官")),
+    # 閣僚 are "(cabinet) ministers".
+    ("Ministry", r"\bminist(?:ry|ries|er|ers)\b", ("省", "大臣", "府省", "総理", "首相", "政務官", "閣僚")),
     ("Agency", r"\bagenc(?:y|ies)\b", ("庁", "機構", "機関", "局", "法人", "事業団", "公社",
                                           "公団", "エージェンシー", "省")),
     # The Prime Minister, a minister and the Cabinet speak for the government: 総理は…お伝え

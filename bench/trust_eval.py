@@ -1022,6 +1022,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # heldout19: the next final set (session 12), drawn as tune19 (tune19 counted as used too),
     # written before anyone measured on it; measured once, number only
     ("heldout19", HERE / "data" / "clean_references_heldout19.json", None, True),
+    # heldout20: the final set for the next session, drawn as heldout19 (every earlier set
+    # counted as used), committed before anyone measured on it; measured once, number only
+    ("heldout20", HERE / "data" / "clean_references_heldout20.json", None, True),
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]
 
@@ -1039,6 +1042,7 @@ FINAL_SETS = (
     "heldout17",
     "heldout18",
     "heldout19",
+    "heldout20",
 )
 
 
@@ -1054,7 +1058,7 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
     print(
         "\n== clean false alarms per check on fresh text "
         "(heldout4-8 and heldout10-tune tuned on; heldout9, heldout10-heldout, heldout11, "
-        "heldout12 to heldout19 measured once at the end, number only)"
+        "heldout12 to heldout20 measured once at the end, number only)"
     )
     sets = CLEAN_SETS + [s for s in EXTRA_CLEAN_SETS if names and s[0] in names]
     for name, path, split, number_only in sets:

@@ -15,7 +15,10 @@ cell of seven left unused). heldout15 (i12clean15) is the final set drawn the sa
 heldout14 is spent, the tuning sets tune14a/b counted as used too. heldout16 (i12clean16) is the
 final set drawn the same way for when heldout15 is spent, heldout15 counted as used too.
 heldout17 (i12clean17) is the final set drawn the same way for when heldout16 is spent, heldout16
-counted as used too, not from docx07/docx13 either."""
+counted as used too, not from docx07/docx13 either. Session 12 drew the same way: the tuning sets
+tune18, tune18b and tune19 and the final sets heldout18 and heldout19 (each measured once in that
+session, then spent), and heldout20 for the session after it (twelve, or ten, corpus documents:
+fewer are left unused)."""
 
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from tests.conftest import SHARED
 ROOT = Path(__file__).resolve().parents[2]
 SETS: dict[int | str, Path] = {
     n: ROOT / "bench" / "data" / f"clean_references_heldout{n}.json"
-    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)
+    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)
 }
 # heldout10's tuning supplement: 40 more labels and table cells, all tuned on
 SETS["10b"] = ROOT / "bench" / "data" / "clean_references_tune10b.json"
@@ -87,6 +90,7 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # heldout19 was spent in session 12 (8/66 at 27443d0): test_fresh_alarms_heldout19.py writes
     # a clause of it (下記⑦⑧の条文を付加すべきである) as the wording its rule is about
     19: {"test_fresh_alarms_heldout19.py"},
+    20: set(),
 }
 # Sets tuned on from the start (no figure rests on them being unseen): a later real run of a
 # sibling document may hold one of their segments (fresh_eval's pool leaves such segments out).
@@ -229,8 +233,9 @@ def test_heldout11_is_mostly_short_segments_of_documents_and_offices_files_laws_
 
 
 def _assert_final_set_rows(rows: list[dict], documents: int = 12) -> None:
-    """What heldout11 to heldout17 share: twelve corpus documents or more, none kept for fresh
-    real runs, distinct sources, and English references that end as the source does."""
+    """What heldout11 to heldout20 share: twelve corpus documents or more (`documents`: the
+    later draws find fewer with unused segments), none kept for fresh real runs, distinct
+    sources, and English references that end as the source does."""
     corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
     assert len(corpus) >= documents
     # not the documents kept for fresh real runs
@@ -256,7 +261,7 @@ def test_heldout12_is_drawn_as_heldout11_less_the_office_cells_that_ran_short():
     _assert_final_set_rows(rows)
 
 
-def _assert_drawn_as_heldout12(rows: list[dict], short: int) -> None:
+def _assert_drawn_as_heldout12(rows: list[dict], short: int, laws: int = 6) -> None:
     """heldout12 to heldout17's rows: short segments as the readers cut them (labels of 12
     characters at most, others 13 to 45, no sentence), corpus sentences of 30 to 120
     characters, each kind from its own shared folder, six laws and three Diet files or more."""
@@ -273,7 +278,7 @@ def _assert_drawn_as_heldout12(rows: list[dict], short: int) -> None:
     assert all(_squeeze(r["source"]).endswith("。") for r in sentences)
     where = {"corpus": "corpus/", "office": "corpus/office/", "law": "laws/", "diet": "diet/"}
     assert all(r["doc"].startswith(where[r["kind"].split("/")[0]]) for r in rows)
-    assert len({r["doc"] for r in rows if r["doc"].startswith("laws/")}) >= 6
+    assert len({r["doc"] for r in rows if r["doc"].startswith("laws/")}) >= laws
     assert len({r["doc"].split(" ")[0] for r in rows if r["doc"].startswith("diet/")}) >= 3
 
 
@@ -424,11 +429,13 @@ def test_heldout17_is_drawn_as_heldout16_not_from_the_documents_of_fresh_runs():
 # (heldout17 and its alarm tests included) counted as used. A row the draw got wrong was left out
 # after drawing: tune18's law definition (its <Ruby> read as 勾勾, not the law's text), heldout18's
 # law article (a 15-character run of heldout7 the draw's every-5-characters rule did not see).
-def _assert_drawn_as_heldout17(n: int | str, size: int, short: int, documents: int) -> list[dict]:
+def _assert_drawn_as_heldout17(
+    n: int | str, size: int, short: int, documents: int, laws: int = 6
+) -> list[dict]:
     rows = _rows(n)
     split = {"18t": "tune18", "18u": "tune18b", "19t": "tune19"}.get(n, f"heldout{n}")
     assert len(rows) == size and all(r["split"] == split for r in rows)
-    _assert_drawn_as_heldout12(rows, short=short)
+    _assert_drawn_as_heldout12(rows, short=short, laws=laws)
     corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
     assert not corpus & {"docx05", "docx09", "docx03", "docx08", "pdf14_", "docx07", "docx13"}
     _assert_final_set_rows(rows, documents=documents)
@@ -496,6 +503,16 @@ def test_heldout19_is_drawn_as_tune19_and_shares_nothing_with_it():
         assert not mine & {_squeeze(r["source"]) for r in _rows(other)}, other
 
 
+# heldout20: the final set for the next session, drawn as heldout19 by --like17 heldout20 20, every
+# earlier set (heldout19 and tune19 included) counted as used; 66 rows
+def test_heldout20_is_drawn_as_heldout19_and_shares_nothing_with_the_sets_before():
+    rows = _assert_drawn_as_heldout17(20, 66, short=22, documents=10, laws=5)  # 5 laws left
+    assert Counter(r["kind"] for r in rows) == Counter(HELDOUT13_KINDS) - NO_OFFICE
+    mine = {_squeeze(r["source"]) for r in rows}
+    for other in (19, "19t", "18t", "18u", 18):
+        assert not mine & {_squeeze(r["source"]) for r in _rows(other)}, other
+
+
 def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
     """Each source is in its shared file: law/Diet text as stored (loaded=False), or a
     segment of a document as desk_assistant.documents.load cuts it (loaded=True)."""
@@ -511,7 +528,7 @@ def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not (SHARED / "laws").is_dir(), reason="shared data not mounted")
 @pytest.mark.parametrize(
-    "n", [8, 9, 10, 11, 12, 13, 14, "14b", 15, 16, 17, "18t", "18u", 18, "19t", 19]
+    "n", [8, 9, 10, 11, 12, 13, 14, "14b", 15, 16, 17, "18t", "18u", 18, "19t", 19, 20]
 )
 def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
     _check_verbatim(n, False, tmp_path)
@@ -521,7 +538,28 @@ def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared data not mounted")
 @pytest.mark.parametrize(
     "n",
-    [8, 9, 10, "10b", "10c", "10d", 11, 12, 13, 14, "14a", 15, 16, 17, "18t", "18u", 18, "19t", 19],
+    [
+        8,
+        9,
+        10,
+        "10b",
+        "10c",
+        "10d",
+        11,
+        12,
+        13,
+        14,
+        "14a",
+        15,
+        16,
+        17,
+        "18t",
+        "18u",
+        18,
+        "19t",
+        19,
+        20,
+    ],
 )
 def test_corpus_sources_are_verbatim_segments_of_the_loaded_documents(n, tmp_path):
     _check_verbatim(n, True, tmp_path)
@@ -602,6 +640,7 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
             18,
             "19t",
             19,
+            20,
         ):  # from heldout12 on: escaped breaks/tabs as blanks
             text += "\n" + _squeeze(_unescape(path.read_text(encoding="utf-8")))
         if n in (8, 9):  # as first written (the last run of a sentence not looked at)
@@ -613,7 +652,9 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         assert not shared, (path.name, shared)
 
 
-@pytest.mark.parametrize("n", [12, 13, 14, "14b", "14a", 15, 16, 17, "18t", "18u", 18, "19t", 19])
+@pytest.mark.parametrize(
+    "n", [12, 13, 14, "14b", "14a", 15, 16, 17, "18t", "18u", 18, "19t", 19, 20]
+)
 def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n):
     """heldout12 (and heldout13 to heldout17) also count the .tsv files (collapse labels, law citations,
     proofreading sentences) as used: a field, or a ‖ item of one, quoted whole, or a
@@ -628,10 +669,21 @@ def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n)
 
 @pytest.mark.parametrize(
     ("n", "size"),
-    [(11, 80), (12, 74), (13, 73), (14, 73), (15, 73), (16, 73), (17, 73), (18, 72), (19, 66)],
+    [
+        (11, 80),
+        (12, 74),
+        (13, 73),
+        (14, 73),
+        (15, 73),
+        (16, 73),
+        (17, 73),
+        (18, 72),
+        (19, 66),
+        (20, 66),
+    ],
 )
 def test_trust_eval_measures_the_final_sets_once_at_the_end_number_only(monkeypatch, n, size):
-    """heldout11 to heldout17 are final sets of bench/trust_eval.py: read whole, their number
+    """heldout11 to heldout20 are final sets of bench/trust_eval.py: read whole, their number
     only, left out by --skip-final, and all --final-only measures (no check is run here)."""
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
     trust_eval = importlib.import_module("trust_eval")

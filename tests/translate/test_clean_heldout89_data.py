@@ -52,6 +52,11 @@ SETS["18u"] = ROOT / "bench" / "data" / "clean_references_tune18b.json"
 # tune19: 66 segments drawn the same way (--like17 tune19 1901), tuned on
 SETS["19t"] = ROOT / "bench" / "data" / "clean_references_tune19.json"
 SETS["14a"] = ROOT / "bench" / "data" / "clean_references_tune14a.json"
+# Every set, and the ones with law/Diet rows, corpus rows, or drawn by heldout12's rule or later.
+ALL_SETS = tuple(SETS)
+WITH_LAWS = tuple(n for n in ALL_SETS if n not in ("10b", "10c", "10d", "14a"))
+WITH_CORPUS = tuple(n for n in ALL_SETS if n != "14b")
+FROM_12 = tuple(n for n in ALL_SETS if n not in (8, 9, 10, "10b", "10c", "10d", 11))
 # Sentences quoted since a set's first measurement, for the fixes it led to (heldout8 and the
 # even rows of heldout10 are tuned on; heldout9 and heldout10's odd rows are measured once, at
 # the end, and are quoted nowhere).
@@ -139,28 +144,7 @@ def test_sets_cover_law_diet_and_council_text_with_english_references(n):
 
 
 def test_the_sets_share_no_sentence():
-    sets = [
-        {_squeeze(r["source"]) for r in _rows(n)}
-        for n in (
-            8,
-            9,
-            10,
-            "10b",
-            "10c",
-            "10d",
-            11,
-            12,
-            13,
-            14,
-            "14b",
-            "14a",
-            15,
-            16,
-            17,
-            "18t",
-            18,
-        )
-    ]
+    sets = [{_squeeze(r["source"]) for r in _rows(n)} for n in ALL_SETS]
     for i, one in enumerate(sets):
         for other in sets[i + 1 :]:
             assert not one & other
@@ -527,40 +511,14 @@ def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "laws").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize(
-    "n", [8, 9, 10, 11, 12, 13, 14, "14b", 15, 16, 17, "18t", "18u", 18, "19t", 19, 20]
-)
+@pytest.mark.parametrize("n", WITH_LAWS)
 def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
     _check_verbatim(n, False, tmp_path)
 
 
 @pytest.mark.slow  # reads the PDFs (pdf06 alone takes ~30 s) and documents
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared data not mounted")
-@pytest.mark.parametrize(
-    "n",
-    [
-        8,
-        9,
-        10,
-        "10b",
-        "10c",
-        "10d",
-        11,
-        12,
-        13,
-        14,
-        "14a",
-        15,
-        16,
-        17,
-        "18t",
-        "18u",
-        18,
-        "19t",
-        19,
-        20,
-    ],
-)
+@pytest.mark.parametrize("n", WITH_CORPUS)
 def test_corpus_sources_are_verbatim_segments_of_the_loaded_documents(n, tmp_path):
     _check_verbatim(n, True, tmp_path)
 
@@ -590,31 +548,7 @@ def test_an_escaped_line_break_is_read_as_the_blank():
     assert _used_in(_squeeze(cell), _squeeze(_unescape(stored)))
 
 
-@pytest.mark.parametrize(
-    "n",
-    [
-        8,
-        9,
-        10,
-        "10b",
-        "10c",
-        "10d",
-        11,
-        12,
-        13,
-        14,
-        "14b",
-        "14a",
-        15,
-        16,
-        17,
-        "18t",
-        "18u",
-        18,
-        "19t",
-        19,
-    ],
-)
+@pytest.mark.parametrize("n", ALL_SETS)
 def test_no_sentence_is_used_by_another_bench_or_test_file(n):
     mine = [_squeeze(r["source"]) for r in _rows(n)]
     files = [*(ROOT / "bench").rglob("*.json"), *(ROOT / "bench").glob("*.py")]
@@ -626,22 +560,7 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         if n in TUNING_SETS and path.name.startswith("fresh_runs_"):
             continue  # a real run of a sibling document (docx13's form shares docx12's labels)
         text = _squeeze(path.read_text(encoding="utf-8"))
-        if n in (
-            12,
-            13,
-            14,
-            "14b",
-            "14a",
-            15,
-            16,
-            17,
-            "18t",
-            "18u",
-            18,
-            "19t",
-            19,
-            20,
-        ):  # from heldout12 on: escaped breaks/tabs as blanks
+        if n in FROM_12:  # from heldout12 on: escaped breaks/tabs as blanks
             text += "\n" + _squeeze(_unescape(path.read_text(encoding="utf-8")))
         if n in (8, 9):  # as first written (the last run of a sentence not looked at)
             shared = [
@@ -652,11 +571,9 @@ def test_no_sentence_is_used_by_another_bench_or_test_file(n):
         assert not shared, (path.name, shared)
 
 
-@pytest.mark.parametrize(
-    "n", [12, 13, 14, "14b", "14a", 15, 16, 17, "18t", "18u", 18, "19t", 19, 20]
-)
+@pytest.mark.parametrize("n", FROM_12)
 def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n):
-    """heldout12 (and heldout13 to heldout17) also count the .tsv files (collapse labels, law citations,
+    """heldout12 (and every set after it) also count the .tsv files (collapse labels, law citations,
     proofreading sentences) as used: a field, or a ‖ item of one, quoted whole, or a
     15-character run."""
     mine = [_squeeze(r["source"]) for r in _rows(n)]

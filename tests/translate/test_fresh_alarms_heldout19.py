@@ -6,7 +6,7 @@ fires on a real fault of the kind."""
 from __future__ import annotations
 
 from desk_assistant.tasks.translate.fragments import broken_sentences
-from desk_assistant.tasks.translate.names import check_proper_names
+from desk_assistant.tasks.translate.names import check_added_countries, check_proper_names
 from desk_assistant.tasks.translate.organisations import check_added_bodies
 
 from .conftest import alarm_checks as _checks
@@ -28,6 +28,9 @@ def test_a_country_said_by_its_adjective():
     assert not check_proper_names("スコットランド議会の法律", "an Act of the Scottish Parliament")
     found = check_proper_names("スコットランド議会の法律", "an Act of the Irish Parliament")
     assert [f.check for f in found] == ["names.place"]
+    # the country list (ja_en_countries.tsv) gives the adjective, and a country the source does
+    # not name is still an added one
+    assert check_added_countries("議会の法律", "an Act of the Scottish Parliament")
 
 
 def test_cabinet_ministers_are_ministers():

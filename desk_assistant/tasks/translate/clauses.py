@@ -667,6 +667,10 @@ class _Target:
                 return True
             if any(katakana_skeleton(whole) in self.skeletons for whole in anchor.parts):
                 return True  # データセット → "dataset": the whole run as one English word
+            from .names import country_said
+
+            if country_said(anchor.surface, self.text):
+                return True  # スコットランド → "Scottish"
             skeleton = katakana_skeleton(anchor.surface)
             # モニタリング ~ "monitored", マッチング ~ "matched": an -ing loanword said by its verb
             stem = katakana_skeleton(anchor.surface[:-2]) if anchor.surface.endswith("ング") else ""

@@ -73,21 +73,6 @@ SYNONYMS = {
     "スピード": ("speed", "urgen", "prompt", "swift", "quick", "rapid", "fast", "expedit"),
     # 図 …のイメージ: "illustration", "conceptual diagram", "overview" of a figure's caption
     "イメージ": ("image", "illustrat", "picture", "diagram", "concept", "overview", "impression"),
-    # Countries said by their adjective: スコットランド議会 "the Scottish Parliament"
-    "スコットランド": ("scotland", "scottish", "scots"),
-    "イングランド": ("england", "english"),
-    "アイルランド": ("ireland", "irish"),
-    "フィンランド": ("finland", "finnish"),
-    "ポーランド": ("poland", "polish"),
-    "オランダ": ("netherlands", "dutch", "holland"),
-    "フランス": ("france", "french"),
-    "ドイツ": ("germany", "german"),
-    "スイス": ("switzerland", "swiss"),
-    "スウェーデン": ("sweden", "swedish"),
-    "デンマーク": ("denmark", "danish"),
-    "スペイン": ("spain", "spanish"),
-    "ウェールズ": ("wales", "welsh"),
-    "イギリス": ("britain", "british", "united kingdom", "uk", "england", "english"),
 }
 _ENDINGS = ("s", "es", "ed", "d", "ing", "al", "ally", "ic", "ical")
 

@@ -527,12 +527,23 @@ def _given_name_after(source: str, surface: str) -> bool:
 
 def _foreign_name_said(surface: str, translation: str) -> bool:
     """A foreign name in katakana is said in its own spelling, not in romaji: サンフランシスコ
-    → "San Francisco" (as a loanword is matched: by its consonants)."""
+    → "San Francisco" (as a loanword is matched: by its consonants), or a listed country by
+    any of its English words (スコットランド議会 → "the Scottish Parliament")."""
+    if country_said(surface, translation):
+        return True
     if not re.fullmatch(r"[\u30a1-\u30faー・]+", surface):
         return False
     from .loanwords import LoanwordSkeletons
 
     return LoanwordSkeletons(translation).shows(surface.replace("・", ""))
+
+
+def country_said(surface: str, translation: str) -> bool:
+    """`surface` is a word of a listed country (ja_en_countries.tsv) and the translation
+    names that country by one of its English words (Scotland, Scottish, Scots)."""
+    return any(
+        surface in japanese and pattern.search(translation) for pattern, japanese in countries()
+    )
 
 
 def check_proper_names(source: str, translation: str) -> list[Finding]:

@@ -103,10 +103,10 @@ def english_skeleton(word: str) -> str:
 
 
 def katakana_skeleton(katakana: str) -> str:
+    from .loanwords import NASAL  # ン before p, b or m is an m: コンピュータ ~ computer
     from .names import romanize
 
-    # ン before p, b or m is an m in English: コンピュータ ~ computer, メンバー ~ member.
-    roman = re.sub(r"n(?=[pbm])", "m", romanize(katakana))
+    roman = NASAL.sub("m", romanize(katakana))
     for old, new in _JA_STEPS:
         roman = roman.replace(old, new)
     return _consonants(roman)
@@ -647,9 +647,9 @@ class _Target:
             )
             if re.search(spelled, self.lower):
                 return True
-            from .names import LATIN_TERM_ENGLISH
+            from .names import said_in_words
 
-            return any(e in self.lower for e in LATIN_TERM_ENGLISH.get(anchor.surface.lower(), ()))
+            return said_in_words(anchor.surface, self.lower)
         if anchor.kind == "count":
             from ...kanji_numbers import kanji_to_int
 

@@ -108,14 +108,14 @@ def english_skeletons(word: str) -> set[str]:
 _SOFT_G = ("ge", "gi", "gy")
 _CHURCH_CH = ("tch", "ch")
 # ン before m, b, p is an m (コンマ ~ comma, キャンプ ~ camp, シンボル ~ symbol).
-_NASAL = re.compile(r"n(?=[mbp])")
+NASAL = re.compile(r"n(?=[mbp])")
 
 
 @functools.lru_cache(maxsize=4096)
 def katakana_skeleton(katakana: str) -> str:
     from .names import romanize
 
-    roman = _NASAL.sub("m", romanize(katakana))
+    roman = NASAL.sub("m", romanize(katakana))
     for old, new in _KATAKANA_STEPS:
         roman = roman.replace(old, new)
     return _consonants(roman)

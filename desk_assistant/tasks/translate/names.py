@@ -90,7 +90,12 @@ def _lost(check: str, surface: str, ja: str, en: str) -> Finding:
 
 
 # Latin terms of Japanese text that English says in words as often as with the letters.
-LATIN_TERM_ENGLISH = {"sns": ("social media", "social network")}
+_LATIN_TERM_ENGLISH = {"sns": ("social media", "social network")}
+
+
+def said_in_words(term: str, lowered: str) -> bool:
+    """SNS → "social media": a Latin term of the source said in words (lower-case text)."""
+    return any(english in lowered for english in _LATIN_TERM_ENGLISH.get(term.lower(), ()))
 
 
 def _spelled(term: str) -> str:
@@ -116,8 +121,8 @@ def check_latin_terms(source: str, translation: str) -> list[Finding]:
         ending = "[a-z]*" if term in glued else "(?:s|es)?(?![a-z0-9])"
         if len(term) < 2 or re.search(rf"(?<![a-z0-9]){_spelled(term.lower())}{ending}", lowered):
             continue
-        if any(english in lowered for english in LATIN_TERM_ENGLISH.get(term.lower(), ())):
-            continue  # SNS → "social media": the term said in words
+        if said_in_words(term, lowered):
+            continue
         findings.append(
             Finding(
                 "names.term",
@@ -281,6 +286,18 @@ def short_words(text: str) -> list[str]:
     tokenizer, mode = loaded
     raw = text.encode("utf-8")[:MAX_SUDACHI_BYTES].decode("utf-8", "ignore")
     return [m.surface() for m in tokenizer.tokenize(raw, mode)]
+
+
+def word_boundaries(text: str) -> frozenset[int] | None:
+    """Offsets where Sudachi's shortest words begin or end (None without Sudachi); past what
+    one Sudachi call takes, every offset counts."""
+    if tokenizers_or_none("A") is None:
+        return None
+    cuts, at = {0}, 0
+    for word in short_words(text):
+        at += len(word)
+        cuts.add(at)
+    return frozenset(cuts | set(range(at, len(text) + 1)))
 
 
 def reading_of(text: str) -> str:

@@ -178,22 +178,6 @@ def transliterated(surface: str, translation: str) -> bool:
     return len(wanted) >= 4 and wanted in target
 
 
-def _word_starts(text: str) -> set[int] | None:
-    """Where Sudachi's short words start (None without Sudachi): a listed name found inside
-    a word is not that body (外国会社 "foreign company" holds no 国会, the Diet)."""
-    from ...sudachi import tokenizers_or_none
-    from .names import short_words
-
-    if tokenizers_or_none("A") is None:
-        return None
-    starts, at = {0}, 0
-    for word in short_words(text):
-        at += len(word)
-        starts.add(at)
-    # Beyond what Sudachi takes in one call every position counts, as before.
-    return starts | set(range(at, len(text) + 1))
-
-
 def organisations_in(text: str) -> list[tuple[str, Organisation | None]]:
     """(surface, listed organisation or None for a name found by its ending), in order,
     longest first where they overlap: 内閣官房 is not also 内閣."""
@@ -211,7 +195,16 @@ def organisations_in(text: str) -> list[tuple[str, Organisation | None]]:
         english = listed_companies().get(name, ())
         spans.append((start, start + len(surface), surface, Organisation(name, english, COMPANY)))
         taken[start : start + len(surface)] = [True] * len(surface)
-    starts = _word_starts(text)
+    starts: list[frozenset[int] | None] = []  # Sudachi's word starts, read at the first match
+
+    def starts_a_word(at: int) -> bool:
+        """外国会社 ("foreign company") holds no 国会, the Diet: a listed name starts a word."""
+        from .names import word_boundaries
+
+        if not starts:
+            starts.append(word_boundaries(text))
+        return starts[0] is None or at in starts[0]
+
     for japanese in sorted(known, key=len, reverse=True):
         start = text.find(japanese)
         while start >= 0:
@@ -219,7 +212,7 @@ def organisations_in(text: str) -> list[tuple[str, Organisation | None]]:
             if (
                 not any(taken[start:end])
                 and not text.startswith(_NOT_THE_BODY, end)
-                and (starts is None or start in starts)
+                and starts_a_word(start)
             ):
                 spans.append((start, end, japanese, known[japanese]))
                 taken[start:end] = [True] * len(japanese)

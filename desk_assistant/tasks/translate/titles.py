@@ -62,16 +62,6 @@ def despaced(text: str) -> str:
     return re.sub(rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])", "", text)
 
 
-def _boundaries(text: str) -> set[int]:
-    from .names import short_words
-
-    cuts, at = {0}, 0
-    for word in short_words(text):
-        at += len(word)
-        cuts.add(at)
-    return cuts
-
-
 def titles_in(text: str) -> list[tuple[str, int, int, bool]]:
     """(title, start, end, after 副) in order, each title once; only titles that start
     and end where Sudachi's words do."""
@@ -79,7 +69,9 @@ def titles_in(text: str) -> list[tuple[str, int, int, bool]]:
     text = despaced(text)
     if pattern is None or not pattern.search(text):
         return []
-    cuts = _boundaries(text)
+    from .names import word_boundaries
+
+    cuts = word_boundaries(text) or frozenset({0, len(text)})  # without Sudachi: whole text
     found: dict[tuple[str, bool], tuple[str, int, int, bool]] = {}
     for match in pattern.finditer(text):
         start, end = match.span()

@@ -1022,8 +1022,8 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # heldout19: the next final set (session 12), drawn as tune19 (tune19 counted as used too),
     # written before anyone measured on it; measured once, number only
     ("heldout19", HERE / "data" / "clean_references_heldout19.json", None, True),
-    # heldout20: the final set for the next session, drawn as heldout19 (every earlier set
-    # counted as used), committed before anyone measured on it; measured once, number only
+    # heldout20: the final set of session 13, drawn as heldout19 (every earlier set counted as
+    # used), committed in session 12 before anyone measured on it; measured once, number only
     ("heldout20", HERE / "data" / "clean_references_heldout20.json", None, True),
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]

@@ -100,6 +100,8 @@ _IMPLIED = (
     ("議事規則", ("procedure", "procedures")),  # "Rules of Procedure"
     ("氏名", ("full",)),  # JMdict: "(full) name"
     ("用", ("for",)),
+    # 人事異動の際に → "at the time of personnel changes": 際 says when.
+    ("際", ("time", "times", "occasion", "occasions", "when")),
     ("非", ("non", "un")),  # 非機能 → "non-functional"
     ("校", ("school",)),
     # 書 only says "a document" (報告書 "report"): 願書 "application" must not let

@@ -609,6 +609,8 @@ class _Target:
         # 再申請 → "reapplication", 再提出 → "resubmit": the word under the prefix re- counts
         # (long words only: "report" is no "port")
         self.words += [w[2:] for w in self.words if w.startswith("re") and len(w) >= 9]
+        # 表記間違い → "misstatement": the word under mis- is said too, its error by mis-.
+        self.words += [w[3:] for w in self.words if w.startswith("mis") and len(w) >= 9]
         self.skeletons = _english_skeletons(translation)
         # American-made, Japan-based: each part of a hyphened word is a word of its own too.
         parts = set(self.words) | set(re.findall(r"[a-z]+", self.lower))

@@ -104,6 +104,9 @@ def _source_repeats(source: str, shortest: int = 4) -> int:
 
 
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff々]")
+# A speaker who restarts a phrase (一旦受取が出たら、受取が電子の形で出たら): the same word
+# and particle again just after a comma, which a faithful interpreter says twice too.
+_RESTATED = re.compile(r"([\u4e00-\u9fff々]{2,}[がをはにの]).{1,12}?、\1")
 
 
 def _allowed_repeats(source: str) -> int:
@@ -135,7 +138,7 @@ def find_loop(text: str, source: str = "") -> str | None:
     grams = Counter(tuple(words[i : i + 6]) for i in range(len(words) - 5))
     for gram, count in grams.most_common(3):
         if count >= 2 and sum(len(w) >= 4 for w in gram) >= 3:
-            if count > _source_repeats(source):
+            if count > _source_repeats(source) + bool(_RESTATED.search(source)):
                 return " ".join(gram)
     twice = _TWICE.search(compact)
     if twice and len(twice.group(1)) >= 15 and twice.group(0) not in _compact(source):

@@ -467,10 +467,11 @@ _SHORT_YEAR = re.compile(
     r"(?<![\d〇一二三四五六七八九十元和成正治])(?P<y>\d{2}|[〇一二三四五六七八九]{2})年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
 )
 # Or said digit by digit before 年 in speech (九七年の通報手続, 九五年少女暴行事件 → 1997,
-# 1995): a count of years is written 九十七年, and a span or age (九七年間, 九七年前) is no year.
+# 1995): a count of years is written 九十七年, and a span or age (九七年間, 九七年前) is no year;
+# a fiscal year is one too (二二年度末 → "the end of fiscal 2022").
 _SPOKEN_YEAR = re.compile(
     r"(?<![〇一二三四五六七八九十百千万元和成正治])(?P<y>[〇一二三四五六七八九]{2})年"
-    r"(?![間前後以目余半来ぶ度])"
+    r"(?![間前後以目余半来ぶ])"
 )
 _AFTERNOON = re.compile(r"午後\s*(?P<n>\d{1,2})\s*時")
 _LIST_MARK = re.compile(r"^\s*[・○●◎■□◆◇▪\-－ア-ン①-⑳]")

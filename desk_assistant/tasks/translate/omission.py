@@ -95,7 +95,8 @@ CJK_LANGS = ("ja", "zh", "ko")
 # length of their plain equivalent, so a faithful interpreter's English is not "short".
 _SPOKEN_PADDING = (
     (re.compile(r"ということで(?:ございます|あります|す)|わけで(?:ございます|あります)"), ""),
-    (re.compile(r"ところで(?:ございます|あります|す)"), ""),
+    # …が分かれるところである "views differ": the written form of the same ending.
+    (re.compile(r"ところで(?:ございます|あります|す|ある)"), ""),
     (re.compile(r"というふうに|というように"), "と"),
     (re.compile(r"につきまして"), "について"),
     (re.compile(r"を?いたし(?:まし|ます|まして)"), "し"),

@@ -158,7 +158,7 @@ _RESTRICTING_ENGLISH = re.compile(
     r"(?<![a-z])(?:only|solely|exclusively|just|alone|limit\w*|restrict\w*|sole|merely"
     r"|simply|exclusive|except\w*|unless|other\s+than|apart\s+from|besides|exclud\w*"
     r"|aside\s+from|non-?[a-z]{3,}|outside|specific\w*|particular\w*|others?|otherwise"
-    r"|mere|(?:no|never)\s+more\s+than|nothing\s+(?:more|but|else)|no\s+(?:other\s+)?(?:choice|option"
+    r"|mere|(?:no|never)\s+more\s+than|(?:in\s*so|as|so)\s+(?:far|long)\s+as|nothing\s+(?:more|but|else)|no\s+(?:other\s+)?(?:choice|option"
     r"|alternative|way))(?![a-z])",
     re.I,
 )

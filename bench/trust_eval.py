@@ -989,6 +989,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # tune19: 66 segments drawn as tune18 (Random(1901)), tuned on from its first look
     # (session 12, after the fixes for heldout18: 2/66)
     ("tune19", HERE / "data" / "clean_references_tune19.json", None, False),
+    # tune21: 65 segments drawn as tune18 (Random(2101)), tuned on from its first look
+    # (session 13, after the fixes for heldout20: 2/66; 65 rows kept)
+    ("tune21", HERE / "data" / "clean_references_tune21.json", None, False),
     # i12clean11 (session 7): the final set, 80 segments (36 short ones of documents and Office
     # files, 20 corpus sentences, 12 law, 12 Diet), committed before anyone measured on it;
     # measured once, at the end, number only
@@ -1025,6 +1028,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # heldout20: the final set of session 13, drawn as heldout19 (every earlier set counted as
     # used), committed in session 12 before anyone measured on it; measured once, number only
     ("heldout20", HERE / "data" / "clean_references_heldout20.json", None, True),
+    # heldout21: the final set of session 13, drawn as tune21 (tune21 counted as used too),
+    # written before anyone measured on it; measured once, number only
+    ("heldout21", HERE / "data" / "clean_references_heldout21.json", None, True),
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]
 
@@ -1043,6 +1049,7 @@ FINAL_SETS = (
     "heldout18",
     "heldout19",
     "heldout20",
+    "heldout21",
 )
 
 
@@ -1058,7 +1065,7 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
     print(
         "\n== clean false alarms per check on fresh text "
         "(heldout4-8 and heldout10-tune tuned on; heldout9, heldout10-heldout, heldout11, "
-        "heldout12 to heldout20 measured once at the end, number only)"
+        "heldout12 to heldout21 measured once at the end, number only)"
     )
     sets = CLEAN_SETS + [s for s in EXTRA_CLEAN_SETS if names and s[0] in names]
     for name, path, split, number_only in sets:

@@ -37,7 +37,7 @@ from tests.conftest import SHARED
 ROOT = Path(__file__).resolve().parents[2]
 SETS: dict[int | str, Path] = {
     n: ROOT / "bench" / "data" / f"clean_references_heldout{n}.json"
-    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)
+    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21)
 }
 # heldout10's tuning supplement: 40 more labels and table cells, all tuned on
 SETS["10b"] = ROOT / "bench" / "data" / "clean_references_tune10b.json"
@@ -51,6 +51,8 @@ SETS["18t"] = ROOT / "bench" / "data" / "clean_references_tune18.json"
 SETS["18u"] = ROOT / "bench" / "data" / "clean_references_tune18b.json"
 # tune19: 66 segments drawn the same way (--like17 tune19 1901), tuned on
 SETS["19t"] = ROOT / "bench" / "data" / "clean_references_tune19.json"
+# tune21: 65 segments drawn the same way (--like17 tune21 2101, session 13), tuned on
+SETS["21t"] = ROOT / "bench" / "data" / "clean_references_tune21.json"
 SETS["14a"] = ROOT / "bench" / "data" / "clean_references_tune14a.json"
 # Every set, and the ones with law/Diet rows, corpus rows, or drawn by heldout12's rule or later.
 ALL_SETS = tuple(SETS)
@@ -100,10 +102,12 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # heldout20 was spent in session 13 (9/66 at 55a6a25): test_fresh_alarms_heldout20.py writes
     # an ending of it (…によっては考え方が分かれるところである) as the wording its rule is about
     20: {"test_fresh_alarms_heldout20.py"},
+    "21t": set(),  # test_fresh_alarms_tune21.py quotes none of its sentences
+    21: set(),
 }
 # Sets tuned on from the start (no figure rests on them being unseen): a later real run of a
 # sibling document may hold one of their segments (fresh_eval's pool leaves such segments out).
-TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u", "19t")
+TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u", "19t", "21t")
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
 SHORT = 20
@@ -421,7 +425,8 @@ def _assert_drawn_as_heldout17(
     n: int | str, size: int, short: int, documents: int, laws: int = 6
 ) -> list[dict]:
     rows = _rows(n)
-    split = {"18t": "tune18", "18u": "tune18b", "19t": "tune19"}.get(n, f"heldout{n}")
+    tuning = {"18t": "tune18", "18u": "tune18b", "19t": "tune19", "21t": "tune21"}
+    split = tuning.get(n, f"heldout{n}")
     assert len(rows) == size and all(r["split"] == split for r in rows)
     _assert_drawn_as_heldout12(rows, short=short, laws=laws)
     corpus = {r["doc"].split("/")[-1][:6] for r in rows if r["doc"].startswith("corpus/")}
@@ -498,6 +503,27 @@ def test_heldout20_is_drawn_as_heldout19_and_shares_nothing_with_the_sets_before
     assert Counter(r["kind"] for r in rows) == Counter(HELDOUT13_KINDS) - NO_OFFICE
     mine = {_squeeze(r["source"]) for r in rows}
     for other in (19, "19t", "18t", "18u", 18):
+        assert not mine & {_squeeze(r["source"]) for r in _rows(other)}, other
+
+
+# tune21 and heldout21 (session 13): drawn as heldout20 by --like17 tune21 2101 and --like17
+# heldout21 21, each with every earlier set (and heldout21 with tune21) counted as used
+def test_tune21_is_drawn_as_heldout20_and_tuned_on(monkeypatch):
+    rows = _assert_drawn_as_heldout17("21t", 65, short=22, documents=11)
+    # its law definition left out: the draw read its <Ruby> as 勾勾, as tune18's
+    less = NO_OFFICE + Counter({"law/definition": 1})
+    assert Counter(r["kind"] for r in rows) == Counter(HELDOUT13_KINDS) - less
+    mine = {_squeeze(r["source"]) for r in rows}
+    for other in (20, 19, "19t", "18t", "18u", 18):
+        assert not mine & {_squeeze(r["source"]) for r in _rows(other)}, other
+    _assert_tuned_on(monkeypatch, "21t", "tune21")
+
+
+def test_heldout21_is_drawn_as_tune21_and_shares_nothing_with_the_sets_before():
+    rows = _assert_drawn_as_heldout17(21, 66, short=22, documents=11)
+    assert Counter(r["kind"] for r in rows) == Counter(HELDOUT13_KINDS) - NO_OFFICE
+    mine = {_squeeze(r["source"]) for r in rows}
+    for other in ("21t", 20, 19, "19t", "18t", "18u", 18):
         assert not mine & {_squeeze(r["source"]) for r in _rows(other)}, other
 
 
@@ -601,10 +627,11 @@ def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n)
         (18, 72),
         (19, 66),
         (20, 66),
+        (21, 66),
     ],
 )
 def test_trust_eval_measures_the_final_sets_once_at_the_end_number_only(monkeypatch, n, size):
-    """heldout11 to heldout20 are final sets of bench/trust_eval.py: read whole, their number
+    """heldout11 to heldout21 are final sets of bench/trust_eval.py: read whole, their number
     only, left out by --skip-final, and all --final-only measures (no check is run here)."""
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
     trust_eval = importlib.import_module("trust_eval")

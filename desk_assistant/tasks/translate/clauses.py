@@ -1008,7 +1008,7 @@ def check_clauses(source: str, translation: str, source_lang: str, target_lang: 
             )
             for clause, weak in lost_clauses(source, translation)
         ]
-        + [broken_sentence(sentence) for sentence in broken_sentences(translation)]
+        + [broken_sentence(sentence) for sentence in broken_sentences(translation, source)]
         + echoes(source, translation)
     )
 

@@ -82,10 +82,11 @@ def _introductory(part: str, first: bool) -> bool:
     return words[0] in _PREPOSITIONS and len(words) <= MAX_OPENING_WORDS
 
 
-def _no_main_clause(sentence: str) -> bool:
+def _no_main_clause(sentence: str, condition_item: bool = False) -> bool:
     """Every part is an opening: "Since …, which represents …", "In addition, which
     supports …, has also been included" or "If …, in proportion to their shares." (the
-    main clause between them was cut)."""
+    main clause between them was cut). A law's item that is a condition itself (…運航した
+    とき。 "when the person has operated …, in violation of …") has no main clause to cut."""
     if sentence.rstrip().endswith("?"):
         return False  # "For example, which data should be opened?": "which" asks
     parts = [p for p in re.split(r",\s+", sentence.strip()) if p.strip()]
@@ -100,9 +101,13 @@ def _no_main_clause(sentence: str) -> bool:
     if ":" in sentence:
         return False  # "As …, for the window: no tab yet.": the colon opens what is said
     opening = _subordinate(words[0]) or words[0][:1] == ["notwithstanding"]
-    return opening and all(
-        _subordinate(w) or w[:1] and w[0] in _PREPOSITIONS and not _FINITE.intersection(w)
-        for w in words[1:]
+    return (
+        opening
+        and not condition_item
+        and all(
+            _subordinate(w) or w[:1] and w[0] in _PREPOSITIONS and not _FINITE.intersection(w)
+            for w in words[1:]
+        )
     )
 
 
@@ -141,15 +146,20 @@ def _cut_aside(sentence: str) -> bool:
     return False
 
 
-def broken_sentences(translation: str) -> list[str]:
+# A source that is one condition and nothing else (a law's item: …したとき。 …の場合).
+_CONDITION_ONLY = re.compile(r"(?:とき|時|場合)[。.]?\s*$")
+
+
+def broken_sentences(translation: str, source: str = "") -> list[str]:
     """Sentences of the translation that show a cut clause (see the module's note)."""
     text = unicodedata.normalize("NFKC", translation)
     if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
         return []  # part Japanese: the language checks speak for it
+    condition_item = bool(_CONDITION_ONLY.search(source)) and "。" not in source.rstrip()[:-1]
     return [
         s.strip()
         for s in _SENTENCE_END.split(text)
-        if _no_main_clause(s)
+        if _no_main_clause(s, condition_item)
         or _cut_aside(s)
         or (_SUBJECT_COMMA_VERB.search(s) and not s.rstrip().endswith("?"))
     ]

@@ -94,8 +94,46 @@ _LATIN_TERM_ENGLISH = {"sns": ("social media", "social network")}
 
 
 def said_in_words(term: str, lowered: str) -> bool:
-    """SNS → "social media": a Latin term of the source said in words (lower-case text)."""
-    return any(english in lowered for english in _LATIN_TERM_ENGLISH.get(term.lower(), ()))
+    """SNS → "social media", PT → "project team": a Latin term of the source said in words
+    (lower-case text), from the list or, for an acronym, by the initials of its words."""
+    if any(english in lowered for english in _LATIN_TERM_ENGLISH.get(term.lower(), ())):
+        return True
+    return _spelled_out(term, lowered)
+
+
+# Words an acronym's spelled-out form may hold without a letter of their own (ICT →
+# "information and communications technology").
+_ACRONYM_GLUE = frozenset({"and", "of", "for", "the"})
+
+
+# Words of four letters or more that carry no content: no acronym's letter stands for them.
+_NOT_SPELLED = frozenset(
+    "this that these those with from they them their there then than have been will were "
+    "what when where which while would could should shall must into onto upon also only "
+    "some such each other about over under very more most".split()
+)
+
+
+def _spelled_out(term: str, lowered: str) -> bool:
+    """An acronym of two to five capitals said as content words whose initials spell it,
+    each of four letters or more (short words spell any two letters by chance: "put this")."""
+    if not (term.isascii() and term.isalpha() and term.isupper() and 2 <= len(term) <= 5):
+        return False
+    words = re.findall(r"[a-z]+", lowered)
+    letters = term.lower()
+    for start in range(len(words)):
+        i, matched = start, 0
+        while i < len(words) and matched < len(letters):
+            word = words[i]
+            if matched and word in _ACRONYM_GLUE:
+                i += 1
+                continue
+            if len(word) < 4 or word[0] != letters[matched] or word in _NOT_SPELLED:
+                break
+            matched, i = matched + 1, i + 1
+        if matched == len(letters):
+            return True
+    return False
 
 
 def _spelled(term: str) -> str:

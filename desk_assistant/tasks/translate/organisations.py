@@ -76,7 +76,7 @@ BODY_HEADS = {
 NOT_BODIES = ("住所", "居所", "場所", "箇所", "個所", "近所", "長所", "短所", "台所", "名所",
                "急所", "随所", "各所", "要所", "出所", "関所", "便所", "見所", "高所", "難所",
                "入所", "退所", "開所", "閉所", "来所", "通所", "在所", "転所", "地下室",
-               "本会議", "停留所", "停車場")  # fmt: skip
+               "本会議", "停留所", "停車場", "薬局")  # fmt: skip
 # Bodies that bare are common nouns (研究所 "a research institute", 会議室 "a meeting room"):
 # a name is only there when at least two more characters come before them.
 GENERIC_BODIES = ("研究所", "事務所", "事業所", "営業所", "保育所", "刑務所", "拘置所",

@@ -87,7 +87,7 @@ _NOT_NEGATION = re.compile(
     r"|ない(?:わけ|訳)には(?:いか|行か)(?:ない|ず|ぬ|ん|なかった)|ない(?:わけ|訳)には(?:いき|行き)ません"
     r"|(?:でき)?ないもの(?:か|だろうか|でしょうか)"
     # Permission: …ても構わない / 差し支えない ("may", "there is no objection").
-    r"|(?:ても|でも)構(?:わない|いません|わん)|差し支え(?:が)?(?:ない|なく|ありません|ございません)"
+    r"|(?:ても|でも)構(?:わない|いません|わん)|差し?支え(?:が|は)?(?:ない|なく|ありません|ございません)"
     # Set phrases whose ない English says as a plain word: 仕方がない / しょうがない ("deserved",
     # "inevitable"), 間違いない ("certainly"), にほかならない ("precisely", "nothing but"),
     # 少なくない ("many"), 否めない ("admittedly"), やむを得ない
@@ -158,7 +158,7 @@ _RESTRICTING_ENGLISH = re.compile(
     r"(?<![a-z])(?:only|solely|exclusively|just|alone|limit\w*|restrict\w*|sole|merely"
     r"|simply|exclusive|except\w*|unless|other\s+than|apart\s+from|besides|exclud\w*"
     r"|aside\s+from|non-?[a-z]{3,}|outside|specific\w*|particular\w*|others?|otherwise"
-    r"|mere|(?:no|never)\s+more\s+than|(?:in\s*so|as|so)\s+(?:far|long)\s+as|nothing\s+(?:more|but|else)|no\s+(?:other\s+)?(?:choice|option"
+    r"|mere|(?:no|never)\s+more\s+than|(?:in\s*so|as|so)\s+(?:far|long)\s+as|to\s+the\s+extent|nothing\s+(?:more|but|else)|no\s+(?:other\s+)?(?:choice|option"
     r"|alternative|way))(?![a-z])",
     re.I,
 )
@@ -338,7 +338,18 @@ def _state_shown(state: str, english: str) -> bool:
         for p in _UNDOING
         if w.startswith(p) and len(w) > len(p) + 3
     }
-    return any(s in bare for gloss in glosses(state) for s in gloss)
+    if any(s in bare for gloss in glosses(state) for s in gloss):
+        return True
+    # the content-word list's English of the state (定か "clear": "unclear"), plain or undone
+    from .clauses import lexicon as content_words
+
+    starts = content_words().get(state, ())
+    return any(
+        w.startswith(start) or any(w.startswith(p + start) for p in _UNDOING)
+        for w in words
+        for start in starts
+        if " " not in start
+    )
 
 
 # Concessive joints between two clauses. Polite speech opens with …ますが、 (a preface,

@@ -174,10 +174,22 @@ def became_condition(source: str, translation: str) -> bool:
     if not _JAPANESE.search(text) or _CONDITION_JA.search(text):
         return False
     english = unicodedata.normalize("NFKC", translation).strip()
-    first = re.split(r"(?<=[.!?])\s", english, maxsplit=1)[0].rstrip()
-    if first.endswith("?") or _JAPANESE.search(english):
+    # a sentence ends before a capital ("…, etc. into the case …" goes on)
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'(])", english, maxsplit=1)[0].rstrip()
+    asks = _ASKS.match(first) and _SOURCE_ASKS.search(text)
+    if first.endswith("?") or asks or _JAPANESE.search(english):
         return False  # a question ("When is …?") is meaning.question's; kept Japanese too
     return bool(_CONDITION_EN.search(english))
+
+
+# "When did the Minister learn …" for …知ったのはいつですか。: when/where before an auxiliary
+# asks what the source asks, it sets no condition (調達 → "When is the procurement" still does).
+_SOURCE_ASKS = re.compile(r"(?:か|かね|かな)[。.？?]?\s*$|[？?]\s*$")
+_ASKS = re.compile(
+    r"^\W*(?:when|where)\s+(?:did|do|does|is|are|was|were|will|would|can|could|should|has"
+    r"|have|had)\b",
+    re.I,
+)
 
 
 def check_condition(source: str, translation: str) -> list:

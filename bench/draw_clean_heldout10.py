@@ -267,6 +267,13 @@ def corpus_candidates(
     return out
 
 
+# Law sentences with furigana (<Ruby>): the text joined here loses the Ruby's tail (勾配 came
+# out as 勾勾, in tune18, tune21 and tune22, each row left out after drawing), so no draw takes
+# them from heldout23 on. They stay in the pools: a set that never picked one (every final set)
+# draws the same rows with or without this rule.
+RUBY_SENTENCES: set[str] = set()
+
+
 def law_candidates() -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for path in sorted((SHARED / "laws").glob("*.xml")):
@@ -276,6 +283,8 @@ def law_candidates() -> dict[str, list[tuple[str, str]]]:
         for sent in root.iter("Sentence"):
             text = "".join(t for el in sent.iter() if el.tag != "Rt" for t in [el.text or ""])
             text = "".join(sent.itertext()) if not list(sent.iter("Rt")) else text
+            if list(sent.iter("Rt")):
+                RUBY_SENTENCES.add(text)
             s = squeeze(text)
             parent = parents.get(sent)
             ptag = parent.tag if parent is not None else ""
@@ -443,6 +452,8 @@ def main() -> int:
     names = held_out_names() if which in ("14", "15", "16", "17", "18") else []
 
     def used(source: str) -> bool:
+        if source in RUBY_SENTENCES:
+            return True
         return is_used(source, text) or any(n in squeeze(source) for n in names)
 
     for kind, count in plan:

@@ -992,6 +992,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # tune21: 65 segments drawn as tune18 (Random(2101)), tuned on from its first look
     # (session 13, after the fixes for heldout20: 2/66; 65 rows kept)
     ("tune21", HERE / "data" / "clean_references_tune21.json", None, False),
+    # tune22: 64 segments drawn as tune21 (Random(2201)), tuned on from its first look
+    # (session 13, after the fixes for heldout21: 10/64)
+    ("tune22", HERE / "data" / "clean_references_tune22.json", None, False),
     # i12clean11 (session 7): the final set, 80 segments (36 short ones of documents and Office
     # files, 20 corpus sentences, 12 law, 12 Diet), committed before anyone measured on it;
     # measured once, at the end, number only

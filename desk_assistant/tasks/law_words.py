@@ -28,4 +28,7 @@ NOT_LAW_ENDINGS = (
     "説法",
     "兵法",
     "規則的",
+    # 霊感商法, 悪徳商法: a sales practice; the Commercial Code is 商法 alone, which the title
+    # patterns do not take (two kanji or more before 法)
+    "商法",
 )

@@ -53,6 +53,8 @@ SETS["18u"] = ROOT / "bench" / "data" / "clean_references_tune18b.json"
 SETS["19t"] = ROOT / "bench" / "data" / "clean_references_tune19.json"
 # tune21: 65 segments drawn the same way (--like17 tune21 2101, session 13), tuned on
 SETS["21t"] = ROOT / "bench" / "data" / "clean_references_tune21.json"
+# tune22: 64 segments drawn the same way (--like17 tune22 2201, session 13), tuned on
+SETS["22t"] = ROOT / "bench" / "data" / "clean_references_tune22.json"
 SETS["14a"] = ROOT / "bench" / "data" / "clean_references_tune14a.json"
 # Every set, and the ones with law/Diet rows, corpus rows, or drawn by heldout12's rule or later.
 ALL_SETS = tuple(SETS)
@@ -106,10 +108,13 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # heldout21 was spent in session 13 (8/66 at 38f277f): test_fresh_alarms_heldout21.py
     # quotes none of its sentences either
     21: set(),
+    # tune22 is tuned on: test_fresh_alarms_tune22.py writes a clause of it (既に霊感商法で多くの
+    # 被害者を出し) as the wording its rule is about
+    "22t": {"test_fresh_alarms_tune22.py"},
 }
 # Sets tuned on from the start (no figure rests on them being unseen): a later real run of a
 # sibling document may hold one of their segments (fresh_eval's pool leaves such segments out).
-TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u", "19t", "21t")
+TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u", "19t", "21t", "22t")
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
 SHORT = 20
@@ -487,13 +492,15 @@ NO_OFFICE = Counter({"office/label": 7})
 # as used: rows, corpus documents at least, laws at least, and the kinds it has fewer of than
 # heldout17's plan beyond the Office ones (a row the draw got wrong, left out after drawing).
 # tune19 1901, heldout19 19, heldout20 20 (session 12, 5 laws left), tune21 2101 (its law
-# definition's <Ruby> read as 勾勾, as tune18's), heldout21 21 (session 13).
+# definition's <Ruby> read as 勾勾, as tune18's), heldout21 21, tune22 2201 (the one law
+# definition left drawn was that one again, left out too: the draw skips them since).
 LIKE17_DRAWS: dict[int | str, tuple[int, int, int, Counter]] = {
     "19t": (66, 10, 6, Counter()),
     19: (66, 10, 6, Counter()),
     20: (66, 10, 5, Counter()),
     "21t": (65, 11, 6, Counter({"law/definition": 1})),
     21: (66, 11, 6, Counter()),
+    "22t": (64, 9, 6, Counter({"law/definition": 2})),
 }
 
 

@@ -57,7 +57,8 @@ GENERIC_WORDS = frozenset(
     """use used using make made given general specific related relating regarding concerning
     type types kind kinds item items part parts overall total basic main new
     official public overview detail details content contents matter matters located
-    service services affairs based place get gets got getting""".split()
+    service services affairs based place get gets got getting
+    keep keeps keeping kept""".split()  # 短くする "keeping … short", as "make" says する
 )
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve twenty hundred

@@ -323,8 +323,11 @@ def _figure(name: str, m: re.Match, text: str) -> Figure | None:
         refs = [(unit, f"{first}-{m.group('sub')}" if m.group("sub") else first)]
         if m.group("para"):
             refs.append(("paragraph", m.group("para")))
-        for number, roman in re.findall(r"(\d+(?:-\d+)?)|\(([ivxl]+)\)", m.group("more") or ""):
-            refs.append((unit, number or str(roman_to_int(roman))))
+        more = re.findall(r"(\(?)(\d+(?:-\d+)?)\)?|\(([ivxl]+)\)", m.group("more") or "")
+        for opened, number, roman in more:
+            # "Article 25 (5) through (8)": after a paragraph, (8) is a paragraph too
+            level = "paragraph" if m.group("para") and opened and number else unit
+            refs.append((level, number or str(roman_to_int(roman))))
         return article_figure(surface, start, refs)
     if name == "ja_big":
         parts = [("cho", 10**12), ("oku", 10**8), ("man", 10**4), ("sen", 10**3)]

@@ -186,5 +186,8 @@ def echoed_verbs(translation: str) -> list[str]:
             root = stem(words[i])
             for j in range(i + 2, min(len(words), i + 2 + ECHO_WINDOW)):
                 if words[j - 1] in _VERB_BEFORE and stem(words[j]) == root:
+                    after = words[j + 1] if j + 1 < len(words) else ""
+                    if after in _PREPOSITIONS and after == words[i + 1]:
+                        continue  # "written in kanji may be written in kana": two things
                     found.append(" ".join(words[i - 1 : j + 1]))
     return found

@@ -342,9 +342,14 @@ def became_sentence(source: str, translation: str) -> bool:
     if re.match(r"\W*(?:please|kindly)\b", english, re.I):
         return False
     stated = english.endswith(".") and not english.endswith("etc.")
-    if not (_MODAL.search(english) or stated and _FINITE_WORD.search(english)):
+    # 普及を図るべき用語 "Terms whose wider use should be promoted": the source's own べき
+    modal = _MODAL.search(english) and not _SOURCE_MODAL.search(source)
+    if not (modal or stated and _FINITE_WORD.search(english)):
         return False
     return noun_heading(source)
+
+
+_SOURCE_MODAL = re.compile(r"べき|べし|なければ|なくては|ねば|ものとする|予定の")
 
 
 def check_label_sentence(source: str, translation: str) -> list:

@@ -1034,6 +1034,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # heldout21: the final set of session 13, drawn as tune21 (tune21 counted as used too),
     # written before anyone measured on it; measured once, number only
     ("heldout21", HERE / "data" / "clean_references_heldout21.json", None, True),
+    # heldout22: the second final set of session 13, drawn as heldout21 (tune22 counted as used
+    # too), written before anyone measured on it; measured once, number only
+    ("heldout22", HERE / "data" / "clean_references_heldout22.json", None, True),
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]
 
@@ -1053,6 +1056,7 @@ FINAL_SETS = (
     "heldout19",
     "heldout20",
     "heldout21",
+    "heldout22",
 )
 
 
@@ -1068,7 +1072,7 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
     print(
         "\n== clean false alarms per check on fresh text "
         "(heldout4-8 and heldout10-tune tuned on; heldout9, heldout10-heldout, heldout11, "
-        "heldout12 to heldout21 measured once at the end, number only)"
+        "heldout12 to heldout22 measured once at the end, number only)"
     )
     sets = CLEAN_SETS + [s for s in EXTRA_CLEAN_SETS if names and s[0] in names]
     for name, path, split, number_only in sets:

@@ -111,6 +111,8 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # tune22 is tuned on: test_fresh_alarms_tune22.py writes a clause of it (既に霊感商法で多くの
     # 被害者を出し) as the wording its rule is about
     "22t": {"test_fresh_alarms_tune22.py"},
+    # heldout22 was spent in session 13 (4/64 at fa34bf5): test_fresh_alarms_heldout22.py
+    # quotes none of its sentences
     22: set(),
 }
 # Sets tuned on from the start (no figure rests on them being unseen): a later real run of a

@@ -484,8 +484,9 @@ def _unvoiced(consonants: str) -> str:
 # Posts and honorifics said right after a person's name in speech and minutes (盛山大臣,
 # 北澤委員, 山田君): the word before them is a person, whatever the dictionary calls it.
 _PERSON_AFTER = re.compile(
-    r"(?:副?大臣|政務官|委員長?|議員|議長|部会長|会長|幹事|長官|局長|審議官|参考人|知事|市長|"
-    r"代表|先生|君|さん|氏|様|殿)"
+    # a minister by the ministry's name too: 盛山文科大臣, 加藤厚生労働大臣
+    r"(?:[\u4e00-\u9fff]{0,6}?副?大臣|総理|首相|政務官|委員長?|議員|議長|部会長|会長|幹事|長官|"
+    r"局長|審議官|参考人|知事|市長|代表|先生|君|さん|氏|様|殿)"
 )
 _MAX_COMPOSED = 64
 

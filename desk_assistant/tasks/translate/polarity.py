@@ -437,7 +437,7 @@ _LOSS_ENGLISH = re.compile(
     r"|breach\w*|expos\w*|disclos\w*|omit\w*|omission\w*|incomplete|unrecoverabl\w*"
     r"|irrecoverabl\w*|ceas\w*|eliminat\w*|abolish\w*|terminat\w*|cancel\w*|strik\w*"
     r"|struck|lack\w*|absen\w*|no longer|end|ends|ended|stolen|theft|drop\w*|discard\w*"
-    r"|deteriorat\w*|degrad\w*|fad\w*|vacat\w*|void\w*|nullif\w*|shed\w*)(?![a-z])",
+    r"|deteriorat\w*|degrad\w*|fad\w*|vacat\w*|void\w*|nullif\w*|shed\w*|dispers\w*)(?![a-z])",
     re.I,
 )
 

@@ -995,6 +995,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # tune22: 64 segments drawn as tune21 (Random(2201)), tuned on from its first look
     # (session 13, after the fixes for heldout21: 10/64)
     ("tune22", HERE / "data" / "clean_references_tune22.json", None, False),
+    # tune23: 64 segments drawn as tune22 (Random(2301)), tuned on from its first look
+    # (session 13, after the fixes for heldout22)
+    ("tune23", HERE / "data" / "clean_references_tune23.json", None, False),
     # i12clean11 (session 7): the final set, 80 segments (36 short ones of documents and Office
     # files, 20 corpus sentences, 12 law, 12 Diet), committed before anyone measured on it;
     # measured once, at the end, number only

@@ -55,6 +55,8 @@ SETS["19t"] = ROOT / "bench" / "data" / "clean_references_tune19.json"
 SETS["21t"] = ROOT / "bench" / "data" / "clean_references_tune21.json"
 # tune22: 64 segments drawn the same way (--like17 tune22 2201, session 13), tuned on
 SETS["22t"] = ROOT / "bench" / "data" / "clean_references_tune22.json"
+# tune23: 64 segments drawn the same way (--like17 tune23 2301, session 13), tuned on
+SETS["23t"] = ROOT / "bench" / "data" / "clean_references_tune23.json"
 SETS["14a"] = ROOT / "bench" / "data" / "clean_references_tune14a.json"
 # Every set, and the ones with law/Diet rows, corpus rows, or drawn by heldout12's rule or later.
 ALL_SETS = tuple(SETS)
@@ -114,10 +116,11 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # heldout22 was spent in session 13 (4/64 at fa34bf5): test_fresh_alarms_heldout22.py
     # quotes none of its sentences
     22: set(),
+    "23t": set(),
 }
 # Sets tuned on from the start (no figure rests on them being unseen): a later real run of a
 # sibling document may hold one of their segments (fresh_eval's pool leaves such segments out).
-TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u", "19t", "21t", "22t")
+TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u", "19t", "21t", "22t", "23t")
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
 SHORT = 20
@@ -496,7 +499,8 @@ NO_OFFICE = Counter({"office/label": 7})
 # heldout17's plan beyond the Office ones (a row the draw got wrong, left out after drawing).
 # tune19 1901, heldout19 19, heldout20 20 (session 12, 5 laws left), tune21 2101 (its law
 # definition's <Ruby> read as 勾勾, as tune18's), heldout21 21, tune22 2201 (the one law
-# definition left drawn was that one again, left out too: the draw skips them since), heldout22 22.
+# definition left drawn was that one again, left out too: the draw skips them since), heldout22 22,
+# tune23 2301.
 LIKE17_DRAWS: dict[int | str, tuple[int, int, int, Counter]] = {
     "19t": (66, 10, 6, Counter()),
     19: (66, 10, 6, Counter()),
@@ -505,6 +509,7 @@ LIKE17_DRAWS: dict[int | str, tuple[int, int, int, Counter]] = {
     21: (66, 11, 6, Counter()),
     "22t": (64, 9, 6, Counter({"law/definition": 2})),
     22: (64, 8, 6, Counter({"law/definition": 2})),  # no law definition left
+    "23t": (64, 10, 6, Counter({"law/definition": 2})),
 }
 
 

@@ -57,6 +57,7 @@ _KATAKANA_STEPS = (("tsu", "su"), ("chi", "ti"), ("sh", "s"), ("ch", "t"), ("dz"
 _MERGE = str.maketrans({"j": "s", "z": "s"})
 # Loanwords whose usual English is another word (パーツ → "components"): starts of words.
 SYNONYMS = {
+    "コード": ("encod", "charset"),  # 文字コード "character encoding"
     "パーツ": ("compon", "element", "part", "piece"),
     "アンケート": ("survey", "questionnaire"),
     "ヒアリング": ("interview", "hearing"),

@@ -608,6 +608,7 @@ def check_proper_names(source: str, translation: str) -> list[Finding]:
     target = " ".join(skeleton(w) for w in _normal(translation).split())
     capitals = {skeleton(w) for w in re.findall(r"\b[A-Z][a-z]+", _normal(translation))}
     findings = []
+    companies: list[str] | None = None
     for surface, kind, reading in proper_names(source):
         roman = romanize(name_reading(surface, kind, reading))
         wanted = skeleton(roman)
@@ -621,6 +622,15 @@ def check_proper_names(source: str, translation: str) -> list[Finding]:
             continue
         if kind == PLACE and _region_said(surface, translation):
             continue
+        if kind == PLACE:
+            # 東京 of 東京海上日動 ("Tokio Marine"): a listed company's name, which
+            # names.organisation judges with the company's own English
+            from .companies import companies_in
+
+            if companies is None:
+                companies = [found for found, _ in companies_in(_normal(source))]
+            if any(surface in found for found in companies):
+                continue
         if _foreign_name_said(surface, translation):
             continue
         ja, en = ("人名", "person name") if kind == PERSON else ("地名", "place name")

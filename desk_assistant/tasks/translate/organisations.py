@@ -312,7 +312,7 @@ _ADDED_BODIES = (
     # 会派 is a "parliamentary group".
     ("Diet", r"\bDiet\b|\b[Pp]arliament(?!ary[\s-]+(?:Vice|Secretar))",
      ("国会", "議院", "議会", "議員", "政務官", "会派")),
-    ("Police", r"\bpolice\b", ("警察", "警視", "県警", "警")),
+    ("Police", r"\bpolice\b", ("警察", "警視", "県警", "警", "交番", "駐在所")),
 )  # fmt: skip
 
 

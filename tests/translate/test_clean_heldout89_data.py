@@ -37,7 +37,7 @@ from tests.conftest import SHARED
 ROOT = Path(__file__).resolve().parents[2]
 SETS: dict[int | str, Path] = {
     n: ROOT / "bench" / "data" / f"clean_references_heldout{n}.json"
-    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22)
+    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23)
 }
 # heldout10's tuning supplement: 40 more labels and table cells, all tuned on
 SETS["10b"] = ROOT / "bench" / "data" / "clean_references_tune10b.json"
@@ -117,6 +117,7 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # quotes none of its sentences
     22: set(),
     "23t": set(),
+    23: set(),
 }
 # Sets tuned on from the start (no figure rests on them being unseen): a later real run of a
 # sibling document may hold one of their segments (fresh_eval's pool leaves such segments out).
@@ -500,7 +501,7 @@ NO_OFFICE = Counter({"office/label": 7})
 # tune19 1901, heldout19 19, heldout20 20 (session 12, 5 laws left), tune21 2101 (its law
 # definition's <Ruby> read as 勾勾, as tune18's), heldout21 21, tune22 2201 (the one law
 # definition left drawn was that one again, left out too: the draw skips them since), heldout22 22,
-# tune23 2301.
+# tune23 2301, heldout23 23.
 LIKE17_DRAWS: dict[int | str, tuple[int, int, int, Counter]] = {
     "19t": (66, 10, 6, Counter()),
     19: (66, 10, 6, Counter()),
@@ -510,6 +511,7 @@ LIKE17_DRAWS: dict[int | str, tuple[int, int, int, Counter]] = {
     "22t": (64, 9, 6, Counter({"law/definition": 2})),
     22: (64, 8, 6, Counter({"law/definition": 2})),  # no law definition left
     "23t": (64, 10, 6, Counter({"law/definition": 2})),
+    23: (64, 10, 6, Counter({"law/definition": 2})),
 }
 
 
@@ -631,10 +633,11 @@ def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n)
         (20, 66),
         (21, 66),
         (22, 64),
+        (23, 64),
     ],
 )
 def test_trust_eval_measures_the_final_sets_once_at_the_end_number_only(monkeypatch, n, size):
-    """heldout11 to heldout22 are final sets of bench/trust_eval.py: read whole, their number
+    """heldout11 to heldout23 are final sets of bench/trust_eval.py: read whole, their number
     only, left out by --skip-final, and all --final-only measures (no check is run here)."""
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
     trust_eval = importlib.import_module("trust_eval")

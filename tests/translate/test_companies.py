@@ -61,6 +61,10 @@ def test_a_company_lost_or_replaced_is_a_warning(source, english):
         ("川崎重工業", "Kawasaki Heavy Industries"),
         ("株式会社島津製作所", "Shimadzu Corporation"),  # unlisted, ヅ as dz
         ("キヤノン株式会社", "Canon Inc."),
+        (
+            "東京海上日動火災保険株式会社",
+            "Tokio Marine & Nichido Fire Insurance Co., Ltd.",
+        ),  # listed
         ("エムケー・システムズ株式会社", "MK Systems Co., Ltd."),
     ],
 )
@@ -74,7 +78,8 @@ def test_a_company_by_its_own_english_is_no_finding(source, english):
         # official names that drop or reword one word of the Japanese: a look, no warning
         ("株式会社野村総合研究所", "Nomura Research Institute, Ltd."),
         ("株式会社ニッセイ基礎研究所", "NLI Research Institute"),
-        ("東京海上日動火災保険株式会社", "Tokio Marine & Nichido Fire Insurance Co., Ltd."),
+        # (東京海上日動火災保険 "Tokio Marine & Nichido Fire Insurance" was one; now listed)
+        ("損害保険ジャパン株式会社", "Sompo Japan Insurance Inc."),
     ],
 )
 def test_one_word_of_an_unlisted_name_gone_is_worth_a_look(source, english):

@@ -955,7 +955,8 @@ def lost_clauses(source: str, translation: str) -> list[tuple[str, bool]]:
         owned.append((clause, own, missing))
         # A topic (発起人は、 申立人は、) is rarely lost, and the actors of a law have terms
         # of art the dictionary lacks (発起人 → "incorporator"): not judged on one noun.
-        topic = clause.rstrip().endswith(("は、", "は,"))
+        # A clause made a topic (どこまで活用可能なのかということは、) says a thing of its own.
+        topic = clause.rstrip().endswith(("は、", "は,")) and not _NOMINALISED.search(clause)
         if _looks_dropped(own, missing) or (
             not topic
             and _lonely_noun_lost(clause, [a for a in found if a.kind != "implicit"], missing)
@@ -980,6 +981,9 @@ def lost_clauses(source: str, translation: str) -> list[tuple[str, bool]]:
 # Connectives that introduce an illustration or a rephrasing: without them the statement
 # still holds (例えば、 left unsaid before a list of examples), unlike しかし or ただし.
 ASIDE_CONNECTIVES = frozenset({"例えば", "すなわち", "つまり"})
+
+
+_NOMINALISED = re.compile(r"(?:こと|の)は[、,]\s*$")
 
 
 def _glosses_only(missing: list[Anchor]) -> bool:

@@ -277,8 +277,8 @@ def proper_names(text: str) -> list[tuple[str, str, str]]:
             continue  # エマニュエル is Emanuel: a foreign name's spelling is not its kana reading
         if len(surface) < 2 and pos[2] == PLACE:
             continue
-        if re.fullmatch(rf"{_NUMERALS}+[人名年月日回件号条]?", surface):
-            continue  # 二十人 is read as a place 十人: numbers are figures, not names
+        if re.fullmatch(rf"{_NUMERALS}+[人名年月日回件号条條號]?", surface):
+            continue  # 二十人 is read as a place 十人 (第二十七條 a person 七條): figures, not names
         if _split_artefact(raw, m.begin(), m.end(), pos[2], given_names_at):
             continue
         names.setdefault(surface, (surface, pos[2], m.reading_form()))

@@ -105,8 +105,9 @@ def _source_repeats(source: str, shortest: int = 4) -> int:
 
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff々]")
 # A speaker who restarts a phrase (一旦受取が出たら、受取が電子の形で出たら): the same word
-# and particle again just after a comma, which a faithful interpreter says twice too.
-_RESTATED = re.compile(r"([\u4e00-\u9fff々]{2,}[がをはにの]).{1,12}?、\1")
+# and subject or object particle again just after a comma, which a faithful interpreter says
+# twice too (not の/に: a law's 前項の…、前項の cites, it does not restart).
+_RESTATED = re.compile(r"([\u4e00-\u9fff々]{2,}[がをは]).{1,12}?、\1")
 
 
 def _allowed_repeats(source: str) -> int:

@@ -1043,6 +1043,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # heldout23: the third final set of session 13, drawn as heldout22 (tune23 counted as used
     # too), written before anyone measured on it; measured once, number only
     ("heldout23", HERE / "data" / "clean_references_heldout23.json", None, True),
+    # heldout24: the final set for the next session, drawn as heldout23 (every earlier set
+    # counted as used), committed before anyone measured on it; measured once, number only
+    ("heldout24", HERE / "data" / "clean_references_heldout24.json", None, True),
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]
 
@@ -1064,6 +1067,7 @@ FINAL_SETS = (
     "heldout21",
     "heldout22",
     "heldout23",
+    "heldout24",
 )
 
 
@@ -1079,7 +1083,7 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
     print(
         "\n== clean false alarms per check on fresh text "
         "(heldout4-8 and heldout10-tune tuned on; heldout9, heldout10-heldout, heldout11, "
-        "heldout12 to heldout23 measured once at the end, number only)"
+        "heldout12 to heldout24 measured once at the end, number only)"
     )
     sets = CLEAN_SETS + [s for s in EXTRA_CLEAN_SETS if names and s[0] in names]
     for name, path, split, number_only in sets:

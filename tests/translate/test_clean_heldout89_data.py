@@ -24,11 +24,13 @@ the same way (each measured once in that session, then spent), and heldout24 for
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import re
 import shutil
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -140,17 +142,21 @@ def _squeeze(text: str) -> str:
     return re.sub(r"[\s\u3000]+", "", text)
 
 
-def _shared_text(doc: str, tmp_path: Path) -> str:
-    """The plain text of the shared file a row names ("diet/kokkai_….xml (speaker)")."""
+@functools.cache
+def _shared_text(doc: str) -> str:
+    """The plain text of the shared file a row names ("diet/kokkai_….xml (speaker)"), read
+    once per test run: some twenty sets draw on the same fourteen documents, and loading the
+    PDFs is most of the data tests' time. A document is loaded from a copy in a temp dir."""
     path = SHARED / doc.split(" ")[0]
     if path.suffix == ".json":
         return _squeeze("".join(s["text"] for s in json.loads(path.read_text("utf-8"))["data"]))
     if path.suffix in (".pdf", ".docx", ".xlsx"):
         from desk_assistant.documents import load
 
-        copy = tmp_path / path.name
-        shutil.copy(path, copy)
-        return _squeeze("".join(s.text for b in load(copy).blocks for s in b.segments))
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / path.name
+            shutil.copy(path, copy)
+            return _squeeze("".join(s.text for b in load(copy).blocks for s in b.segments))
     return _squeeze(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
 
 
@@ -537,30 +543,27 @@ def test_the_later_tuning_sets_are_tuned_on(monkeypatch, n):
     _assert_tuned_on(monkeypatch, n, _tuning_split(n))
 
 
-def _check_verbatim(n: int | str, loaded: bool, tmp_path: Path) -> None:
+def _check_verbatim(n: int | str, loaded: bool) -> None:
     """Each source is in its shared file: law/Diet text as stored (loaded=False), or a
     segment of a document as desk_assistant.documents.load cuts it (loaded=True)."""
-    texts: dict[str, str] = {}
     for row in _rows(n):
         doc = row["doc"].split(" ")[0]
         if doc.startswith("corpus/") != loaded:
             continue
-        if doc not in texts:
-            texts[doc] = _shared_text(row["doc"], tmp_path)
-        assert _squeeze(row["source"]) in texts[doc], row["source"][:30]
+        assert _squeeze(row["source"]) in _shared_text(doc), row["source"][:30]
 
 
 @pytest.mark.skipif(not (SHARED / "laws").is_dir(), reason="shared data not mounted")
 @pytest.mark.parametrize("n", WITH_LAWS)
-def test_law_and_diet_sources_are_verbatim_shared_sentences(n, tmp_path):
-    _check_verbatim(n, False, tmp_path)
+def test_law_and_diet_sources_are_verbatim_shared_sentences(n):
+    _check_verbatim(n, False)
 
 
-@pytest.mark.slow  # reads the PDFs (pdf06 alone takes ~30 s) and documents
+@pytest.mark.slow  # reads the PDFs (pdf06 alone takes ~30 s) and documents, once per run
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared data not mounted")
 @pytest.mark.parametrize("n", WITH_CORPUS)
-def test_corpus_sources_are_verbatim_segments_of_the_loaded_documents(n, tmp_path):
-    _check_verbatim(n, True, tmp_path)
+def test_corpus_sources_are_verbatim_segments_of_the_loaded_documents(n):
+    _check_verbatim(n, True)
 
 
 def _used_in(segment: str, text: str) -> bool:

@@ -282,9 +282,10 @@ def law_candidates() -> dict[str, list[tuple[str, str]]]:
         doc = f"laws/{path.name}"
         for sent in root.iter("Sentence"):
             text = "".join(t for el in sent.iter() if el.tag != "Rt" for t in [el.text or ""])
-            text = "".join(sent.itertext()) if not list(sent.iter("Rt")) else text
             if list(sent.iter("Rt")):
                 RUBY_SENTENCES.add(text)
+            else:
+                text = "".join(sent.itertext())
             s = squeeze(text)
             parent = parents.get(sent)
             ptag = parent.tag if parent is not None else ""

@@ -558,14 +558,6 @@ def _common_word_said(source: str, surface: str, translation: str) -> bool:
     return EnglishText(translation).shows(meaning)
 
 
-def _region_said(surface: str, translation: str) -> bool:
-    """A country or region of the list said in its English (欧州 → "European", 中東 →
-    "Middle East"), not in its reading."""
-    return any(
-        surface in japanese and pattern.search(translation) for pattern, japanese in countries()
-    )
-
-
 def _given_name_after(source: str, surface: str) -> bool:
     loaded = tokenizers_or_none("A")
     if loaded is None:
@@ -595,8 +587,9 @@ def _foreign_name_said(surface: str, translation: str) -> bool:
 
 
 def country_said(surface: str, translation: str) -> bool:
-    """`surface` is a word of a listed country (ja_en_countries.tsv) and the translation
-    names that country by one of its English words (Scotland, Scottish, Scots)."""
+    """`surface` is a word of a listed country or region (ja_en_countries.tsv) and the
+    translation names it by one of its English words (Scotland, Scottish, Scots; 欧州 →
+    "European", 中東 → "Middle East"), not by its reading."""
     return any(
         surface in japanese and pattern.search(translation) for pattern, japanese in countries()
     )
@@ -619,8 +612,6 @@ def check_proper_names(source: str, translation: str) -> list[Finding]:
         if _read_otherwise(source, surface, kind, target, capitals):
             continue
         if kind == PERSON and _common_word_said(source, surface, translation):
-            continue
-        if kind == PLACE and _region_said(surface, translation):
             continue
         if kind == PLACE:
             # 東京 of 東京海上日動 ("Tokio Marine"): a listed company's name, which

@@ -349,7 +349,7 @@ def became_sentence(source: str, translation: str) -> bool:
     return noun_heading(source)
 
 
-_SOURCE_MODAL = re.compile(r"べき|べし|なければ|なくては|ねば|ものとする|予定の")
+_SOURCE_MODAL = re.compile(r"べき|べし|なければ|なくては|ねば|ものとする")
 
 
 def check_label_sentence(source: str, translation: str) -> list:

@@ -447,6 +447,8 @@ _NAME_SUFFIXES = frozenset(
     "ku cho machi mura shi ken gun ji dera gawa kawa yama san kun sama chome dori ro".split()
 )
 _ORDINAL_END = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b")
+# "serving as", "acting as": a participle that only joins a noun to what it is (apposition).
+_APPOSITION = re.compile(r"\b(?:serving|acting|functioning|working)\s+as\b", re.I)
 
 
 def added_words(source: str, translation: str) -> list[str]:
@@ -457,6 +459,7 @@ def added_words(source: str, translation: str) -> list[str]:
     # Shōnen → Shonen; 1st → 1
     text = unicodedata.normalize("NFKD", translation)
     text = _ORDINAL_END.sub("", "".join(c for c in text if not unicodedata.combining(c)))
+    text = _APPOSITION.sub("as", text)  # 拠点 "… serving as hubs": the verb only says "as"
     unexplained: list[str] = []
     for word in _WORD.findall(text):
         if len(word) == 1 or word.isupper() and len(word) <= 5:

@@ -207,6 +207,22 @@ def negations(source: str, english: str = "") -> list[str]:
     return found
 
 
+def _said_without_not(word: str, english: str) -> bool:
+    """A negated noun that English says with a word of its own, no "not" in it (債務不履行
+    "default on an obligation", 不正 "fraud"): one of the dictionary's one-word glosses of the
+    whole word is in the English. The prefix alone (不, 未) has no such word."""
+    from .lexicon import EnglishText, entries, stem
+
+    if len(word) < 2 or not _NEGATING_KANJI.search(word):
+        return False
+    glosses = [g for g in entries().get(word, "").split("|") if g and " " not in g]
+    text = EnglishText(english)
+    return any(text.has_stem(stem(g)) for g in glosses)
+
+
+_NEGATING_KANJI = re.compile(r"[未不非無]")
+
+
 def _negated_noun(word: str) -> bool:
     """未実施, 非公開, 不十分: a negating prefix on a word that names an act or a state."""
     if len(word) < 3 or word[0] not in _NEGATING_PREFIXES:
@@ -553,6 +569,7 @@ def check_polarity(source: str, translation: str, source_lang: str, target_lang:
     if _DUTY_ENGLISH.search(english):
         # …しなければ, its ならない left unsaid (spoken Japanese): a duty, "have to".
         denied = [w for w in denied if w != "なけれ"]
+    denied = [w for w in denied if not _said_without_not(w, english)]
     if denied and not _NEGATIVE_ENGLISH.search(english):
         found.append(_finding(CHECK_NEGATION, denied[0], "否定", "a negation"))
     limits = restrictions(source, english)

@@ -998,6 +998,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # tune23: 64 segments drawn as tune22 (Random(2301)), tuned on from its first look
     # (session 13, after the fixes for heldout22)
     ("tune23", HERE / "data" / "clean_references_tune23.json", None, False),
+    # tune25: 64 segments drawn as tune23 (Random(2501)), tuned on from its first look
+    # (session 14, after the fixes for heldout24)
+    ("tune25", HERE / "data" / "clean_references_tune25.json", None, False),
     # i12clean11 (session 7): the final set, 80 segments (36 short ones of documents and Office
     # files, 20 corpus sentences, 12 law, 12 Diet), committed before anyone measured on it;
     # measured once, at the end, number only
@@ -1046,6 +1049,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # heldout24: the final set for the next session, drawn as heldout23 (every earlier set
     # counted as used), committed before anyone measured on it; measured once, number only
     ("heldout24", HERE / "data" / "clean_references_heldout24.json", None, True),
+    # heldout25: the final set of session 14, drawn as heldout24 (tune25 counted as used too),
+    # written before anyone measured on it; measured once, number only
+    ("heldout25", HERE / "data" / "clean_references_heldout25.json", None, True),
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]
 
@@ -1068,6 +1074,7 @@ FINAL_SETS = (
     "heldout22",
     "heldout23",
     "heldout24",
+    "heldout25",
 )
 
 
@@ -1083,7 +1090,7 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
     print(
         "\n== clean false alarms per check on fresh text "
         "(heldout4-8 and heldout10-tune tuned on; heldout9, heldout10-heldout, heldout11, "
-        "heldout12 to heldout24 measured once at the end, number only)"
+        "heldout12 to heldout25 measured once at the end, number only)"
     )
     sets = CLEAN_SETS + [s for s in EXTRA_CLEAN_SETS if names and s[0] in names]
     for name, path, split, number_only in sets:

@@ -20,7 +20,9 @@ tune18, tune18b and tune19 and the final sets heldout18 and heldout19 (each meas
 session, then spent), and heldout20 for the session after it (twelve, or ten, corpus documents:
 fewer are left unused), measured once at the start of session 13, then spent. Session 13 drew
 the tuning sets tune21, tune22 and tune23 and the final sets heldout21, heldout22 and heldout23
-the same way (each measured once in that session, then spent), and heldout24 for session 14."""
+the same way (each measured once in that session, then spent), and heldout24 for session 14,
+which measured it once at its start, then drew the tuning set tune25 and the final set heldout25
+the same way."""
 
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ from tests.conftest import SHARED
 ROOT = Path(__file__).resolve().parents[2]
 SETS: dict[int | str, Path] = {
     n: ROOT / "bench" / "data" / f"clean_references_heldout{n}.json"
-    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24)
+    for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25)
 }
 # heldout10's tuning supplement: 40 more labels and table cells, all tuned on
 SETS["10b"] = ROOT / "bench" / "data" / "clean_references_tune10b.json"
@@ -61,6 +63,8 @@ SETS["21t"] = ROOT / "bench" / "data" / "clean_references_tune21.json"
 SETS["22t"] = ROOT / "bench" / "data" / "clean_references_tune22.json"
 # tune23: 64 segments drawn the same way (--like17 tune23 2301, session 13), tuned on
 SETS["23t"] = ROOT / "bench" / "data" / "clean_references_tune23.json"
+# tune25: 64 segments drawn the same way (--like17 tune25 2501, session 14), tuned on
+SETS["25t"] = ROOT / "bench" / "data" / "clean_references_tune25.json"
 SETS["14a"] = ROOT / "bench" / "data" / "clean_references_tune14a.json"
 # Every set, and the ones with law/Diet rows, corpus rows, or drawn by heldout12's rule or later.
 ALL_SETS = tuple(SETS)
@@ -124,11 +128,15 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # heldout23 was spent in session 13 (4/64 at 87ac9f9): test_fresh_alarms_heldout23.py
     # writes a sentence of it (長い修飾節を含む文は、…) as the wording its rule is about
     23: {"test_fresh_alarms_heldout23.py"},
-    24: set(),  # the final set for session 14, not yet measured
+    # heldout24 was spent in session 14 (5/64 at c10ceaa): test_fresh_alarms_heldout24.py
+    # quotes none of its sentences
+    24: set(),
+    "25t": set(),
+    25: set(),  # the final set of session 14, not yet measured
 }
 # Sets tuned on from the start (no figure rests on them being unseen): a later real run of a
 # sibling document may hold one of their segments (fresh_eval's pool leaves such segments out).
-TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u", "19t", "21t", "22t", "23t")
+TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u", "19t", "21t", "22t", "23t", "25t")
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
 SHORT = 20
@@ -512,7 +520,8 @@ NO_OFFICE = Counter({"office/label": 7})
 # tune19 1901, heldout19 19, heldout20 20 (session 12, 5 laws left), tune21 2101 (its law
 # definition's <Ruby> read as 勾勾, as tune18's), heldout21 21, tune22 2201 (the one law
 # definition left drawn was that one again, left out too: the draw skips them since), heldout22 22,
-# tune23 2301, heldout23 23, and heldout24 24 for session 14.
+# tune23 2301, heldout23 23, heldout24 24 (session 13, for session 14), tune25 2501 and
+# heldout25 25 (session 14).
 LIKE17_DRAWS: dict[int | str, tuple[int, int, int, Counter]] = {
     "19t": (66, 10, 6, Counter()),
     19: (66, 10, 6, Counter()),
@@ -524,6 +533,8 @@ LIKE17_DRAWS: dict[int | str, tuple[int, int, int, Counter]] = {
     "23t": (64, 10, 6, Counter({"law/definition": 2})),
     23: (64, 10, 6, Counter({"law/definition": 2})),
     24: (64, 9, 6, Counter({"law/definition": 2})),
+    "25t": (64, 8, 6, Counter({"law/definition": 2})),
+    25: (64, 9, 7, Counter({"law/definition": 2})),
 }
 
 
@@ -644,10 +655,11 @@ def test_no_label_or_sentence_of_heldout12_is_in_a_tsv_file_of_bench_or_tests(n)
         (22, 64),
         (23, 64),
         (24, 64),
+        (25, 64),
     ],
 )
 def test_trust_eval_measures_the_final_sets_once_at_the_end_number_only(monkeypatch, n, size):
-    """heldout11 to heldout24 are final sets of bench/trust_eval.py: read whole, their number
+    """heldout11 to heldout25 are final sets of bench/trust_eval.py: read whole, their number
     only, left out by --skip-final, and all --final-only measures (no check is run here)."""
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
     trust_eval = importlib.import_module("trust_eval")

@@ -54,7 +54,7 @@ FUNCTION_WORDS = frozenset(
 # Words a translation of a label may add without saying more: the form of a label, not
 # its content (一覧 → "List of …", 情報 → "… information" are in the dictionary anyway).
 GENERIC_WORDS = frozenset(
-    """use used using make made given general specific related relating regarding concerning
+    """use used using make makes making made given general specific related relating regarding concerning
     type types kind kinds item items part parts overall total basic main new
     official public overview detail details content contents matter matters located
     service services affairs based place get gets got getting
@@ -460,6 +460,9 @@ def added_words(source: str, translation: str) -> list[str]:
     text = unicodedata.normalize("NFKD", translation)
     text = _ORDINAL_END.sub("", "".join(c for c in text if not unicodedata.combining(c)))
     text = _APPOSITION.sub("as", text)  # 拠点 "… serving as hubs": the verb only says "as"
+    lower = text.lower()
+    for phrase in (start for start in meaning.starts if " " in start and start in lower):
+        meaning.exact.update(phrase.split())  # 最新 "up to date": "date" is said by the phrase
     unexplained: list[str] = []
     for word in _WORD.findall(text):
         if len(word) == 1 or word.isupper() and len(word) <= 5:

@@ -115,13 +115,16 @@ def katakana_skeleton(katakana: str) -> str:
 def _readings(word: str) -> set[str]:
     """The skeletons of each reading of spellings English says two ways: g before i or y
     soft (digital ~ デジタル, technology ~ テクノロジー) or hard (login ~ ログイン); ch as
-    in "character" (キャラクター) or in "church" (bench ~ ベンチ, approach ~ アプローチ)."""
-    found = {english_skeleton(word)}
+    in "character" (キャラクター) or in "church" (bench ~ ベンチ, approach ~ アプローチ); du
+    as in "duty" or in "schedule" (スケジュール, モジュール ~ module)."""
+    spellings = {word}
     if re.search(r"g[iy]", word):
-        found.add(english_skeleton(re.sub(r"g(?=[iy])", "j", word)))
+        spellings.add(re.sub(r"g(?=[iy])", "j", word))
     if "ch" in word:
-        found.add(english_skeleton(word.replace("tch", "ch").replace("ch", "t")))
-    return found
+        spellings |= {w.replace("tch", "ch").replace("ch", "t") for w in spellings}
+    if "du" in word:
+        spellings |= {w.replace("du", "ju") for w in spellings}
+    return {english_skeleton(w) for w in spellings}
 
 
 def _english_skeletons(translation: str) -> set[str]:
@@ -423,8 +426,9 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 
 def english_numbers(text: str) -> set[int]:
     """Figures an English text states: 60, 1,000, "sixty", "twenty-one", "three hundred",
-    "131 million", "twice"."""
-    values: set[int] = {2} if re.search(r"\btwice\b", text) else set()
+    "131 million", "twice", "both"."""
+    # "twice"; "both days" for 二日間 (the two of them)
+    values: set[int] = {2} if re.search(r"\b(?:twice|both)\b", text, re.I) else set()
     words = re.findall(r"\d[\d,]*(?:\.\d+)?|[a-z]+", text.lower().replace("-", " "))
     number = None
     for word in words + [""]:

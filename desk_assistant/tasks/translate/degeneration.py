@@ -392,6 +392,16 @@ _IMPERATIVE = re.compile(
 )
 
 
+# じゃ、…だったんですね、このようにお聞きしたんですが: a question the speaker reports having
+# asked, quoted in English ('I asked, "So the eleven were cleared, then?" but …').
+_ASKING_VERB = re.compile(r"聞[いきく]|尋ね|質問|伺[いっう]|問[いう]")
+_QUOTED_QUESTION = re.compile(r"\?[\"'”’]")
+
+
+def _reported_question(source: str, translation: str) -> bool:
+    return bool(_ASKING_VERB.search(source) and _QUOTED_QUESTION.search(translation))
+
+
 def is_label(source: str) -> bool:
     """A heading, a form field or a name: no sentence end, no predicate at the end."""
     text = re.sub(r"[\s\u3000]", "", unicodedata.normalize("NFKC", source))
@@ -407,6 +417,7 @@ def check_sentence_form(source: str, translation: str) -> list[Finding]:
     normal = unicodedata.normalize("NFKC", source)
     # A request (お願いします) is often put as a question: "Could you please …?"
     question = "?" in translation and not _ASKS.search(normal) and not _DIRECTS.search(normal)
+    question = question and not _reported_question(normal, translation)
     label = is_label(source)
     instruction = label and _IMPERATIVE.search(translation) and not _DIRECTS.search(normal)
     if not (question or instruction):

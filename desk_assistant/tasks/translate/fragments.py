@@ -131,6 +131,7 @@ def _aside_opener(word: str) -> bool:
         # "in which, year after year, …", "and, each time, …": an aside of time
         or word in ("year", "years", "day", "days", "each", "every", "once", "last", "next")
         or word in ("like", "unlike")  # "and, like baai, also indicates …"
+        or word in ("most", "more", "least", "above", "first")  # "and, most recently, …"
         or word.endswith(("ly", "ing", "ed"))
     )
 

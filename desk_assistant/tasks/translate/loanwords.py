@@ -83,12 +83,17 @@ def _consonants(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
-def english_skeleton(word: str, hard_g: bool = False, church_ch: bool = False) -> str:
+def english_skeleton(
+    word: str, hard_g: bool = False, church_ch: bool = False, du_as_ju: bool = False
+) -> str:
     """hard_g: g before e, i, y said as in "get" (エネルギー ~ energy, アレルギー ~ allergy:
     loanwords that came through German keep the hard g). church_ch: ch (and tch) said as in
     "church", the katakana チ (ベンチ ~ bench, チェック ~ check, アプローチ ~ approach); else
-    as in "character" (キャラクター, スキーマ ~ schema, テクノロジー)."""
+    as in "character" (キャラクター, スキーマ ~ schema, テクノロジー). du_as_ju: du said as
+    in "schedule", the katakana ジュ (スケジュール, モジュール ~ module)."""
     word = word.lower()
+    if du_as_ju:
+        word = word.replace("du", "ju")
     for old, new in _ENGLISH_STEPS:
         if hard_g and old in _SOFT_G or not church_ch and old in _CHURCH_CH:
             continue
@@ -98,11 +103,12 @@ def english_skeleton(word: str, hard_g: bool = False, church_ch: bool = False) -
 
 def english_skeletons(word: str) -> set[str]:
     """The skeletons of every reading of an English spelling that has two (g before e, i,
-    y: soft or hard; ch: as in "church" or in "character")."""
+    y: soft or hard; ch: as in "church" or in "character"; du: as in "duty" or "module")."""
     return {
-        english_skeleton(word, hard_g, church_ch)
+        english_skeleton(word, hard_g, church_ch, du_as_ju)
         for hard_g in ((False, True) if "g" in word else (False,))
         for church_ch in ((False, True) if "ch" in word else (False,))
+        for du_as_ju in ((False, True) if "du" in word else (False,))
     }
 
 

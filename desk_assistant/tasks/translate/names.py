@@ -305,6 +305,8 @@ def _split_artefact(text: str, begin: int, end: int, kind: str, given_names_at: 
         return True  # 三種病原体, 譲渡した日後, 下水道法 → 道法, 会社法目次 → 法目
     if surface[0] == "中" and begin > 0 and text[begin - 1] in "条項号編章法令":
         return True  # 第二十一条中内航海運業法 ("in Article 21, ...") → 中内
+    if kind == PERSON and _given_name_is_a_verb(text, end, given_names_at):
+        return True  # 百歩譲って ("granting that much") read as 百歩 + 譲, a surname and a name
     if kind == PERSON and len(surface) == 1:
         if _AFTER_ONE_CHAR_NAME.match(after):
             return False  # 林部長, 堀委員 (not 原処分庁)
@@ -314,6 +316,16 @@ def _split_artefact(text: str, begin: int, end: int, kind: str, given_names_at: 
         # 楠正憲, 菅　直人 are names; 申立人 (申 + 立人) is a word of the dictionary
         return text[begin : given_names_at[given]].replace("\u3000", "") in lexicon.entries()
     return False
+
+
+def _given_name_is_a_verb(text: str, at: int, given_names_at: dict) -> bool:
+    """A one-kanji given name right after a name, which read alone with the kana after it is
+    a verb (譲って → 譲る, not the name 譲)."""
+    if given_names_at.get(at) != at + 1 or not re.match(r"[\u3040-\u309f]", text[at + 1 : at + 2]):
+        return False
+    tokenizer, mode = tokenizers_or_none("A")
+    first = next(iter(tokenizer.tokenize(text[at : at + 6], mode)), None)
+    return first is not None and first.part_of_speech()[0] == "動詞"
 
 
 def short_words(text: str) -> list[str]:

@@ -179,7 +179,7 @@ def became_condition(source: str, translation: str) -> bool:
     asks = _ASKS.match(first) and _SOURCE_ASKS.search(text)
     if first.endswith("?") or asks or _JAPANESE.search(english):
         return False  # a question ("When is …?") is meaning.question's; kept Japanese too
-    if _SOURCE_PLACE.search(text) and _WHERE_EN.search(english):
+    if (_SOURCE_PLACE.search(text) or _RULE_TOPIC.search(text)) and _WHERE_EN.search(english):
         return False  # 責任の所在 "Where responsibility lies": the source names a place
     return bool(_CONDITION_EN.search(english))
 
@@ -187,6 +187,9 @@ def became_condition(source: str, translation: str) -> bool:
 # A source that names a place or whereabouts (所在, 場所, どこ) is said with "Where …" as a
 # noun clause, not a condition.
 _SOURCE_PLACE = re.compile(r"所在|場所|どこ|何処|在り処|ありか")
+# A rule's topic (言い換えがないものは、… "Where there is no paraphrase, …"): the things a rule
+# is about are said as the cases it applies to, as the Japanese Law Translation does.
+_RULE_TOPIC = re.compile(r"もの(?:について)?は[、,]")
 _WHERE_EN = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?where\b", re.I)
 
 

@@ -57,8 +57,8 @@ def test_a_question_the_speaker_reports_asking():
     source = "本当に必要なんですねと伺ったのですが、答えはありませんでした。"
     said = 'I asked, "So it really is necessary?" but there was no answer.'
     assert not check_sentence_form(source, said)
-    source = "本当に必要だと申し上げたんですが、答えはありませんでした。"
-    said = 'I said, "So it really is necessary?" but there was no answer.'
+    source = "本当に必要だと考えたんですが、答えはありませんでした。"
+    said = 'I thought, "So it really is necessary?" but there was no answer.'
     assert check_sentence_form(source, said)  # nobody asked
 
 

@@ -393,8 +393,11 @@ _IMPERATIVE = re.compile(
 
 
 # じゃ、…だったんですね、このようにお聞きしたんですが: a question the speaker reports having
-# asked, quoted in English ('I asked, "So the eleven were cleared, then?" but …').
-_ASKING_VERB = re.compile(r"聞[いきく]|尋ね|質問|伺[いっう]|問[いう]")
+# asked, quoted in English ('I asked, "So the eleven were cleared, then?" but …'); so too one
+# the speaker reports others saying (…じゃないのと言う方も: 'people who said, "Shouldn't …?"').
+_ASKING_VERB = re.compile(
+    r"聞[いきく]|尋ね|質問|伺[いっう]|問[いう]|と(?:言[いうわっえ]|いう|おっしゃ|申[しさす])"
+)
 _QUOTED_QUESTION = re.compile(r"\?[\"'”’]")
 
 
@@ -490,12 +493,14 @@ def repeated_words(source: str, translation: str) -> list[str]:
             return []
     # …or one kanji of two of its nouns (表外漢字字体表: 表外 and 字体表 both say "table"); not
     # a kanji of posts and kinds, which names stack (長官官房審議官 says no word twice)
+    nouns = [m.surface() for m in short_words if m.part_of_speech()[0] == "名詞"]
     kanji = Counter(
-        k
-        for m in {m.surface() for m in short_words if m.part_of_speech()[0] == "名詞"}
-        for k in set(re.findall(r"[\u4e00-\u9fff]", m)) - _KIND_KANJI
+        k for m in set(nouns) for k in set(re.findall(r"[\u4e00-\u9fff]", m)) - _KIND_KANJI
     )
     if any(n >= 2 for n in kanji.values()):
+        return []
+    # …or a one-kanji noun twice (5月1日前／後＝…それより前／後: "before/after" twice)
+    if any(n >= 2 for k, n in Counter(nouns).items() if len(k) == 1 and k not in _KIND_KANJI):
         return []
     from .lexicon import stem
 

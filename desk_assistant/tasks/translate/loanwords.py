@@ -73,6 +73,8 @@ SYNONYMS = {
     # スピード感を持って: "with a sense of urgency", "promptly", "swiftly".
     "スピード": ("speed", "urgen", "prompt", "swift", "quick", "rapid", "fast", "expedit"),
     # 図 …のイメージ: "illustration", "conceptual diagram", "overview" of a figure's caption
+    # 課題に直接アプローチする: "address", "tackle" a problem
+    "アプローチ": ("approach", "address", "tackl"),
     "イメージ": ("image", "illustrat", "picture", "diagram", "concept", "overview", "impression"),
 }
 _ENDINGS = ("s", "es", "ed", "d", "ing", "al", "ally", "ic", "ical")

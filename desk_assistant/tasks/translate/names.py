@@ -90,7 +90,11 @@ def _lost(check: str, surface: str, ja: str, en: str) -> Finding:
 
 
 # Latin terms of Japanese text that English says in words as often as with the letters.
-_LATIN_TERM_ENGLISH = {"sns": ("social media", "social network")}
+_LATIN_TERM_ENGLISH = {
+    "sns": ("social media", "social network"),
+    # Web開催, Web会議: an event or a meeting held "online"
+    "web": ("online", "internet", "virtual"),
+}
 
 
 def said_in_words(term: str, lowered: str) -> bool:

@@ -107,6 +107,8 @@ _SPOKEN_PADDING = (
     # …したらよろしゅうございましょうか "how should I …?" (old kana ゆう, よう written large)
     (re.compile(r"(?:たら|れば)?よろし[ゆゅ]うございま(?:しょう|しよう)か"), "か"),
     (re.compile(r"ございま(?:しょう|しよう)"), "あろう"),
+    # a chair's よろしいでしょうか "all right?", "may we …?"
+    (re.compile(r"よろしいでしょうか"), "いいか"),
     (re.compile(r"どういうふうに|どういうように"), "どう"),
 )
 

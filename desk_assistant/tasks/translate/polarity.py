@@ -57,6 +57,8 @@ _NOT_NEGATION = re.compile(
     r"|ねばなら(?:ない|ず|ぬ|ん)|ざるを得(?:ない|ず|なかった|ません)"
     r"|かもしれ(?:ない|ません)|に(?:違い|相違)(?:ない|ありません)"
     r"|にも?(?:かかわ|関わ|拘わ|かかわら|関わら)らず|を問わず|に限らず|のみならず|とは限ら(?:ない|ず)"
+    # 行わんとする (old 行はむとす): the volitional ん "intend to", no negation
+    r"|(?<=[わかがさたなばまらけげせてねべめれえ])んと(?:する|す|し|欲)"
     # 居住地によらず "regardless of / wherever they live"; 忌憚のない御意見 "frank opinions"
     r"|に(?:よら|依ら|拠ら)ず|(?:忌憚|きたん)(?:の|が)?(?:ない|なく|無い|無く|ありません)"
     r"|少なからず|相変わらず|思わず|とりあえず|必ず|ずつ|たまらない|つまらない|くだらない"
@@ -221,6 +223,16 @@ def _said_without_not(word: str, english: str) -> bool:
 
 
 _NEGATING_KANJI = re.compile(r"[未不非無]")
+
+
+def _cited(word: str, english: str) -> bool:
+    """A negation inside a Japanese word the English cites romanised, not translated (例
+    惜しげもなく → "oshigemonaku"): the romaji of the negation ends a longer English word."""
+    from .names import romanize
+
+    kana = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in word)
+    roman = romanize(kana)
+    return len(roman) >= 3 and bool(re.search(rf"[a-z]{{2}}{roman}\b", english.lower()))
 
 
 def _negated_noun(word: str) -> bool:
@@ -569,7 +581,7 @@ def check_polarity(source: str, translation: str, source_lang: str, target_lang:
     if _DUTY_ENGLISH.search(english):
         # …しなければ, its ならない left unsaid (spoken Japanese): a duty, "have to".
         denied = [w for w in denied if w != "なけれ"]
-    denied = [w for w in denied if not _said_without_not(w, english)]
+    denied = [w for w in denied if not _said_without_not(w, english) and not _cited(w, english)]
     if denied and not _NEGATIVE_ENGLISH.search(english):
         found.append(_finding(CHECK_NEGATION, denied[0], "否定", "a negation"))
     limits = restrictions(source, english)

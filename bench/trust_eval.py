@@ -1001,6 +1001,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # tune25: 64 segments drawn as tune23 (Random(2501)), tuned on from its first look
     # (session 14, after the fixes for heldout24)
     ("tune25", HERE / "data" / "clean_references_tune25.json", None, False),
+    # tune26: 64 segments drawn as tune25 (Random(2601)), tuned on from its first look
+    # (session 14, after the fixes for heldout25)
+    ("tune26", HERE / "data" / "clean_references_tune26.json", None, False),
     # i12clean11 (session 7): the final set, 80 segments (36 short ones of documents and Office
     # files, 20 corpus sentences, 12 law, 12 Diet), committed before anyone measured on it;
     # measured once, at the end, number only

@@ -65,6 +65,8 @@ SETS["22t"] = ROOT / "bench" / "data" / "clean_references_tune22.json"
 SETS["23t"] = ROOT / "bench" / "data" / "clean_references_tune23.json"
 # tune25: 64 segments drawn the same way (--like17 tune25 2501, session 14), tuned on
 SETS["25t"] = ROOT / "bench" / "data" / "clean_references_tune25.json"
+# tune26: 64 segments drawn the same way (--like17 tune26 2601, session 14), tuned on
+SETS["26t"] = ROOT / "bench" / "data" / "clean_references_tune26.json"
 SETS["14a"] = ROOT / "bench" / "data" / "clean_references_tune14a.json"
 # Every set, and the ones with law/Diet rows, corpus rows, or drawn by heldout12's rule or later.
 ALL_SETS = tuple(SETS)
@@ -135,10 +137,25 @@ SEEN_AFTER: dict[int | str, set[str]] = {
     # heldout25 was spent in session 14 (11/64 at 3d4ca15): test_fresh_alarms_heldout25.py
     # quotes none of its sentences
     25: set(),
+    "26t": set(),
 }
 # Sets tuned on from the start (no figure rests on them being unseen): a later real run of a
 # sibling document may hold one of their segments (fresh_eval's pool leaves such segments out).
-TUNING_SETS = ("10b", "10c", "10d", "14a", "14b", "18t", "18u", "19t", "21t", "22t", "23t", "25t")
+TUNING_SETS = (
+    "10b",
+    "10c",
+    "10d",
+    "14a",
+    "14b",
+    "18t",
+    "18u",
+    "19t",
+    "21t",
+    "22t",
+    "23t",
+    "25t",
+    "26t",
+)
 # Under this many characters a segment is a label: it counts as used elsewhere only where
 # another file quotes it whole (a label such as 未利用地 may stand inside any sentence).
 SHORT = 20
@@ -523,7 +540,7 @@ NO_OFFICE = Counter({"office/label": 7})
 # definition's <Ruby> read as 勾勾, as tune18's), heldout21 21, tune22 2201 (the one law
 # definition left drawn was that one again, left out too: the draw skips them since), heldout22 22,
 # tune23 2301, heldout23 23, heldout24 24 (session 13, for session 14), tune25 2501 and
-# heldout25 25 (session 14).
+# heldout25 25, tune26 2601 (session 14).
 LIKE17_DRAWS: dict[int | str, tuple[int, int, int, Counter]] = {
     "19t": (66, 10, 6, Counter()),
     19: (66, 10, 6, Counter()),
@@ -537,6 +554,7 @@ LIKE17_DRAWS: dict[int | str, tuple[int, int, int, Counter]] = {
     24: (64, 9, 6, Counter({"law/definition": 2})),
     "25t": (64, 8, 6, Counter({"law/definition": 2})),
     25: (64, 9, 7, Counter({"law/definition": 2})),
+    "26t": (64, 10, 6, Counter({"law/definition": 2})),
 }
 
 

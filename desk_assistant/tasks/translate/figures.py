@@ -374,8 +374,9 @@ def amount_figure(surface: str, start: int, value: Decimal, text: str, end: int)
     return Figure(kind, surface.strip(), start, {("num", key(value))}, facts, readable(value))
 
 
-# Forms and tables are numbered with 第N号 too: 様式第五号, 別記様式第一号, 別表第二.
-_FORM_BEFORE = re.compile(r"(?:様式|別表|別記|別紙|書式|付録|附録)\s*$")
+# Forms and tables are numbered with 第N号 too: 様式第五号, 別記様式第一号, 別表第二; so are
+# a year's budgets, 補正予算（第１号）, 特別会計補正予算（特第１号） ("No. 1", "Special No. 1").
+_FORM_BEFORE = re.compile(r"(?:様式|別表|別記|別紙|書式|付録|附録|予算\s*[（(]\s*特?)\s*$")
 
 
 def article_figure(surface: str, start: int, refs: list[tuple[str, str]]) -> Figure:

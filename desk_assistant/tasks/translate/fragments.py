@@ -57,6 +57,13 @@ _SUBJECT_COMMA_VERB = re.compile(
 )
 
 
+# "When using these words, have in mind …": an opening with no subject of its own (a
+# conjunction and an -ing form) may be followed by an instruction, whose verb comes first.
+_OPENING_WITHOUT_SUBJECT = re.compile(
+    r"^\W*(?:when|while|before|after|in|on|if)\s+[a-z]+ing\b[^,]*,\s+(?:have|be)\b", re.I
+)
+
+
 def _words(part: str) -> list[str]:
     return re.findall(r"[a-z]+(?:'[a-z]+)?", part.lower())
 
@@ -132,6 +139,7 @@ def _aside_opener(word: str) -> bool:
         or word in ("year", "years", "day", "days", "each", "every", "once", "last", "next")
         or word in ("like", "unlike")  # "and, like baai, also indicates …"
         or word in ("most", "more", "least", "above", "first")  # "and, most recently, …"
+        or word in ("i", "we")  # "This point will, I think, become …"
         or word.endswith(("ly", "ing", "ed"))
     )
 
@@ -162,7 +170,11 @@ def broken_sentences(translation: str, source: str = "") -> list[str]:
         for s in _SENTENCE_END.split(text)
         if _no_main_clause(s, condition_item)
         or _cut_aside(s)
-        or (_SUBJECT_COMMA_VERB.search(s) and not s.rstrip().endswith("?"))
+        or (
+            _SUBJECT_COMMA_VERB.search(s)
+            and not s.rstrip().endswith("?")
+            and not _OPENING_WITHOUT_SUBJECT.match(s)
+        )
     ]
 
 

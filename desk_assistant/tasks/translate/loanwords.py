@@ -152,6 +152,10 @@ class LoanwordSkeletons:
             return True  # kept as written
         if any(re.search(rf"\b{w}", self.text, re.I) for w in SYNONYMS.get(katakana, ())):
             return True
+        from .names import country_said
+
+        if country_said(katakana, self.text):
+            return True  # イギリス "the United Kingdom": a listed country's English name
         # ツ is a t in loanwords of Latin or French (ツラレンシス ~ tularensis, ツアー ~ tour)
         variants = [katakana, katakana.replace("ツ", "ト")] if "ツ" in katakana else [katakana]
         if any(self._shows_skeleton(katakana_skeleton(v), strict) for v in variants):

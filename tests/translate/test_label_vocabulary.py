@@ -87,3 +87,12 @@ def test_the_wrong_english_is_another_rows():
     usual = {english for _, english, _ in LABELS}
     assert all(wrong in usual and wrong != english for _, english, wrong in LABELS)
     assert len({word for word, _, _ in LABELS}) == len(LABELS) >= 40
+
+
+def test_each_word_of_the_content_list_has_one_row():
+    # a second row of a word replaces the first one whole (clauses.lexicon): its English is lost
+    from desk_assistant.paths import resources_dir
+
+    text = resources_dir().joinpath("checks", "ja_en_content_words.tsv").read_text(encoding="utf-8")
+    words = [line.split("\t")[0] for line in text.splitlines() if "\t" in line]
+    assert len(words) == len(set(words)) > 500

@@ -447,6 +447,7 @@ _NAME_SUFFIXES = frozenset(
     "ku cho machi mura shi ken gun ji dera gawa kawa yama san kun sama chome dori ro".split()
 )
 _ORDINAL_END = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b")
+_ONES = re.compile(r"\bone(?:'s|’s|self)\b", re.I)
 # "serving as", "acting as": a participle that only joins a noun to what it is (apposition).
 _APPOSITION = re.compile(r"\b(?:serving|acting|functioning|working)\s+as\b", re.I)
 
@@ -460,6 +461,7 @@ def added_words(source: str, translation: str) -> list[str]:
     text = unicodedata.normalize("NFKD", translation)
     text = _ORDINAL_END.sub("", "".join(c for c in text if not unicodedata.combining(c)))
     text = _APPOSITION.sub("as", text)  # 拠点 "… serving as hubs": the verb only says "as"
+    text = _ONES.sub("its", text)  # "the back of one's mind": a pronoun, not the number
     lower = text.lower()
     for phrase in (start for start in meaning.starts if " " in start and start in lower):
         meaning.exact.update(phrase.split())  # 最新 "up to date": "date" is said by the phrase

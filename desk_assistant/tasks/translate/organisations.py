@@ -294,7 +294,9 @@ def missing_organisation(surface: str, english: str) -> Finding:
 _ADDED_BODIES = (
     # 政務官 is a "Parliamentary Vice-Minister" of a ministry.
     # 閣僚 are "(cabinet) ministers".
-    ("Ministry", r"\bminist(?:ry|ries|er|ers)\b", ("省", "大臣", "府省", "総理", "首相", "政務官", "閣僚")),
+    # 次官 (事務次官) is a ministry's "Vice-Minister".
+    ("Ministry", r"\bminist(?:ry|ries|er|ers)\b", ("省", "大臣", "府省", "総理", "首相", "政務官", "閣僚",
+                                                  "次官")),
     ("Agency", r"\bagenc(?:y|ies)\b", ("庁", "機構", "機関", "局", "法人", "事業団", "公社",
                                           "公団", "エージェンシー", "省")),
     # The Prime Minister, a minister and the Cabinet speak for the government: 総理は…お伝え

@@ -1058,6 +1058,9 @@ CLEAN_SETS: list[tuple[str, Path, str | None, bool]] = [
     # heldout26: the second final set of session 14, drawn as heldout25 (tune26 counted as used
     # too), written before anyone measured on it; measured once, number only
     ("heldout26", HERE / "data" / "clean_references_heldout26.json", None, True),
+    # heldout27: the third final set of session 14, drawn as heldout26 (every earlier set
+    # counted as used), written before anyone measured on it; measured once, number only
+    ("heldout27", HERE / "data" / "clean_references_heldout27.json", None, True),
 ]
 EXTRA_CLEAN_SETS = [("heldout10", HERE / "data" / "clean_references_heldout10.json", None, True)]
 
@@ -1082,6 +1085,7 @@ FINAL_SETS = (
     "heldout24",
     "heldout25",
     "heldout26",
+    "heldout27",
 )
 
 
@@ -1097,7 +1101,7 @@ def fresh_clean_eval(names: list[str] | None = None, skip_final: bool = False) -
     print(
         "\n== clean false alarms per check on fresh text "
         "(heldout4-8 and heldout10-tune tuned on; heldout9, heldout10-heldout, heldout11, "
-        "heldout12 to heldout26 measured once at the end, number only)"
+        "heldout12 to heldout27 measured once at the end, number only)"
     )
     sets = CLEAN_SETS + [s for s in EXTRA_CLEAN_SETS if names and s[0] in names]
     for name, path, split, number_only in sets:

@@ -708,7 +708,8 @@ _CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]{1,9}(?![A-Za-z0-9])")
 _COMMON_CAPITALS = {"IT", "ID", "AM", "PM", "OK", "II", "III", "IV", "VI", "VII", "VIII", "IX"}
 # Acronyms English writes for a Japanese word that no dictionary gloss spells out:
 # 新型コロナウイルス感染症 is "COVID-19" in every government translation since 2020.
-_ACRONYM_OF = {"COVID": ("コロナ",)}
+# 自衛官 (JMdict "Self-Defense Force personnel") and 自衛隊員 are "SDF personnel".
+_ACRONYM_OF = {"COVID": ("コロナ",), "SDF": ("自衛",), "JSDF": ("自衛",)}
 
 
 _STOP = {"of", "the", "and", "for", "to", "in", "on", "a", "an"}
@@ -828,6 +829,8 @@ def check_quoted_names(source: str, translation: str) -> list[Finding]:
     said = len(_QUOTED_EN.findall(translation))
     if len(quoted) < 2 or not 1 <= said < len(quoted):
         return []
+    if said >= sum(not q.startswith("『") for q in quoted):
+        return []  # a title in 『』 (a book, a journal) may be set in italics, unquoted
     names = "".join(quoted)
     return [
         Finding(

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from ...paths import resources_dir
 from .finding import WARNING, Finding
 from .fragments import broken_sentences, echoed_verbs
+from .names import TERM_DIGITS
 
 LEXICON_FILE = ("checks", "ja_en_content_words.tsv")
 MIN_ANCHORS = 2  # a clause judged on its own anchors: at least this weight, all missing
@@ -38,7 +39,7 @@ MIN_ANCHORS = 2  # a clause judged on its own anchors: at least this weight, all
 WEIGHTS = {"connective": 2, "adverb": 2, "count": 2, "gloss": 1}
 MIN_MISSING = 2  # or this many of its own anchors missing (part of a clause lost)
 _KATAKANA = re.compile(r"[\u30a1-\u30faー]{2,}")
-_LATIN = re.compile(r"[A-Za-z](?:[A-Za-z]|\d+(?!\d|\s*[条項号章節]))+")  # not MLETR10 of MLETR10条
+_LATIN = re.compile(rf"[A-Za-z](?:[A-Za-z]|{TERM_DIGITS})+")  # MLETR of MLETR10条
 _DIGITS = re.compile(r"\d+")
 _CLAUSE_END = re.compile(r"(?<=[、。，；;])")
 

@@ -395,14 +395,14 @@ _IMPERATIVE = re.compile(
 # じゃ、…だったんですね、このようにお聞きしたんですが: a question the speaker reports having
 # asked, quoted in English ('I asked, "So the eleven were cleared, then?" but …'); so too one
 # the speaker reports others saying (…じゃないのと言う方も: 'people who said, "Shouldn't …?"').
-_ASKING_VERB = re.compile(
+_REPORTING_VERB = re.compile(
     r"聞[いきく]|尋ね|質問|伺[いっう]|問[いう]|と(?:言[いうわっえ]|いう|おっしゃ|申[しさす])"
 )
 _QUOTED_QUESTION = re.compile(r"\?[\"'”’]")
 
 
 def _reported_question(source: str, translation: str) -> bool:
-    return bool(_ASKING_VERB.search(source) and _QUOTED_QUESTION.search(translation))
+    return bool(_REPORTING_VERB.search(source) and _QUOTED_QUESTION.search(translation))
 
 
 def is_label(source: str) -> bool:

@@ -152,17 +152,17 @@ class LoanwordSkeletons:
             return True  # kept as written
         if any(re.search(rf"\b{w}", self.text, re.I) for w in SYNONYMS.get(katakana, ())):
             return True
-        from .names import country_said
-
-        if country_said(katakana, self.text):
-            return True  # イギリス "the United Kingdom": a listed country's English name
         # ツ is a t in loanwords of Latin or French (ツラレンシス ~ tularensis, ツアー ~ tour)
         variants = [katakana, katakana.replace("ツ", "ト")] if "ツ" in katakana else [katakana]
         if any(self._shows_skeleton(katakana_skeleton(v), strict) for v in variants):
             return True
         # モニタリング ~ "monitored": an -ing loanword said by its verb
         stem = katakana_skeleton(katakana[:-2]) if katakana.endswith("ング") else ""
-        return len(stem) >= 3 and (stem in self.runs or stem in self.words)
+        if len(stem) >= 3 and (stem in self.runs or stem in self.words):
+            return True
+        from .names import country_said
+
+        return country_said(katakana, self.text)  # イギリス "the United Kingdom"
 
     def _shows_skeleton(self, skeleton: str, strict: bool) -> bool:
         if len(skeleton) < MIN_SKELETON:
@@ -172,7 +172,7 @@ class LoanwordSkeletons:
             return True
         if any(w.startswith(skeleton) for w in self.words):
             return True  # a clipped loanword: インフラ ~ infrastructure
-        # One sound off in a long word (スケジュール ~ schedule): the same word.
+        # One sound off in a long word: the same word.
         return len(skeleton) >= 4 and any(_one_off(skeleton, r) for r in self.runs)
 
 

@@ -30,9 +30,10 @@ from .omission import content_length
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\d-])(?:\+81[-\s]?)?0\d{1,4}[-(\s]\d{1,4}[-)\s]\d{3,4}(?![\d-])")
-# ＭＬＥＴＲ１０条１項: digits before 条, 項 … are an article's number, not part of the term.
+# Digits inside a Latin term; not those before 条, 項 …, an article's number (ＭＬＥＴＲ１０条１項).
+TERM_DIGITS = r"\d+(?!\d|\s*[条項号章節])"
 _LATIN_TERM = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z](?:[A-Za-z]|\d+(?!\d|\s*[条項号章節]))*(?:[-.][A-Za-z0-9]+)*"
+    rf"(?<![A-Za-z0-9])[A-Za-z](?:[A-Za-z]|{TERM_DIGITS})*(?:[-.][A-Za-z0-9]+)*"
 )
 _LAW_SUFFIX = "に関する法律|法律|施行規則|施行令|議事規則|規則|規程|政令|省令|府令|条例|訓令|告示|要綱|審議会令|法"
 _LAW = re.compile(rf"[\u4e00-\u9fff々]{{2,}}(?:{_LAW_SUFFIX})(?![\u4e00-\u9fff々])")

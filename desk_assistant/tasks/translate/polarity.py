@@ -211,18 +211,19 @@ def negations(source: str, english: str = "") -> list[str]:
 
 def _said_without_not(word: str, english: str) -> bool:
     """A negated noun that English says with a word of its own, no "not" in it (債務不履行
-    "default on an obligation", 不正 "fraud"): one of the dictionary's one-word glosses of the
-    whole word is in the English. The prefix alone (不, 未) has no such word."""
+    "default on an obligation"): one of the dictionary's one-word glosses of the whole word is
+    in the English. The prefix alone (不, 未) has no such word."""
     from .lexicon import EnglishText, entries, stem
 
-    if len(word) < 2 or not _NEGATING_KANJI.search(word):
+    if len(word) < 2 or not _NEGATING_PREFIXES.intersection(word):
         return False
     glosses = [g for g in entries().get(word, "").split("|") if g and " " not in g]
     text = EnglishText(english)
     return any(text.has_stem(stem(g)) for g in glosses)
 
 
-_NEGATING_KANJI = re.compile(r"[未不非無]")
+# ぁ-ゖ → ァ-ヶ: names.romanize reads katakana
+_HIRAGANA_TO_KATAKANA = {c: c + 0x60 for c in range(ord("ぁ"), ord("ゖ") + 1)}
 
 
 def _cited(word: str, english: str) -> bool:
@@ -230,8 +231,7 @@ def _cited(word: str, english: str) -> bool:
     惜しげもなく → "oshigemonaku"): the romaji of the negation ends a longer English word."""
     from .names import romanize
 
-    kana = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in word)
-    roman = romanize(kana)
+    roman = romanize(word.translate(_HIRAGANA_TO_KATAKANA))
     return len(roman) >= 3 and bool(re.search(rf"[a-z]{{2}}{roman}\b", english.lower()))
 
 
